@@ -1,0 +1,24 @@
+import type { IsoDateTime } from '../time/dates.ts';
+import type { PersonId, TenantId } from './people.ts';
+
+/** Policy 003 §6: the exceptional circumstances in which notes may be opened to others. */
+export type ExceptionalAccessReason = 'serious-incident' | 'capability' | 'disciplinary' | 'audit';
+
+export type AuditAction =
+  | 'exceptional-access'
+  | 'export.annual-review'
+  | 'export.subject-access'
+  | 'record.archived'
+  | 'rating.released';
+
+/** Append-only; the subject can always read the events about them. */
+export interface AuditEvent {
+  readonly tenantId: TenantId;
+  readonly id: string;
+  readonly at: IsoDateTime;
+  readonly actorId: PersonId;
+  readonly subjectId: PersonId;
+  readonly action: AuditAction;
+  readonly reason?: { readonly category: ExceptionalAccessReason; readonly text: string };
+  readonly resource: { readonly type: string; readonly id: string };
+}

@@ -1,0 +1,111 @@
+import type { IsoDate, IsoDateTime } from '../time/dates.ts';
+import type { PersonId, TenantId } from './people.ts';
+
+export const CONVERSATION_TYPES = [
+  'in-the-moment',
+  'regular',
+  'big-picture',
+  'progress-record',
+  'annual-review',
+  'induction',
+  'probation-review',
+  'handover',
+  'team',
+] as const;
+export type ConversationTypeId = (typeof CONVERSATION_TYPES)[number];
+
+/** booked → held → agreed; cancelled at any point before agreed. */
+export type ConversationStatus = 'booked' | 'held' | 'agreed' | 'cancelled';
+
+export interface ActionItem {
+  readonly id: string;
+  readonly text: string;
+  readonly owner: 'employee' | 'manager' | 'both';
+  readonly dueDate?: IsoDate;
+  readonly done: boolean;
+}
+
+/** Something to talk about next time: a carried-over action, a feedback note, a prompt. */
+export interface AgendaItem {
+  readonly id: string;
+  readonly text: string;
+  readonly source: 'carried-over' | 'feedback' | 'employee' | 'manager' | 'scheme';
+  readonly sourceId?: string;
+}
+
+export interface Agreement {
+  readonly employeeAgreedAt?: IsoDateTime;
+  readonly managerAgreedAt?: IsoDateTime;
+}
+
+/** Policy 004: the colleague may note disagreement on a disagreement form. */
+export interface Disagreement {
+  readonly recordedAt: IsoDateTime;
+  readonly text: string;
+}
+
+export interface Rating {
+  /** A value of the scheme pack's rating scale. */
+  readonly value: string;
+  /** Bexley rating 3: how performance fell short must be recorded (002). */
+  readonly shortfall?: string;
+  /** Bexley: 5% bonus recommended for exceptional performance (002). */
+  readonly bonusRecommended?: boolean;
+  /** Bexley: recommendations stay hidden from the employee until Step 3 review is complete. */
+  readonly releasedToEmployeeAt?: IsoDateTime;
+}
+
+export interface Appeal {
+  readonly lodgedOn: IsoDate;
+  readonly lodgedBy: PersonId;
+  /** True when a trade union representative lodged it on the employee's behalf (002). */
+  readonly lodgedByRepresentative: boolean;
+  readonly grounds: string;
+  /** Who hears it (002: grandparent's manager; 003: next-in-line manager). */
+  readonly hearerId?: PersonId;
+  readonly acknowledgeBy?: IsoDate;
+  readonly hearingOn?: IsoDate;
+  readonly decisionDueBy?: IsoDate;
+  readonly decision?: { readonly on: IsoDate; readonly outcome: 'upheld' | 'not-upheld'; readonly text: string };
+}
+
+export interface Booking {
+  readonly bookedBy: PersonId;
+  readonly start: IsoDateTime;
+  readonly end: IsoDateTime;
+  /** Calendar event id per attendee mailbox. */
+  readonly eventIds: Readonly<Record<PersonId, string>>;
+  readonly onlineMeetingUrl?: string;
+}
+
+export interface ConversationRecord {
+  readonly tenantId: TenantId;
+  readonly id: string;
+  readonly employeeId: PersonId;
+  readonly managerIds: readonly PersonId[];
+  /** Completion is recorded against every job listed (policy 000 dual roles). */
+  readonly jobIds: readonly string[];
+  readonly type: ConversationTypeId;
+  readonly status: ConversationStatus;
+  /** The date it happened (held/agreed) or is booked for. */
+  readonly date: IsoDate;
+  readonly booking?: Booking;
+  /** Topic or area ids from the scheme pack (000: one or two per conversation). */
+  readonly topics: readonly string[];
+  /** Annual-review section text keyed by the scheme pack's section id. */
+  readonly sections: Readonly<Record<string, string>>;
+  /** Confidential to the pair (003 §6). */
+  readonly notes: string;
+  /** Policy 004 minimum record: issues raised and actions agreed. */
+  readonly issuesRaised: readonly string[];
+  readonly actionsAgreed: readonly ActionItem[];
+  readonly agenda: readonly AgendaItem[];
+  readonly agreement: Agreement;
+  readonly disagreement?: Disagreement;
+  readonly rating?: Rating;
+  readonly appeal?: Appeal;
+  /** After long leave the annual review looks forward more than back (000). */
+  readonly forwardLooking?: boolean;
+  readonly createdAt: IsoDateTime;
+  readonly updatedAt: IsoDateTime;
+}

@@ -1,0 +1,100 @@
+import type { IsoDate } from '../time/dates.ts';
+
+/** Entra ID tenant id of the employer. Every stored item and every query names it. */
+export type TenantId = string;
+/** Entra ID object id of a person. */
+export type PersonId = string;
+
+export const SCHEME_IDS = [
+  'cumbria-vip',
+  'leicestershire-apr',
+  'bexley-pms',
+  'somerset-career-conversations',
+  'assembly-secretariat',
+] as const;
+export type SchemeId = (typeof SCHEME_IDS)[number];
+
+/** UK bank holidays differ by nation; deadlines in working days skip the employer's. */
+export type Nation = 'england-and-wales' | 'scotland' | 'northern-ireland';
+
+/** An employer using the product: one Entra tenant, one scheme pack. */
+export interface Tenant {
+  readonly tenantId: TenantId;
+  readonly name: string;
+  readonly schemeId: SchemeId;
+  readonly nation: Nation;
+  /** IANA zone used for quiet hours and bookings. */
+  readonly timeZone: string;
+}
+
+/** Roles a person holds in the organisation beyond being someone's colleague or manager. */
+export type OrgRole = 'hr' | 'coordinator' | 'auditor' | 'senior-manager';
+
+export type LeaveKind = 'sickness' | 'maternity' | 'adoption' | 'paternity' | 'shared-parental' | 'other';
+
+export interface LeavePeriod {
+  readonly kind: LeaveKind;
+  readonly start: IsoDate;
+  /** Absent while the leave is still going on. */
+  readonly end?: IsoDate;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly title: string;
+  /** One or more line managers (policy 000: one role can have more than one manager). */
+  readonly managerIds: readonly PersonId[];
+  /** The main contract, when a person holds more than one job (policy 000 dual roles). */
+  readonly isMain: boolean;
+  readonly contract: 'substantive' | 'additional' | 'supply';
+  readonly startDate: IsoDate;
+  readonly endDate?: IsoDate;
+  /** Bexley job family id (policy 002 appendix 2). */
+  readonly jobFamily?: string;
+  /** Deputised or temporarily promoted into a higher post (policy 004: objectives must be recorded). */
+  readonly actingUp?: boolean;
+  /** Locally agreed frequency of regular conversations for this pair, in weeks (000, 001, 003). */
+  readonly agreedRegularEveryWeeks?: number;
+}
+
+/** A change of line manager on a job; the old and new manager owe a handover (policy 000). */
+export interface ManagerChange {
+  readonly jobId: string;
+  readonly previousManagerId: PersonId;
+  readonly newManagerId: PersonId;
+  readonly on: IsoDate;
+  readonly handoverCompletedOn?: IsoDate;
+}
+
+export interface Probation {
+  readonly status: 'in-probation' | 'extended' | 'passed' | 'none';
+  readonly endDate?: IsoDate;
+}
+
+/** Facts the Somerset pay-step check needs that live outside conversations (policy 003 §5.8). */
+export interface PayStepFacts {
+  readonly formalCapabilityProcess: boolean;
+  readonly liveDisciplinarySanction: boolean;
+  readonly mandatoryTrainingComplete: boolean;
+}
+
+export interface Employee {
+  readonly tenantId: TenantId;
+  readonly id: PersonId;
+  readonly displayName: string;
+  readonly email: string;
+  /** Start date with the employer. */
+  readonly startDate: IsoDate;
+  /** Somerset: the incremental (pay-step) date, whose anniversary drives the career conversation (003). */
+  readonly incrementalDate?: IsoDate;
+  readonly jobs: readonly Job[];
+  readonly leave: readonly LeavePeriod[];
+  readonly probation: Probation;
+  readonly managerChanges: readonly ManagerChange[];
+  /** Staff without their own PC have conversations booked by a coordinator (policy 004). */
+  readonly hasOwnPc: boolean;
+  readonly orgRoles: readonly OrgRole[];
+  readonly payStep?: PayStepFacts;
+  /** Set when employment ends; records are then archived to People Services (003 §6). */
+  readonly leftOn?: IsoDate;
+}

@@ -1,0 +1,88 @@
+import type { AuditEvent } from '../domain/audit.ts';
+import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
+import type { FeedbackEntry } from '../domain/feedback.ts';
+import type { Objective } from '../domain/objectives.ts';
+import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import type { IsoDate } from '../time/dates.ts';
+
+/** A stored item with the ETag its next update must present (stale → AppError 'conflict'). */
+export interface Stored<T> {
+  readonly item: T;
+  readonly etag: string;
+}
+
+export interface PageRequest {
+  /** 1–100; adapters choose a default. */
+  readonly pageSize?: number;
+  readonly continuationToken?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Absent on the last page. */
+  readonly continuationToken?: string;
+}
+
+/*
+ * Contract shared by every repository:
+ * - get → undefined when absent (never throws not-found);
+ * - create → AppError 'conflict' when the id exists;
+ * - update(item, etag) → AppError 'conflict' when the etag is stale, 'not-found' when absent;
+ * - nothing ever crosses tenants.
+ */
+
+export interface TenantRepository {
+  get(tenantId: TenantId): Promise<Stored<Tenant> | undefined>;
+  put(tenant: Tenant): Promise<Stored<Tenant>>;
+}
+
+export interface EmployeeRepository {
+  get(tenantId: TenantId, id: PersonId): Promise<Stored<Employee> | undefined>;
+  create(employee: Employee): Promise<Stored<Employee>>;
+  update(employee: Employee, etag: string): Promise<Stored<Employee>>;
+  /** Everyone with a job whose managers include `managerId`. */
+  listReports(tenantId: TenantId, managerId: PersonId): Promise<readonly Employee[]>;
+  list(tenantId: TenantId, page?: PageRequest): Promise<Page<Employee>>;
+}
+
+export interface ConversationQuery {
+  readonly type?: ConversationTypeId;
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
+}
+
+export interface ConversationRepository {
+  get(tenantId: TenantId, employeeId: PersonId, id: string): Promise<Stored<ConversationRecord> | undefined>;
+  create(record: ConversationRecord): Promise<Stored<ConversationRecord>>;
+  update(record: ConversationRecord, etag: string): Promise<Stored<ConversationRecord>>;
+  /** Newest first. */
+  listForEmployee(
+    tenantId: TenantId,
+    employeeId: PersonId,
+    query?: ConversationQuery,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>>;
+}
+
+export interface ObjectiveRepository {
+  get(tenantId: TenantId, ownerId: PersonId, id: string): Promise<Stored<Objective> | undefined>;
+  create(objective: Objective): Promise<Stored<Objective>>;
+  update(objective: Objective, etag: string): Promise<Stored<Objective>>;
+  listForOwner(tenantId: TenantId, ownerId: PersonId, page?: PageRequest): Promise<Page<Objective>>;
+}
+
+export interface FeedbackRepository {
+  /** Creating an entry whose id exists is 'conflict'; callers use a deterministic id for idempotency. */
+  create(entry: FeedbackEntry): Promise<Stored<FeedbackEntry>>;
+  get(tenantId: TenantId, subjectId: PersonId, id: string): Promise<Stored<FeedbackEntry> | undefined>;
+  update(entry: FeedbackEntry, etag: string): Promise<Stored<FeedbackEntry>>;
+  /** Newest first. */
+  listForSubject(tenantId: TenantId, subjectId: PersonId, page?: PageRequest): Promise<Page<FeedbackEntry>>;
+}
+
+/** Append-only: no update, no delete. */
+export interface AuditLog {
+  append(event: AuditEvent): Promise<void>;
+  /** Newest first. */
+  listForSubject(tenantId: TenantId, subjectId: PersonId, page?: PageRequest): Promise<Page<AuditEvent>>;
+}
