@@ -1,0 +1,76 @@
+import type { ExceptionalAccessReason } from '../domain/audit.ts';
+import type { PersonId, TenantId } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import { EXCEPTIONAL_ACCESS_HOLDERS, MATRIX, PAIR_CONTENT_ACTIONS, type Action } from './matrix.ts';
+import { relationshipsOf, type Actor, type Relationship, type SubjectContext } from './relationships.ts';
+
+export interface TenantActor extends Actor {
+  readonly tenantId: TenantId;
+}
+
+export interface ExceptionalAccessRequest {
+  readonly category: ExceptionalAccessReason;
+  readonly text: string;
+}
+
+export interface DecideOptions {
+  /** Managers named on the record being touched; they belong to its pair. */
+  readonly recordManagerIds?: readonly PersonId[];
+  readonly exceptionalAccess?: ExceptionalAccessRequest;
+}
+
+export type Decision =
+  | { readonly allowed: true; readonly via: Relationship | 'record-manager'; readonly audit: boolean }
+  | { readonly allowed: false; readonly reason: string };
+
+export const MIN_REASON_LENGTH = 10;
+
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+export const decide = (
+  actor: TenantActor,
+  action: Action,
+  subject: SubjectContext,
+  options: DecideOptions = {},
+): Decision => {
+  if (actor.tenantId !== subject.employee.tenantId) {
+    return deny('That person is not in your organisation.');
+  }
+  const relationships = relationshipsOf(actor, subject);
+  const allowedVia = MATRIX[action].find((row) => relationships.includes(row));
+  if (allowedVia !== undefined) return { allowed: true, via: allowedVia, audit: false };
+
+  if (PAIR_CONTENT_ACTIONS.has(action)) {
+    if (options.recordManagerIds?.includes(actor.id)) return { allowed: true, via: 'record-manager', audit: false };
+    return decideExceptional(relationships, options.exceptionalAccess);
+  }
+  return deny(`You can't do that (${action}) for this person.`);
+};
+
+const decideExceptional = (relationships: Relationship[], request: ExceptionalAccessRequest | undefined): Decision => {
+  const holder = EXCEPTIONAL_ACCESS_HOLDERS.find((row) => relationships.includes(row));
+  if (holder === undefined) {
+    return deny('Conversation notes are private to the colleague and their manager.');
+  }
+  if (request === undefined) {
+    return deny(
+      'Conversation notes are private to the colleague and their manager. Exceptional access needs a stated reason: serious incident, capability, disciplinary or audit.',
+    );
+  }
+  if (request.text.trim().length < MIN_REASON_LENGTH) {
+    return deny(`Describe the reason for exceptional access in at least ${MIN_REASON_LENGTH} characters.`);
+  }
+  return { allowed: true, via: holder, audit: true };
+};
+
+/** Throws AppError('forbidden') with the decision's reason; returns the decision when allowed. */
+export const authorize = (
+  actor: TenantActor,
+  action: Action,
+  subject: SubjectContext,
+  options: DecideOptions = {},
+): Extract<Decision, { allowed: true }> => {
+  const decision = decide(actor, action, subject, options);
+  if (!decision.allowed) throw new AppError('forbidden', decision.reason);
+  return decision;
+};

@@ -1,0 +1,4 @@
+export * from './relationships.ts';
+export * from './matrix.ts';
+export * from './decide.ts';
+export * from './visibility.ts';
