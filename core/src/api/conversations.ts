@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { conversationType, id, isoDate, isoDateTime, longText, shortText } from './primitives.ts';
+
+const actionItem = z.object({
+  id,
+  text: shortText(500),
+  owner: z.enum(['employee', 'manager', 'both']),
+  dueDate: isoDate.optional(),
+  done: z.boolean().default(false),
+});
+const agendaItem = z.object({
+  id,
+  text: shortText(500),
+  source: z.enum(['carried-over', 'feedback', 'employee', 'manager', 'scheme']),
+  sourceId: z.string().optional(),
+});
+
+/** Recording a conversation that has happened (or filling one that was booked). */
+export const conversationInput = z.object({
+  type: conversationType.exclude(['in-the-moment']),
+  date: isoDate,
+  jobIds: z.array(id).max(4).optional(),
+  topics: z.array(shortText(64)).max(6).default([]),
+  sections: z.record(z.string().max(64), longText(8000)).default({}),
+  notes: longText(20000).default(''),
+  issuesRaised: z.array(shortText(1000)).max(50).default([]),
+  actionsAgreed: z.array(actionItem).max(50).default([]),
+  agenda: z.array(agendaItem).max(50).default([]),
+  forwardLooking: z.boolean().optional(),
+});
+export type ConversationInput = z.infer<typeof conversationInput>;
+
+export const conversationPatch = conversationInput
+  .omit({ type: true })
+  .partial()
+  .extend({
+    status: z.enum(['held', 'cancelled']).optional(),
+    rating: z
+      .object({
+        value: shortText(16),
+        shortfall: longText(4000).optional(),
+        bonusRecommended: z.boolean().optional(),
+      })
+      .optional(),
+  });
+export type ConversationPatch = z.infer<typeof conversationPatch>;
+
+export const disagreementInput = z.object({ text: shortText(8000) });
+export const appealInput = z.object({
+  grounds: shortText(8000),
+  lodgedByRepresentative: z.boolean().default(false),
+  /** Bexley counts from formal notification of the decision (002). */
+  notifiedOn: isoDate.optional(),
+});
+export const exceptionalAccessInput = z.object({
+  category: z.enum(['serious-incident', 'capability', 'disciplinary', 'audit']),
+  text: shortText(1000),
+});
+
+const rating = z.object({
+  value: z.string(),
+  shortfall: z.string().optional(),
+  bonusRecommended: z.boolean().optional(),
+  releasedToEmployeeAt: isoDateTime.optional(),
+});
+
+export const conversationFull = z.object({
+  kind: z.literal('full'),
+  etag: z.string(),
+  record: z.object({
+    id: z.string(),
+    employeeId: z.string(),
+    managerIds: z.array(z.string()),
+    jobIds: z.array(z.string()),
+    type: conversationType,
+    status: z.enum(['booked', 'held', 'agreed', 'cancelled']),
+    date: isoDate,
+    booking: z
+      .object({
+        bookedBy: z.string(),
+        start: isoDateTime,
+        end: isoDateTime,
+        eventIds: z.record(z.string(), z.string()),
+        onlineMeetingUrl: z.string().optional(),
+      })
+      .optional(),
+    topics: z.array(z.string()),
+    sections: z.record(z.string(), z.string()),
+    notes: z.string(),
+    issuesRaised: z.array(z.string()),
+    actionsAgreed: z.array(actionItem),
+    agenda: z.array(agendaItem),
+    agreement: z.object({ employeeAgreedAt: isoDateTime.optional(), managerAgreedAt: isoDateTime.optional() }),
+    disagreement: z.object({ recordedAt: isoDateTime, text: z.string() }).optional(),
+    rating: rating.optional(),
+    appeal: z
+      .object({
+        lodgedOn: isoDate,
+        lodgedBy: z.string(),
+        lodgedByRepresentative: z.boolean(),
+        grounds: z.string(),
+        hearerId: z.string().optional(),
+        acknowledgeBy: isoDate.optional(),
+        hearingOn: isoDate.optional(),
+        decisionDueBy: isoDate.optional(),
+      })
+      .optional(),
+    forwardLooking: z.boolean().optional(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  }),
+});
+export const conversationFacts = z.object({
+  kind: z.literal('facts'),
+  facts: z.object({
+    id: z.string(),
+    employeeId: z.string(),
+    managerIds: z.array(z.string()),
+    jobIds: z.array(z.string()),
+    type: conversationType,
+    status: z.enum(['booked', 'held', 'agreed', 'cancelled']),
+    date: isoDate,
+    agreedByBoth: z.boolean(),
+    disagreementRecorded: z.boolean(),
+    appealLodgedOn: isoDate.optional(),
+    rating: rating.optional(),
+  }),
+});
+export const conversationView = z.discriminatedUnion('kind', [conversationFull, conversationFacts]);
+
+export const appealWindow = z.object({
+  allowed: z.boolean(),
+  lodgeBy: isoDate.optional(),
+  to: z.string().optional(),
+  explanation: z.string(),
+});
+
+export const conversationParams = z.object({ personId: id, conversationId: id });
+export const conversationListQuery = z.object({
+  type: conversationType.optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  continuationToken: z.string().max(4096).optional(),
+});
