@@ -1,0 +1,376 @@
+import { describe, expect, it } from 'vitest';
+import { checkCard, inputIdsIn, MAX_CARD_BYTES, verbsIn } from '@pc/testing/support/adaptive-cards.ts';
+import type { DueCardItem } from './due-items.ts';
+import {
+  buildCheckinCard,
+  buildDueCard,
+  buildErrorCard,
+  buildFeedbackConfirmationCard,
+  buildFeedbackFormCard,
+  buildHelpCard,
+  buildInvalidSubmissionCard,
+  buildObjectivesCard,
+  buildPrepareCard,
+  buildStarterCard,
+  buildUnknownInputCard,
+  isCardVerb,
+  type StarterTopic,
+} from './index.ts';
+
+const annual: DueCardItem = {
+  title: 'Annual review',
+  dueDate: '2027-05-01',
+  status: 'overdue',
+  reason: 'Your last annual review was on 30 April 2026.',
+  policyRef: '000 §4',
+  required: true,
+};
+const regular: DueCardItem = {
+  title: 'Regular conversation',
+  dueDate: '2027-05-31',
+  status: 'due',
+  reason: 'Regular conversations are monthly.',
+  policyRef: '004',
+  required: false,
+};
+
+const topic = (id: string, title: string): StarterTopic => ({
+  id,
+  title,
+  strengthsPrompt: `What has gone well for you in ${title.toLowerCase()} lately?`,
+  openQuestions: [`How do you feel about ${title.toLowerCase()}?`],
+  probingQuestions: ['What made the difference there?'],
+});
+
+const expectValid = async (json: unknown) => {
+  const result = await checkCard(json);
+  expect(result.issues).toEqual([]);
+  expect(result.bytes).toBeLessThan(MAX_CARD_BYTES);
+  for (const verb of verbsIn(json)) expect(isCardVerb(verb)).toBe(true);
+  return result;
+};
+
+describe('card checker', () => {
+  it('reports what the real renderer rejects', async () => {
+    const broken = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'Sparkle' }, { type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }],
+    };
+    const result = await checkCard(broken);
+    expect(result.issues.some((i) => i.includes('Unknown element type'))).toBe(true);
+    expect(result.issues.some((i) => i.toLowerCase().includes('duplicate'))).toBe(true);
+  });
+});
+
+describe('help and error cards', () => {
+  it('help lists every text command and offers buttons', async () => {
+    const json = buildHelpCard({ schemeName: 'VIP conversations' });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Performance conversations
+      I help you keep good conversations going under VIP conversations.
+      Type one of these, or use a button:
+      - feedback: log in-the-moment feedback about yourself or a colleague
+      - starter: a conversation starter for you and your manager or your team
+      - due: which conversations are due, and why
+      - objectives: your objectives and their progress
+      - prepare: prompts to prepare for your next conversation
+      - help: this list
+      You can also write feedback: followed by a short note, e.g. "feedback: helped Sam with the rota"."
+    `);
+    expect(verbsIn(json)).toEqual(['feedback.open', 'due.show', 'objectives.show', 'prepare.show']);
+  });
+
+  it('unknown input suggests commands without echoing the message', async () => {
+    const json = buildUnknownInputCard();
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Sorry, I didn't understand that
+      Here is what I can do. Type one of these words, or use a button:
+      - feedback: log in-the-moment feedback about yourself or a colleague
+      - starter: a conversation starter for you and your manager or your team
+      - due: which conversations are due, and why
+      - objectives: your objectives and their progress
+      - prepare: prompts to prepare for your next conversation
+      - help: this list"
+    `);
+  });
+
+  it('error card shows only the safe message, a wait and a reference', async () => {
+    const json = buildErrorCard({ message: 'The service is busy.', retryAfterSeconds: 2.2, correlationId: 'c-123' });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Something went wrong
+      The service is busy.
+      Please try again in about 3 seconds.
+      Reference: c-123"
+    `);
+  });
+
+  it('invalid submission names each field and its reason', async () => {
+    const json = buildInvalidSubmissionCard({
+      issues: [
+        { path: 'text', message: 'Write a short note' },
+        { path: 'kind', message: 'Choose what kind of feedback this is' },
+      ],
+      fieldLabels: { text: 'What happened', kind: 'What kind' },
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Please check your answers
+      Nothing was saved. Fix these and send it again:
+      - What happened: Write a short note
+      - What kind: Choose what kind of feedback this is"
+    `);
+  });
+});
+
+describe('feedback cards', () => {
+  const colleagues = [
+    { id: 'me', displayName: 'Me Myself' },
+    { id: 'sam', displayName: 'Sam Patel' },
+    { id: 'ali', displayName: 'Ali Jones' },
+  ];
+
+  it('form offers myself first, colleagues, three kinds, private-to-the-pair default and the agenda box', async () => {
+    const json = buildFeedbackFormCard({ selfId: 'me', colleagues });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "In-the-moment feedback
+      A short note of advice given, an issue resolved or work done well.
+      Advice given
+      Issue resolved
+      Work done well
+      Private to the pair (the person and their line manager)Only the person it is aboutThe person and all their line managers
+      Add to the agenda of my next regular conversation"
+    `);
+    expect(inputIdsIn(json)).toEqual(['subjectId', 'kind', 'text', 'visibility', 'addToAgenda']);
+    const visibility = json.body.find((e) => e.id === 'visibility');
+    expect(visibility?.value).toBe('pair');
+    expect(verbsIn(json)).toEqual(['feedback.log']);
+  });
+
+  it('form stays under the size limit with a large team', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      displayName: `Colleague With A Fairly Long Name ${String(i)}`,
+    }));
+    await expectValid(buildFeedbackFormCard({ selfId: 'me', colleagues: many }));
+  });
+
+  it('confirmation says what was saved and who can see it', async () => {
+    const json = buildFeedbackConfirmationCard({
+      subjectName: 'Sam Patel',
+      aboutSelf: false,
+      kind: 'work-acknowledged',
+      visibility: 'pair',
+      addedToAgenda: true,
+      alreadyRecorded: false,
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Feedback logged
+      Thank you: small moments like this make the bigger conversations easier.
+      About
+      Sam Patel
+      Kind
+      Work done well
+      Who can see it
+      Private to the pair (the person and their line manager)
+      Agenda
+      Added to your next regular conversation"
+    `);
+  });
+
+  it('a resend is confirmed as already recorded', async () => {
+    const json = buildFeedbackConfirmationCard({
+      subjectName: 'Me',
+      aboutSelf: true,
+      kind: 'other',
+      visibility: 'pair',
+      addedToAgenda: false,
+      alreadyRecorded: true,
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toContain('Already recorded');
+    expect(renderedText).toContain('nothing was added twice');
+  });
+});
+
+describe('conversation starter', () => {
+  it('000: pair starter opens with strengths, asks open then probing questions, refreshes for both', async () => {
+    const json = buildStarterCard({
+      starterId: 's-1',
+      audience: 'pair',
+      topics: [topic('customer', 'Customer'), topic('working-together', 'Working together')],
+      answers: [{ topicId: 'customer', authorName: 'Sam Patel', text: 'The new **form** helped' }],
+      participantIds: ['sam', 'mgr'],
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Conversation starter
+      Pick up one or both topics; answers appear here for you both.
+      Customer
+      Start with strengths: What has gone well for you in customer lately?
+      Open questions
+      - How do you feel about customer?
+      Go deeper
+      - What made the difference there?
+      Sam Patel: The new \\*\\*form\\*\\* helped
+      Working together
+      Start with strengths: What has gone well for you in working together lately?
+      Open questions
+      - How do you feel about working together?
+      Go deeper
+      - What made the difference there?
+      No answers yet."
+    `);
+    expect(json.refresh?.userIds).toEqual(['sam', 'mgr']);
+    expect(json.refresh?.action.verb).toBe('starter.refresh');
+    expect(inputIdsIn(json)).toEqual(['answer.customer', 'answer.working-together']);
+  });
+
+  it('team starter refreshes for at most 60 people and stays small with many answers', async () => {
+    const json = buildStarterCard({
+      starterId: 's-2',
+      audience: 'team',
+      topics: [topic('leadership', 'Leadership')],
+      answers: Array.from({ length: 200 }, (_, i) => ({
+        topicId: 'leadership',
+        authorName: `Person ${String(i)}`,
+        text: 'x'.repeat(500),
+      })),
+      participantIds: Array.from({ length: 90 }, (_, i) => `p${String(i)}`),
+    });
+    const { renderedText } = await expectValid(json);
+    expect(json.refresh?.userIds).toHaveLength(60);
+    expect(renderedText).toContain('188 earlier answers are kept in the app.');
+  });
+});
+
+describe('check-in and due cards', () => {
+  it('check-in with a required review offers Book and Snooze but no opt-out', async () => {
+    const json = buildCheckinCard({
+      personName: 'Sam',
+      checkinId: 't1:sam:2027-05',
+      items: [annual, regular],
+      preparationPrompts: ['What are you proudest of this year?', 'What support would help?'],
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Hello Sam, a quick check-in
+      Here is what is coming up and why.
+      Annual review
+      Overdue
+      By 1 May 2027. Your last annual review was on 30 April 2026.
+      Policy 000 §4
+      Regular conversation
+      Due now
+      By 31 May 2027. Regular conversations are monthly.
+      Policy 004
+      To prepare
+      - What are you proudest of this year?
+      - What support would help?
+      GoodOkayStruggling a bitI'd rather not say
+      Reminders about required reviews stay on, so nothing formal is missed."
+    `);
+    expect(verbsIn(json)).toEqual(['checkin.book', 'checkin.snooze']);
+    expect(inputIdsIn(json)).toEqual(['wellbeing']);
+  });
+
+  it('check-in with only optional conversations offers opt-out of nudges', async () => {
+    const json = buildCheckinCard({ personName: 'Sam', checkinId: 'c', items: [regular], preparationPrompts: [] });
+    await expectValid(json);
+    expect(verbsIn(json)).toEqual(['checkin.book', 'checkin.snooze', 'checkin.optOut']);
+  });
+
+  it('due card explains each item and its policy', async () => {
+    const json = buildDueCard({ forName: 'You', items: [annual, regular] });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "What's due: You
+      Annual review
+      Overdue
+      By 1 May 2027. Your last annual review was on 30 April 2026.
+      Policy 000 §4
+      Regular conversation
+      Due now
+      By 31 May 2027. Regular conversations are monthly.
+      Policy 004"
+    `);
+  });
+
+  it('due card with nothing due says so', async () => {
+    const { renderedText } = await expectValid(buildDueCard({ forName: 'You', items: [] }));
+    expect(renderedText).toContain('Nothing is due right now');
+  });
+});
+
+describe('objectives and prepare cards', () => {
+  it('objectives show status, progress, horizon and missing SMART letters', async () => {
+    const json = buildObjectivesCard({
+      ownerName: 'Sam Patel',
+      tabUrl: 'https://teams.microsoft.com/l/entity/app/objectives',
+      objectives: [
+        {
+          title: 'Cut rota gaps',
+          status: 'agreed',
+          progress: 40,
+          horizon: 'short',
+          targetDate: '2027-09-30',
+          missingSmart: [],
+        },
+        {
+          title: 'Learn the case system',
+          status: 'draft',
+          progress: 0,
+          horizon: 'medium',
+          missingSmart: ['Measurable'],
+        },
+      ],
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Objectives: Sam Patel
+      Cut rota gaps
+      Agreed · 40% done · Short term · by 30 September 2027
+      Learn the case system
+      Draft · 0% done · Medium term
+      To make it SMART, add: Measurable"
+    `);
+  });
+
+  it('objectives card stays small with many objectives', async () => {
+    const objectives = Array.from({ length: 80 }, (_, i) => ({
+      title: `Objective ${String(i)} ${'w'.repeat(200)}`,
+      status: 'agreed' as const,
+      progress: i,
+      horizon: 'long' as const,
+      missingSmart: ['Specific', 'Measurable', 'Achievable', 'Relevant', 'Time-bound'],
+    }));
+    const { renderedText } = await expectValid(buildObjectivesCard({ ownerName: 'Sam', objectives }));
+    expect(renderedText).toContain('And 65 more in the app.');
+  });
+
+  it('prepare card lists prompts and agenda and lets the person add an item', async () => {
+    const json = buildPrepareCard({
+      conversationTitle: 'Regular conversation',
+      role: 'employee',
+      date: '2027-06-03',
+      prompts: ['What went well since we last met?', 'Anything getting in the way?'],
+      agenda: ['Feedback: helped with the rota'],
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Prepare: Regular conversation
+      On 3 June 2027
+      Think about
+      - What went well since we last met?
+      - Anything getting in the way?
+      On the agenda so far
+      - Feedback: helped with the rota"
+    `);
+    expect(verbsIn(json)).toEqual(['prepare.addAgenda']);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Every action a card can send back, in one typed table. Handlers are looked up
+ * by these values; a verb that is not in the table is refused, never guessed at.
+ */
+export const CARD_VERBS = {
+  feedbackOpen: 'feedback.open',
+  feedbackLog: 'feedback.log',
+  starterOpen: 'starter.open',
+  starterAnswer: 'starter.answer',
+  starterRefresh: 'starter.refresh',
+  checkinBook: 'checkin.book',
+  checkinSnooze: 'checkin.snooze',
+  checkinOptOut: 'checkin.optOut',
+  dueShow: 'due.show',
+  objectivesShow: 'objectives.show',
+  prepareShow: 'prepare.show',
+  prepareAddAgenda: 'prepare.addAgenda',
+  helpShow: 'help.show',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+const ALL_VERBS: ReadonlySet<string> = new Set(Object.values(CARD_VERBS));
+
+export const isCardVerb = (value: unknown): value is CardVerb => typeof value === 'string' && ALL_VERBS.has(value);
