@@ -1,0 +1,135 @@
+import { AppError } from '@pc/core';
+import { describe, expect, it } from 'vitest';
+import { EMULATOR_KEY, loadConfig, redactedSummary } from './config.ts';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const APP = '99999999-8888-4777-8666-555555555555';
+
+const production = {
+  APP_ENV: 'production',
+  PUBLIC_BASE_URL: 'https://pc.example.org',
+  MICROSOFT_APP_ID: APP,
+  MICROSOFT_APP_PASSWORD: 'super-secret-password',
+  MICROSOFT_APP_TENANT_ID: TENANT,
+  COSMOS_ENDPOINT: 'https://pc.documents.azure.com:443/',
+  COSMOS_KEY: 'secret-cosmos-key',
+  API_AUDIENCES: 'api://pc.example.org/abc, ' + APP,
+  ALLOWED_TENANTS: TENANT,
+};
+
+const validationError = (env: Record<string, string>): AppError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to fail');
+};
+
+describe('loadConfig', () => {
+  it('starts locally with no settings at all, pointing at the local Cosmos emulator', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('local');
+    expect(config.port).toBe(3978);
+    expect(config.cosmos).toEqual({
+      endpoint: 'https://localhost:8081',
+      key: EMULATOR_KEY,
+      databaseId: 'performance-conversations',
+      useManagedIdentity: false,
+      allowSelfSigned: true,
+    });
+    expect(config.graph.baseUrl).toBe('https://graph.microsoft.com/v1.0');
+    expect(config.auth.authorityHost).toBe('https://login.microsoftonline.com');
+  });
+
+  it('admits no tenant by default, even locally', () => {
+    expect(loadConfig({}).auth.allowedTenants).toEqual([]);
+  });
+
+  it('points identity and Graph at the local fakes only when LOCAL_DEV_FAKES is set', () => {
+    const config = loadConfig({ LOCAL_DEV_FAKES: 'true' });
+    expect(config.localDevFakes).toBe(true);
+    expect(config.auth.authorityHost).toMatch(/^http:\/\/localhost:/);
+    expect(config.graph.baseUrl).toMatch(/^http:\/\/localhost:.*\/v1\.0$/);
+  });
+
+  it('parses lists and numbers', () => {
+    const config = loadConfig({ PORT: '4000', ALLOWED_TENANTS: `${TENANT} ,`, API_AUDIENCES: 'a,b' });
+    expect(config.port).toBe(4000);
+    expect(config.auth.allowedTenants).toEqual([TENANT]);
+    expect(config.auth.audiences).toEqual(['a', 'b']);
+    expect(config.publicBaseUrl).toBe('http://localhost:4000');
+  });
+
+  it('derives the environment from NODE_ENV when APP_ENV is absent', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).env).toBe('test');
+    expect(loadConfig({ NODE_ENV: 'development' }).env).toBe('local');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(AppError);
+  });
+
+  it('rejects malformed values naming the key but never echoing the value', () => {
+    const error = validationError({ PORT: 'not-a-port', MICROSOFT_APP_ID: 'secret-looking-value' });
+    expect(error.code).toBe('validation');
+    expect(error.details.map((d) => d.path).sort()).toEqual(['MICROSOFT_APP_ID', 'PORT']);
+    expect(JSON.stringify({ m: error.message, d: error.details })).not.toContain('secret-looking-value');
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig(production);
+    expect(config.env).toBe('production');
+    expect(config.cosmos.allowSelfSigned).toBe(false);
+    expect(config.cosmos.key).toBe('secret-cosmos-key');
+    expect(config.auth.allowedTenants).toEqual([TENANT]);
+  });
+
+  it('refuses to start in production without the essential settings, listing each missing key', () => {
+    const error = validationError({ APP_ENV: 'production' });
+    expect(error.code).toBe('validation');
+    expect(error.details.map((d) => d.path)).toEqual(
+      expect.arrayContaining([
+        'MICROSOFT_APP_ID',
+        'MICROSOFT_APP_TENANT_ID',
+        'COSMOS_ENDPOINT',
+        'API_AUDIENCES',
+        'ALLOWED_TENANTS',
+        'COSMOS_KEY',
+        'MICROSOFT_APP_PASSWORD',
+      ]),
+    );
+  });
+
+  it('never uses the emulator key in production', () => {
+    const { COSMOS_KEY: _key, ...rest } = production;
+    expect(validationError(rest).details.map((d) => d.path)).toEqual(['COSMOS_KEY']);
+    expect(loadConfig({ ...rest, COSMOS_USE_MANAGED_IDENTITY: 'true' }).cosmos.key).toBeUndefined();
+  });
+
+  it('refuses local fakes and self-signed certificates in production', () => {
+    const error = validationError({ ...production, LOCAL_DEV_FAKES: 'true', COSMOS_ALLOW_SELF_SIGNED: 'true' });
+    expect(error.details.map((d) => d.path).sort()).toEqual(['COSMOS_ALLOW_SELF_SIGNED', 'LOCAL_DEV_FAKES']);
+  });
+
+  it('refuses plain http endpoints in production', () => {
+    const error = validationError({ ...production, GRAPH_BASE_URL: 'http://graph.local/v1.0' });
+    expect(error.details).toEqual([{ path: 'GRAPH_BASE_URL', message: 'must use https in production' }]);
+  });
+
+  it('does not need an app password for a managed-identity bot', () => {
+    const { MICROSOFT_APP_PASSWORD: _pw, ...rest } = production;
+    expect(loadConfig({ ...rest, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }).bot.appType).toBe('UserAssignedMSI');
+  });
+});
+
+describe('redactedSummary', () => {
+  it('shows whether secrets are set without revealing them', () => {
+    const summary = redactedSummary(loadConfig(production));
+    const text = JSON.stringify(summary);
+    expect(text).not.toContain('super-secret-password');
+    expect(text).not.toContain('secret-cosmos-key');
+    expect(summary).toMatchObject({ cosmosKey: 'set', botAppPassword: 'set', allowedTenants: 1, env: 'production' });
+    expect(redactedSummary(loadConfig({ COSMOS_USE_MANAGED_IDENTITY: 'true', APP_ENV: 'test' })).botAppPassword).toBe(
+      'missing',
+    );
+  });
+});

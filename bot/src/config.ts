@@ -1,0 +1,216 @@
+import { AppError, type FieldIssue } from '@pc/core';
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every setting has a safe local
+ * default except secrets; production refuses to start without the settings
+ * listed in PRODUCTION_REQUIRED. No setting turns authentication off:
+ * LOCAL_DEV_FAKES only points the identity and Graph URLs at local fakes.
+ */
+
+export type AppEnv = 'local' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type BotAppType = 'SingleTenant' | 'UserAssignedMSI';
+
+export interface AppConfig {
+  readonly env: AppEnv;
+  readonly port: number;
+  readonly publicBaseUrl: string;
+  readonly tabBaseUrl: string;
+  readonly logLevel: LogLevel;
+  readonly localDevFakes: boolean;
+  readonly cosmos: {
+    readonly endpoint: string;
+    readonly key: string | undefined;
+    readonly databaseId: string;
+    readonly useManagedIdentity: boolean;
+    /** Only for the local emulator's self-signed certificate; refused in production. */
+    readonly allowSelfSigned: boolean;
+  };
+  readonly bot: {
+    readonly appId: string | undefined;
+    readonly appPassword: string | undefined;
+    readonly appTenantId: string | undefined;
+    readonly appType: BotAppType;
+  };
+  readonly auth: {
+    readonly authorityHost: string;
+    readonly audiences: readonly string[];
+    readonly allowedTenants: readonly string[];
+  };
+  readonly graph: { readonly baseUrl: string };
+}
+
+/** The well-known key of the Cosmos DB emulator; public, not a secret. */
+export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const LOCAL_FAKE_ISSUER_URL = 'http://localhost:3990';
+export const LOCAL_FAKE_GRAPH_URL = 'http://localhost:3991/v1.0';
+
+const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const EnvSchema = z.object({
+  APP_ENV: z.enum(['local', 'test', 'production'], { error: 'must be local, test or production' }).optional(),
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).optional(),
+  PUBLIC_BASE_URL: url.optional(),
+  TAB_BASE_URL: url.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level' })
+    .optional(),
+  LOCAL_DEV_FAKES: booleanText.optional(),
+  COSMOS_ENDPOINT: url.optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9-_]{1,255}$/, 'must be a Cosmos database id')
+    .optional(),
+  COSMOS_USE_MANAGED_IDENTITY: booleanText.optional(),
+  COSMOS_ALLOW_SELF_SIGNED: booleanText.optional(),
+  MICROSOFT_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().regex(guid, 'must be a GUID').optional(),
+  MICROSOFT_APP_TYPE: z
+    .enum(['SingleTenant', 'UserAssignedMSI'], { error: 'must be SingleTenant or UserAssignedMSI' })
+    .optional(),
+  ENTRA_AUTHORITY_HOST: url.optional(),
+  API_AUDIENCES: csv.optional(),
+  ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'must list tenant GUIDs'))).optional(),
+  GRAPH_BASE_URL: url.optional(),
+});
+type ParsedEnv = z.infer<typeof EnvSchema>;
+
+const resolveEnv = (e: ParsedEnv): AppEnv => {
+  if (e.APP_ENV) return e.APP_ENV;
+  if (e.NODE_ENV === 'production') return 'production';
+  if (e.NODE_ENV === 'test') return 'test';
+  return 'local';
+};
+
+/** Empty strings count as unset so a blank line in an env file does not defeat a default. */
+const withoutBlanks = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== ''),
+  );
+
+const productionIssues = (e: ParsedEnv, c: AppConfig): FieldIssue[] => {
+  const issues: FieldIssue[] = [];
+  const need = (key: keyof ParsedEnv, ok: boolean, message = 'is required in production'): void => {
+    if (!ok) issues.push({ path: key, message });
+  };
+  need('MICROSOFT_APP_ID', e.MICROSOFT_APP_ID !== undefined);
+  need('MICROSOFT_APP_TENANT_ID', e.MICROSOFT_APP_TENANT_ID !== undefined);
+  need('COSMOS_ENDPOINT', e.COSMOS_ENDPOINT !== undefined);
+  need('API_AUDIENCES', c.auth.audiences.length > 0);
+  need('ALLOWED_TENANTS', c.auth.allowedTenants.length > 0);
+  need('PUBLIC_BASE_URL', e.PUBLIC_BASE_URL !== undefined);
+  need(
+    'COSMOS_KEY',
+    c.cosmos.useManagedIdentity || e.COSMOS_KEY !== undefined,
+    'is required unless COSMOS_USE_MANAGED_IDENTITY',
+  );
+  need(
+    'MICROSOFT_APP_PASSWORD',
+    c.bot.appType !== 'SingleTenant' || e.MICROSOFT_APP_PASSWORD !== undefined,
+    'is required for a SingleTenant bot',
+  );
+  need('LOCAL_DEV_FAKES', !c.localDevFakes, 'must not be enabled in production');
+  need('COSMOS_ALLOW_SELF_SIGNED', !c.cosmos.allowSelfSigned, 'must not be enabled in production');
+  for (const [key, value] of [
+    ['PUBLIC_BASE_URL', c.publicBaseUrl],
+    ['ENTRA_AUTHORITY_HOST', c.auth.authorityHost],
+    ['GRAPH_BASE_URL', c.graph.baseUrl],
+    ['COSMOS_ENDPOINT', c.cosmos.endpoint],
+  ] as const) {
+    if (e[key] !== undefined && !value.startsWith('https://'))
+      issues.push({ path: key, message: 'must use https in production' });
+  }
+  return issues;
+};
+
+export const loadConfig = (env: Readonly<Record<string, string | undefined>> = process.env): AppConfig => {
+  const parsed = EnvSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    // Only the key and the rule are reported, never the offending value (it may be a secret).
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError('validation', `Configuration is invalid: ${details.map((d) => d.path).join(', ')}`, { details });
+  }
+  const e = parsed.data;
+  const appEnv = resolveEnv(e);
+  const dev = appEnv !== 'production';
+  const port = e.PORT ?? 3978;
+  const fakes = e.LOCAL_DEV_FAKES ?? false;
+  const config: AppConfig = {
+    env: appEnv,
+    port,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    tabBaseUrl: e.TAB_BASE_URL ?? e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    logLevel: e.LOG_LEVEL ?? (appEnv === 'test' ? 'silent' : 'info'),
+    localDevFakes: fakes,
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT ?? 'https://localhost:8081',
+      key: e.COSMOS_KEY ?? (dev ? EMULATOR_KEY : undefined),
+      databaseId: e.COSMOS_DATABASE ?? 'performance-conversations',
+      useManagedIdentity: e.COSMOS_USE_MANAGED_IDENTITY ?? false,
+      allowSelfSigned: e.COSMOS_ALLOW_SELF_SIGNED ?? dev,
+    },
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appTenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE ?? 'SingleTenant',
+    },
+    auth: {
+      authorityHost: e.ENTRA_AUTHORITY_HOST ?? (fakes ? LOCAL_FAKE_ISSUER_URL : 'https://login.microsoftonline.com'),
+      audiences: e.API_AUDIENCES ?? (dev ? ['api://localhost/performance-conversations'] : []),
+      // No default tenants: an empty list admits nobody, even locally.
+      allowedTenants: e.ALLOWED_TENANTS ?? [],
+    },
+    graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
+  };
+  if (!dev) {
+    const issues = productionIssues(e, config);
+    if (issues.length > 0) {
+      throw new AppError(
+        'validation',
+        `Configuration is incomplete for production: ${issues.map((i) => i.path).join(', ')}`,
+        {
+          details: issues,
+        },
+      );
+    }
+  }
+  return config;
+};
+
+const presence = (value: string | undefined): 'set' | 'missing' => (value === undefined ? 'missing' : 'set');
+
+/** One flat object for the startup log line: secrets appear only as "set" or "missing". */
+export const redactedSummary = (config: AppConfig): Record<string, string | number | boolean> => ({
+  env: config.env,
+  port: config.port,
+  publicBaseUrl: config.publicBaseUrl,
+  tabBaseUrl: config.tabBaseUrl,
+  logLevel: config.logLevel,
+  localDevFakes: config.localDevFakes,
+  cosmosEndpoint: config.cosmos.endpoint,
+  cosmosDatabase: config.cosmos.databaseId,
+  cosmosKey: presence(config.cosmos.key),
+  cosmosManagedIdentity: config.cosmos.useManagedIdentity,
+  cosmosAllowSelfSigned: config.cosmos.allowSelfSigned,
+  botAppId: config.bot.appId ?? 'missing',
+  botAppPassword: presence(config.bot.appPassword),
+  botAppTenantId: config.bot.appTenantId ?? 'missing',
+  botAppType: config.bot.appType,
+  authorityHost: config.auth.authorityHost,
+  apiAudiences: config.auth.audiences.join(','),
+  allowedTenants: config.auth.allowedTenants.length,
+  graphBaseUrl: config.graph.baseUrl,
+});

@@ -1,0 +1,84 @@
+import { createServer, plugins, type Request, type Response, type Server } from 'restify';
+import { CORRELATION_RESPONSE_HEADER, correlationIdFrom, withCorrelation, type Logger } from '../logging.ts';
+import { attachContext, contextOf } from './context.ts';
+import { toHttpError } from './errors.ts';
+import { registerHealth, type HealthCheck } from './health.ts';
+
+export interface HttpServerDeps {
+  readonly logger: Logger;
+  readonly version: string;
+  readonly healthChecks?: readonly HealthCheck[];
+  /** Largest accepted request body; Teams activities and our API bodies are far smaller. */
+  readonly maxBodyBytes?: number;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+const sendError = (req: Request, res: Response, error: unknown): void => {
+  const { correlationId, logger } = contextOf(req);
+  const mapped = toHttpError(error, { correlationId, ifMatchSent: req.headers['if-match'] !== undefined });
+  if (mapped.unexpected) logger.error({ err: error }, 'request failed');
+  else logger.info({ status: mapped.status, code: mapped.body.error.code }, 'request rejected');
+  for (const [name, value] of Object.entries(mapped.headers)) res.header(name, value);
+  res.send(mapped.status, mapped.body);
+};
+
+/**
+ * The restify server every surface registers on: correlation ids, a bounded
+ * JSON body parser, one error mapping, request logging and GET /healthz.
+ */
+export const createHttpServer = (deps: HttpServerDeps): Server => {
+  const now = deps.now ?? Date.now;
+  const server = createServer({ name: 'performance-conversations', handleUncaughtExceptions: false });
+
+  server.pre((req, res, next) => {
+    const correlationId = correlationIdFrom(req.headers);
+    attachContext(req, { correlationId, logger: withCorrelation(deps.logger, correlationId), startedAt: now() });
+    res.header(CORRELATION_RESPONSE_HEADER, correlationId);
+    next();
+  });
+  // jsonBodyParser hands maxBodySize to its body reader; the published types omit it.
+  const bodyOptions = { mapParams: false, maxBodySize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+  server.use(plugins.jsonBodyParser(bodyOptions));
+
+  server.on('restifyError', (req: Request, res: Response, error: unknown, done: () => void) => {
+    sendError(req, res, error);
+    done();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    const { logger, startedAt } = contextOf(req);
+    // The route pattern, not the URL: paths and queries can carry personal data.
+    const routePath = (req as { route?: { path?: unknown } }).route?.path;
+    logger.info(
+      {
+        method: req.method,
+        route: typeof routePath === 'string' ? routePath : 'unmatched',
+        status: res.statusCode,
+        ms: now() - startedAt,
+      },
+      'request handled',
+    );
+  });
+
+  registerHealth(server, { version: deps.version, checks: deps.healthChecks ?? [], startedAt: now(), now });
+  return server;
+};
+
+/** Listens and resolves with the bound address; port 0 picks a free port. */
+export const listen = async (
+  server: Server,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ port: number; url: string }> => {
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  const bound = typeof address === 'object' && address !== null ? address.port : port;
+  return { port: bound, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}` };
+};
