@@ -1,0 +1,4 @@
+export * from './ids.ts';
+export * from './labels.ts';
+export * from './submission.ts';
+export * from './visibility.ts';
