@@ -1,0 +1,208 @@
+import type { ConversationTypeId } from '../domain/conversations.ts';
+import type { MeasureKind } from '../domain/objectives.ts';
+import type { SchemeId } from '../domain/people.ts';
+
+/** A period measured from a date: weeks or calendar months (months clamp to month end). */
+export type Offset = { readonly weeks: number } | { readonly months: number };
+
+/**
+ * When a conversation type is expected. Each kind is evaluated by one engine rule; the
+ * numbers live here so an employer's rules can be read and changed without touching code.
+ */
+export type Cadence =
+  /** Any time, informally; nothing is ever due (in the moment, team conversations). */
+  | { readonly kind: 'informal' }
+  /** Rolling interval per pair: the pair's agreed frequency (Job.agreedRegularEveryWeeks) or the default. */
+  | {
+      readonly kind: 'agreed-frequency';
+      readonly defaultEveryWeeks: number;
+      readonly windowOpensDaysBefore: number;
+    }
+  /** At least every N months since the last conversation of this or any `countsAlso` type. */
+  | {
+      readonly kind: 'at-least-every';
+      readonly months: number;
+      readonly countsAlso: readonly ConversationTypeId[];
+      readonly windowOpensDaysBefore: number;
+    }
+  /** Rolling 12-month review: first one a year after starting, then a year after the last. */
+  | {
+      readonly kind: 'rolling-annual';
+      readonly firstAfterStart: Offset;
+      readonly every: Offset;
+      readonly windowOpensDaysBefore: number;
+      /** Probation concludes before the first review (000). */
+      readonly probationFirst: boolean;
+      /** A review falling due during long leave is arranged after return (000). */
+      readonly longLeave?: { readonly minDays: number; readonly arrangeWithinMonthsOfReturn: number };
+    }
+  /** Fixed windows in the calendar, e.g. April–May each year; months are 1–12. */
+  | {
+      readonly kind: 'calendar-windows';
+      readonly windows: readonly { readonly fromMonth: number; readonly toMonth: number }[];
+      /** Who is expected: staff employed before the window opens, or those past the probation-review period. */
+      readonly appliesFrom: 'employed-before-window' | 'after-probation-period';
+    }
+  /** Each anniversary of the incremental (pay-step) date, falling back to the start date (003). */
+  | { readonly kind: 'anniversary'; readonly of: 'incremental-date'; readonly windowOpensMonthsBefore: number }
+  /** Every N months in the months counted from the employee's start month (004 Big Picture). */
+  | { readonly kind: 'every-n-months'; readonly months: number; readonly anchor: 'start-month' }
+  /** Once in each calendar month, unless another type owns that month (004 Regular). */
+  | { readonly kind: 'monthly'; readonly suppressedInMonthsOf?: ConversationTypeId }
+  /** Fixed points after the start date while on probation (002 §5). */
+  | { readonly kind: 'after-start'; readonly offsets: readonly Offset[]; readonly windowOpensDaysBefore: number }
+  /** On appointment to a job, new to the employer or to the department (003 §5.1). */
+  | { readonly kind: 'on-appointment'; readonly dueWithinDays: number; readonly lookbackMonths: number }
+  /** When a job's line manager changes, between the old and new manager (000). */
+  | { readonly kind: 'on-manager-change'; readonly dueWithinDays: number };
+
+export interface ConversationRule {
+  readonly type: ConversationTypeId;
+  /** The employer's own name for it, e.g. "VIP Summary Appraisal". */
+  readonly label: string;
+  readonly description: string;
+  readonly cadence: Cadence;
+  /** Policy file and section, e.g. "004 Big Picture". */
+  readonly policyRef: string;
+}
+
+/** A conversation topic or area, with strengths-first starters (shape matches the starter card). */
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly strengthsPrompt: string;
+  readonly openQuestions: readonly string[];
+  readonly probingQuestions: readonly string[];
+}
+
+export interface ReviewSection {
+  readonly id: string;
+  readonly title: string;
+  readonly guidance: string;
+  /** Share of the conversation's time, in percent (002: Retro 20, Future 80). */
+  readonly timeSharePercent?: number;
+  readonly parts?: readonly { readonly id: string; readonly title: string }[];
+}
+
+export interface AnnualReviewSpec {
+  readonly title: string;
+  /** The colleague drives the review and prepares beforehand (001, 002, 003). */
+  readonly employeeDriven: boolean;
+  readonly sections: readonly ReviewSection[];
+}
+
+export interface ObjectiveKind {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export type ObjectiveRecordingTrigger = 'probation' | 'acting-up';
+
+export interface ObjectiveRecording {
+  /** 'expected': objectives are always recorded; 'optional': the manager decides (004). */
+  readonly mode: 'expected' | 'optional';
+  readonly decidedBy: 'manager' | 'pair';
+  /** Circumstances in which recording stops being optional. */
+  readonly requiredWhen: readonly ObjectiveRecordingTrigger[];
+  readonly note: string;
+}
+
+export type SmartLetter = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'timeBound';
+
+export interface MeasureSpec {
+  readonly kind: MeasureKind;
+  readonly title: string;
+  readonly prompt: string;
+}
+
+export interface RatingOption {
+  readonly value: string;
+  readonly label: string;
+  readonly description: string;
+  readonly increment: boolean;
+  /** How performance fell short must be recorded (002 rating 3). */
+  readonly requiresShortfall: boolean;
+}
+
+export interface RatingScale {
+  /** 'manager' recommends (002); 'agreed' by colleague and supervisor together (003). */
+  readonly setBy: 'manager' | 'agreed';
+  readonly options: readonly RatingOption[];
+  readonly bonus?: { readonly percentOfGradeRate: number; readonly eligibleRatings: readonly string[] };
+  /** Recommendations stay hidden from the employee until this step completes (002 Step 3). */
+  readonly hiddenFromEmployeeUntil?: 'step-3-review';
+  readonly checkedBy?: 'grandparent';
+}
+
+export type Period =
+  | { readonly amount: number; readonly unit: 'working-days' }
+  | { readonly amount: number; readonly unit: 'calendar-days' };
+
+export interface AppealRules {
+  /** Who receives the appeal in writing. */
+  readonly lodgeWith: 'grandparent' | 'next-in-line-manager';
+  readonly lodgeWithin: Period;
+  /** The date the lodging window runs from. */
+  readonly lodgeFrom: 'notification' | 'conversation';
+  readonly acknowledgeWithin?: Period;
+  readonly heardBy: 'grandparents-manager' | 'next-in-line-manager';
+  /** Who must attend the hearing besides the parties. */
+  readonly present: string;
+  readonly decisionWithin?: Period;
+  readonly lodgeableByRepresentative: boolean;
+  readonly grounds: readonly string[];
+  readonly final: boolean;
+  readonly policyRef: string;
+}
+
+export interface ValueSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface JobFamily {
+  readonly id: string;
+  readonly title: string;
+  readonly definition: string;
+  readonly typicalRoles: string;
+}
+
+export interface BigPictureQuestions {
+  /** Who keeps the set up to date as the corporate strategy changes. */
+  readonly owner: string;
+  readonly questions: readonly { readonly id: string; readonly text: string }[];
+}
+
+export interface SchemePack {
+  readonly id: SchemeId;
+  readonly employer: string;
+  readonly schemeName: string;
+  /** Policy file number, e.g. "002". */
+  readonly policy: string;
+  readonly conversations: readonly ConversationRule[];
+  readonly topics: readonly Topic[];
+  readonly topicsPerConversation: { readonly min: number; readonly max: number };
+  /** Conversations open on what is going well (000). */
+  readonly strengthsFirst: boolean;
+  /** Absent when the scheme has no annual review (004). */
+  readonly annualReview?: AnnualReviewSpec;
+  readonly objectiveKinds: readonly ObjectiveKind[];
+  readonly objectiveRecording: ObjectiveRecording;
+  readonly smartPrompts: Readonly<Record<SmartLetter, string>>;
+  readonly measures: readonly MeasureSpec[];
+  readonly ratingScale?: RatingScale;
+  readonly appeal?: AppealRules;
+  readonly values: readonly ValueSpec[];
+  readonly behaviourFramework?: { readonly title: string; readonly themes: readonly ValueSpec[] };
+  readonly jobFamilies: readonly JobFamily[];
+  readonly questionBank: { readonly open: readonly string[]; readonly probing: readonly string[] };
+  readonly bigPicture?: BigPictureQuestions;
+  readonly preparation: { readonly employee: readonly string[]; readonly manager: readonly string[] };
+  /** Policy 004: at the very least, issues raised and actions agreed are recorded. */
+  readonly minimumRecord: readonly ('issues-raised' | 'actions-agreed')[];
+  /** Capability concerns leave the conversation tooling for the employer's procedure. */
+  readonly capabilityReferral: string;
+}
