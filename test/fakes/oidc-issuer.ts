@@ -70,7 +70,8 @@ const loopbackNetworkModule = (httpsOrigin: string, httpOrigin: string): INetwor
     const target = url.startsWith(httpsOrigin) ? httpOrigin + url.slice(httpsOrigin.length) : url;
     const response = await fetch(target, {
       method,
-      headers: options?.headers ?? {},
+      // Like a TLS-terminating proxy, so the discovery document names the https addresses MSAL was given.
+      headers: { ...options?.headers, 'x-forwarded-proto': 'https' },
       ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
     });
     const headers: Record<string, string> = {};
@@ -220,12 +221,12 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
     oauthError(res, 400, 'unsupported_grant_type', 'AADSTS70003: The grant type is not supported.');
   };
 
-  const openIdConfiguration = (tenantId: string): Record<string, unknown> => ({
-    issuer: issuerFor(tenantId),
-    token_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/token`,
-    authorization_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/authorize`,
-    end_session_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/logout`,
-    jwks_uri: `${baseUrl}/discovery/v2.0/keys`,
+  const openIdConfiguration = (tenantId: string, base: string): Record<string, unknown> => ({
+    issuer: `${base}/${tenantId}/v2.0`,
+    token_endpoint: `${base}/${tenantId}/oauth2/v2.0/token`,
+    authorization_endpoint: `${base}/${tenantId}/oauth2/v2.0/authorize`,
+    end_session_endpoint: `${base}/${tenantId}/oauth2/v2.0/logout`,
+    jwks_uri: `${base}/discovery/v2.0/keys`,
     response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
     subject_types_supported: ['pairwise'],
     id_token_signing_alg_values_supported: ['RS256'],
@@ -246,7 +247,8 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
       parts.length === 4 &&
       parts.slice(1).join('/') === 'v2.0/.well-known/openid-configuration'
     ) {
-      sendJson(res, 200, openIdConfiguration(parts[0] ?? ''));
+      const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https:' : 'http:';
+      sendJson(res, 200, openIdConfiguration(parts[0] ?? '', baseUrl.replace(/^http:/, proto)));
       return;
     }
     if (req.method === 'POST' && parts.length === 4 && parts.slice(1).join('/') === 'oauth2/v2.0/token') {

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { FakeUser } from '../org.ts';
+import type { Caller, DateTimeTimeZone, GraphReply } from './http.ts';
+import { graphError, notFound, ok, toMillis } from './http.ts';
+import type { FakeAttendee, FakeEvent, GraphState } from './state.ts';
+
+interface EventInput {
+  readonly subject?: string;
+  readonly body?: FakeEvent['body'];
+  readonly start?: DateTimeTimeZone;
+  readonly end?: DateTimeTimeZone;
+  readonly attendees?: readonly FakeAttendee[];
+  readonly isOnlineMeeting?: boolean;
+  readonly onlineMeetingProvider?: string;
+  readonly showAs?: FakeEvent['showAs'];
+  readonly transactionId?: string;
+}
+
+const joinUrlFor = (iCalUId: string): string =>
+  `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${iCalUId}%40thread.v2/0`;
+
+/** Attendees who are people of the same org receive their own copy, as Exchange delivers invitations. */
+const deliverCopies = (state: GraphState, tenantId: string, organizer: FakeUser, event: FakeEvent): void => {
+  for (const attendee of event.attendees) {
+    const person = state.user(tenantId, attendee.emailAddress.address);
+    if (person === undefined || person.id === organizer.id) continue;
+    const calendar = state.calendar(person.id);
+    const existing = [...calendar.values()].find((e) => e.iCalUId === event.iCalUId);
+    const id = existing?.id ?? randomUUID();
+    calendar.set(id, { ...event, id, isOrganizer: false, showAs: 'tentative' });
+  }
+};
+
+const cancelCopies = (state: GraphState, event: FakeEvent, keep: ReadonlySet<string>, tenantId: string): void => {
+  for (const attendee of event.attendees) {
+    const person = state.user(tenantId, attendee.emailAddress.address);
+    if (person === undefined || keep.has(person.id)) continue;
+    const calendar = state.calendar(person.id);
+    for (const copy of calendar.values()) {
+      if (copy.iCalUId === event.iCalUId) calendar.set(copy.id, { ...copy, isCancelled: true, showAs: 'free' });
+    }
+  }
+};
+
+export const createEvent = (state: GraphState, caller: Caller, mailbox: string, input: EventInput): GraphReply => {
+  const organizer = state.user(caller.tenantId, mailbox);
+  if (organizer === undefined) return notFound(mailbox);
+  if (input.start === undefined || input.end === undefined || toMillis(input.end) <= toMillis(input.start)) {
+    return graphError(400, 'ErrorInvalidRequest', 'The event needs a start before its end.');
+  }
+  const calendar = state.calendar(organizer.id);
+  // Graph uses transactionId to make retried creates idempotent.
+  const duplicate = [...calendar.values()].find(
+    (e) => input.transactionId !== undefined && e.transactionId === input.transactionId,
+  );
+  if (duplicate !== undefined) return ok(duplicate, 201);
+  const iCalUId = randomUUID();
+  const online = input.isOnlineMeeting === true && input.onlineMeetingProvider === 'teamsForBusiness';
+  const event: FakeEvent = {
+    id: randomUUID(),
+    iCalUId,
+    subject: input.subject ?? '',
+    ...(input.body === undefined ? {} : { body: input.body }),
+    start: input.start,
+    end: input.end,
+    attendees: input.attendees ?? [],
+    organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
+    isOrganizer: true,
+    isOnlineMeeting: online,
+    onlineMeetingProvider: online ? 'teamsForBusiness' : 'unknown',
+    onlineMeeting: online ? { joinUrl: joinUrlFor(iCalUId) } : null,
+    isCancelled: false,
+    showAs: input.showAs ?? 'busy',
+    ...(input.transactionId === undefined ? {} : { transactionId: input.transactionId }),
+  };
+  calendar.set(event.id, event);
+  deliverCopies(state, caller.tenantId, organizer, event);
+  return ok(event, 201);
+};
+
+export const updateEvent = (
+  state: GraphState,
+  caller: Caller,
+  mailbox: string,
+  id: string,
+  patch: EventInput,
+): GraphReply => {
+  const organizer = state.user(caller.tenantId, mailbox);
+  const event = organizer === undefined ? undefined : state.calendar(organizer.id).get(id);
+  if (organizer === undefined || event === undefined) return notFound(id);
+  const updated: FakeEvent = { ...event, ...patch, id: event.id, iCalUId: event.iCalUId };
+  state.calendar(organizer.id).set(id, updated);
+  const stillInvited = new Set(
+    updated.attendees.flatMap((a) => state.user(caller.tenantId, a.emailAddress.address)?.id ?? []),
+  );
+  cancelCopies(state, event, stillInvited, caller.tenantId);
+  if (updated.isOrganizer) deliverCopies(state, caller.tenantId, organizer, updated);
+  return ok(updated);
+};
+
+/** DELETE and POST /cancel: the organiser's event goes, attendees' copies are marked cancelled. */
+export const cancelEvent = (
+  state: GraphState,
+  caller: Caller,
+  mailbox: string,
+  id: string,
+  status: number,
+): GraphReply => {
+  const organizer = state.user(caller.tenantId, mailbox);
+  const event = organizer === undefined ? undefined : state.calendar(organizer.id).get(id);
+  if (organizer === undefined || event === undefined) return notFound(id);
+  state.calendar(organizer.id).delete(id);
+  if (event.isOrganizer) cancelCopies(state, event, new Set([organizer.id]), caller.tenantId);
+  return { status };
+};
+
+export const listEvents = (
+  state: GraphState,
+  caller: Caller,
+  mailbox: string,
+  query: URLSearchParams,
+  view: boolean,
+): GraphReply => {
+  const user = state.user(caller.tenantId, mailbox);
+  if (user === undefined) return notFound(mailbox);
+  let events = [...state.calendar(user.id).values()];
+  if (view) {
+    const from = query.get('startDateTime');
+    const to = query.get('endDateTime');
+    if (from === null || to === null) {
+      return graphError(400, 'ErrorInvalidParameter', 'calendarView needs startDateTime and endDateTime.');
+    }
+    const [lo, hi] = [toMillis({ dateTime: from, timeZone: 'UTC' }), toMillis({ dateTime: to, timeZone: 'UTC' })];
+    events = events.filter((e) => !e.isCancelled && toMillis(e.start) < hi && toMillis(e.end) > lo);
+  }
+  return ok({ value: events.sort((a, b) => toMillis(a.start) - toMillis(b.start)) });
+};
+
+export type { EventInput };

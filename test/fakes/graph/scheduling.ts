@@ -1,0 +1,138 @@
+import type { FakeUser } from '../org.ts';
+import type { Caller, DateTimeTimeZone, GraphReply } from './http.ts';
+import { fromMillis, graphError, notFound, ok, toMillis } from './http.ts';
+import type { GraphState } from './state.ts';
+
+const MINUTE = 60_000;
+
+const busyPeriods = (state: GraphState, user: FakeUser): { start: number; end: number; status: string }[] =>
+  [...state.calendar(user.id).values()]
+    .filter((e) => !e.isCancelled && e.showAs !== 'free')
+    .map((e) => ({ start: toMillis(e.start), end: toMillis(e.end), status: e.showAs }));
+
+const isFree = (state: GraphState, user: FakeUser, start: number, end: number): boolean =>
+  busyPeriods(state, user).every((p) => p.end <= start || p.start >= end);
+
+const localParts = (ms: number, timeZone: string): { day: string; minutes: number } => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
+  return { day: get('weekday').toLowerCase(), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+};
+
+const toMinutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+/** Whether [start, end) lies inside the person's working hours; people without them work any time. */
+const withinWorkingHours = (user: FakeUser, start: number, end: number): boolean => {
+  const hours = user.workingHours;
+  if (hours === undefined) return true;
+  const from = localParts(start, hours.timeZone);
+  const to = localParts(end - MINUTE, hours.timeZone);
+  return (
+    from.day === to.day &&
+    hours.daysOfWeek.includes(from.day) &&
+    from.minutes >= toMinutes(hours.start) &&
+    to.minutes + 1 <= toMinutes(hours.end)
+  );
+};
+
+export interface ScheduleRequest {
+  readonly schedules?: readonly string[];
+  readonly startTime?: DateTimeTimeZone;
+  readonly endTime?: DateTimeTimeZone;
+  readonly availabilityViewInterval?: number;
+}
+
+export const getSchedule = (state: GraphState, caller: Caller, mailbox: string, body: ScheduleRequest): GraphReply => {
+  if (state.user(caller.tenantId, mailbox) === undefined) return notFound(mailbox);
+  if (body.schedules === undefined || body.startTime === undefined || body.endTime === undefined) {
+    return graphError(400, 'ErrorInvalidRequest', 'schedules, startTime and endTime are required.');
+  }
+  const [lo, hi] = [toMillis(body.startTime), toMillis(body.endTime)];
+  const step = (body.availabilityViewInterval ?? 30) * MINUTE;
+  const value = body.schedules.map((address) => {
+    const user = state.user(caller.tenantId, address);
+    if (user === undefined) {
+      return {
+        scheduleId: address,
+        error: { message: 'The mailbox could not be found.', responseCode: 'ErrorMailboxNotFound' },
+      };
+    }
+    const periods = busyPeriods(state, user).filter((p) => p.start < hi && p.end > lo);
+    let view = '';
+    for (let t = lo; t < hi; t += step) view += isFree(state, user, t, t + step) ? '0' : '2';
+    return {
+      scheduleId: address,
+      availabilityView: view,
+      scheduleItems: periods.map((p) => ({
+        isPrivate: false,
+        status: p.status,
+        start: fromMillis(p.start),
+        end: fromMillis(p.end),
+      })),
+      workingHours: user.workingHours ?? null,
+    };
+  });
+  return ok({ value });
+};
+
+export interface FindMeetingTimesRequest {
+  readonly attendees?: readonly { readonly emailAddress: { readonly address: string }; readonly type?: string }[];
+  readonly timeConstraint?: {
+    readonly activityDomain?: 'work' | 'personal' | 'unrestricted' | 'unknown';
+    readonly timeSlots?: readonly { readonly start: DateTimeTimeZone; readonly end: DateTimeTimeZone }[];
+  };
+  readonly meetingDuration?: string;
+  readonly maxCandidates?: number;
+}
+
+const durationMinutes = (iso: string | undefined): number => {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(iso ?? 'PT30M');
+  return match === null ? 30 : Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+};
+
+/** Delegated only, like Graph: an app-only caller is refused. */
+export const findMeetingTimes = (state: GraphState, caller: Caller, body: FindMeetingTimesRequest): GraphReply => {
+  if (!caller.delegated) {
+    return graphError(403, 'ErrorAccessDenied', 'Access is denied. findMeetingTimes requires a delegated token.');
+  }
+  const organizer = state.user(caller.tenantId, caller.oid);
+  if (organizer === undefined) return notFound(caller.oid);
+  const people = [
+    organizer,
+    ...(body.attendees ?? []).flatMap((a) => state.user(caller.tenantId, a.emailAddress.address) ?? []),
+  ];
+  const length = durationMinutes(body.meetingDuration) * MINUTE;
+  const workOnly = (body.timeConstraint?.activityDomain ?? 'work') === 'work';
+  const suggestions: unknown[] = [];
+  for (const slot of body.timeConstraint?.timeSlots ?? []) {
+    for (let t = toMillis(slot.start); t + length <= toMillis(slot.end); t += 30 * MINUTE) {
+      if (suggestions.length >= (body.maxCandidates ?? 20)) break;
+      const fits = people.every(
+        (p) => isFree(state, p, t, t + length) && (!workOnly || withinWorkingHours(p, t, t + length)),
+      );
+      if (!fits) continue;
+      suggestions.push({
+        confidence: 100,
+        organizerAvailability: 'free',
+        attendeeAvailability: (body.attendees ?? []).map((a) => ({
+          attendee: { type: a.type ?? 'required', emailAddress: a.emailAddress },
+          availability: 'free',
+        })),
+        meetingTimeSlot: { start: fromMillis(t), end: fromMillis(t + length) },
+      });
+    }
+  }
+  return ok({
+    emptySuggestionsReason: suggestions.length === 0 ? 'attendeesUnavailable' : '',
+    meetingTimeSuggestions: suggestions,
+  });
+};
