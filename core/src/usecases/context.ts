@@ -1,0 +1,56 @@
+import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import type { TenantActor } from '../permissions/decide.ts';
+import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+
+export interface ActorContext {
+  readonly tenant: Tenant;
+  readonly employee: Employee;
+  readonly actor: TenantActor;
+}
+
+/** Resolves the caller to their tenant and person; unknown tenants and people are refused. */
+export const loadActor = async (deps: UseCaseDeps, caller: Caller): Promise<ActorContext> => {
+  const tenant = await deps.repos.tenants.get(caller.tenantId);
+  if (!tenant)
+    throw new AppError('forbidden', 'Your organisation has not been set up for Performance Conversations yet.');
+  const me = await deps.repos.employees.get(caller.tenantId, caller.userId);
+  if (!me) throw new AppError('forbidden', 'You are not in the staff directory for your organisation yet.');
+  return {
+    tenant: tenant.item,
+    employee: me.item,
+    actor: { tenantId: caller.tenantId, id: me.item.id, orgRoles: me.item.orgRoles },
+  };
+};
+
+export const loadEmployee = async (deps: UseCaseDeps, tenantId: TenantId, personId: PersonId): Promise<Employee> => {
+  const found = await deps.repos.employees.get(tenantId, personId);
+  if (!found) throw new AppError('not-found', 'No such person in your organisation.');
+  return found.item;
+};
+
+/** How far up the chain roll-ups travel (policy 000 Team Themes go to DMT / Assistant Directors). */
+const MAX_CHAIN = 6;
+
+const managersOf = async (deps: UseCaseDeps, tenantId: TenantId, ids: readonly PersonId[]): Promise<PersonId[]> => {
+  const found = await Promise.all(ids.map((id) => deps.repos.employees.get(tenantId, id)));
+  return [...new Set(found.flatMap((m) => (m ? currentManagerIds(m.item) : [])))];
+};
+
+/** The subject with the chain above their managers, for grandparent and senior-manager checks. */
+export const loadSubject = async (
+  deps: UseCaseDeps,
+  tenantId: TenantId,
+  personId: PersonId,
+): Promise<SubjectContext> => {
+  const employee = await loadEmployee(deps, tenantId, personId);
+  const grandparentIds = await managersOf(deps, tenantId, currentManagerIds(employee));
+  const seniorChainIds: PersonId[] = [];
+  let level = grandparentIds;
+  for (let depth = 0; depth < MAX_CHAIN && level.length > 0; depth += 1) {
+    level = (await managersOf(deps, tenantId, level)).filter((id) => !seniorChainIds.includes(id) && id !== personId);
+    seniorChainIds.push(...level);
+  }
+  return { employee, grandparentIds, seniorChainIds };
+};

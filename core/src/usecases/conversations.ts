@@ -1,0 +1,223 @@
+import type { ConversationInput, ConversationPatch } from '../api/conversations.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { Employee, PersonId } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import { authorize } from '../permissions/decide.ts';
+import { currentManagerIds } from '../permissions/relationships.ts';
+import { viewConversation, type ConversationView, type RatingPolicy } from '../permissions/visibility.ts';
+import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
+import { loadActor, loadSubject } from './context.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+
+export interface StoredView {
+  readonly view: ConversationView;
+  readonly etag: string;
+}
+
+export const listConversations = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  ratingPolicy: RatingPolicy,
+  query: { type?: ConversationRecord['type'] } = {},
+  page?: PageRequest,
+): Promise<Page<ConversationView>> => {
+  const { actor } = await loadActor(deps, caller);
+  const subject = await loadSubject(deps, caller.tenantId, personId);
+  authorize(actor, 'conversation.facts.read', subject);
+  const found = await deps.repos.conversations.listForEmployee(caller.tenantId, personId, query, page);
+  const views = found.items
+    .map((record) => viewConversation(actor, subject, record, ratingPolicy))
+    .filter((v): v is ConversationView => v !== undefined);
+  return { items: views, continuationToken: found.continuationToken };
+};
+
+export const getConversation = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  ratingPolicy: RatingPolicy,
+): Promise<StoredView> => {
+  const { actor } = await loadActor(deps, caller);
+  const subject = await loadSubject(deps, caller.tenantId, personId);
+  const stored = await deps.repos.conversations.get(caller.tenantId, personId, conversationId);
+  const view = stored ? viewConversation(actor, subject, stored.item, ratingPolicy) : undefined;
+  if (!stored || !view) throw new AppError('not-found', 'No such conversation.');
+  return { view, etag: stored.etag };
+};
+
+/** Jobs a conversation counts for: the ones the recording manager manages, else every current job (000 dual roles). */
+const jobsFor = (employee: Employee, managerId: PersonId, requested?: readonly string[]): string[] => {
+  const current = employee.jobs.filter((job) => job.endDate === undefined);
+  if (requested && requested.length > 0) {
+    const unknown = requested.filter((id) => !current.some((job) => job.id === id));
+    if (unknown.length > 0) {
+      throw new AppError('validation', 'Choose jobs the colleague currently holds.', {
+        details: [{ path: 'jobIds', message: 'Unknown or ended job.' }],
+      });
+    }
+    return [...requested];
+  }
+  const managed = current.filter((job) => job.managerIds.includes(managerId)).map((job) => job.id);
+  return managed.length > 0 ? managed : current.map((job) => job.id);
+};
+
+export const createConversation = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  input: ConversationInput,
+): Promise<Stored<ConversationRecord>> => {
+  const { actor } = await loadActor(deps, caller);
+  const subject = await loadSubject(deps, caller.tenantId, personId);
+  authorize(actor, 'conversation.content.write', subject);
+  const managers = currentManagerIds(subject.employee);
+  const recordingManager = managers.includes(caller.userId) ? caller.userId : managers[0];
+  if (recordingManager === undefined) {
+    throw new AppError(
+      'validation',
+      'This colleague has no line manager on record, so a conversation cannot be recorded yet.',
+    );
+  }
+  const now = deps.clock.now();
+  const record: ConversationRecord = {
+    tenantId: caller.tenantId,
+    id: deps.newId(),
+    employeeId: personId,
+    managerIds: [recordingManager],
+    jobIds: jobsFor(subject.employee, recordingManager, input.jobIds),
+    type: input.type,
+    status: 'held',
+    date: input.date,
+    topics: input.topics,
+    sections: input.sections,
+    notes: input.notes,
+    issuesRaised: input.issuesRaised,
+    actionsAgreed: input.actionsAgreed,
+    agenda: input.agenda,
+    agreement: {},
+    ...(input.forwardLooking !== undefined ? { forwardLooking: input.forwardLooking } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+  return deps.repos.conversations.create(record);
+};
+
+/** Loads a record the caller may change, or refuses. */
+export const loadForChange = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  action:
+    | 'conversation.content.write'
+    | 'conversation.agree'
+    | 'conversation.disagree'
+    | 'conversation.rating.write'
+    | 'appeal.lodge',
+) => {
+  const { actor, tenant } = await loadActor(deps, caller);
+  const subject = await loadSubject(deps, caller.tenantId, personId);
+  const stored = await deps.repos.conversations.get(caller.tenantId, personId, conversationId);
+  if (!stored) throw new AppError('not-found', 'No such conversation.');
+  authorize(actor, action, subject, { recordManagerIds: stored.item.managerIds });
+  return { actor, tenant, subject, stored };
+};
+
+const CONTENT_FIELDS = [
+  'date',
+  'jobIds',
+  'topics',
+  'sections',
+  'notes',
+  'issuesRaised',
+  'actionsAgreed',
+  'agenda',
+  'forwardLooking',
+] as const;
+
+export const updateConversation = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  patch: ConversationPatch,
+  etag: string,
+  validateRating: (rating: NonNullable<ConversationPatch['rating']>) => void,
+): Promise<Stored<ConversationRecord>> => {
+  const { stored, subject, actor } = await loadForChange(
+    deps,
+    caller,
+    personId,
+    conversationId,
+    'conversation.content.write',
+  );
+  if (patch.rating) {
+    authorize(actor, 'conversation.rating.write', subject, { recordManagerIds: stored.item.managerIds });
+    validateRating(patch.rating);
+  }
+  const changesContent = CONTENT_FIELDS.some((field) => patch[field] !== undefined) || patch.rating !== undefined;
+  const defined = Object.fromEntries(
+    CONTENT_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
+  ) as Partial<ConversationRecord>;
+  const base = stored.item;
+  // Changing an agreed record re-opens it: both must agree the new version (004).
+  const reopened = changesContent && base.status === 'agreed';
+  const next: ConversationRecord = {
+    ...base,
+    ...defined,
+    ...(patch.rating ? { rating: { ...patch.rating } } : {}),
+    ...(patch.status ? { status: patch.status } : reopened ? { status: 'held' as const } : {}),
+    agreement: changesContent ? {} : base.agreement,
+    updatedAt: deps.clock.now(),
+  };
+  return deps.repos.conversations.update(next, etag);
+};
+
+export const agreeConversation = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  etag: string,
+): Promise<Stored<ConversationRecord>> => {
+  const { stored } = await loadForChange(deps, caller, personId, conversationId, 'conversation.agree');
+  const record = stored.item;
+  if (record.status === 'booked' || record.status === 'cancelled') {
+    throw new AppError('validation', 'Only a conversation that has taken place can be agreed.');
+  }
+  const now = deps.clock.now();
+  const isEmployee = caller.userId === record.employeeId;
+  const agreement = isEmployee
+    ? { ...record.agreement, employeeAgreedAt: now }
+    : { ...record.agreement, managerAgreedAt: now };
+  const both = agreement.employeeAgreedAt !== undefined && agreement.managerAgreedAt !== undefined;
+  return deps.repos.conversations.update(
+    { ...record, agreement, status: both ? 'agreed' : 'held', updatedAt: now },
+    etag,
+  );
+};
+
+export const disagreeConversation = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  text: string,
+  etag: string,
+): Promise<Stored<ConversationRecord>> => {
+  const { stored } = await loadForChange(deps, caller, personId, conversationId, 'conversation.disagree');
+  const now = deps.clock.now();
+  const { employeeAgreedAt: _withdrawn, ...agreement } = stored.item.agreement;
+  return deps.repos.conversations.update(
+    {
+      ...stored.item,
+      disagreement: { recordedAt: now, text },
+      agreement,
+      status: stored.item.status === 'agreed' ? 'held' : stored.item.status,
+      updatedAt: now,
+    },
+    etag,
+  );
+};

@@ -1,0 +1,38 @@
+import type { PersonId, TenantId } from '../domain/people.ts';
+import type { CalendarGateway } from '../ports/calendar.ts';
+import type {
+  AuditLog,
+  ConversationRepository,
+  EmployeeRepository,
+  FeedbackRepository,
+  ObjectiveRepository,
+  TenantRepository,
+} from '../ports/repositories.ts';
+import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
+import type { Clock } from '../time/clock.ts';
+
+export interface Repositories {
+  readonly tenants: TenantRepository;
+  readonly employees: EmployeeRepository;
+  readonly conversations: ConversationRepository;
+  readonly objectives: ObjectiveRepository;
+  readonly feedback: FeedbackRepository;
+  readonly audit: AuditLog;
+  readonly teamThemes: TeamThemesRepository;
+  readonly handovers: HandoverRepository;
+}
+
+export interface UseCaseDeps {
+  readonly repos: Repositories;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  readonly calendar?: CalendarGateway;
+}
+
+/** The authenticated caller, from a validated Entra token or a Teams activity. */
+export interface Caller {
+  readonly tenantId: TenantId;
+  readonly userId: PersonId;
+  /** The caller's own access token, for delegated Graph calls. */
+  readonly token?: string;
+}
