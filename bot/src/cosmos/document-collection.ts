@@ -1,0 +1,193 @@
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
+import { cosmosErrorToAppError, cosmosStatus } from './errors.ts';
+import { decodeContinuation, encodeContinuation, invalidContinuation, pageSizeOf } from './paging.ts';
+
+/** Counts Cosmos operations (point operations and query page fetches) made through one store. */
+export interface RequestCounter {
+  count: number;
+}
+
+export interface DocumentCollectionOptions<T> {
+  readonly container: Container;
+  /** Stored on every document and required by every read and query, so containers can be shared. */
+  readonly docType: string;
+  /** Logical partition of an item. Must name the item's tenant. */
+  readonly partitionKey: (item: T) => string;
+  readonly id: (item: T) => string;
+  /** Tenant of an item; every read and query checks it. */
+  readonly tenantId: (item: T) => string;
+  /** Document fields added by `id` that are not part of T (e.g. a tenant's `id`), stripped on read. */
+  readonly derivedFields?: readonly string[];
+  readonly counter: RequestCounter;
+}
+
+/** A filter inside one tenant's partition: trusted SQL text, values only as parameters. */
+export interface PartitionFilter {
+  readonly where?: string;
+  readonly parameters?: readonly SqlParameter[];
+  readonly orderBy?: string;
+}
+
+const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments', '_lsn', 'pk', 'docType'];
+const RESERVED_PARAMETERS = new Set(['@pk', '@tenantId', '@docType']);
+
+/**
+ * The one place that talks to a container for domain items: ETag-guarded
+ * writes, tenant-checked point reads and queries that always name the tenant
+ * and the partition in WHERE (the local server ignores the partitionKey
+ * option, and a forgotten filter must not be possible).
+ */
+export class DocumentCollection<T extends object> {
+  readonly #o: DocumentCollectionOptions<T>;
+  readonly #strip: ReadonlySet<string>;
+
+  constructor(options: DocumentCollectionOptions<T>) {
+    this.#o = options;
+    this.#strip = new Set([...SYSTEM_FIELDS, ...(options.derivedFields ?? [])]);
+  }
+
+  async read(tenantId: string, partitionKey: string, id: string): Promise<Stored<T> | undefined> {
+    const response = await this.#call(() => this.#o.container.item(id, partitionKey).read<ItemDefinition>());
+    const doc = response.resource;
+    if (response.statusCode === 404 || doc === undefined) return undefined;
+    if (doc['tenantId'] !== tenantId || doc['docType'] !== this.#o.docType) return undefined;
+    return this.#stored(doc);
+  }
+
+  async create(item: T): Promise<Stored<T>> {
+    const response = await this.#call(() => this.#o.container.items.create(this.#document(item)));
+    return this.#stored(response.resource);
+  }
+
+  /** Replaces only if `etag` is current: stale → 'conflict', absent → 'not-found'. */
+  async replace(item: T, etag: string): Promise<Stored<T>> {
+    const doc = this.#document(item);
+    const response = await this.#call(() =>
+      this.#o.container
+        .item(doc.id, doc['pk'] as string)
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
+    );
+    return this.#stored(response.resource);
+  }
+
+  /** Last writer wins: only for items with a single writer (e.g. tenant settings from an admin). */
+  async upsert(item: T): Promise<Stored<T>> {
+    const response = await this.#call(() => this.#o.container.items.upsert(this.#document(item)));
+    return this.#stored(response.resource);
+  }
+
+  /** Deletes if present (and, given an etag, only if unchanged); true when something was deleted. */
+  async delete(tenantId: string, partitionKey: string, id: string, etag?: string): Promise<boolean> {
+    const existing = await this.read(tenantId, partitionKey, id);
+    if (existing === undefined) return false;
+    try {
+      await this.#call(() =>
+        this.#o.container
+          .item(id, partitionKey)
+          .delete(etag === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: etag } }),
+      );
+      return true;
+    } catch (error) {
+      // Someone else deleted it between our read and our delete: the outcome the caller wanted.
+      if (error instanceof AppError && error.code === 'not-found') return false;
+      throw error;
+    }
+  }
+
+  async queryPage(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    page?: PageRequest,
+  ): Promise<Page<T>> {
+    const pageSize = pageSizeOf(page);
+    let continuationToken = decodeContinuation(page?.continuationToken);
+    const items: T[] = [];
+    // Cosmos may return short (even empty) pages before the end; keep going until the page is full.
+    do {
+      const response = await this.#fetch(tenantId, partitionKey, filter, pageSize - items.length, continuationToken);
+      items.push(...response.resources.map((doc) => this.#item(doc)));
+      continuationToken = response.continuationToken;
+    } while (items.length < pageSize && continuationToken !== undefined);
+    const next = encodeContinuation(continuationToken);
+    return next === undefined ? { items } : { items, continuationToken: next };
+  }
+
+  /** Every match in one partition; only for sets known to be small (a manager's reports). */
+  async queryAll(tenantId: string, partitionKey: string, filter: PartitionFilter): Promise<T[]> {
+    const items: T[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const response = await this.#fetch(tenantId, partitionKey, filter, 100, continuationToken);
+      items.push(...response.resources.map((doc) => this.#item(doc)));
+      continuationToken = response.continuationToken;
+    } while (continuationToken !== undefined);
+    return items;
+  }
+
+  async #fetch(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    maxItemCount: number,
+    continuationToken: string | undefined,
+  ): Promise<{ resources: ItemDefinition[]; continuationToken: string | undefined }> {
+    for (const p of filter.parameters ?? []) {
+      if (RESERVED_PARAMETERS.has(p.name)) throw new AppError('internal', 'A query reuses a reserved parameter name');
+    }
+    const query = [
+      'SELECT * FROM c WHERE c.pk = @pk AND c.tenantId = @tenantId AND c.docType = @docType',
+      filter.where === undefined ? '' : ` AND (${filter.where})`,
+      filter.orderBy === undefined ? '' : ` ORDER BY ${filter.orderBy}`,
+    ].join('');
+    const parameters: SqlParameter[] = [
+      { name: '@pk', value: partitionKey },
+      { name: '@tenantId', value: tenantId },
+      { name: '@docType', value: this.#o.docType },
+      ...(filter.parameters ?? []),
+    ];
+    try {
+      const response = await this.#call(() =>
+        this.#o.container.items
+          .query<ItemDefinition>(
+            { query, parameters },
+            { partitionKey, maxItemCount, ...(continuationToken === undefined ? {} : { continuationToken }) },
+          )
+          .fetchNext(),
+      );
+      return { resources: response.resources, continuationToken: response.continuationToken };
+    } catch (error) {
+      // Cosmos rejects a token it cannot parse with 400 (or the SDK with a parse error).
+      const cause = error instanceof AppError ? error.cause : error;
+      const badToken = cosmosStatus(cause) === 400 || cause instanceof SyntaxError;
+      if (continuationToken !== undefined && badToken) throw invalidContinuation(error);
+      throw error;
+    }
+  }
+
+  async #call<R>(operation: () => Promise<R>): Promise<R> {
+    this.#o.counter.count += 1;
+    try {
+      return await operation();
+    } catch (error) {
+      throw cosmosErrorToAppError(error);
+    }
+  }
+
+  #document(item: T): ItemDefinition & { id: string } {
+    return { ...item, id: this.#o.id(item), pk: this.#o.partitionKey(item), docType: this.#o.docType };
+  }
+
+  #item(doc: ItemDefinition): T {
+    return Object.fromEntries(Object.entries(doc).filter(([field]) => !this.#strip.has(field))) as T;
+  }
+
+  #stored(doc: ItemDefinition | undefined): Stored<T> {
+    const etag: unknown = doc?._etag;
+    if (doc === undefined || typeof etag !== 'string') {
+      throw new AppError('internal', 'Storage returned an item without a version');
+    }
+    return { item: this.#item(doc), etag };
+  }
+}
