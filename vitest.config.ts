@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/src/**/*.test.ts', 'bot/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'core/src/**/*.test.ts',
+      'bot/src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'manifest/**/*.test.ts',
+      'infra/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
