@@ -1,0 +1,108 @@
+import {
+  systemClock,
+  type ConversationRecord,
+  type Employee,
+  type FeedbackEntry,
+  type IsoDate,
+  type Objective,
+  type Tenant,
+} from '@pc/core';
+import type { FakeOrg } from '../fakes/org.ts';
+import { feedbackFor, objectivesFor } from './demo-org/extras.ts';
+import { conversationsFor } from './demo-org/history.ts';
+import { tenantId } from './demo-org/ids.ts';
+import { PERSON_COUNT, buildEmployee, departmentOf } from './demo-org/people.ts';
+import { PROFILES, type TenantProfile } from './demo-org/profiles.ts';
+
+export { DEMO_TENANT_IDS, personId as demoPersonId } from './demo-org/ids.ts';
+export { STORY as DEMO_STORIES, PERSON_COUNT as DEMO_PERSONS_PER_TENANT } from './demo-org/people.ts';
+
+/** Five demo employers, one per scheme pack, built relative to a reference date so tests are deterministic. */
+export interface DemoOrg {
+  readonly referenceDate: IsoDate;
+  readonly tenants: Tenant[];
+  readonly employees: Employee[];
+  readonly conversations: ConversationRecord[];
+  readonly objectives: Objective[];
+  readonly feedback: FeedbackEntry[];
+  readonly graphOrgs: FakeOrg[];
+}
+
+const WORKING_HOURS = {
+  start: '09:00',
+  end: '17:00',
+  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  timeZone: 'Europe/London',
+} as const;
+
+const numbers = Array.from({ length: PERSON_COUNT }, (_, i) => i + 1);
+
+const graphOrgOf = (p: TenantProfile, people: readonly Employee[]): FakeOrg => ({
+  tenantId: tenantId(p.no),
+  users: people.map((e, i) => {
+    const main = e.jobs.find((j) => j.isMain) ?? e.jobs[0];
+    const managerId = main?.managerIds[0];
+    return {
+      id: e.id,
+      displayName: e.displayName,
+      mail: e.email,
+      ...(main ? { jobTitle: main.title } : {}),
+      department: departmentOf(p, i + 1),
+      ...(managerId === undefined ? {} : { managerId }),
+      workingHours: WORKING_HOURS,
+    };
+  }),
+});
+
+export const buildDemoOrg = (referenceDate: IsoDate = systemClock.today()): DemoOrg => {
+  const org: DemoOrg = {
+    referenceDate,
+    tenants: [],
+    employees: [],
+    conversations: [],
+    objectives: [],
+    feedback: [],
+    graphOrgs: [],
+  };
+  for (const p of PROFILES) {
+    org.tenants.push({
+      tenantId: tenantId(p.no),
+      name: p.name,
+      schemeId: p.schemeId,
+      nation: p.nation,
+      timeZone: 'Europe/London',
+    });
+    const people = numbers.map((n) => buildEmployee(p, referenceDate, n));
+    org.employees.push(...people);
+    people.forEach((e, i) => {
+      org.conversations.push(...conversationsFor(p, e, referenceDate, i + 1));
+      org.objectives.push(...objectivesFor(p, e, referenceDate, i + 1));
+      org.feedback.push(...feedbackFor(p, e, referenceDate, i + 1));
+    });
+    org.graphOrgs.push(graphOrgOf(p, people));
+  }
+  return org;
+};
+
+export interface DemoPerson {
+  readonly tenant: Tenant;
+  readonly employee: Employee;
+  readonly conversations: ConversationRecord[];
+}
+
+/** Finds a demo person by id or email (case-insensitive) in the org built for `referenceDate`. */
+export const demoPerson = (
+  emailOrId: string,
+  referenceDate?: IsoDate,
+  org = buildDemoOrg(referenceDate),
+): DemoPerson | undefined => {
+  const key = emailOrId.trim().toLowerCase();
+  const employee = org.employees.find((e) => e.id === key || e.email === key);
+  const tenant = employee && org.tenants.find((t) => t.tenantId === employee.tenantId);
+  if (!employee || !tenant) return undefined;
+  return {
+    tenant,
+    employee,
+    conversations: org.conversations.filter((c) => c.tenantId === tenant.tenantId && c.employeeId === employee.id),
+  };
+};
