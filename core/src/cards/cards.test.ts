@@ -13,7 +13,9 @@ import {
   buildPrepareCard,
   buildStarterCard,
   buildUnknownInputCard,
+  buildNoticeCard,
   isCardVerb,
+  itemsToNudge,
   type StarterTopic,
 } from './index.ts';
 
@@ -372,5 +374,24 @@ describe('objectives and prepare cards', () => {
       - Feedback: helped with the rota"
     `);
     expect(verbsIn(json)).toEqual(['prepare.addAgenda']);
+  });
+});
+
+describe('check-in nudges', () => {
+  const optional: DueCardItem = { ...regular, status: 'due' };
+  it('snooze and opt-out silence optional conversations but never required reviews', () => {
+    const items = [annual, optional];
+    expect(itemsToNudge(items, { optedOut: false }, '2027-05-10')).toEqual([annual, optional]);
+    expect(itemsToNudge(items, { optedOut: true }, '2027-05-10')).toEqual([annual]);
+    expect(itemsToNudge(items, { optedOut: false, snoozedUntil: '2027-05-17' }, '2027-05-10')).toEqual([annual]);
+    expect(itemsToNudge(items, { optedOut: false, snoozedUntil: '2027-05-17' }, '2027-05-17')).toEqual([
+      annual,
+      optional,
+    ]);
+  });
+
+  it('notice card is valid', async () => {
+    const { renderedText } = await expectValid(buildNoticeCard('Snoozed', ['No reminders until 17 May 2027.']));
+    expect(renderedText).toContain('No reminders until 17 May 2027.');
   });
 });

@@ -10,3 +10,5 @@ export * from './due-card.ts';
 export * from './checkin-card.ts';
 export * from './objectives-card.ts';
 export * from './prepare-card.ts';
+export * from './notice-card.ts';
+export * from './nudges.ts';

@@ -77,6 +77,17 @@ describe('004: in-the-moment feedback submission', () => {
     ).toEqual(['subjectId']);
   });
 
+  it('will not put a subject-only note on the shared agenda', () => {
+    expect(
+      validationIssues(() =>
+        parseFeedbackSubmission(
+          { subjectId: 'sam', kind: 'advice', text: 'x', visibility: 'subject-only', addToAgenda: 'true' },
+          context,
+        ),
+      ),
+    ).toEqual(['addToAgenda']);
+  });
+
   it('refuses an over-long note', () => {
     expect(
       validationIssues(() =>

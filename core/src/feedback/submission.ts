@@ -75,6 +75,12 @@ export const parseFeedbackSubmission = (data: unknown, context: FeedbackSubmissi
   if (subjectId !== context.authorId && !context.colleagueIds.includes(subjectId)) {
     throw invalid([{ path: 'subjectId', message: 'Choose yourself or someone from the list' }]);
   }
+  if (addToAgenda && visibility === 'subject-only') {
+    // An agenda is shared by the pair, so the manager would read a note meant for the subject alone.
+    throw invalid([
+      { path: 'addToAgenda', message: 'The agenda is shared with the line manager: choose who can see it or untick' },
+    ]);
+  }
   return {
     tenantId: context.tenantId,
     id: feedbackIdFor(context.tenantId, context.activityId),
