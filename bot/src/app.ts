@@ -1,0 +1,102 @@
+import {
+  systemClock,
+  type AuditLog,
+  type Clock,
+  type ConversationRepository,
+  type EmployeeRepository,
+  type FeedbackRepository,
+  type ObjectiveRepository,
+  type TenantRepository,
+} from '@pc/core';
+import type { Server } from 'restify';
+import botPackage from '../package.json' with { type: 'json' };
+import type { AppConfig } from './config.ts';
+import { createHttpServer, listen, type HealthCheck } from './http/index.ts';
+import type { Logger } from './logging.ts';
+import { closeHttpServer } from './shutdown.ts';
+
+/** The repositories the process needs; the Cosmos store satisfies it, and so does any in-memory double. */
+export interface AppStore {
+  readonly tenants: TenantRepository;
+  readonly employees: EmployeeRepository;
+  readonly conversations: ConversationRepository;
+  readonly objectives: ObjectiveRepository;
+  readonly feedback: FeedbackRepository;
+  readonly audit: AuditLog;
+  close(): void | Promise<void>;
+}
+
+export interface AppModuleContext {
+  readonly server: Server;
+  readonly config: AppConfig;
+  readonly store: AppStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}
+
+/** A surface that registers routes: the Teams bot endpoint, the REST API for the tab and add-in. */
+export interface AppModule {
+  readonly name: string;
+  register(context: AppModuleContext): void | Promise<void>;
+}
+
+/**
+ * The modules every running server registers, in order. The bot endpoint and
+ * the /api/v1 modules are added here as they are built.
+ */
+export const APP_MODULES: readonly AppModule[] = [];
+
+export interface AppDeps {
+  readonly store: AppStore;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Defaults to APP_MODULES. */
+  readonly modules?: readonly AppModule[];
+  /** Extra probes for /healthz beyond the store's. */
+  readonly healthChecks?: readonly HealthCheck[];
+}
+
+export interface App {
+  readonly server: Server;
+  readonly version: string;
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, lets in-flight requests finish for up to `graceMs`. Does not close the store. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export const APP_VERSION: string = botPackage.version;
+
+// A tenant id no real tenant has: reading it proves the store answers without touching data.
+const PROBE_TENANT = '00000000-0000-0000-0000-000000000000';
+
+export const storeHealthCheck = (store: AppStore): HealthCheck => ({
+  name: 'store',
+  check: async () => {
+    await store.tenants.get(PROBE_TENANT);
+  },
+});
+
+export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> => {
+  const server = createHttpServer({
+    logger: deps.logger,
+    version: APP_VERSION,
+    healthChecks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])],
+  });
+  const context: AppModuleContext = {
+    server,
+    config,
+    store: deps.store,
+    logger: deps.logger,
+    clock: deps.clock ?? systemClock,
+  };
+  for (const module of deps.modules ?? APP_MODULES) {
+    await module.register(context);
+    deps.logger.debug({ module: module.name }, 'module registered');
+  }
+  return {
+    server,
+    version: APP_VERSION,
+    listen: (port, host) => listen(server, port, host),
+    close: (graceMs = 10_000) => closeHttpServer(server.server, graceMs),
+  };
+};

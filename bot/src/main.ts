@@ -1,0 +1,96 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, isAppError } from '@pc/core';
+import type { DestinationStream } from 'pino';
+import { createApp, type App, type AppModule, type AppStore } from './app.ts';
+import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
+import { createCosmosStore } from './cosmos/index.ts';
+import { createLogger, type Logger } from './logging.ts';
+import { closeHttpServer, createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
+
+export interface StartOptions {
+  /** Install SIGTERM/SIGINT handlers that exit the process (the real entry point does). */
+  readonly handleSignals?: boolean;
+  readonly logDestination?: DestinationStream;
+  readonly modules?: readonly AppModule[];
+  /** Tests and the local launcher may hand in a store; otherwise Cosmos is opened from config. */
+  readonly store?: AppStore;
+}
+
+export interface RunningServer {
+  readonly config: AppConfig;
+  readonly app: App;
+  readonly url: string;
+  readonly logger: Logger;
+  /** Closes the HTTP server (draining in-flight requests) and then the store. */
+  readonly shutdown: Shutdown;
+}
+
+const openStore = async (config: AppConfig): Promise<AppStore> => {
+  if (config.cosmos.useManagedIdentity) {
+    // Token credentials for Cosmos arrive with the production identity work; until then fail loudly.
+    throw new AppError(
+      'unavailable',
+      'COSMOS_USE_MANAGED_IDENTITY is set but no managed-identity credential provider is built in yet',
+    );
+  }
+  return createCosmosStore({
+    endpoint: config.cosmos.endpoint,
+    ...(config.cosmos.key === undefined ? {} : { key: config.cosmos.key }),
+    databaseId: config.cosmos.databaseId,
+    allowSelfSigned: config.cosmos.allowSelfSigned,
+  });
+};
+
+export const startServer = async (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  options: StartOptions = {},
+): Promise<RunningServer> => {
+  const config = loadConfig(env);
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  logger.info({ config: redactedSummary(config) }, 'starting');
+
+  const shutdown = createShutdown({ logger });
+  const store = options.store ?? (await openStore(config));
+  if (!options.store) shutdown.register('store', async () => store.close());
+
+  const app = await createApp(config, { store, logger, ...(options.modules ? { modules: options.modules } : {}) });
+  // App Service routes to the container's port on every interface; locally only this machine.
+  const { url } = await app.listen(config.port, config.env === 'production' ? '0.0.0.0' : '127.0.0.1');
+  shutdown.register('http', () => closeHttpServer(app.server.server, 10_000));
+  if (options.handleSignals) {
+    installSignalHandlers(shutdown, (code) => {
+      process.exit(code);
+    });
+  }
+  logger.info({ url, version: app.version }, 'listening');
+  return { config, app, url, logger, shutdown };
+};
+
+const writeFatal = (error: unknown): void => {
+  // The logger may not exist yet (bad config), so write one JSON line by hand, without values.
+  const detail = isAppError(error)
+    ? { code: error.code, message: error.message, details: error.details }
+    : {
+        code: 'internal',
+        message: error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : 'unknown error',
+      };
+  process.stderr.write(
+    `${JSON.stringify({ level: 60, time: new Date().toISOString(), msg: 'startup failed', ...detail })}\n`,
+  );
+};
+
+const isEntryPoint = (): boolean => {
+  const entry = process.argv[1];
+  return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+};
+
+if (isEntryPoint()) {
+  startServer(process.env, { handleSignals: true }).catch((error: unknown) => {
+    writeFatal(error);
+    process.exit(1);
+  });
+}
