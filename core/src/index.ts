@@ -8,3 +8,6 @@ export * from './domain/feedback.ts';
 export * from './domain/audit.ts';
 export * from './ports/repositories.ts';
 export * from './engine/types.ts';
+export * from './time/working-days.ts';
+export * from './scheme/index.ts';
+export { dueConversations } from './engine/due.ts';

@@ -26,6 +26,10 @@ export interface DueItem {
   readonly policyRef: string;
   /** After long leave the review focuses forward (000). */
   readonly forwardLooking?: boolean;
+  /** Date of the held or agreed conversation that completed this cycle (status 'completed'). */
+  readonly completedOn?: IsoDate;
+  /** Date a booked (not yet held) conversation of this type is planned for, when one exists. */
+  readonly bookedFor?: IsoDate;
 }
 
 export interface DueInput {

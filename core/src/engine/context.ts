@@ -1,0 +1,51 @@
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { Employee } from '../domain/people.ts';
+import type { ConversationRule, SchemePack } from '../scheme/types.ts';
+import type { IsoDate } from '../time/dates.ts';
+import type { JobGroup } from './groups.ts';
+import { bookedFrom } from './history.ts';
+import type { DueItem, DueStatus } from './types.ts';
+
+/** Everything one scheme rule needs to decide what is due for one group of jobs. */
+export interface RuleContext {
+  readonly pack: SchemePack;
+  readonly rule: ConversationRule;
+  readonly employee: Employee;
+  readonly group: JobGroup;
+  readonly history: readonly ConversationRecord[];
+  readonly on: IsoDate;
+}
+
+export interface ItemFacts {
+  readonly status: DueStatus;
+  readonly windowStart: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly reason: string;
+  readonly completedOn?: IsoDate;
+  readonly forwardLooking?: boolean;
+  readonly withIds?: DueItem['withIds'];
+  readonly jobIds?: DueItem['jobIds'];
+}
+
+/** Fills in what every item shares and notes a booking for anything still to happen. */
+export const makeItem = (ctx: RuleContext, facts: ItemFacts): DueItem => {
+  const open = facts.status === 'upcoming' || facts.status === 'due' || facts.status === 'overdue';
+  const booked = open ? bookedFrom(ctx.history, ctx.rule.type, ctx.group, facts.windowStart) : undefined;
+  return {
+    type: ctx.rule.type,
+    jobIds: facts.jobIds ?? ctx.group.jobIds,
+    withIds: facts.withIds ?? ctx.group.managerIds,
+    dueDate: facts.dueDate,
+    windowStart: facts.windowStart,
+    status: facts.status,
+    reason: facts.reason,
+    policyRef: ctx.rule.policyRef,
+    ...(facts.forwardLooking === undefined ? {} : { forwardLooking: facts.forwardLooking }),
+    ...(facts.completedOn === undefined ? {} : { completedOn: facts.completedOn }),
+    ...(booked === undefined ? {} : { bookedFor: booked }),
+  };
+};
+
+/** Status from the window alone, for a cycle not yet completed. */
+export const openStatus = (on: IsoDate, windowStart: IsoDate, dueDate: IsoDate): DueStatus =>
+  on < windowStart ? 'upcoming' : on <= dueDate ? 'due' : 'overdue';

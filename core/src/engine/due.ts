@@ -1,0 +1,59 @@
+import { getSchemePack } from '../scheme/packs/index.ts';
+import type { Cadence } from '../scheme/types.ts';
+import type { RuleContext } from './context.ts';
+import { jobGroups } from './groups.ts';
+import { anniversary } from './rules/anniversary.ts';
+import { calendarWindows } from './rules/calendar-windows.ts';
+import { afterStart, onAppointment, onManagerChange } from './rules/events.ts';
+import { everyNMonths, monthly } from './rules/monthly.ts';
+import { agreedFrequency, atLeastEvery } from './rules/regular.ts';
+import { rollingAnnual } from './rules/rolling-annual.ts';
+import type { DueInput, DueItem, DueReport } from './types.ts';
+
+const evaluate = (ctx: RuleContext, cadence: Cadence): DueItem[] => {
+  switch (cadence.kind) {
+    case 'informal':
+      return [];
+    case 'agreed-frequency':
+      return agreedFrequency(ctx, cadence);
+    case 'at-least-every':
+      return atLeastEvery(ctx, cadence);
+    case 'rolling-annual':
+      return rollingAnnual(ctx, cadence);
+    case 'calendar-windows':
+      return calendarWindows(ctx, cadence);
+    case 'anniversary':
+      return anniversary(ctx, cadence);
+    case 'every-n-months':
+      return everyNMonths(ctx, cadence);
+    case 'monthly':
+      return monthly(ctx, cadence);
+    case 'after-start':
+      return afterStart(ctx, cadence);
+    case 'on-appointment':
+      return onAppointment(ctx, cadence);
+    case 'on-manager-change':
+      return onManagerChange(ctx, cadence);
+  }
+};
+
+const byDueThenType = (a: DueItem, b: DueItem): number =>
+  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
+
+/**
+ * What conversations an employee owes under their employer's scheme on a given day. Pure: the
+ * same input always gives the same report, and "today" is an argument. Jobs that share a line
+ * manager are covered together; each other manager gets items of their own (000 dual roles).
+ */
+export const dueConversations = (input: DueInput): DueReport => {
+  const { tenant, employee, history, on } = input;
+  const pack = getSchemePack(tenant.schemeId);
+  const report = { employeeId: employee.id, schemeId: pack.id, on };
+  const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
+  if (!employed) return { ...report, items: [] };
+  const mine = history.filter((r) => r.employeeId === employee.id && r.tenantId === tenant.tenantId);
+  const items = jobGroups(employee, on).flatMap((group) =>
+    pack.conversations.flatMap((rule) => evaluate({ pack, rule, employee, group, history: mine, on }, rule.cadence)),
+  );
+  return { ...report, items: items.sort(byDueThenType) };
+};

@@ -1,0 +1,3 @@
+export * from './types.ts';
+export { dueConversations } from './due.ts';
+export { isEveryNthMonth } from './rules/months.ts';

@@ -1,0 +1,49 @@
+import type { Cadence } from '../../scheme/types.ts';
+import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
+import { makeItem, type RuleContext } from '../context.ts';
+import { chain, resolveCycle } from '../cycles.ts';
+import { doneDates } from '../history.ts';
+import type { DueItem } from '../types.ts';
+import { longDate, monthName } from '../words.ts';
+
+type CalendarWindows = Extract<Cadence, { kind: 'calendar-windows' }>;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastDayOf = (year: number, month: number): IsoDate =>
+  addDays(addMonths(`${String(year)}-${pad(month)}-01`, 1), -1);
+
+/** Windows of the years around `on`; a window ending in an earlier month runs into the next year (Dec–Jan). */
+const windowsAround = (cadence: CalendarWindows, on: IsoDate) => {
+  const year = Number(on.slice(0, 4));
+  return [year - 2, year - 1, year, year + 1].flatMap((y) =>
+    cadence.windows.map((w) => ({
+      windowStart: `${String(y)}-${pad(w.fromMonth)}-01`,
+      dueDate: lastDayOf(w.toMonth < w.fromMonth ? y + 1 : y, w.toMonth),
+    })),
+  );
+};
+
+/** Conversations tied to months of the year, such as Bexley's April/May conversation and progress records (002). */
+export const calendarWindows = (ctx: RuleContext, cadence: CalendarWindows): DueItem[] => {
+  const start = ctx.employee.startDate;
+  const applies = cadence.appliesFrom;
+  const expectedFrom = applies.kind === 'employed-before-window' ? addDays(start, 1) : addMonths(start, applies.months);
+  const cycles = chain(windowsAround(cadence, ctx.on)).filter((c) => c.windowStart >= expectedFrom);
+  const resolved = resolveCycle(cycles, doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on), ctx.on);
+  if (resolved === undefined) return [];
+  const { cycle, status, completedOn } = resolved;
+  const window = `${monthName(cycle.windowStart.slice(0, 7))} to ${monthName(cycle.dueDate.slice(0, 7))}`;
+  const reason =
+    status === 'completed' && completedOn !== undefined
+      ? `The ${ctx.rule.label} for ${window} was held on ${longDate(completedOn)}.`
+      : `The ${ctx.rule.label} is expected between ${window}, by ${longDate(cycle.dueDate)}.`;
+  return [
+    makeItem(ctx, {
+      status,
+      windowStart: cycle.windowStart,
+      dueDate: cycle.dueDate,
+      reason,
+      ...(completedOn === undefined ? {} : { completedOn }),
+    }),
+  ];
+};

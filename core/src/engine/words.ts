@@ -1,0 +1,30 @@
+import type { IsoDate } from '../time/dates.ts';
+
+const MONTH_NAMES = Object.freeze([
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
+
+/** `2027-05-01` → `1 May 2027`. */
+export const longDate = (date: IsoDate): string => {
+  const [y, m, d] = date.split('-');
+  return `${String(Number(d))} ${MONTH_NAMES[Number(m) - 1] ?? ''} ${y ?? ''}`;
+};
+
+/** `2027-05` → `May 2027`. */
+export const monthName = (month: string): string => {
+  const [y, m] = month.split('-');
+  return `${MONTH_NAMES[Number(m) - 1] ?? ''} ${y ?? ''}`;
+};
+
+export const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
