@@ -30,7 +30,10 @@ const cadence = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('calendar-windows'),
     windows: z.array(z.object({ fromMonth: month, toMonth: month })).min(1),
-    appliesFrom: z.enum(['employed-before-window', 'after-probation-period']),
+    appliesFrom: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('employed-before-window') }),
+      z.object({ kind: z.literal('months-after-start'), months: positive }),
+    ]),
   }),
   z.object({ kind: z.literal('anniversary'), of: z.literal('incremental-date'), windowOpensMonthsBefore: days }),
   z.object({ kind: z.literal('every-n-months'), months: positive, anchor: z.literal('start-month') }),

@@ -50,7 +50,7 @@ describe('scheme packs are valid data', () => {
           cadence: {
             kind: 'calendar-windows',
             windows: [{ fromMonth: 13, toMonth: 5 }],
-            appliesFrom: 'employed-before-window',
+            appliesFrom: { kind: 'employed-before-window' },
           },
         },
       ],

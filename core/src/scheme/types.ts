@@ -40,8 +40,9 @@ export type Cadence =
   | {
       readonly kind: 'calendar-windows';
       readonly windows: readonly { readonly fromMonth: number; readonly toMonth: number }[];
-      /** Who is expected: staff employed before the window opens, or those past the probation-review period. */
-      readonly appliesFrom: 'employed-before-window' | 'after-probation-period';
+      /** Who is expected: staff employed before the window opens, or once some months have passed since starting. */
+      readonly appliesFrom:
+        { readonly kind: 'employed-before-window' } | { readonly kind: 'months-after-start'; readonly months: number };
     }
   /** Each anniversary of the incremental (pay-step) date, falling back to the start date (003). */
   | { readonly kind: 'anniversary'; readonly of: 'incremental-date'; readonly windowOpensMonthsBefore: number }

@@ -35,7 +35,7 @@ export const bexleyPms: SchemePack = {
       cadence: {
         kind: 'calendar-windows',
         windows: [{ fromMonth: 4, toMonth: 5 }],
-        appliesFrom: 'employed-before-window',
+        appliesFrom: { kind: 'employed-before-window' },
       },
       policyRef: '002 §2 Step 2',
     },
@@ -50,7 +50,8 @@ export const bexleyPms: SchemePack = {
           { fromMonth: 9, toMonth: 10 },
           { fromMonth: 12, toMonth: 1 },
         ],
-        appliesFrom: 'after-probation-period',
+        // §5: the normal timetable starts once the first six months of probation meetings are over.
+        appliesFrom: { kind: 'months-after-start', months: 6 },
       },
       policyRef: '002 §2 Reviewing progress',
     },
