@@ -1,5 +1,7 @@
 import { SCHEME_IDS, addMonths } from '@pc/core';
 import { describe, expect, it } from 'vitest';
+import { dueConversations } from '../../core/src/engine/index.ts';
+import { schemePacks } from '../../core/src/scheme/index.ts';
 import { DEMO_STORIES, DEMO_TENANT_IDS, buildDemoOrg, demoPerson, demoPersonId } from './demo-org.ts';
 
 const REF = '2027-05-01';
@@ -126,5 +128,44 @@ describe('demo organisation', () => {
     expect(demoPerson('Aisha.Khan@Bexley.demo', REF, org)?.tenant.schemeId).toBe('bexley-pms');
     expect(demoPerson(demoPersonId(5, 13), REF, org)?.employee.orgRoles).toContain('coordinator');
     expect(demoPerson('nobody@nowhere.demo', REF, org)).toBeUndefined();
+  });
+
+  it('uses only ids the scheme packs define (objective kinds, topics, review sections, job families)', () => {
+    for (const t of org.tenants) {
+      const pack = schemePacks[t.schemeId];
+      const mine = <T extends { tenantId: string }>(items: T[]) => items.filter((i) => i.tenantId === t.tenantId);
+      const kinds = new Set(pack.objectiveKinds.map((k) => k.id));
+      for (const o of mine(org.objectives)) expect(kinds.has(o.kind), `${t.schemeId} ${o.kind}`).toBe(true);
+      const topics = new Set(pack.topics.map((k) => k.id));
+      const sections = new Set(pack.annualReview?.sections.map((s) => s.id) ?? []);
+      const types = new Set(pack.conversations.map((c) => c.type));
+      for (const c of mine(org.conversations)) {
+        expect(types.has(c.type), `${t.schemeId} ${c.type}`).toBe(true);
+        for (const topic of c.topics) expect(topics.has(topic), `${t.schemeId} ${topic}`).toBe(true);
+        for (const section of Object.keys(c.sections))
+          expect(sections.has(section), `${t.schemeId} ${section}`).toBe(true);
+      }
+      const families = new Set(pack.jobFamilies.map((f) => f.id));
+      for (const job of mine(org.employees).flatMap((e) => e.jobs)) {
+        if (job.jobFamily !== undefined) expect(families.has(job.jobFamily), job.jobFamily).toBe(true);
+      }
+    }
+  });
+
+  it('gives the scheme engine something to say about the stories (overdue review, pending handover)', () => {
+    const due = (t: 1 | 3, n: number) => {
+      const p = demoPerson(demoPersonId(t, n), REF, org)!;
+      return dueConversations({ tenant: p.tenant, employee: p.employee, history: p.conversations, on: REF }).items;
+    };
+    for (const e of org.employees) {
+      const p = demoPerson(e.id, REF, org)!;
+      expect(() =>
+        dueConversations({ tenant: p.tenant, employee: e, history: p.conversations, on: REF }),
+      ).not.toThrow();
+    }
+    expect(due(1, DEMO_STORIES.overdue[0]).some((i) => i.type === 'annual-review' && i.status === 'overdue')).toBe(
+      true,
+    );
+    expect(due(1, DEMO_STORIES.transfer).some((i) => i.type === 'handover' && i.status !== 'completed')).toBe(true);
   });
 });

@@ -10,12 +10,18 @@ import {
 import { STORY, levelOf } from './people.ts';
 import type { TenantProfile } from './profiles.ts';
 
-/** Section ids of each scheme's annual review, for demo text only. */
+/** Section ids of each scheme pack's annual review (core/src/scheme/packs), filled with demo text. */
 const SECTIONS: Readonly<Record<TenantProfile['schemeId'], readonly string[]>> = {
-  'cumbria-vip': ['individual-summary', 'manager-summary', 'wellbeing', 'development', 'goals'],
-  'leicestershire-apr': ['achievements', 'values', 'objectives', 'development'],
+  'cumbria-vip': ['individual-summary', 'manager-summary', 'wellbeing', 'development-and-aspirations', 'goals'],
+  'leicestershire-apr': ['past-performance', 'present-performance', 'future-needs', 'values-and-behaviours'],
   'bexley-pms': ['retro', 'future'],
-  'somerset-career-conversations': ['objectives-achieved', 'wellbeing', 'potential', 'pdp', 'next-objectives'],
+  'somerset-career-conversations': [
+    'objectives-achieved',
+    'wellbeing',
+    'potential-and-readiness',
+    'pdp',
+    'next-objectives',
+  ],
   'assembly-secretariat': [],
 };
 
@@ -81,8 +87,8 @@ const yearOf = (d: IsoDate): number => Number(d.slice(0, 4));
 /** Last annual-review date for the scheme's cycle, or undefined when none was ever held. */
 const lastAnnual = (p: TenantProfile, e: Employee, ref: IsoDate, n: number): IsoDate | undefined => {
   if (n === STORY.newStarter) return undefined;
-  const overdue = (STORY.overdue as readonly number[]).includes(n);
-  if (n === STORY.backFromMaternity) return addMonths(ref, -13);
+  // Back from maternity leave: the review fell due while she was away, so the last one is over a year old.
+  const overdue = (STORY.overdue as readonly number[]).includes(n) || n === STORY.backFromMaternity;
   switch (p.schemeId) {
     case 'cumbria-vip':
     case 'leicestershire-apr':

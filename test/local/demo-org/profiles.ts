@@ -36,8 +36,8 @@ export const PROFILES: readonly TenantProfile[] = [
       'Business Support Officer',
       'Occupational Therapist',
     ],
-    objectiveKinds: ['task', 'skills-development', 'personal-wellbeing'],
-    regularTopics: ['customer', 'working-together', 'communication-engagement', 'leadership', 'managing-resources'],
+    objectiveKinds: ['task-based', 'skills-and-development', 'personal-and-wellbeing'],
+    regularTopics: ['customer', 'working-together', 'communication-and-engagement', 'leadership', 'managing-resources'],
   },
   {
     no: 2,
@@ -56,7 +56,7 @@ export const PROFILES: readonly TenantProfile[] = [
       'Transport Planner',
       'Finance Officer',
     ],
-    objectiveKinds: ['individual', 'team', 'development'],
+    objectiveKinds: ['individual', 'development'],
     regularTopics: ['managing', 'developing', 'supporting', 'health-safety-wellbeing'],
   },
   {
@@ -84,7 +84,7 @@ export const PROFILES: readonly TenantProfile[] = [
       'innovation',
       'personal-development',
     ],
-    regularTopics: [],
+    regularTopics: ['progress', 'values-and-behaviours', 'risks', 'support-and-development'],
   },
   {
     no: 4,
@@ -97,8 +97,15 @@ export const PROFILES: readonly TenantProfile[] = [
     manager: 'Ward Manager',
     departments: ['Surgery', 'Community Services', 'Estates and Facilities'],
     staffTitles: ['Staff Nurse', 'Healthcare Assistant', 'Physiotherapist', 'Ward Clerk', 'Porter'],
-    objectiveKinds: ['objective'],
-    regularTopics: ['objectives', 'wellbeing', 'caseload', 'development', 'mandatory-training', 'incidents'],
+    objectiveKinds: ['trust-role', 'personal-development'],
+    regularTopics: [
+      'objectives',
+      'health-and-wellbeing',
+      'caseload',
+      'development-and-career',
+      'mandatory-training',
+      'incidents',
+    ],
   },
   {
     no: 5,
@@ -112,7 +119,7 @@ export const PROFILES: readonly TenantProfile[] = [
     departments: ['Clerking and Committees', 'Research and Information', 'Facilities'],
     staffTitles: ['Committee Clerk', 'Researcher', 'Hansard Reporter', 'Usher', 'Catering Assistant'],
     objectiveKinds: ['job', 'development'],
-    regularTopics: [],
+    regularTopics: ['expectations', 'progress', 'ideas-and-concerns', 'development', 'wellbeing'],
   },
 ];
 
