@@ -1,0 +1,197 @@
+import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
+import { formatDate, formatDateTime } from '../../components/format.ts';
+import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
+import { useSession } from '../../session.tsx';
+import { useLoad } from '../../use-load.ts';
+import type { ConversationFull } from './types.ts';
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
+});
+
+/** Agree the record, record a disagreement, or appeal where the scheme allows; each uses the ETag. */
+export const AgreementPanel = ({ view, reload }: { view: ConversationFull; reload: () => void }) => {
+  const styles = useStyles();
+  const { api, me } = useSession();
+  const r = view.record;
+  const params = { personId: r.employeeId, conversationId: r.id };
+  const iAmEmployee = r.employeeId === me.person.id;
+  const myAgreement = iAmEmployee ? r.agreement.employeeAgreedAt : r.agreement.managerAgreedAt;
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [disagreement, setDisagreement] = useState('');
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await what();
+      setStatus(done);
+      reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const conflictRetry = error instanceof ApiError && error.isConflict ? { onRetry: reload } : {};
+  return (
+    <section className={styles.section} aria-labelledby="agree-h">
+      <Text as="h2" id="agree-h" size={500} weight="semibold">
+        Agreement
+      </Text>
+      <LiveStatus message={status} />
+      {error === null ? null : <ErrorNotice error={error} {...conflictRetry} />}
+      <ul>
+        <li>
+          Colleague:{' '}
+          {r.agreement.employeeAgreedAt === undefined
+            ? 'not agreed yet'
+            : `agreed ${formatDateTime(r.agreement.employeeAgreedAt)}`}
+        </li>
+        <li>
+          Manager:{' '}
+          {r.agreement.managerAgreedAt === undefined
+            ? 'not agreed yet'
+            : `agreed ${formatDateTime(r.agreement.managerAgreedAt)}`}
+        </li>
+      </ul>
+      {r.disagreement ? (
+        <Text as="p" block>
+          Disagreement recorded on {formatDateTime(r.disagreement.recordedAt)}: {r.disagreement.text}
+        </Text>
+      ) : null}
+      {r.status === 'held' && myAgreement === undefined ? (
+        <div>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => api.call('conversations.agree', { params, body: {}, ifMatch: view.etag }),
+                'You agreed the record.',
+              )
+            }
+          >
+            Agree the record
+          </Button>
+        </div>
+      ) : null}
+      {iAmEmployee && r.disagreement === undefined && r.status !== 'cancelled' && r.status !== 'booked' ? (
+        <form
+          aria-labelledby="dis-h"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              () =>
+                api.call('conversations.disagree', { params, body: { text: disagreement.trim() }, ifMatch: view.etag }),
+              'Your disagreement was recorded.',
+            );
+          }}
+        >
+          <Text as="h3" id="dis-h" size={400} weight="semibold">
+            Do not agree with the record?
+          </Text>
+          <Field label="What you disagree with, and why">
+            <Textarea
+              value={disagreement}
+              onChange={(_, d) => {
+                setDisagreement(d.value);
+              }}
+            />
+          </Field>
+          <Button type="submit" disabled={busy || disagreement.trim() === ''}>
+            Record my disagreement
+          </Button>
+        </form>
+      ) : null}
+      {iAmEmployee && r.status !== 'booked' ? <Appeal view={view} reload={reload} /> : null}
+    </section>
+  );
+};
+
+const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }) => {
+  const { api } = useSession();
+  const r = view.record;
+  const params = { personId: r.employeeId, conversationId: r.id };
+  const [window_] = useLoad(
+    (signal) => api.call('conversations.appealWindow', { params, signal }),
+    [api, r.id, r.employeeId],
+  );
+  const [grounds, setGrounds] = useState('');
+  const [byRep, setByRep] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  if (r.appeal)
+    return (
+      <Text as="p" block>
+        Appeal lodged on {formatDate(r.appeal.lodgedOn)}
+        {r.appeal.decisionDueBy === undefined ? '' : `; decision due by ${formatDate(r.appeal.decisionDueBy)}`}.
+      </Text>
+    );
+  if (window_.state !== 'ready' || !window_.data.allowed)
+    return window_.state === 'ready' ? (
+      <Text as="p" block>
+        {window_.data.explanation}
+      </Text>
+    ) : null;
+  const w = window_.data;
+  const lodge = async () => {
+    setError(null);
+    try {
+      await api.call('conversations.appeal', {
+        params,
+        body: { grounds: grounds.trim(), lodgedByRepresentative: byRep },
+        ifMatch: view.etag,
+      });
+      setStatus('Your appeal was lodged.');
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <form
+      aria-labelledby="appeal-h"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void lodge();
+      }}
+    >
+      <Text as="h3" id="appeal-h" size={400} weight="semibold">
+        Appeal
+      </Text>
+      <Text as="p" block>
+        {w.explanation}
+        {w.lodgeBy === undefined ? '' : ` Lodge it by ${formatDate(w.lodgeBy)}.`}
+        {w.to === undefined ? '' : ` It goes to ${w.to}.`}
+      </Text>
+      <LiveStatus message={status} />
+      {error === null ? null : (
+        <ErrorNotice error={error} {...(error instanceof ApiError && error.isConflict ? { onRetry: reload } : {})} />
+      )}
+      <Field label="Your grounds for appeal">
+        <Textarea
+          value={grounds}
+          onChange={(_, d) => {
+            setGrounds(d.value);
+          }}
+        />
+      </Field>
+      <Checkbox
+        label="A trade union representative is lodging this for me"
+        checked={byRep}
+        onChange={(_, d) => {
+          setByRep(d.checked === true);
+        }}
+      />
+      <div>
+        <Button type="submit" disabled={grounds.trim() === ''}>
+          Lodge the appeal
+        </Button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,129 @@
+import {
+  Badge,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ResponseOf } from '@pc/core/api';
+import type { TabRoutes } from '../../api/tab-routes.ts';
+import { formatDate, typeLabel } from '../../components/format.ts';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { hrefFor } from '../../router.ts';
+import { useSession } from '../../session.tsx';
+import { useLoad } from '../../use-load.ts';
+
+export type TeamMember = ResponseOf<TabRoutes['me.team']>['members'][number];
+const OVERALL = { 'on-time': ['On time', 'success'], due: ['Due', 'warning'], overdue: ['Overdue', 'danger'] } as const;
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalS },
+});
+
+export const MemberTable = ({ members, caption }: { members: readonly TeamMember[]; caption: string }) => {
+  const { scheme } = useSession();
+  return (
+    <Table aria-label={caption} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Next conversation</TableHeaderCell>
+          <TableHeaderCell>Actions</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {members.map((m) => {
+          const [label, colour] = OVERALL[m.overall];
+          return (
+            <TableRow key={m.person.id}>
+              <TableCell>
+                {m.person.displayName}
+                <br />
+                <Text size={200}>{m.person.jobTitles.join(', ')}</Text>
+              </TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={colour}>
+                  {label}
+                </Badge>
+                {m.overdueCount > 1 ? ` (${m.overdueCount} overdue)` : ''}
+              </TableCell>
+              <TableCell>
+                {m.next
+                  ? `${typeLabel(m.next.type, scheme)} by ${formatDate(m.next.dueDate)}. ${m.next.reason}`
+                  : 'Nothing due'}
+              </TableCell>
+              <TableCell>
+                <Link href={hrefFor('conversations', 'new', m.person.id)}>
+                  Record a conversation<span className="visually-hidden"> with {m.person.displayName}</span>
+                </Link>
+                {m.pendingHandover ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link href={hrefFor('team', 'handover', m.person.id)}>
+                      Write handover notes<span className="visually-hidden"> for {m.person.displayName}</span>
+                    </Link>
+                  </>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const TeamStatus = () => {
+  const styles = useStyles();
+  const { api } = useSession();
+  const [loaded, reload] = useLoad((signal) => api.call('me.team', { signal }), [api]);
+  if (loaded.state === 'loading') return <Loading label="Loading your team…" />;
+  if (loaded.state === 'error') return <ErrorNotice error={loaded.error} onRetry={reload} />;
+  const members = loaded.data.members;
+  const toDo = members.filter((m) => m.overall !== 'on-time');
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="team-h">
+        <Text as="h2" id="team-h" size={500} weight="semibold">
+          Where each person stands
+        </Text>
+        {members.length === 0 ? (
+          <EmptyState title="Your team is empty">
+            No reports were found in the organisation chart. Ask HR if this is wrong.
+          </EmptyState>
+        ) : (
+          <MemberTable members={members} caption="My reports" />
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="todo-h">
+        <Text as="h2" id="todo-h" size={500} weight="semibold">
+          Reviews to complete
+        </Text>
+        {toDo.length === 0 ? (
+          <EmptyState title="All reviews are up to date">
+            Nothing is due for your team. Check back here after your next one-to-ones.
+          </EmptyState>
+        ) : (
+          <ul>
+            {toDo.map((m) => (
+              <li key={m.person.id}>
+                {m.person.displayName}:{' '}
+                {m.next
+                  ? `${typeLabel(m.next.type)} ${m.overall === 'overdue' ? 'was due' : 'is due'} by ${formatDate(m.next.dueDate)}`
+                  : OVERALL[m.overall][0]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+};

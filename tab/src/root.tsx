@@ -1,0 +1,96 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { createApiClient, type TokenSource } from './api/client.ts';
+import {
+  clearLocalSession,
+  loadLocalSession,
+  localTokenSource,
+  saveLocalSession,
+  type LocalSession,
+} from './auth/local.ts';
+import { Loading } from './components/status.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+import { SignedIn } from './signed-in.tsx';
+import { browserContext, connectTeams, type HostContext, type TeamsHost } from './teams.ts';
+import { fluentThemeFor } from './theme.ts';
+
+type Boot =
+  | { readonly stage: 'starting' }
+  | { readonly stage: 'ready'; readonly host: TeamsHost | null; readonly context: HostContext };
+
+/** The API is served by the same origin that serves the tab (under /tab/). */
+const API_BASE = '';
+
+export const Root = ({ win }: { win: Window }) => {
+  const [boot, setBoot] = useState<Boot>({ stage: 'starting' });
+  const [theme, setTheme] = useState(() => browserContext(win).theme);
+  const [local, setLocal] = useState<LocalSession | null>(() => loadLocalSession(win.sessionStorage));
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    connectTeams(win).then(
+      (host) => {
+        const context = host?.context ?? browserContext(win);
+        setTheme(context.theme);
+        stop = host?.onThemeChange(setTheme);
+        setBoot({ stage: 'ready', host, context });
+      },
+      () => {
+        // Teams failed to start: carry on as a plain browser page rather than hang.
+        setBoot({ stage: 'ready', host: null, context: browserContext(win) });
+      },
+    );
+    return () => stop?.();
+  }, [win]);
+
+  const tokenSource = useMemo<TokenSource | null>(() => {
+    if (boot.stage !== 'ready') return null;
+    if (boot.host) {
+      const host = boot.host;
+      return () => host.getToken();
+    }
+    return local === null ? null : localTokenSource((i, o) => win.fetch(i, o), local);
+  }, [boot, local, win]);
+
+  const api = useMemo(
+    () => (tokenSource === null ? null : createApiClient({ baseUrl: API_BASE, getToken: tokenSource })),
+    [tokenSource],
+  );
+
+  const content = (() => {
+    if (boot.stage === 'starting') return <Loading label="Starting…" />;
+    if (api === null)
+      return (
+        <SignIn
+          win={win}
+          baseUrl={API_BASE}
+          onSignedIn={(session) => {
+            saveLocalSession(win.sessionStorage, session);
+            setLocal(session);
+          }}
+        />
+      );
+    return (
+      <SignedIn
+        api={api}
+        host={boot.host}
+        context={{ ...boot.context, theme }}
+        botAppId={local?.config.botAppId ?? import.meta.env.VITE_BOT_APP_ID}
+        {...(boot.host === null
+          ? {
+              onSignOut: () => {
+                clearLocalSession(win.sessionStorage);
+                setLocal(null);
+              },
+            }
+          : {})}
+      />
+    );
+  })();
+
+  return (
+    <FluentProvider theme={fluentThemeFor(theme)} style={{ minHeight: '100vh' }}>
+      {content}
+    </FluentProvider>
+  );
+};

@@ -1,0 +1,38 @@
+import { useSyncExternalStore } from 'react';
+
+export const PAGES = ['objectives', 'conversations', 'team', 'config'] as const;
+export type PageId = (typeof PAGES)[number];
+
+export interface Route {
+  readonly page: PageId;
+  /** Segments after the page, e.g. an objective id. */
+  readonly rest: readonly string[];
+}
+
+/** `#/objectives/abc` → objectives + ['abc']; unknown or empty hashes fall back to the default. */
+export const parseHash = (hash: string, fallback: PageId = 'objectives'): Route => {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p));
+  const [first, ...rest] = parts;
+  const page = PAGES.find((p) => p === first);
+  return page === undefined ? { page: fallback, rest: [] } : { page, rest };
+};
+
+export const hrefFor = (page: PageId, ...rest: string[]): string =>
+  `#/${[page, ...rest].map((p) => encodeURIComponent(p)).join('/')}`;
+
+export const navigate = (page: PageId, ...rest: string[]): void => {
+  window.location.hash = hrefFor(page, ...rest);
+};
+
+const subscribe = (onChange: () => void): (() => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+};
+
+export const useHash = (): string => useSyncExternalStore(subscribe, () => window.location.hash);

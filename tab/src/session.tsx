@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { ResponseOf } from '@pc/core/api';
+import type { ApiClient } from './api/client.ts';
+import type { SchemeResponse } from './api/scheme.ts';
+import type { TabRoutes } from './api/tab-routes.ts';
+import type { HostContext, TeamsHost } from './teams.ts';
+
+export type Me = ResponseOf<TabRoutes['me.get']>;
+
+/** What every page needs: who is signed in, their scheme, the API and the host. */
+export interface Session {
+  readonly api: ApiClient;
+  readonly me: Me;
+  /** Null until the server offers the scheme route; pages then fall back to plain inputs. */
+  readonly scheme: SchemeResponse | null;
+  readonly host: TeamsHost | null;
+  readonly context: HostContext;
+  readonly botAppId?: string;
+  /** Today as the server's clock sees it is not known to the browser; pages use the local date. */
+  readonly today: string;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export const useSession = (): Session => {
+  const session = useContext(SessionContext);
+  if (session === null) throw new Error('useSession outside a signed-in page.');
+  return session;
+};

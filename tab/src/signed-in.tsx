@@ -1,0 +1,91 @@
+import { Suspense, lazy } from 'react';
+import type { ApiClient } from './api/client.ts';
+import { ApiError } from './api/errors.ts';
+import type { SchemeResponse } from './api/scheme.ts';
+import { localToday } from './components/format.ts';
+import { ErrorNotice, Loading } from './components/status.tsx';
+import { parseHash, useHash, type PageId } from './router.ts';
+import { SessionContext, type Session } from './session.tsx';
+import { Shell } from './shell.tsx';
+import type { HostContext, TeamsHost } from './teams.ts';
+import { useLoad } from './use-load.ts';
+
+const ObjectivesPage = lazy(() => import('./pages/objectives/page.tsx'));
+const ConversationsPage = lazy(() => import('./pages/conversations/page.tsx'));
+const TeamPage = lazy(() => import('./pages/team/page.tsx'));
+const ConfigPage = lazy(() => import('./pages/config.tsx'));
+
+interface Props {
+  readonly api: ApiClient;
+  readonly host: TeamsHost | null;
+  readonly context: HostContext;
+  readonly botAppId: string | undefined;
+  readonly onSignOut?: () => void;
+}
+
+/** The scheme route is new; until the server has it the pages work with plain inputs. */
+const loadScheme = async (api: ApiClient, signal: AbortSignal): Promise<SchemeResponse | null> => {
+  try {
+    return await api.call('scheme.get', { signal });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
+    throw error;
+  }
+};
+
+const PAGE_OF_ENTITY: Readonly<Record<string, PageId>> = {
+  objectives: 'objectives',
+  conversations: 'conversations',
+  team: 'team',
+};
+
+export const SignedIn = ({ api, host, context, botAppId, onSignOut }: Props) => {
+  const hash = useHash();
+  const fallback = (context.entityId === undefined ? undefined : PAGE_OF_ENTITY[context.entityId]) ?? 'objectives';
+  const route = context.frameContext === 'settings' ? { page: 'config' as const, rest: [] } : parseHash(hash, fallback);
+  const [loaded, reload] = useLoad(
+    async (signal) => {
+      const [me, scheme] = await Promise.all([api.call('me.get', { signal }), loadScheme(api, signal)]);
+      return { me, scheme };
+    },
+    [api],
+  );
+
+  if (loaded.state === 'loading') return <Loading label="Loading your details…" />;
+  if (loaded.state === 'error')
+    return (
+      <main style={{ padding: '1.5rem' }}>
+        <h1>Performance conversations</h1>
+        <ErrorNotice error={loaded.error} onRetry={reload} />
+      </main>
+    );
+
+  const session: Session = {
+    api,
+    host,
+    context,
+    me: loaded.data.me,
+    scheme: loaded.data.scheme,
+    today: localToday(),
+    ...(botAppId === undefined || botAppId === '' ? {} : { botAppId }),
+  };
+  const page = (() => {
+    switch (route.page) {
+      case 'objectives':
+        return <ObjectivesPage rest={route.rest} />;
+      case 'conversations':
+        return <ConversationsPage rest={route.rest} />;
+      case 'team':
+        return <TeamPage rest={route.rest} />;
+      case 'config':
+        return <ConfigPage />;
+    }
+  })();
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell current={route.page} {...(onSignOut === undefined ? {} : { onSignOut })}>
+        <Suspense fallback={<Loading label="Loading page…" />}>{page}</Suspense>
+      </Shell>
+    </SessionContext.Provider>
+  );
+};

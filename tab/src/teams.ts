@@ -1,0 +1,134 @@
+/**
+ * The one place that talks to the Teams JavaScript client library. Everything else asks this
+ * module for the host context, a token, theme changes or a deep link, so the tab also runs in a
+ * plain browser (local development) where Teams is absent.
+ */
+import type * as TeamsJs from '@microsoft/teams-js';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+export type EntityId = 'objectives' | 'conversations' | 'team';
+
+export interface HostContext {
+  readonly inTeams: boolean;
+  readonly theme: ThemeName;
+  /** BCP 47, e.g. "en-gb". */
+  readonly locale: string;
+  readonly userId?: string;
+  readonly tenantId?: string;
+  /** The static tab's entityId, or the configured tab's. */
+  readonly entityId?: string;
+  /** 'settings' when Teams shows the configuration page of a team tab. */
+  readonly frameContext?: string;
+}
+
+export interface TeamsHost {
+  readonly context: HostContext;
+  /** Single sign-on: an Entra access token for this app's API. */
+  getToken(): Promise<string>;
+  /** Returns a function that stops listening. */
+  onThemeChange(handler: (theme: ThemeName) => void): () => void;
+  openLink(url: string): Promise<void>;
+  /** For the configurable team tab: what Teams saves when the user presses Save. */
+  enableConfigSave(config: { entityId: EntityId; contentUrl: string; suggestedDisplayName: string }): void;
+}
+
+export const normaliseTheme = (raw: string | null | undefined): ThemeName =>
+  raw === 'dark' ? 'dark' : raw === 'contrast' ? 'contrast' : 'default';
+
+/** Teams renders tabs in an iframe (desktop, web) or a webview with a native bridge (mobile). */
+export const mightBeInTeams = (win: Window): boolean =>
+  win.parent !== win || 'nativeInterface' in win || win.name === 'embedded-page-container';
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      resolve('timeout');
+    }, ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error('Teams did not start.'));
+      },
+    );
+  });
+
+const contextOf = (ctx: TeamsJs.app.Context): HostContext => ({
+  inTeams: true,
+  theme: normaliseTheme(ctx.app.theme),
+  locale: ctx.app.locale,
+  ...(ctx.user?.id === undefined ? {} : { userId: ctx.user.id }),
+  ...(ctx.user?.tenant?.id === undefined ? {} : { tenantId: ctx.user.tenant.id }),
+  ...(ctx.page.id === '' ? {} : { entityId: ctx.page.id }),
+  frameContext: ctx.page.frameContext,
+});
+
+const hostOver = (teams: typeof TeamsJs, context: HostContext): TeamsHost => ({
+  context,
+  getToken: () => teams.authentication.getAuthToken(),
+  onThemeChange: (handler) => {
+    let active = true;
+    teams.app.registerOnThemeChangeHandler((theme) => {
+      if (active) handler(normaliseTheme(theme));
+    });
+    return () => {
+      active = false;
+    };
+  },
+  openLink: (url) => teams.app.openLink(url),
+  enableConfigSave: (config) => {
+    teams.pages.config.registerOnSaveHandler((event) => {
+      teams.pages.config.setConfig({ ...config, websiteUrl: config.contentUrl }).then(
+        () => {
+          event.notifySuccess();
+        },
+        () => {
+          event.notifyFailure('The tab could not be saved. Please try again.');
+        },
+      );
+    });
+    teams.pages.config.setValidityState(true);
+  },
+});
+
+/**
+ * Connects to Teams when the page is hosted by it; resolves null in a plain browser, or when
+ * Teams does not answer within the timeout (so the loading state never hangs).
+ */
+export const connectTeams = async (win: Window, timeoutMs = 2500): Promise<TeamsHost | null> => {
+  if (!mightBeInTeams(win)) return null;
+  // Loaded on demand so the plain-browser first page does not carry the library.
+  const teams = await import('@microsoft/teams-js');
+  const started = await withTimeout(teams.app.initialize(), timeoutMs);
+  if (started === 'timeout') return null;
+  const host = hostOver(teams, contextOf(await teams.app.getContext()));
+  await teams.app.notifySuccess();
+  return host;
+};
+
+/** Plain browser: `?theme=dark|contrast` picks the theme, the browser's language the locale. */
+export const browserContext = (win: Window): HostContext => ({
+  inTeams: false,
+  theme: normaliseTheme(new URL(win.location.href).searchParams.get('theme')),
+  locale: win.navigator.language || 'en-GB',
+});
+
+/** A one-to-one chat with the bot; the bot's Microsoft App ID is its chat identity. */
+export const botChatLink = (botAppId: string, message?: string): string => {
+  const url = new URL('https://teams.microsoft.com/l/chat/0/0');
+  url.searchParams.set('users', `28:${botAppId}`);
+  if (message !== undefined) url.searchParams.set('message', message);
+  return url.toString();
+};
+
+export const openBotChat = async (host: TeamsHost | null, win: Window, botAppId: string): Promise<void> => {
+  const link = botChatLink(botAppId);
+  if (host) {
+    await host.openLink(link);
+    return;
+  }
+  win.open(link, '_blank', 'noopener');
+};
