@@ -5,6 +5,7 @@ export * from './conversations.ts';
 export * from './bookings.ts';
 export * from './feedback.ts';
 export * from './team.ts';
+export * from './scheme.ts';
 export * from './route.ts';
 export * from './routes.ts';
 export * from './openapi.ts';

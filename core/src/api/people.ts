@@ -12,6 +12,8 @@ export const dueItem = z.object({
   reason: z.string(),
   policyRef: z.string(),
   forwardLooking: z.boolean().optional(),
+  completedOn: isoDate.optional(),
+  bookedFor: isoDate.optional(),
 });
 
 export const dueReport = z.object({

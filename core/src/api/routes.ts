@@ -4,6 +4,7 @@ import * as conv from './conversations.ts';
 import * as feedback from './feedback.ts';
 import * as obj from './objectives.ts';
 import * as people from './people.ts';
+import { schemeView } from './scheme.ts';
 import { page, pageQuery } from './primitives.ts';
 import { defineRoute } from './route.ts';
 import * as team from './team.ts';
@@ -20,6 +21,13 @@ export const routes = {
     tag: 'people',
     summary: 'Who I am, my organisation and scheme',
     response: people.me,
+  }),
+  'scheme.get': defineRoute({
+    method: 'GET',
+    path: `${base}/scheme`,
+    tag: 'people',
+    summary: "My organisation's scheme: conversation types, topics, sections, objective kinds, SMART prompts, ratings",
+    response: schemeView,
   }),
   'me.team': defineRoute({
     method: 'GET',

@@ -33,6 +33,8 @@ export interface CreatedCalendarEvent {
 export interface CalendarGateway {
   suggestTimes(request: {
     readonly userToken: string;
+    /** The signed-in user whose token this is; Graph suggests times from their calendar outward. */
+    readonly organizerId: PersonId;
     readonly attendeeIds: readonly PersonId[];
     readonly from: IsoDateTime;
     readonly to: IsoDateTime;

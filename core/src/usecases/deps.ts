@@ -26,7 +26,8 @@ export interface UseCaseDeps {
   readonly repos: Repositories;
   readonly clock: Clock;
   readonly newId: () => string;
-  readonly calendar?: CalendarGateway;
+  /** Calendars of one tenant's mailboxes; absent where no Graph access is configured. */
+  readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;
 }
 
 /** The authenticated caller, from a validated Entra token or a Teams activity. */

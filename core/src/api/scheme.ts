@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SCHEME_IDS } from '../domain/people.ts';
+import { conversationType } from './primitives.ts';
+
+const named = z.object({ id: z.string(), title: z.string(), description: z.string() });
+
+/** What the tab needs of the caller's scheme pack to lay out forms and prompts. */
+export const schemeView = z.object({
+  schemeId: z.enum(SCHEME_IDS),
+  schemeName: z.string(),
+  employer: z.string(),
+  policy: z.string(),
+  conversationTypes: z.array(
+    z.object({
+      type: conversationType,
+      label: z.string(),
+      description: z.string(),
+      policyRef: z.string(),
+      informal: z.boolean(),
+    }),
+  ),
+  topics: z.array(
+    named.extend({
+      strengthsPrompt: z.string(),
+      openQuestions: z.array(z.string()),
+      probingQuestions: z.array(z.string()),
+    }),
+  ),
+  topicsPerConversation: z.object({ min: z.number().int(), max: z.number().int() }),
+  strengthsFirst: z.boolean(),
+  annualReview: z
+    .object({
+      title: z.string(),
+      employeeDriven: z.boolean(),
+      sections: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          guidance: z.string(),
+          timeSharePercent: z.number().optional(),
+        }),
+      ),
+    })
+    .optional(),
+  objectiveKinds: z.array(named),
+  objectiveRecording: z.object({
+    mode: z.enum(['expected', 'optional']),
+    decidedBy: z.enum(['manager', 'pair']),
+    requiredWhen: z.array(z.string()),
+    note: z.string(),
+  }),
+  smartPrompts: z.object({
+    specific: z.string(),
+    measurable: z.string(),
+    achievable: z.string(),
+    relevant: z.string(),
+    timeBound: z.string(),
+  }),
+  measures: z.array(z.object({ kind: z.string(), title: z.string(), prompt: z.string() })),
+  ratingScale: z
+    .object({
+      setBy: z.enum(['manager', 'agreed']),
+      options: z.array(
+        z.object({
+          value: z.string(),
+          label: z.string(),
+          description: z.string(),
+          increment: z.boolean(),
+          requiresShortfall: z.boolean(),
+        }),
+      ),
+      bonus: z.object({ percentOfGradeRate: z.number(), eligibleRatings: z.array(z.string()) }).optional(),
+    })
+    .optional(),
+  values: z.array(named),
+  bigPicture: z
+    .object({ owner: z.string(), questions: z.array(z.object({ id: z.string(), text: z.string() })) })
+    .optional(),
+  preparation: z.object({ employee: z.array(z.string()), manager: z.array(z.string()) }),
+  minimumRecord: z.array(z.string()),
+  capabilityReferral: z.string(),
+});

@@ -1,0 +1,54 @@
+import type { ConversationPatch } from '../api/conversations.ts';
+import type { Tenant } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import type { RatingPolicy } from '../permissions/visibility.ts';
+import { getSchemePack } from '../scheme/packs/index.ts';
+import type { SchemePack } from '../scheme/types.ts';
+import { loadActor } from './context.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+
+export const packOf = (tenant: Tenant): SchemePack => getSchemePack(tenant.schemeId);
+
+/** Bexley keeps rating recommendations from the employee until the Step 3 review (002). */
+export const ratingPolicyOf = (pack: SchemePack): RatingPolicy => ({
+  hiddenFromEmployeeUntilReleased: pack.ratingScale?.hiddenFromEmployeeUntil !== undefined,
+});
+
+export const objectiveKindOf =
+  (pack: SchemePack) =>
+  (kind: string): boolean =>
+    pack.objectiveKinds.some((k) => k.id === kind);
+
+const invalidRating = (path: string, message: string, summary: string): AppError =>
+  new AppError('validation', summary, { details: [{ path: `rating.${path}`, message }] });
+
+/** A rating must be on the scheme's scale; a shortfall must be described where the scale says so (002 rating 3). */
+export const ratingRuleOf =
+  (pack: SchemePack) =>
+  (rating: NonNullable<ConversationPatch['rating']>): void => {
+    const scale = pack.ratingScale;
+    if (scale === undefined) throw invalidRating('value', 'Not used by this scheme.', 'Your scheme has no ratings.');
+    const option = scale.options.find((o) => o.value === rating.value);
+    if (option === undefined) {
+      const values = scale.options.map((o) => o.value).join(', ');
+      throw invalidRating('value', `Choose one of ${values}.`, 'That rating is not on your scheme’s scale.');
+    }
+    if (option.requiresShortfall && (rating.shortfall ?? '').trim() === '') {
+      throw invalidRating('shortfall', 'Describe how performance fell short.', 'This rating needs a description.');
+    }
+    if (rating.bonusRecommended === true && !(scale.bonus?.eligibleRatings.includes(rating.value) ?? false)) {
+      throw invalidRating(
+        'bonusRecommended',
+        'Only for exceptional performance.',
+        'A bonus cannot go with this rating.',
+      );
+    }
+  };
+
+/** The caller's scheme pack as the tab uses it. */
+export const getScheme = async (deps: UseCaseDeps, caller: Caller): Promise<SchemePack> =>
+  packOf((await loadActor(deps, caller)).tenant);
+
+/** The scheme's own name for a conversation type, e.g. "VIP Summary Appraisal". */
+export const labelOf = (pack: SchemePack, type: string): string =>
+  pack.conversations.find((c) => c.type === type)?.label ?? type.replace(/-/g, ' ');
