@@ -37,11 +37,16 @@ describe('004 Assembly Secretariat: Regular and Big Picture conversations', () =
       windowStart: '2027-05-01',
     });
   });
-  it('004: a Big Picture conversation missed in its month is overdue until held', () => {
+  it('004: a Big Picture conversation missed in its month is overdue until held, then done (late)', () => {
     expect(only(due(ASSEMBLY, '2027-06-10', colleague), 'big-picture').status).toBe('overdue');
     const late = [record('big-picture', '2027-06-05')];
     expect(only(due(ASSEMBLY, '2027-06-10', colleague, late), 'big-picture')).toMatchObject({
-      status: 'upcoming',
+      status: 'completed',
+      completedOn: '2027-06-05',
+      dueDate: '2027-05-31',
+    });
+    expect(only(due(ASSEMBLY, '2027-09-02', colleague, late), 'big-picture')).toMatchObject({
+      status: 'due',
       windowStart: '2027-09-01',
     });
   });

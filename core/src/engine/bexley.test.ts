@@ -14,11 +14,12 @@ describe('002 Bexley: the financial-year cycle', () => {
     });
     expect(item.reason).toContain('April 2027 to May 2027');
   });
-  it('002: before April, with last year’s held, the conversation is coming up', () => {
+  it('002: before April, last year’s conversation still shows as done', () => {
     const history = [record('annual-review', '2026-05-01')];
     expect(only(due(BEXLEY, '2027-03-20', employee(), history), 'annual-review')).toMatchObject({
-      status: 'upcoming',
-      windowStart: '2027-04-01',
+      status: 'completed',
+      dueDate: '2026-05-31',
+      completedOn: '2026-05-01',
     });
   });
   it('002: last year’s missed conversation stays overdue until the next window opens', () => {
@@ -33,20 +34,21 @@ describe('002 Bexley: the financial-year cycle', () => {
       dueDate: '2027-05-31',
     });
   });
-  it('002: held in May it shows as done until the window closes, then next year’s is coming up', () => {
+  it('002: held in May it shows as done for the year, and next April the new one is due', () => {
     const history = [record('annual-review', '2027-05-10')];
-    expect(only(due(BEXLEY, '2027-05-20', employee(), history), 'annual-review')).toMatchObject({
+    expect(only(due(BEXLEY, '2027-06-02', employee(), history), 'annual-review')).toMatchObject({
       status: 'completed',
       completedOn: '2027-05-10',
     });
-    expect(only(due(BEXLEY, '2027-06-02', employee(), history), 'annual-review')).toMatchObject({
-      status: 'upcoming',
+    expect(only(due(BEXLEY, '2028-04-02', employee(), history), 'annual-review')).toMatchObject({
+      status: 'due',
       windowStart: '2028-04-01',
     });
   });
-  it('002: a late conversation still completes the year it belongs to', () => {
+  it('002: a late conversation still completes the year it belongs to, and shows it was late', () => {
     const history = [record('annual-review', '2027-06-15')];
-    expect(only(due(BEXLEY, '2027-06-20', employee(), history), 'annual-review').windowStart).toBe('2028-04-01');
+    const item = only(due(BEXLEY, '2027-06-20', employee(), history), 'annual-review');
+    expect(item).toMatchObject({ status: 'completed', completedOn: '2027-06-15', dueDate: '2027-05-31' });
   });
   it('002: last year’s conversation does not count for this year', () => {
     const history = [record('annual-review', '2026-05-10')];
@@ -69,10 +71,11 @@ describe('002 Bexley: formal progress records', () => {
   it('002: a missed June/July record is overdue in August', () => {
     expect(only(due(BEXLEY, '2027-08-15'), 'progress-record').status).toBe('overdue');
   });
-  it('002: once June/July is recorded, September/October is next', () => {
+  it('002: once June/July is recorded it is done, and September/October follows', () => {
     const history = [record('progress-record', '2027-07-05')];
-    expect(only(due(BEXLEY, '2027-08-15', employee(), history), 'progress-record')).toMatchObject({
-      status: 'upcoming',
+    expect(only(due(BEXLEY, '2027-08-15', employee(), history), 'progress-record').status).toBe('completed');
+    expect(only(due(BEXLEY, '2027-09-02', employee(), history), 'progress-record')).toMatchObject({
+      status: 'due',
       windowStart: '2027-09-01',
       dueDate: '2027-10-31',
     });
@@ -102,10 +105,9 @@ describe('002 Bexley: 1:1s and probation', () => {
   });
   it('002: a progress record or the annual conversation counts as a 1:1', () => {
     const history = [record('regular', '2027-03-01'), record('progress-record', '2027-06-10')];
-    expect(only(due(BEXLEY, '2027-07-01', employee(), history), 'regular')).toMatchObject({
-      dueDate: '2027-09-10',
-      status: 'completed',
-    });
+    const item = only(due(BEXLEY, '2027-07-01', employee(), history), 'regular');
+    expect(item).toMatchObject({ status: 'completed', completedOn: '2027-06-10', dueDate: '2027-06-01' });
+    expect(item.reason).toContain('next is due by 10 September 2027');
   });
   it('002: probation meetings fall 4 weeks, 3 months and 5 months after the start', () => {
     const starter = employee({ startDate: '2027-01-04', probation: { status: 'in-probation' } });

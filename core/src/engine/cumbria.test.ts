@@ -31,11 +31,15 @@ describe('000 Cumbria: VIP Summary Appraisal scheduling', () => {
     const starter = employee({ probation: { status: 'in-probation', endDate: '2025-07-06' } });
     expect(only(due(VIP, '2025-11-01', starter), 'annual-review').dueDate).toBe('2026-01-06');
   });
-  it('000: rolling 12 months — held appraisal completes the cycle and sets the next due date', () => {
+  it('000: rolling 12 months — a held appraisal completes the cycle and sets the next due date', () => {
     const history = [record('annual-review', '2026-01-10')];
     const item = only(due(VIP, '2026-03-01', employee(), history), 'annual-review');
-    expect(item).toMatchObject({ status: 'completed', completedOn: '2026-01-10', dueDate: '2027-01-10' });
-    expect(only(due(VIP, '2026-12-20', employee(), history), 'annual-review').status).toBe('due');
+    expect(item).toMatchObject({ status: 'completed', completedOn: '2026-01-10', dueDate: '2026-01-06' });
+    expect(item.reason).toContain('next is due by 10 January 2027');
+    expect(only(due(VIP, '2026-12-20', employee(), history), 'annual-review')).toMatchObject({
+      status: 'due',
+      dueDate: '2027-01-10',
+    });
   });
   it('000: an appraisal agreed counts as completed too', () => {
     const history = [record('annual-review', '2026-01-10', 'agreed')];
@@ -149,10 +153,13 @@ describe('000 Cumbria: VIP Summary Appraisal scheduling', () => {
   });
   it('000: VIP conversations follow the frequency agreed by the pair', () => {
     const agreed = employee({ jobs: [job({ agreedRegularEveryWeeks: 6 })] });
-    const item = only(due(VIP, '2025-03-01', agreed, [record('regular', '2025-02-10')]), 'regular');
-    expect(item).toMatchObject({ dueDate: '2025-03-24', status: 'completed', completedOn: '2025-02-10' });
-    expect(item.reason).toContain('as agreed by you both');
-    expect(only(due(VIP, '2025-03-20', agreed, [record('regular', '2025-02-10')]), 'regular').status).toBe('due');
+    const history = [record('regular', '2025-02-10')];
+    const done = only(due(VIP, '2025-03-01', agreed, history), 'regular');
+    expect(done).toMatchObject({ status: 'completed', completedOn: '2025-02-10', dueDate: '2025-02-17' });
+    expect(done.reason).toContain('next is due by 24 March 2025');
+    const next = only(due(VIP, '2025-03-20', agreed, history), 'regular');
+    expect(next).toMatchObject({ status: 'due', dueDate: '2025-03-24' });
+    expect(next.reason).toContain('as agreed by you both');
   });
   it('000: team conversations are never chased', () => {
     expect(itemsOf(due(VIP, '2026-06-01'), 'team')).toEqual([]);

@@ -26,8 +26,8 @@ export const chain = (cycles: readonly Omit<Cycle, 'end'>[]): Cycle[] => {
 };
 
 /**
- * The cycle that matters today: the latest one whose window has opened, unless it is done and its
- * due date has passed, in which case the next one (upcoming). Before any window opens, the first.
+ * The cycle that matters today: the latest one whose window has opened, completed (perhaps late)
+ * or not; the next one takes over when its window opens. Before any window opens, the first.
  */
 export const resolveCycle = (
   cycles: readonly Cycle[],
@@ -43,7 +43,5 @@ export const resolveCycle = (
   if (current === undefined) return undefined;
   const completedOn = firstBetween(done, current.windowStart, current.end);
   if (completedOn === undefined) return { cycle: current, status: on <= current.dueDate ? 'due' : 'overdue' };
-  const next = cycles[openedIndex + 1];
-  if (on > current.dueDate && next !== undefined) return { cycle: next, status: 'upcoming' };
   return { cycle: current, status: 'completed', completedOn };
 };

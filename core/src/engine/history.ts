@@ -23,9 +23,6 @@ export const doneDates = (
     .map((r) => r.date)
     .sort();
 
-export const latest = (dates: readonly IsoDate[], onOrBefore?: IsoDate): IsoDate | undefined =>
-  dates.filter((d) => onOrBefore === undefined || d <= onOrBefore).at(-1);
-
 /** The first date in [from, to) or undefined. */
 export const firstBetween = (dates: readonly IsoDate[], from: IsoDate, to?: IsoDate): IsoDate | undefined =>
   dates.find((d) => d >= from && (to === undefined || d < to));

@@ -20,24 +20,25 @@ describe('003 Somerset: career conversations, induction and supervision', () => 
     });
     expect(item.reason).toContain('incremental date');
   });
-  it('003: before the month leading up to the anniversary it is coming up', () => {
+  it('003: until the month before the anniversary, last year’s conversation shows as done', () => {
     const history = [record('annual-review', '2026-03-25')];
     expect(only(due(SOMERSET, '2027-02-10', colleague, history), 'annual-review')).toMatchObject({
-      status: 'upcoming',
-      dueDate: '2027-04-01',
+      status: 'completed',
+      dueDate: '2026-04-01',
     });
   });
   it('003: after the anniversary without a conversation it is overdue', () => {
     expect(only(due(SOMERSET, '2027-04-02', colleague), 'annual-review').status).toBe('overdue');
   });
-  it('003: a conversation in the month before completes the year', () => {
+  it('003: a conversation in the month before completes the year; the next falls a year on', () => {
     const history = [record('annual-review', '2027-03-20')];
-    expect(only(due(SOMERSET, '2027-03-25', colleague, history), 'annual-review')).toMatchObject({
+    expect(only(due(SOMERSET, '2027-05-01', colleague, history), 'annual-review')).toMatchObject({
       status: 'completed',
       completedOn: '2027-03-20',
+      dueDate: '2027-04-01',
     });
-    expect(only(due(SOMERSET, '2027-05-01', colleague, history), 'annual-review')).toMatchObject({
-      status: 'upcoming',
+    expect(only(due(SOMERSET, '2028-03-02', colleague, history), 'annual-review')).toMatchObject({
+      status: 'due',
       dueDate: '2028-04-01',
     });
   });
@@ -89,7 +90,14 @@ describe('001 Leicestershire: one-to-ones and the APR', () => {
   });
   it('001: the APR is annual from the last one', () => {
     const item = only(due(LEICS, '2026-08-01', employee(), [record('annual-review', '2026-02-01')]), 'annual-review');
-    expect(item).toMatchObject({ status: 'completed', dueDate: '2027-02-01' });
+    expect(item).toMatchObject({ status: 'completed', completedOn: '2026-02-01', dueDate: '2026-01-06' });
+    expect(item.reason).toContain('next is due by 1 February 2027');
+    expect(
+      only(due(LEICS, '2027-01-10', employee(), [record('annual-review', '2026-02-01')]), 'annual-review'),
+    ).toMatchObject({
+      status: 'due',
+      dueDate: '2027-02-01',
+    });
   });
   it('001: probation does not delay the APR (no such rule in 001)', () => {
     const starter = employee({ probation: { status: 'in-probation', endDate: '2026-06-30' } });

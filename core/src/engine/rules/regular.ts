@@ -1,51 +1,81 @@
 import type { Cadence } from '../../scheme/types.ts';
-import { addDays, addMonths } from '../../time/dates.ts';
+import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
 import { makeItem, openStatus, type RuleContext } from '../context.ts';
-import { doneDates, latest } from '../history.ts';
+import { doneDates } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, plural } from '../words.ts';
 
 type AgreedFrequency = Extract<Cadence, { kind: 'agreed-frequency' }>;
 type AtLeastEvery = Extract<Cadence, { kind: 'at-least-every' }>;
 
-/** Regular conversations at the pair's agreed frequency, counted from the last one (000, 001, 003). */
-export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): DueItem[] => {
-  const weeks = ctx.group.agreedEveryWeeks ?? cadence.defaultEveryWeeks;
-  const agreed = ctx.group.agreedEveryWeeks !== undefined;
-  const last = latest(doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on), ctx.on);
-  const anchor = last ?? ctx.group.startDate;
-  const dueDate = addDays(anchor, weeks * 7);
-  const windowStart = addDays(dueDate, -cadence.windowOpensDaysBefore);
-  const every = `every ${plural(weeks, 'week')}${agreed ? ' as agreed by you both' : ' (the default until you agree a frequency)'}`;
-  const since = last === undefined ? `starting on ${longDate(anchor)}` : `the last one on ${longDate(last)}`;
-  const status = last !== undefined && ctx.on < windowStart ? 'completed' : openStatus(ctx.on, windowStart, dueDate);
+/**
+ * A rolling interval: the next one is due an interval after the last. While the next window has
+ * not opened, the item shows the cycle just completed, with that cycle's own due date.
+ */
+const rolling = (
+  ctx: RuleContext,
+  done: readonly IsoDate[],
+  after: (anchor: IsoDate) => IsoDate,
+  windowDays: number,
+  describe: (dueDate: IsoDate, last: IsoDate | undefined) => string,
+): DueItem[] => {
+  const last = done.at(-1);
+  const dueDate = after(last ?? ctx.group.startDate);
+  const windowStart = addDays(dueDate, -windowDays);
+  if (last !== undefined && ctx.on < windowStart) {
+    const completedDue = after(done.at(-2) ?? ctx.group.startDate);
+    return [
+      makeItem(ctx, {
+        status: 'completed',
+        windowStart: addDays(completedDue, -windowDays),
+        dueDate: completedDue,
+        completedOn: last,
+        reason: `Your ${ctx.rule.label} was held on ${longDate(last)}; the next is due by ${longDate(dueDate)}.`,
+      }),
+    ];
+  }
   return [
     makeItem(ctx, {
-      status,
+      status: openStatus(ctx.on, windowStart, dueDate),
       windowStart,
       dueDate,
-      reason: `${ctx.rule.label} ${every}; next by ${longDate(dueDate)}, ${since}.`,
-      ...(status === 'completed' && last !== undefined ? { completedOn: last } : {}),
+      reason: describe(dueDate, last),
     }),
   ];
 };
 
+/** Regular conversations at the pair's agreed frequency, counted from the last one (000, 001, 003). */
+export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): DueItem[] => {
+  const weeks = ctx.group.agreedEveryWeeks ?? cadence.defaultEveryWeeks;
+  const every = `every ${plural(weeks, 'week')}${
+    ctx.group.agreedEveryWeeks === undefined ? ' (the default until you agree a frequency)' : ' as agreed by you both'
+  }`;
+  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  return rolling(
+    ctx,
+    done,
+    (anchor) => addDays(anchor, weeks * 7),
+    cadence.windowOpensDaysBefore,
+    (dueDate, last) =>
+      `${ctx.rule.label} ${every}; next by ${longDate(dueDate)}, ${
+        last === undefined ? `starting from ${longDate(ctx.group.startDate)}` : `the last one on ${longDate(last)}`
+      }.`,
+  );
+};
+
 /** A 1:1 at least every N months; formal records and reviews held in between count as 1:1s (002). */
 export const atLeastEvery = (ctx: RuleContext, cadence: AtLeastEvery): DueItem[] => {
-  const last = latest(doneDates(ctx.history, [ctx.rule.type, ...cadence.countsAlso], ctx.group, ctx.on), ctx.on);
-  const anchor = last ?? ctx.group.startDate;
-  const dueDate = addMonths(anchor, cadence.months);
-  const windowStart = addDays(dueDate, -cadence.windowOpensDaysBefore);
-  const status = last !== undefined && ctx.on < windowStart ? 'completed' : openStatus(ctx.on, windowStart, dueDate);
-  const since =
-    last === undefined ? `since starting on ${longDate(anchor)}` : `since the last one on ${longDate(last)}`;
-  return [
-    makeItem(ctx, {
-      status,
-      windowStart,
-      dueDate,
-      reason: `A ${ctx.rule.label} is needed at least every ${plural(cadence.months, 'month')}: by ${longDate(dueDate)}, ${since}.`,
-      ...(status === 'completed' && last !== undefined ? { completedOn: last } : {}),
-    }),
-  ];
+  const done = doneDates(ctx.history, [ctx.rule.type, ...cadence.countsAlso], ctx.group, ctx.on);
+  return rolling(
+    ctx,
+    done,
+    (anchor) => addMonths(anchor, cadence.months),
+    cadence.windowOpensDaysBefore,
+    (dueDate, last) =>
+      `A ${ctx.rule.label} is needed at least every ${plural(cadence.months, 'month')}: by ${longDate(dueDate)}, ${
+        last === undefined
+          ? `since starting on ${longDate(ctx.group.startDate)}`
+          : `since the last one on ${longDate(last)}`
+      }.`,
+  );
 };
