@@ -8,6 +8,8 @@ export default defineConfig({
       'test/**/*.test.ts',
       'manifest/**/*.test.ts',
       'infra/**/*.test.ts',
+      'addin/src/**/*.test.ts',
+      'tab/src/**/*.test.{ts,tsx}',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
