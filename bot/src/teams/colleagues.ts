@@ -1,0 +1,32 @@
+import type { Employee, PersonId, TenantId } from '@pc/core';
+import type { Colleague } from '@pc/core/cards';
+import type { TeamsBotStore } from './deps.ts';
+
+export const currentManagersOf = (employee: Employee): PersonId[] => [
+  ...new Set(employee.jobs.filter((job) => job.endDate === undefined).flatMap((job) => job.managerIds)),
+];
+
+/**
+ * People someone works with day to day: their line managers, the others who
+ * report to those managers, and their own reports. These are the people the
+ * feedback form offers.
+ */
+export const colleaguesOf = async (
+  store: TeamsBotStore,
+  tenantId: TenantId,
+  userId: PersonId,
+): Promise<Colleague[]> => {
+  const me = (await store.employees.get(tenantId, userId))?.item;
+  if (me === undefined) return [];
+  const found = new Map<PersonId, Colleague>();
+  const add = (e: Employee): void => {
+    if (e.id !== userId && e.leftOn === undefined) found.set(e.id, { id: e.id, displayName: e.displayName });
+  };
+  for (const managerId of currentManagersOf(me)) {
+    const manager = (await store.employees.get(tenantId, managerId))?.item;
+    if (manager !== undefined) add(manager);
+    for (const peer of await store.employees.listReports(tenantId, managerId)) add(peer);
+  }
+  for (const report of await store.employees.listReports(tenantId, userId)) add(report);
+  return [...found.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+};

@@ -1,0 +1,85 @@
+import { isAppError } from '@pc/core';
+import type { KeyValueCollection, KeyValueItem } from '../cosmos/index.ts';
+import type {
+  ConversationReferenceStore,
+  NudgeSettingsStore,
+  SendQueueItem,
+  SendQueueStore,
+  StarterState,
+  StarterStore,
+  StoredConversationReference,
+  StoredNudgeSettings,
+} from './ports.ts';
+
+/** The store's factory for small documents in the shared `state` container. */
+export type KeyValueFactory = <T extends KeyValueItem>(
+  kind: string,
+  partition: (item: T) => string,
+) => KeyValueCollection<T>;
+
+const createIfAbsent = async (create: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'conflict') return false;
+    throw error;
+  }
+};
+
+export const createConversationReferenceStore = (keyValues: KeyValueFactory): ConversationReferenceStore => {
+  const docs = keyValues<StoredConversationReference>('conversation-ref', (r) => r.id);
+  return {
+    // One writer per id (the installation event), so the last write wins.
+    put: async (reference) => {
+      await docs.put(reference);
+    },
+    get: async (tenantId, id) => (await docs.get(tenantId, id, id))?.item,
+  };
+};
+
+export const createSendQueueStore = (keyValues: KeyValueFactory): SendQueueStore => {
+  const docs = keyValues<SendQueueItem>('send-queue', (item) => item.cycleKey);
+  return {
+    enqueue: (item) => createIfAbsent(() => docs.create(item)),
+    scan: (tenantId, cycleKey, continuationToken) =>
+      docs.listByPartition(
+        tenantId,
+        cycleKey,
+        { pageSize: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
+        { field: 'enqueuedAt', direction: 'ASC' },
+      ),
+    get: (tenantId, cycleKey, id) => docs.get(tenantId, cycleKey, id),
+    replace: (item, etag) => docs.update(item, etag),
+  };
+};
+
+export const createStarterStore = (keyValues: KeyValueFactory): StarterStore => {
+  const docs = keyValues<StarterState>('starter', (s) => s.id);
+  return {
+    get: (tenantId, id) => docs.get(tenantId, id, id),
+    create: (state) => createIfAbsent(() => docs.create(state)),
+    replace: async (state, etag) => {
+      await docs.update(state, etag);
+    },
+  };
+};
+
+export const createNudgeSettingsStore = (keyValues: KeyValueFactory): NudgeSettingsStore => {
+  const docs = keyValues<StoredNudgeSettings>('nudge-settings', (s) => s.id);
+  return {
+    get: async (tenantId, personId) => (await docs.get(tenantId, personId, personId))?.item,
+    put: async (settings) => {
+      await docs.put(settings);
+    },
+  };
+};
+
+/** Every bot state store, over the Cosmos store's `keyValues`. */
+export const createTeamsState = (keyValues: KeyValueFactory) => ({
+  references: createConversationReferenceStore(keyValues),
+  sendQueue: createSendQueueStore(keyValues),
+  starters: createStarterStore(keyValues),
+  nudges: createNudgeSettingsStore(keyValues),
+});
+export type TeamsState = ReturnType<typeof createTeamsState>;
