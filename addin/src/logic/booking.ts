@@ -1,0 +1,149 @@
+/** The task pane's use cases over the API client; no DOM here, so all of it runs under test. */
+import type { z } from 'zod';
+import { bulkBookingInput, type bookingResult, type bulkBookingResult, type slot, type teamMember } from '@pc/core/api';
+import type { ApiClient } from '../api.ts';
+import type { Attendee } from '../office/item.ts';
+import { searchRange, bookableChoices, type DueChoice } from './due.ts';
+import { formatDate, formatSlot } from './labels.ts';
+
+export type TeamMember = z.infer<typeof teamMember>;
+export type Slot = z.infer<typeof slot>;
+export type BookingResult = z.infer<typeof bookingResult>;
+export type BulkResult = z.infer<typeof bulkBookingResult>;
+
+export const loadTeam = async (api: ApiClient, on?: string): Promise<TeamMember[]> => {
+  const team = await api.call('me.team', on === undefined ? {} : { query: { on } });
+  return [...team.members].sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
+};
+
+export const loadChoices = async (api: ApiClient, personId: string, on?: string): Promise<DueChoice[]> =>
+  bookableChoices(
+    await api.call('person.due', { params: { personId }, ...(on === undefined ? {} : { query: { on } }) }),
+  );
+
+/** The report an Outlook draft is already addressed to, if exactly one of them is. */
+export const reportInDraft = (
+  members: readonly TeamMember[],
+  attendees: readonly Attendee[],
+): TeamMember | undefined => {
+  const emails = new Set(attendees.map((a) => a.email.toLowerCase()));
+  const found = members.filter((m) => emails.has(m.person.email.toLowerCase()));
+  return found.length === 1 ? found[0] : undefined;
+};
+
+export interface Suggestions {
+  readonly slots: readonly Slot[];
+  readonly range: { readonly from: string; readonly to: string };
+  readonly explanation: string | undefined;
+}
+
+export const suggestTimes = async (
+  api: ApiClient,
+  employeeId: string,
+  choice: DueChoice,
+  today: string,
+  durationMinutes: number,
+): Promise<Suggestions> => {
+  const range = searchRange(choice, today);
+  const result = await api.call('bookings.suggest', {
+    body: { employeeId, type: choice.type, from: range.from, to: range.to, durationMinutes },
+  });
+  return { slots: result.slots, range, explanation: result.explanation };
+};
+
+export const slotLabel = (s: Slot, timeZone?: string): string => formatSlot(s.start, s.end, timeZone);
+export const rangeLabel = (range: { from: string; to: string }): { from: string; to: string } => ({
+  from: formatDate(range.from),
+  to: formatDate(range.to),
+});
+
+/** Agenda lines typed by the organiser, one a line; blank lines dropped, at most 30 kept. */
+export const agendaLines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .map((l) => l.slice(0, 500))
+    .slice(0, 30);
+
+export const book = (
+  api: ApiClient,
+  employeeId: string,
+  choice: DueChoice,
+  s: Pick<Slot, 'start' | 'end'>,
+  agenda: readonly string[],
+): Promise<BookingResult> =>
+  api.call('bookings.create', {
+    body: {
+      employeeId,
+      type: choice.type,
+      start: s.start,
+      end: s.end,
+      agenda: [...agenda],
+      ...(choice.jobIds.length > 0 ? { jobIds: [...choice.jobIds] } : {}),
+    },
+  });
+
+export interface BulkForm {
+  readonly employeeIds: readonly string[];
+  readonly days: readonly string[];
+  readonly dayStart: string;
+  readonly dayEnd: string;
+  readonly durationMinutes: number;
+  readonly gapMinutes: number;
+}
+
+export type BulkCheck =
+  | { readonly ok: true; readonly input: z.input<typeof bulkBookingInput> }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Policy 004 dedicated days: the form is checked here so the user sees every problem at once. */
+export const checkBulkForm = (form: BulkForm): BulkCheck => {
+  const input = {
+    type: 'big-picture' as const,
+    employeeIds: [...form.employeeIds],
+    days: [...new Set(form.days.filter((d) => d !== ''))].sort(),
+    dayStart: form.dayStart,
+    dayEnd: form.dayEnd,
+    durationMinutes: form.durationMinutes,
+    gapMinutes: form.gapMinutes,
+  };
+  const problems: string[] = [];
+  const parsed = bulkBookingInput.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      problems.push(
+        field === 'employeeIds'
+          ? 'Choose at least one person (at most 60).'
+          : field === 'days'
+            ? 'Choose at least one day (at most 20).'
+            : `${field}: ${issue.message}`,
+      );
+    }
+  }
+  if (input.dayStart >= input.dayEnd) problems.push('The day must end after it starts.');
+  return problems.length === 0 ? { ok: true, input } : { ok: false, problems: [...new Set(problems)] };
+};
+
+export const bookRound = (api: ApiClient, input: z.input<typeof bulkBookingInput>): Promise<BulkResult> =>
+  api.call('bookings.bulk', { body: input });
+
+export interface RoundLine {
+  readonly name: string;
+  readonly text: string;
+}
+
+export const summariseRound = (
+  result: BulkResult,
+  members: readonly TeamMember[],
+  timeZone?: string,
+): { booked: RoundLine[]; notBooked: RoundLine[] } => {
+  const name = (id: string): string => members.find((m) => m.person.id === id)?.person.displayName ?? id;
+  return {
+    booked: [...result.booked]
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((b) => ({ name: name(b.employeeId), text: formatSlot(b.start, b.end, timeZone) })),
+    notBooked: result.notBooked.map((n) => ({ name: name(n.employeeId), text: n.reason })),
+  };
+};
