@@ -11,3 +11,4 @@ export * from './engine/types.ts';
 export * from './time/working-days.ts';
 export * from './scheme/index.ts';
 export { dueConversations } from './engine/due.ts';
+export * from './rules/index.ts';
