@@ -12,7 +12,7 @@ describe('002 Bexley: the financial-year cycle', () => {
       status: 'due',
       policyRef: '002 §2 Step 2',
     });
-    expect(item.reason).toContain('April 2027 to May 2027');
+    expect(item.reason).toContain('between April 2027 and May 2027, by 31 May 2027');
   });
   it('002: before April, last year’s conversation still shows as done', () => {
     const history = [record('annual-review', '2026-05-01')];

@@ -36,7 +36,7 @@ export const calendarWindows = (ctx: RuleContext, cadence: CalendarWindows): Due
   const reason =
     status === 'completed' && completedOn !== undefined
       ? `The ${ctx.rule.label} for ${window} was held on ${longDate(completedOn)}.`
-      : `The ${ctx.rule.label} is expected between ${window}, by ${longDate(cycle.dueDate)}.`;
+      : `The ${ctx.rule.label} is expected between ${monthName(cycle.windowStart.slice(0, 7))} and ${monthName(cycle.dueDate.slice(0, 7))}, by ${longDate(cycle.dueDate)}.`;
   return [
     makeItem(ctx, {
       status,
