@@ -1,30 +1,14 @@
-import {
-  systemClock,
-  type AuditLog,
-  type Clock,
-  type ConversationRepository,
-  type EmployeeRepository,
-  type FeedbackRepository,
-  type ObjectiveRepository,
-  type TenantRepository,
-} from '@pc/core';
+import { systemClock, type Clock } from '@pc/core';
 import type { Server } from 'restify';
 import botPackage from '../package.json' with { type: 'json' };
 import type { AppConfig } from './config.ts';
+import type { Store } from './cosmos/index.ts';
 import { createHttpServer, listen, type HealthCheck } from './http/index.ts';
 import type { Logger } from './logging.ts';
 import { closeHttpServer } from './shutdown.ts';
 
-/** The repositories the process needs; the Cosmos store satisfies it, and so does any in-memory double. */
-export interface AppStore {
-  readonly tenants: TenantRepository;
-  readonly employees: EmployeeRepository;
-  readonly conversations: ConversationRepository;
-  readonly objectives: ObjectiveRepository;
-  readonly feedback: FeedbackRepository;
-  readonly audit: AuditLog;
-  close(): void | Promise<void>;
-}
+/** The store every module shares: the Cosmos store, with key-value collections for later features. */
+export type AppStore = Store;
 
 export interface AppModuleContext {
   readonly server: Server;

@@ -1,0 +1,64 @@
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TENANT_IDS, buildDemoOrg, demoPersonId, type DemoOrg } from './demo-org.ts';
+import { startLocal } from './start.ts';
+
+// One employer keeps seeding quick; the launcher treats it like the full organisation.
+const oneEmployer = (): DemoOrg => {
+  const full = buildDemoOrg('2027-05-01');
+  const tenantId = DEMO_TENANT_IDS['assembly-secretariat'];
+  const mine = <T extends { tenantId: string }>(items: T[]): T[] => items.filter((i) => i.tenantId === tenantId);
+  return {
+    ...full,
+    tenants: mine(full.tenants),
+    employees: mine(full.employees),
+    conversations: mine(full.conversations),
+    objectives: mine(full.objectives),
+    feedback: mine(full.feedback),
+    graphOrgs: mine(full.graphOrgs),
+  };
+};
+
+describe('local launcher', () => {
+  it('starts everything, seeds once, keeps data across restarts and stops cleanly', async () => {
+    const snapshotFile = join(await mkdtemp(join(tmpdir(), 'pc-local-')), 'cosmos-snapshot.json');
+    const options = {
+      serverPort: 0,
+      cosmosPort: 0,
+      issuerPort: 0,
+      graphPort: 0,
+      snapshotFile,
+      org: oneEmployer(),
+      logLevel: 'silent',
+    } as const;
+
+    const first = await startLocal(options);
+    try {
+      expect(first.seeded).toBe(true);
+      const health = await fetch(first.urls.health);
+      expect(health.status).toBe(200);
+      const person = demoPersonId(5, 13);
+      const signIn = first.urls.signIn
+        .replace('<tenant id>', DEMO_TENANT_IDS['assembly-secretariat'])
+        .replace('<person id>', person);
+      const token = (await (await fetch(signIn)).json()) as { access_token: string };
+      expect(token.access_token.split('.')).toHaveLength(3);
+      // The fake Graph is checked over HTTP in its own tests; here it must only be listening.
+      expect(first.urls.graph).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
+    } finally {
+      expect(await first.shutdown.run('test')).toBe(true);
+    }
+    await expect(fetch(first.urls.health)).rejects.toThrow();
+    expect((await stat(snapshotFile)).size).toBeGreaterThan(1000);
+
+    const second = await startLocal(options);
+    try {
+      expect(second.seeded).toBe(false);
+      expect((await fetch(second.urls.health)).status).toBe(200);
+    } finally {
+      await second.shutdown.run('test');
+    }
+  }, 120_000);
+});

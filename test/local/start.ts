@@ -1,0 +1,143 @@
+/**
+ * `npm start`: the whole product on this machine with no cloud account. An embedded
+ * Cosmos DB (persisted to .data/), the demo organisation seeded once, a local Entra-like
+ * issuer and a fake Microsoft Graph, then the real server with local configuration.
+ * Ctrl-C closes everything and saves the data.
+ */
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from '@pc/core';
+import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../../bot/src/config.ts';
+import { createCosmosStore } from '../../bot/src/cosmos/index.ts';
+import { startServer } from '../../bot/src/main.ts';
+import { createLogger } from '../../bot/src/logging.ts';
+import { createShutdown, installSignalHandlers, type Shutdown } from '../../bot/src/shutdown.ts';
+import { startFakeGraph } from '../fakes/graph-server.ts';
+import { startOidcIssuer } from '../fakes/oidc-issuer.ts';
+import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
+import { startEmbeddedCosmos } from './embedded-cosmos.ts';
+import { demoDataPresent, seedDemoData } from './seed.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const portOf = (url: string): number => Number(new URL(url).port);
+
+export interface LocalOptions {
+  /** 0 everywhere picks free ports (tests); the defaults are the documented local ports. */
+  readonly serverPort?: number;
+  readonly cosmosPort?: number;
+  readonly issuerPort?: number;
+  readonly graphPort?: number;
+  readonly snapshotFile?: string;
+  readonly org?: DemoOrg;
+  readonly logLevel?: 'info' | 'warn' | 'silent';
+}
+
+export interface LocalStack {
+  readonly urls: Readonly<Record<'server' | 'health' | 'cosmos' | 'issuer' | 'signIn' | 'graph', string>>;
+  /** True when this start seeded the demo data (first run or after deleting the snapshot). */
+  readonly seeded: boolean;
+  readonly shutdown: Shutdown;
+}
+
+export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack> => {
+  const org = options.org ?? buildDemoOrg(systemClock.today());
+  const logLevel = options.logLevel ?? 'info';
+  const shutdown = createShutdown({ logger: createLogger({ level: logLevel, name: 'local' }) });
+
+  const cosmos = await startEmbeddedCosmos({
+    port: options.cosmosPort ?? 8081,
+    snapshotFile: options.snapshotFile ?? join(ROOT, '.data', 'cosmos-snapshot.json'),
+  });
+  shutdown.register('cosmos', () => cosmos.close());
+  try {
+    const databaseId = 'performance-conversations';
+    const store = await createCosmosStore({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      databaseId,
+      allowSelfSigned: true,
+    });
+    shutdown.register('store', async () => {
+      store.close();
+      await Promise.resolve();
+    });
+    const seeded = !(await demoDataPresent(store, org));
+    if (seeded) await seedDemoData(store, org);
+
+    const issuer = await startOidcIssuer({
+      port: options.issuerPort ?? portOf(LOCAL_FAKE_ISSUER_URL),
+      devSignIn: true,
+    });
+    shutdown.register('issuer', () => issuer.close());
+    const graph = await startFakeGraph({
+      orgs: org.graphOrgs,
+      port: options.graphPort ?? portOf(LOCAL_FAKE_GRAPH_URL),
+    });
+    shutdown.register('graph', () => graph.close());
+
+    const server = await startServer(
+      {
+        APP_ENV: 'local',
+        LOCAL_DEV_FAKES: 'true',
+        PORT: String(options.serverPort ?? 3978),
+        LOG_LEVEL: logLevel,
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: cosmos.key,
+        COSMOS_DATABASE: databaseId,
+        COSMOS_ALLOW_SELF_SIGNED: 'true',
+        ENTRA_AUTHORITY_HOST: issuer.url,
+        GRAPH_BASE_URL: graph.baseUrl,
+        ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
+      },
+      { store },
+    );
+    shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
+
+    return {
+      seeded,
+      shutdown,
+      urls: {
+        server: server.url,
+        health: `${server.url}/healthz`,
+        cosmos: cosmos.endpoint,
+        issuer: issuer.url,
+        signIn: `${issuer.url}/local/sign-in?tid=<tenant id>&oid=<person id>&aud=api://localhost/performance-conversations`,
+        graph: graph.baseUrl,
+      },
+    };
+  } catch (error) {
+    // Whatever started before the failure still closes, so a retry finds the ports free.
+    await shutdown.run('start failed');
+    throw error;
+  }
+};
+
+const isEntryPoint = (): boolean => {
+  const entry = process.argv[1];
+  return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+};
+
+if (isEntryPoint()) {
+  try {
+    const stack = await startLocal();
+    console.log(`
+Performance Conversations is running locally.
+  Server        ${stack.urls.server}   (health: ${stack.urls.health})
+  Cosmos DB     ${stack.urls.cosmos}   (data kept in .data/cosmos-snapshot.json)
+  Entra issuer  ${stack.urls.issuer}
+  Sign in       ${stack.urls.signIn}
+  Graph         ${stack.urls.graph}
+  Demo data     ${stack.seeded ? 'seeded just now' : 'already present, left as it was'}
+  People        npm run cli -- people --scheme bexley-pms
+Press Ctrl-C to stop; the data is saved on the way out.
+`);
+    installSignalHandlers(stack.shutdown, (code) => {
+      process.exit(code);
+    });
+  } catch (error) {
+    console.error('Local start failed:', error instanceof Error ? error.message : error);
+    console.error('If a port is busy (3978, 8081, 3990, 3991), stop whatever holds it and try again.');
+    process.exit(1);
+  }
+}
