@@ -4,21 +4,23 @@ import { conversationType } from './primitives.ts';
 
 const named = z.object({ id: z.string(), title: z.string(), description: z.string() });
 
-/** What the tab needs of the caller's scheme pack to lay out forms and prompts. */
+const conversationRule = z.object({
+  type: conversationType,
+  label: z.string(),
+  description: z.string(),
+  policyRef: z.string(),
+});
+
+/** What the tab needs of the caller's scheme pack; field names follow core's SchemePack. */
 export const schemeView = z.object({
+  id: z.enum(SCHEME_IDS),
   schemeId: z.enum(SCHEME_IDS),
   schemeName: z.string(),
   employer: z.string(),
   policy: z.string(),
-  conversationTypes: z.array(
-    z.object({
-      type: conversationType,
-      label: z.string(),
-      description: z.string(),
-      policyRef: z.string(),
-      informal: z.boolean(),
-    }),
-  ),
+  conversations: z.array(conversationRule),
+  /** The same list, marking the informal types nothing is ever due for. */
+  conversationTypes: z.array(conversationRule.extend({ informal: z.boolean() })),
   topics: z.array(
     named.extend({
       strengthsPrompt: z.string(),
@@ -70,6 +72,15 @@ export const schemeView = z.object({
         }),
       ),
       bonus: z.object({ percentOfGradeRate: z.number(), eligibleRatings: z.array(z.string()) }).optional(),
+    })
+    .optional(),
+  appeal: z
+    .object({
+      lodgeWith: z.enum(['grandparent', 'next-in-line-manager']),
+      lodgeWithin: z.object({ amount: z.number(), unit: z.enum(['working-days', 'calendar-days']) }),
+      lodgeableByRepresentative: z.boolean(),
+      grounds: z.array(z.string()),
+      policyRef: z.string(),
     })
     .optional(),
   values: z.array(named),

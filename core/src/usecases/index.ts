@@ -18,3 +18,4 @@ export type * from '../ports/team.ts';
 export type * from '../ports/calendar.ts';
 export type { SchemePack } from '../scheme/types.ts';
 export type { RatingPolicy, ConversationView } from '../permissions/visibility.ts';
+export * from './conversation-views.ts';

@@ -1,0 +1,65 @@
+import {
+  agreeConversation,
+  createConversation,
+  disagreeConversation,
+  getAppealWindow,
+  getConversation,
+  getScheme,
+  listConversationViews,
+  lodgeAppeal,
+  openWithExceptionalAccess,
+  ratingPolicyOf,
+  ratingRuleOf,
+  updateConversation,
+} from '@pc/core/usecases';
+import type { Server } from 'restify';
+import { conversationOut, viewOut, viewsOut } from './mappers.ts';
+import { registerApiRoute, type ApiContext } from './register.ts';
+
+export const registerConversationRoutes = (server: Server, api: ApiContext): void => {
+  registerApiRoute(server, api, 'conversations.list', async (r) => {
+    const { type, ...page } = r.query;
+    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
+    const found = await listConversationViews(r.deps, r.caller, r.params.personId, policy, type ? { type } : {}, page);
+    return { body: viewsOut(found) };
+  });
+  registerApiRoute(server, api, 'conversations.get', async (r) => {
+    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
+    const found = await getConversation(r.deps, r.caller, r.params.personId, r.params.conversationId, policy);
+    return { body: viewOut(found), ...(found.view.kind === 'full' ? { etag: found.etag } : {}) };
+  });
+  registerApiRoute(server, api, 'conversations.create', async (r) => {
+    const stored = await createConversation(r.deps, r.caller, r.params.personId, r.body);
+    return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.update', async (r) => {
+    const rule = ratingRuleOf(await getScheme(r.deps, r.caller));
+    const { personId, conversationId } = r.params;
+    const stored = await updateConversation(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch, rule);
+    return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.agree', async (r) => {
+    const { personId, conversationId } = r.params;
+    const stored = await agreeConversation(r.deps, r.caller, personId, conversationId, r.ifMatch);
+    return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.disagree', async (r) => {
+    const { personId, conversationId } = r.params;
+    const stored = await disagreeConversation(r.deps, r.caller, personId, conversationId, r.body.text, r.ifMatch);
+    return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.appealWindow', async (r) => ({
+    body: await getAppealWindow(r.deps, r.caller, r.params.personId, r.params.conversationId),
+  }));
+  registerApiRoute(server, api, 'conversations.appeal', async (r) => {
+    const { personId, conversationId } = r.params;
+    const stored = await lodgeAppeal(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch);
+    return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.exceptionalAccess', async (r) => {
+    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
+    const { personId, conversationId } = r.params;
+    const found = await openWithExceptionalAccess(r.deps, r.caller, personId, conversationId, r.body, policy);
+    return { body: viewOut(found), etag: found.etag };
+  });
+};

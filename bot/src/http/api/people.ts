@@ -1,0 +1,19 @@
+import { getDue, getMe, getPerson, getScheme, getTeam, listAudit } from '@pc/core/usecases';
+import type { Server } from 'restify';
+import { schemeOut } from './mappers.ts';
+import { registerApiRoute, type ApiContext } from './register.ts';
+
+export const registerPeopleRoutes = (server: Server, api: ApiContext): void => {
+  registerApiRoute(server, api, 'me.get', async (r) => ({ body: await getMe(r.deps, r.caller) }));
+  registerApiRoute(server, api, 'scheme.get', async (r) => ({ body: schemeOut(await getScheme(r.deps, r.caller)) }));
+  registerApiRoute(server, api, 'me.team', async (r) => ({ body: await getTeam(r.deps, r.caller, r.query.on) }));
+  registerApiRoute(server, api, 'person.get', async (r) => ({
+    body: await getPerson(r.deps, r.caller, r.params.personId),
+  }));
+  registerApiRoute(server, api, 'person.due', async (r) => ({
+    body: await getDue(r.deps, r.caller, r.params.personId, r.query.on),
+  }));
+  registerApiRoute(server, api, 'person.audit', async (r) => ({
+    body: await listAudit(r.deps, r.caller, r.params.personId, r.query),
+  }));
+};

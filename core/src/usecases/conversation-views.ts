@@ -1,0 +1,29 @@
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { PersonId } from '../domain/people.ts';
+import type { RatingPolicy } from '../permissions/visibility.ts';
+import type { Page, PageRequest } from '../ports/repositories.ts';
+import { listConversations, type StoredView } from './conversations.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+
+/**
+ * The list with an ETag on every full view, so the pair can edit straight from it. Facts
+ * views carry none: whoever sees only facts can change nothing.
+ */
+export const listConversationViews = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  ratingPolicy: RatingPolicy,
+  query: { type?: ConversationRecord['type'] } = {},
+  page?: PageRequest,
+): Promise<Page<StoredView>> => {
+  const found = await listConversations(deps, caller, personId, ratingPolicy, query, page);
+  const items = await Promise.all(
+    found.items.map(async (view): Promise<StoredView> => {
+      if (view.kind === 'facts') return { view, etag: '' };
+      const stored = await deps.repos.conversations.get(caller.tenantId, personId, view.record.id);
+      return { view, etag: stored?.etag ?? '' };
+    }),
+  );
+  return { items, ...(found.continuationToken === undefined ? {} : { continuationToken: found.continuationToken }) };
+};
