@@ -55,7 +55,11 @@ export const startServer = async (
 
   const shutdown = createShutdown({ logger });
   const store = options.store ?? (await openStore(config));
-  if (!options.store) shutdown.register('store', async () => store.close());
+  if (!options.store)
+    shutdown.register('store', () => {
+      store.close();
+      return Promise.resolve();
+    });
 
   const app = await createApp(config, { store, logger, ...(options.modules ? { modules: options.modules } : {}) });
   // App Service routes to the container's port on every interface; locally only this machine.
