@@ -37,6 +37,9 @@ export const createCloudProactiveSender = (options: CloudProactiveSenderOptions)
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
     let activityId = '';
+    // The adapter hands errors thrown inside the callback to onTurnError, which would hide a
+    // refused send; keep the error and raise it here instead.
+    let sendError: Error | undefined;
     try {
       await options.adapter.createConversationAsync(
         options.botAppId,
@@ -45,10 +48,18 @@ export const createCloudProactiveSender = (options: CloudProactiveSenderOptions)
         BOT_FRAMEWORK_AUDIENCE,
         parameters,
         async (context) => {
-          const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-          activityId = sent?.id ?? '';
+          try {
+            const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+            activityId = sent?.id ?? '';
+          } catch (error) {
+            sendError =
+              error instanceof Error
+                ? error
+                : new AppError('internal', 'The Bot Connector call failed', { cause: error });
+          }
         },
       );
+      if (sendError !== undefined) throw sendError;
     } catch (error) {
       const http = error as HttpLikeError;
       if (http.statusCode === 429) {
@@ -57,6 +68,7 @@ export const createCloudProactiveSender = (options: CloudProactiveSenderOptions)
       }
       throw error;
     }
+    if (activityId === '') throw new AppError('unavailable', 'The Bot Connector accepted the message without an id');
     return { activityId };
   },
 });

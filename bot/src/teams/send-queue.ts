@@ -143,27 +143,41 @@ export class SendQueueWorker {
 
   async #deliver(claimed: StoredSendItem, totals: Totals): Promise<boolean> {
     const { item } = claimed;
-    for (let retry = false; ; retry = true) {
+    let activityId: string | undefined;
+    for (let retry = false; activityId === undefined; retry = true) {
       await this.#waitForSlot(item, retry);
       try {
-        const { activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id);
-        const sentAt = new Date(this.#o.nowMs()).toISOString();
-        await this.#save({ ...item, state: 'sent', sentAt, activityId }, claimed.etag);
-        totals.sent += 1;
-        return true;
+        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id));
       } catch (error) {
         if (error instanceof ConnectorThrottled) {
+          // Refused, so nothing was delivered: wait as asked and retry within the same claim.
           totals.throttled += 1;
           this.#tenantThrottle.pause(item.tenantId, this.#o.nowMs() + error.retryAfterMs);
-          continue; // the connector refused it, so nothing was delivered: retry within the same claim
+          continue;
         }
-        totals.failed += 1;
-        const final = item.attempts >= this.#o.maxAttempts;
-        this.#o.logger.error({ err: error, sendId: item.id, attempts: item.attempts }, 'proactive send failed');
-        await this.#save({ ...item, state: final ? 'in-doubt' : 'pending' }, claimed.etag);
-        return true;
+        return this.#afterFailure(claimed, error, totals);
       }
     }
+    // Delivered: record it before moving on. If this write fails the item stays 'sending',
+    // and a later worker marks it in-doubt rather than sending it again.
+    const sentAt = new Date(this.#o.nowMs()).toISOString();
+    await this.#save({ ...item, state: 'sent', sentAt, activityId }, claimed.etag);
+    totals.sent += 1;
+    return true;
+  }
+
+  /**
+   * An HTTP refusal means the connector did not take the message, so it may be
+   * retried; anything else (a dropped connection) may have been delivered.
+   */
+  async #afterFailure(claimed: StoredSendItem, error: unknown, totals: Totals): Promise<boolean> {
+    const { item } = claimed;
+    totals.failed += 1;
+    const refused = isAppError(error) || typeof (error as { statusCode?: unknown }).statusCode === 'number';
+    const retry = refused && item.attempts < this.#o.maxAttempts;
+    this.#o.logger.error({ err: error, sendId: item.id, attempts: item.attempts, retry }, 'proactive send failed');
+    await this.#save({ ...item, state: retry ? 'pending' : 'in-doubt' }, claimed.etag);
+    return true;
   }
 
   /** A retry after 429 skips the conversation slot: the refused call never reached the conversation. */
