@@ -105,6 +105,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...rest, COSMOS_USE_MANAGED_IDENTITY: 'true' }).cosmos.key).toBeUndefined();
   });
 
+  it('names the user-assigned managed identity for Cosmos when one is given, and refuses a malformed id', () => {
+    const { COSMOS_KEY: _key, ...rest } = production;
+    const clientId = '7d1e6a2b-4c3f-4e5a-9b8c-0a1b2c3d4e5f';
+    const config = loadConfig({ ...rest, COSMOS_USE_MANAGED_IDENTITY: 'true', AZURE_CLIENT_ID: clientId });
+    expect(config.cosmos).toMatchObject({
+      useManagedIdentity: true,
+      managedIdentityClientId: clientId,
+      allowSelfSigned: false,
+    });
+    expect(
+      validationError({ ...rest, COSMOS_USE_MANAGED_IDENTITY: 'true', AZURE_CLIENT_ID: 'nope' }).details.map(
+        (d) => d.path,
+      ),
+    ).toEqual(['AZURE_CLIENT_ID']);
+  });
+
   it('refuses local fakes and self-signed certificates in production', () => {
     const error = validationError({ ...production, LOCAL_DEV_FAKES: 'true', COSMOS_ALLOW_SELF_SIGNED: 'true' });
     expect(error.details.map((d) => d.path).sort()).toEqual(['COSMOS_ALLOW_SELF_SIGNED', 'LOCAL_DEV_FAKES']);

@@ -24,6 +24,7 @@ export interface AppConfig {
     readonly key: string | undefined;
     readonly databaseId: string;
     readonly useManagedIdentity: boolean;
+    readonly managedIdentityClientId: string | undefined;
     /** Only for the local emulator's self-signed certificate; refused in production. */
     readonly allowSelfSigned: boolean;
   };
@@ -73,6 +74,8 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9-_]{1,255}$/, 'must be a Cosmos database id')
     .optional(),
   COSMOS_USE_MANAGED_IDENTITY: booleanText.optional(),
+  /** Client id of the user-assigned managed identity (absent: the system-assigned one). */
+  AZURE_CLIENT_ID: z.string().regex(guid, 'must be a GUID').optional(),
   COSMOS_ALLOW_SELF_SIGNED: booleanText.optional(),
   MICROSOFT_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
@@ -159,6 +162,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       key: e.COSMOS_KEY ?? (dev ? EMULATOR_KEY : undefined),
       databaseId: e.COSMOS_DATABASE ?? 'performance-conversations',
       useManagedIdentity: e.COSMOS_USE_MANAGED_IDENTITY ?? false,
+      managedIdentityClientId: e.AZURE_CLIENT_ID,
       allowSelfSigned: e.COSMOS_ALLOW_SELF_SIGNED ?? dev,
     },
     bot: {

@@ -1,4 +1,3 @@
-import { AppError } from '@pc/core';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCosmosServer, type CosmosServer } from '../../test/support/cosmos-server.ts';
@@ -62,12 +61,6 @@ describe('startServer', () => {
     await expect(startServer({ ...env(), PORT: 'eighty' }, { logDestination })).rejects.toMatchObject({
       code: 'validation',
     });
-  });
-
-  it('says clearly that managed identity for Cosmos is not available yet', async () => {
-    const attempt = startServer({ ...env(), COSMOS_USE_MANAGED_IDENTITY: 'true' }, { logDestination });
-    await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toThrow(/managed-identity/);
   });
 });
 

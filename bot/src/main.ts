@@ -1,6 +1,7 @@
+import { ManagedIdentityCredential } from '@azure/identity';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AppError, isAppError } from '@pc/core';
+import { isAppError } from '@pc/core';
 import type { DestinationStream } from 'pino';
 import { createApp, type App, type AppModule, type AppStore } from './app.ts';
 import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
@@ -27,17 +28,16 @@ export interface RunningServer {
 }
 
 const openStore = async (config: AppConfig): Promise<AppStore> => {
+  const common = { endpoint: config.cosmos.endpoint, databaseId: config.cosmos.databaseId };
   if (config.cosmos.useManagedIdentity) {
-    // Token credentials for Cosmos arrive with the production identity work; until then fail loudly.
-    throw new AppError(
-      'unavailable',
-      'COSMOS_USE_MANAGED_IDENTITY is set but no managed-identity credential provider is built in yet',
-    );
+    // No keys in production: the app's managed identity holds a Cosmos data-plane role.
+    const clientId = config.cosmos.managedIdentityClientId;
+    const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
+    return createCosmosStore({ ...common, credential });
   }
   return createCosmosStore({
-    endpoint: config.cosmos.endpoint,
+    ...common,
     ...(config.cosmos.key === undefined ? {} : { key: config.cosmos.key }),
-    databaseId: config.cosmos.databaseId,
     allowSelfSigned: config.cosmos.allowSelfSigned,
   });
 };

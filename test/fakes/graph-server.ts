@@ -47,10 +47,13 @@ const MAX_BATCH = 20;
 const send = (res: ServerResponse, reply: GraphReply): void => {
   const headers: Record<string, string> = { 'request-id': crypto.randomUUID(), ...reply.headers };
   if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
+    // Two statements: restify, when loaded in the same process, patches writeHead to return nothing.
+    res.writeHead(reply.status, headers);
+    res.end();
     return;
   }
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json' });
+  res.end(JSON.stringify(reply.body));
 };
 
 export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGraph> => {
