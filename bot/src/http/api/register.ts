@@ -53,7 +53,7 @@ const validate = (schema: z.ZodType | undefined, value: unknown, where: keyof ty
   throw new AppError('validation', WHERE_MESSAGE[where], { details });
 };
 
-/** Cosmos ETags are quoted strings; accept the bare or weak forms a client may send back. */
+/** The ETag exactly as it was sent to the client; a weak marker is ignored (the stores compare strongly). */
 const ifMatchOf = (req: Request, required: boolean): string => {
   const raw = req.headers['if-match'];
   if (typeof raw !== 'string' || raw.trim() === '') {
@@ -62,8 +62,7 @@ const ifMatchOf = (req: Request, required: boolean): string => {
       details: [{ path: 'If-Match', message: 'Required.' }],
     });
   }
-  const value = raw.trim().replace(/^W\//, '');
-  return value.startsWith('"') ? value : `"${value}"`;
+  return raw.trim().replace(/^W\//, '');
 };
 
 const queryOf = (req: Request): Record<string, string> =>
