@@ -9,6 +9,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: { input: { taskpane: fileURLToPath(new URL('taskpane.html', import.meta.url)) } },
+    // index.html only forwards to the task pane, so /addin/ works and the static server finds its index.
+    rollupOptions: {
+      input: {
+        taskpane: fileURLToPath(new URL('taskpane.html', import.meta.url)),
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+      },
+    },
   },
 });

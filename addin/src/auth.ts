@@ -36,16 +36,20 @@ export const startLocalSignIn = async (fetcher: typeof fetch, apiBaseUrl: string
   return {
     people,
     signInAs(person) {
-      const url = new URL('/local/sign-in', config.issuerUrl);
+      const url = new URL(`${config.issuerUrl.replace(/\/$/, '')}/local/sign-in`);
       url.searchParams.set('tid', person.tenantId);
       url.searchParams.set('oid', person.id);
       url.searchParams.set('aud', config.apiAudience);
       url.searchParams.set('name', person.displayName);
+      // Local tokens live for an hour; reuse one for ten minutes rather than sign in per call.
+      let cached: { token: string; until: number } | undefined;
       return {
         async getToken() {
+          if (cached !== undefined && cached.until > Date.now()) return cached.token;
           const body = (await getJson(fetcher, url.toString(), 'the local issuer')) as { access_token?: unknown };
           if (typeof body.access_token !== 'string') throw new Error('The local issuer sent no token.');
-          return body.access_token;
+          cached = { token: body.access_token, until: Date.now() + 10 * 60_000 };
+          return cached.token;
         },
       };
     },

@@ -16,10 +16,15 @@ export const loadTeam = async (api: ApiClient, on?: string): Promise<TeamMember[
   return [...team.members].sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
 };
 
-export const loadChoices = async (api: ApiClient, personId: string, on?: string): Promise<DueChoice[]> =>
-  bookableChoices(
-    await api.call('person.due', { params: { personId }, ...(on === undefined ? {} : { query: { on } }) }),
-  );
+/** What can be booked for a person, and the server's "today" that the search range starts from. */
+export const loadChoices = async (
+  api: ApiClient,
+  personId: string,
+  on?: string,
+): Promise<{ today: string; choices: DueChoice[] }> => {
+  const report = await api.call('person.due', { params: { personId }, ...(on === undefined ? {} : { query: { on } }) });
+  return { today: report.on, choices: bookableChoices(report) };
+};
 
 /** The report an Outlook draft is already addressed to, if exactly one of them is. */
 export const reportInDraft = (
@@ -51,7 +56,8 @@ export const suggestTimes = async (
   return { slots: result.slots, range, explanation: result.explanation };
 };
 
-export const slotLabel = (s: Slot, timeZone?: string): string => formatSlot(s.start, s.end, timeZone);
+export const slotLabel = (s: Pick<Slot, 'start' | 'end'>, timeZone?: string): string =>
+  formatSlot(s.start, s.end, timeZone);
 export const rangeLabel = (range: { from: string; to: string }): { from: string; to: string } => ({
   from: formatDate(range.from),
   to: formatDate(range.to),
