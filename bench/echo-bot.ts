@@ -1,0 +1,36 @@
+/**
+ * The ceiling for a bot turn: the same restify app, middleware and botbuilder CloudAdapter as the
+ * real bot, in the same unauthenticated local mode, with a turn that only echoes the text back
+ * through the Bot Connector. Whatever the real turn costs beyond this is ours.
+ */
+import { ActivityHandler } from 'botbuilder';
+import type { AppModule } from '../bot/src/app.ts';
+import { createBotAdapter, registerBotRoutes } from '../bot/src/teams/index.ts';
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      const text = context.activity.text;
+      await context.sendActivity(`echo: ${typeof text === 'string' ? text.slice(0, 100) : ''}`);
+      await next();
+    });
+  }
+}
+
+export const createEchoBotModule = (): AppModule => ({
+  name: 'echo-bot',
+  register: ({ server, logger }) => {
+    const adapter = createBotAdapter(
+      {
+        appId: undefined,
+        appPassword: undefined,
+        appTenantId: undefined,
+        appType: 'SingleTenant',
+        localPlayground: true,
+      },
+      logger,
+    );
+    registerBotRoutes(server, adapter, new EchoBot());
+  },
+});

@@ -1,0 +1,169 @@
+/**
+ * Proactive fan-out: check-ins for many tenants through the fake Bot Connector enforcing Teams'
+ * limits (50 requests per second per app per tenant, one message per second per conversation).
+ * Each tenant has its own worker, as each tenant has its own limit. Reports the achieved send
+ * rate over the rate the limits allow, and counts duplicates and losses.
+ */
+import { randomUUID } from 'node:crypto';
+import { buildNoticeCard } from '@pc/core/cards';
+import { createCosmosStore } from '../bot/src/cosmos/index.ts';
+import { createLogger } from '../bot/src/logging.ts';
+import {
+  checkinSendId,
+  createBotAdapter,
+  createCloudProactiveSender,
+  createConversationReferenceStore,
+  createSendQueueStore,
+  SendQueueWorker,
+  TENANT_REFERENCE_KEY,
+  type DrainResult,
+  type KeyValueFactory,
+  type SendQueueItem,
+} from '../bot/src/teams/index.ts';
+import { startChild } from './lib/child.ts';
+import type { ConnectorStats, PeersInfo } from './lib/roles.ts';
+
+export interface FanoutResult {
+  readonly checkins: number;
+  readonly tenants: number;
+  /** Sends per second the connector's limits allow (two connector calls per send). */
+  readonly allowedPerSecond: number;
+  readonly achievedPerSecond: number;
+  readonly ratio: number;
+  readonly seconds: number;
+  readonly enqueueSeconds: number;
+  readonly sent: number;
+  readonly duplicates: number;
+  /** Check-ins neither delivered nor still queued nor flagged in doubt. */
+  readonly lost: number;
+  readonly stillQueued: number;
+  readonly inDoubt: number;
+  readonly throttled429: number;
+  readonly limitViolations: number;
+  readonly stoppedAtDeadline: boolean;
+}
+
+const TEAMS_PER_TENANT_PER_SECOND = 50;
+const REQUESTS_PER_SEND = 2;
+const CYCLE = '2027-05';
+
+const tenantId = (t: number): string => `99999999-9999-4999-8999-${String(t).padStart(12, '0')}`;
+
+const pool = async (count: number, width: number, work: (i: number) => Promise<void>): Promise<void> => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let i = next++; i < count; i = next++) await work(i);
+    }),
+  );
+};
+
+export const benchFanout = async (options: { checkins: number; tenants: number; deadlineSeconds: number }) => {
+  const logger = createLogger({ level: 'silent' });
+  // Cosmos and the connector run in their own process, as they are other machines in production.
+  const peers = await startChild<PeersInfo>('peers', { BENCH_TEAMS_LIMITS: '1' });
+  const connectorUrl = peers.info.connectorUrl;
+  const store = await createCosmosStore({
+    endpoint: peers.info.cosmosEndpoint,
+    key: peers.info.cosmosKey,
+    databaseId: `bench-${randomUUID()}`,
+    allowSelfSigned: true,
+  });
+  try {
+    const keyValues: KeyValueFactory = (kind, partition) => store.keyValues(kind, partition);
+    const queue = createSendQueueStore(keyValues);
+    const references = createConversationReferenceStore(keyValues);
+    const perTenant = Math.ceil(options.checkins / options.tenants);
+    const tenants = Array.from({ length: options.tenants }, (_, t) => tenantId(t));
+    for (const tenant of tenants) {
+      await references.put({
+        tenantId: tenant,
+        id: TENANT_REFERENCE_KEY,
+        serviceUrl: connectorUrl,
+        botId: '28:bot-app',
+        channelId: 'msteams',
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    const item = (tenant: string, personId: string, n: number): SendQueueItem => ({
+      tenantId: tenant,
+      id: checkinSendId(tenant, personId, CYCLE),
+      personId,
+      cycleKey: CYCLE,
+      state: 'pending',
+      card: buildNoticeCard('Check-in', ['Your regular conversation is due this month.']),
+      attempts: 0,
+      enqueuedAt: new Date(Date.UTC(2027, 4, 1, 9, 0, 0) + n).toISOString(),
+    });
+    const enqueueStarted = performance.now();
+    await pool(options.checkins, 16, async (i) => {
+      const tenant = tenants[i % options.tenants] ?? tenants[0] ?? '';
+      await queue.enqueue(item(tenant, `person-${String(i)}`, i));
+    });
+    const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
+
+    const adapter = createBotAdapter(
+      {
+        appId: undefined,
+        appPassword: undefined,
+        appTenantId: undefined,
+        appType: 'SingleTenant',
+        localPlayground: true,
+      },
+      logger,
+    );
+    const sender = createCloudProactiveSender({ adapter, botAppId: '', references });
+    const workers = tenants.map(
+      () => new SendQueueWorker({ store: queue, sender, logger, concurrency: 8, requestsPerSend: REQUESTS_PER_SEND }),
+    );
+    const started = performance.now();
+    const deadlineState = { hit: false };
+    const deadline = setTimeout(() => {
+      deadlineState.hit = true;
+      void Promise.all(workers.map((w) => w.stop()));
+    }, options.deadlineSeconds * 1000);
+    let results: DrainResult[];
+    try {
+      results = await Promise.all(workers.map((w, t) => w.drain(tenants[t] ?? '', CYCLE)));
+    } finally {
+      clearTimeout(deadline);
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    const connector = (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
+    const states = new Map<string, number>();
+    for (const tenant of tenants) {
+      let token: string | undefined;
+      do {
+        const page = await queue.scan(tenant, CYCLE, token);
+        for (const i of page.items) states.set(i.state, (states.get(i.state) ?? 0) + 1);
+        token = page.continuationToken;
+      } while (token !== undefined);
+    }
+    const sent = results.reduce((s, r) => s + r.sent, 0);
+    const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
+    const inDoubt = states.get('in-doubt') ?? 0;
+    const allowedPerSecond = (options.tenants * TEAMS_PER_TENANT_PER_SECOND) / REQUESTS_PER_SEND;
+    const total = perTenant * options.tenants;
+    return {
+      checkins: total,
+      tenants: options.tenants,
+      allowedPerSecond,
+      achievedPerSecond: sent / seconds,
+      ratio: sent / seconds / allowedPerSecond,
+      seconds,
+      enqueueSeconds,
+      sent,
+      duplicates: connector.activities - connector.conversations,
+      lost: total - (states.get('sent') ?? 0) - stillQueued - inDoubt,
+      stillQueued,
+      inDoubt,
+      throttled429: connector.throttled,
+      limitViolations: connector.violations,
+      stoppedAtDeadline: deadlineState.hit,
+    } satisfies FanoutResult;
+  } finally {
+    store.close();
+    await peers.stop();
+  }
+};

@@ -1,0 +1,50 @@
+/**
+ * Runs a bench role in its own Node process, so the load generator, the server under test and
+ * its peers (Cosmos, the Bot Connector) do not share one event loop. The child prints one JSON
+ * line with its addresses and runs until it is sent SIGTERM.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface Child<T> {
+  readonly info: T;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const ROLE_SCRIPT = fileURLToPath(new URL('./roles.ts', import.meta.url));
+
+export const startChild = async <T>(role: string, env: Readonly<Record<string, string>> = {}): Promise<Child<T>> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', ROLE_SCRIPT, role], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const info = await new Promise<T>((resolve, reject) => {
+    child.once('exit', (code) => {
+      reject(new Error(`bench role ${role} exited with ${String(code)} before it was ready`));
+    });
+    lines.once('line', (line) => {
+      resolve(JSON.parse(line) as T);
+    });
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  return {
+    info,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+};
+
+/** Writes the ready line a parent's startChild waits for. */
+export const ready = (info: unknown): void => {
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+};

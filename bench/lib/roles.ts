@@ -1,0 +1,124 @@
+/**
+ * The processes a bench starts (see child.ts): 'peers' runs the Cosmos server and the fake Bot
+ * Connector, 'echo-app' the echo bot, 'real-app' the real server with the Teams bot and the API.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '@pc/core';
+import { createApp } from '../../bot/src/app.ts';
+import { loadConfig } from '../../bot/src/config.ts';
+import { createLogger } from '../../bot/src/logging.ts';
+import { startFakeBotConnector } from '../../test/fakes/bot-connector.ts';
+import { startAppInstance } from '../../test/reliability/support/app.ts';
+import { startCosmosServer } from '../../test/support/cosmos-server.ts';
+import { createEchoBotModule } from '../echo-bot.ts';
+import { ready } from './child.ts';
+
+export interface PeersInfo {
+  readonly cosmosEndpoint: string;
+  readonly cosmosKey: string;
+  readonly connectorUrl: string;
+  /** GET → ConnectorStats. */
+  readonly statsUrl: string;
+}
+
+export interface ConnectorStats {
+  readonly activities: number;
+  /** Activities whose JSON contains the `text` query parameter. */
+  readonly matching: number;
+  /** Distinct conversations that received an activity. */
+  readonly conversations: number;
+  readonly throttled: number;
+  readonly violations: number;
+}
+
+export interface AppInfo {
+  readonly url: string;
+}
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is required for this bench role`);
+  return value;
+};
+
+const untilStopped = (close: () => Promise<void>): void => {
+  process.once('SIGTERM', () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+};
+
+const peers = async (): Promise<void> => {
+  const cosmos = await startCosmosServer();
+  // BENCH_TEAMS_LIMITS=1 enforces Teams' limits: 50 requests/s per tenant, 1 message/s per conversation.
+  const connector = await startFakeBotConnector(
+    process.env.BENCH_TEAMS_LIMITS === '1'
+      ? { perTenant: { max: 50, windowMs: 1000 }, perConversation: { max: 1, windowMs: 1000 } }
+      : {},
+  );
+  const stats = createServer((req, res) => {
+    const text = new URL(req.url ?? '/', 'http://localhost').searchParams.get('text') ?? '';
+    const matching =
+      text === '' ? 0 : connector.activities.filter((a) => JSON.stringify(a.activity).includes(text)).length;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const stats: ConnectorStats = {
+      activities: connector.activities.length,
+      matching,
+      conversations: new Set(connector.activities.map((a) => a.conversationId)).size,
+      throttled: connector.stats.throttled,
+      violations: connector.stats.violations,
+    };
+    res.end(JSON.stringify(stats));
+  });
+  await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
+  const info: PeersInfo = {
+    cosmosEndpoint: cosmos.endpoint,
+    cosmosKey: cosmos.key,
+    connectorUrl: connector.url,
+    statsUrl: `http://127.0.0.1:${String((stats.address() as AddressInfo).port)}/stats`,
+  };
+  ready(info);
+  untilStopped(async () => {
+    stats.close();
+    await connector.close();
+    await cosmos.close();
+  });
+};
+
+const echoApp = async (): Promise<void> => {
+  const config = loadConfig({ APP_ENV: 'test', LOCAL_DEV_FAKES: 'true', LOG_LEVEL: 'silent' });
+  const app = await createApp(config, {
+    // The echo bot never touches storage; the health check is the only user of the store.
+    store: undefined as never,
+    logger: createLogger({ level: 'silent' }),
+    clock: systemClock,
+    modules: [createEchoBotModule()],
+  });
+  const { url } = await app.listen(0, '127.0.0.1');
+  ready({ url } satisfies AppInfo);
+  untilStopped(() => app.close(1_000));
+};
+
+const realApp = async (): Promise<void> => {
+  const instance = await startAppInstance({
+    cosmosEndpoint: env('BENCH_COSMOS_ENDPOINT'),
+    cosmosKey: env('BENCH_COSMOS_KEY'),
+    databaseId: env('BENCH_DATABASE'),
+    tenants: env('BENCH_TENANTS').split(','),
+    issuerUrl: process.env.BENCH_ISSUER_URL ?? 'http://127.0.0.1:9',
+  });
+  ready({ url: instance.url } satisfies AppInfo);
+  untilStopped(() => instance.close());
+};
+
+const ROLES: Readonly<Record<string, () => Promise<void>>> = { peers, 'echo-app': echoApp, 'real-app': realApp };
+
+const role = ROLES[process.argv[2] ?? ''];
+if (role === undefined) {
+  process.stderr.write(`unknown bench role ${process.argv[2] ?? ''}\n`);
+  process.exit(2);
+}
+await role();

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: every benchmark once, each as a ratio against a yardstick measured in the same
+ * run on the same machine. Prints a table and writes JSON to .artifacts/bench/ (git-ignored).
+ * Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FANOUT_CHECKINS,
+ * BENCH_ENGINE_EMPLOYEES; BENCH_SKIP=tab,fanout leaves benchmarks out.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchEngine } from './engine.ts';
+import { benchFanout } from './fanout.ts';
+import { benchRoundTrips } from './round-trips.ts';
+import { benchTab, buildTab } from './tab.ts';
+import { benchTurns } from './turns.ts';
+
+const number = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const out = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+interface Row {
+  readonly benchmark: string;
+  readonly measured: string;
+  readonly yardstick: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met: boolean | undefined;
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const started = Date.now();
+const machine = {
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
+};
+out(`Benchmarks on ${String(machine.cpus)} cores, ${String(machine.memoryGiB)} GiB, Node ${machine.node}`);
+out(`Load average at start: ${machine.loadAverageAtStart.join(', ')} (other work on the machine slows every figure)`);
+
+const step = async (name: string, run: () => Promise<void>): Promise<void> => {
+  if (skip.has(name)) return;
+  const t = performance.now();
+  out(`… ${name}`);
+  try {
+    await run();
+  } catch (error) {
+    results[name] = { error: error instanceof Error ? error.message : String(error) };
+    rows.push({ benchmark: name, measured: 'failed', yardstick: '', ratio: '', target: '', met: false });
+    process.exitCode = 1;
+  }
+  out(`  done in ${f((performance.now() - t) / 1000)} s`);
+};
+
+await step('turns', async () => {
+  const r = await benchTurns({
+    connections: number('BENCH_CONNECTIONS', 200),
+    seconds: number('BENCH_SECONDS', 10),
+    warmupSeconds: 3,
+  });
+  results.turns = r;
+  rows.push({
+    benchmark: `Bot turn: feedback log, ${String(r.connections)} connections`,
+    measured: `${f(r.feedback.requestsPerSecond)} req/s, p50 ${String(r.feedback.p50Ms)} ms, p99 ${String(r.feedback.p99Ms)} ms`,
+    yardstick: `echo ${f(r.echo.requestsPerSecond)} req/s, p50 ${String(r.echo.p50Ms)} ms, p99 ${String(r.echo.p99Ms)} ms`,
+    ratio: f(r.ratio, 2),
+    target: '≥ 0.70, p99 < 1000 ms',
+    met: r.ratio >= 0.7 && r.feedback.p99Ms < 1000,
+  });
+});
+
+await step('round-trips', async () => {
+  const r = await benchRoundTrips();
+  results.roundTrips = r;
+  for (const op of r) {
+    rows.push({
+      benchmark: `Cosmos round trips: ${op.operation}`,
+      measured: `${String(op.store)} store ops, ${String(op.wire)} on the wire (${String(op.queryPlans)} query plans)`,
+      yardstick: 'point ops + single-partition queries',
+      ratio: `${String(op.crossPartitionQueries)} cross-partition`,
+      target: '0 cross-partition',
+      met: op.ok && op.crossPartitionQueries === 0,
+    });
+  }
+});
+
+await step('fanout', async () => {
+  const r = await benchFanout({
+    checkins: number('BENCH_FANOUT_CHECKINS', 10_000),
+    tenants: number('BENCH_FANOUT_TENANTS', 10),
+    deadlineSeconds: number('BENCH_FANOUT_DEADLINE', 120),
+  });
+  results.fanout = r;
+  rows.push({
+    benchmark: `Proactive fan-out: ${String(r.checkins)} check-ins, ${String(r.tenants)} tenants`,
+    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
+    yardstick: `Teams limits allow ${f(r.allowedPerSecond)} sends/s`,
+    ratio: f(r.ratio, 2),
+    target: '≥ 0.90, 0 duplicates, 0 lost',
+    met: r.ratio >= 0.9 && r.duplicates === 0 && r.lost === 0,
+  });
+});
+
+await step('engine', () => {
+  const r = benchEngine(number('BENCH_ENGINE_EMPLOYEES', 50_000));
+  results.engine = r;
+  rows.push({
+    benchmark: `Scheme engine: due-lists for ${String(r.employees)} employees`,
+    measured: `${f(r.seconds, 2)} s (${f(r.microsPerEmployee, 0)} µs each), heap +${f(r.heapMiB)} MiB`,
+    yardstick: `JSON round trip of the inputs ${f(r.yardstickSeconds, 2)} s`,
+    ratio: f(r.ratio, 1),
+    target: 'report',
+    met: undefined,
+  });
+  return Promise.resolve();
+});
+
+await step('tab', async () => {
+  buildTab();
+  const r = await benchTab({ runs: 5 });
+  results.tab = r;
+  rows.push({
+    benchmark: 'Tab: first page JavaScript (gzip)',
+    measured: `${f(r.firstPageJsGzipKiB)} KiB`,
+    yardstick: `budget ${String(r.budgetKiB)} KiB`,
+    ratio: f(r.sizeRatio, 2),
+    target: '≤ 1.00',
+    met: r.sizeRatio <= 1,
+  });
+  rows.push({
+    benchmark: 'Tab: first meaningful paint (objectives, headless Chromium)',
+    measured: `${f(r.firstMeaningfulPaintMs, 0)} ms (FCP ${f(r.firstContentfulPaintMs, 0)} ms)`,
+    yardstick: `static page ${f(r.staticPageMs, 0)} ms`,
+    ratio: f(r.paintRatio, 2),
+    target: 'report',
+    met: undefined,
+  });
+});
+
+const widths = (['benchmark', 'measured', 'yardstick', 'ratio', 'target'] as const).map((k) =>
+  Math.max(k.length, ...rows.map((r) => r[k].length)),
+);
+const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+out();
+out(line(['benchmark', 'measured', 'yardstick', 'ratio', 'target']) + ' | met');
+out(widths.map((w) => '-'.repeat(w)).join('-|-') + '-|----');
+for (const r of rows) {
+  out(
+    `${line([r.benchmark, r.measured, r.yardstick, r.ratio, r.target])} | ${r.met === undefined ? '—' : r.met ? 'yes' : 'no'}`,
+  );
+}
+const dir = join(import.meta.dirname, '..', '.artifacts', 'bench');
+mkdirSync(dir, { recursive: true });
+const report = {
+  machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))) },
+  seconds: (Date.now() - started) / 1000,
+  rows,
+  results,
+};
+const file = join(dir, `bench-${machine.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+out();
+out(`Load average at end: ${report.machine.loadAverageAtEnd.join(', ')}; total ${f(report.seconds, 0)} s`);
+out(`JSON: ${file}`);
