@@ -24,7 +24,9 @@ describe('local identity and Graph fakes', () => {
     expect(config.jwks_uri).toBe(plain.jwksUri);
     const query = `tid=${TENANT}&oid=person-1&aud=api://pc`;
     expect((await fetch(`${plain.url}/local/sign-in?${query}`)).status).toBe(404);
-    const body = (await (await fetch(`${dev.url}/local/sign-in?${query}`)).json()) as { access_token: string };
+    const signIn = await fetch(`${dev.url}/local/sign-in?${query}`);
+    expect(signIn.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await signIn.json()) as { access_token: string };
     expect(decodeJwt(body.access_token)).toMatchObject({ tid: TENANT, oid: 'person-1', aud: 'api://pc', ver: '2.0' });
   });
 

@@ -256,6 +256,8 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
       return;
     }
     if (opts.devSignIn === true && req.method === 'GET' && url.pathname === '/local/sign-in') {
+      // The tab and add-in pages are served from another local origin and read the token in the browser.
+      res.setHeader('access-control-allow-origin', '*');
       const tid = url.searchParams.get('tid');
       const oid = url.searchParams.get('oid');
       const aud = url.searchParams.get('aud');
