@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@pc/core';
+import { dueConversations, getSchemePack, systemClock, type Clock } from '@pc/core';
 import type { Server } from 'restify';
 import botPackage from '../package.json' with { type: 'json' };
 import type { AppConfig } from './config.ts';
@@ -6,6 +6,7 @@ import type { Store } from './cosmos/index.ts';
 import { createHttpServer, listen, type HealthCheck } from './http/index.ts';
 import type { Logger } from './logging.ts';
 import { closeHttpServer } from './shutdown.ts';
+import { createTeamsModule } from './teams/module.ts';
 
 /** The store every module shares: the Cosmos store, with key-value collections for later features. */
 export type AppStore = Store;
@@ -28,7 +29,7 @@ export interface AppModule {
  * The modules every running server registers, in order. The bot endpoint and
  * the /api/v1 modules are added here as they are built.
  */
-export const APP_MODULES: readonly AppModule[] = [];
+export const APP_MODULES: readonly AppModule[] = [createTeamsModule({ scheme: getSchemePack, due: dueConversations })];
 
 export interface AppDeps {
   readonly store: AppStore;

@@ -75,3 +75,42 @@ describe('health when the store is down', () => {
     await running.shutdown.run('test');
   });
 });
+
+describe('the Teams bot endpoint in the running server', () => {
+  const activity = {
+    type: 'message',
+    id: 'a1',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    from: { id: '29:x', aadObjectId: 'u1' },
+    conversation: { id: 'c1', tenantId: 't1' },
+    recipient: { id: '28:bot' },
+    text: 'help',
+  };
+
+  it('refuses an activity without a Bot Framework token when an app id is configured', async () => {
+    const running = await startServer(
+      {
+        ...env(),
+        MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555',
+        MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+        MICROSOFT_APP_TENANT_ID: '66666666-7777-4888-8999-000000000000',
+      },
+      { logDestination },
+    );
+    const response = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    expect(response.status).toBe(401);
+    await running.shutdown.run('test');
+  });
+
+  it('is not served at all when no app id is configured outside local development', async () => {
+    const running = await startServer(env(), { logDestination });
+    const response = await fetch(`${running.url}/api/messages`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(404);
+    await running.shutdown.run('test');
+  });
+});

@@ -6,8 +6,8 @@ import { createTeamsState, type KeyValueFactory } from './cosmos-state.ts';
 import type { SchemeContent } from './deps.ts';
 
 export interface TeamsModuleOptions {
-  /** The Cosmos store's `keyValues`, for conversation references, the send queue and settings. */
-  readonly keyValues: KeyValueFactory;
+  /** Conversation references, the send queue and settings; defaults to the app store's `keyValues`. */
+  readonly keyValues?: KeyValueFactory;
   readonly scheme: (id: SchemeId) => SchemeContent;
   readonly due: (input: DueInput) => DueReport;
 }
@@ -20,11 +20,14 @@ export interface TeamsModuleOptions {
 export const createTeamsModule = (options: TeamsModuleOptions): AppModule => ({
   name: 'teams',
   register: ({ server, config, store, logger, clock }) => {
-    const adapter = createBotAdapter(
-      { ...config.bot, localPlayground: config.env !== 'production' && config.localDevFakes },
-      logger,
-    );
-    const state = createTeamsState(options.keyValues);
+    const localPlayground = config.env !== 'production' && config.localDevFakes;
+    if (config.bot.appId === undefined && !localPlayground) {
+      // Production config always has an app id; elsewhere the API still serves without a bot.
+      logger.warn('bot endpoint not registered: no MICROSOFT_APP_ID and local fakes are off');
+      return;
+    }
+    const adapter = createBotAdapter({ ...config.bot, localPlayground }, logger);
+    const state = createTeamsState(options.keyValues ?? ((kind, partition) => store.keyValues(kind, partition)));
     const bot = new PerformanceBot({
       store,
       references: state.references,
