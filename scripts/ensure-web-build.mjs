@@ -1,0 +1,23 @@
+// Builds the tab and the add-in when their production build is missing or older than
+// their sources, so `npm start` always serves the current pages at /tab/ and /addin/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const newestIn = (dir) => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+};
+
+for (const workspace of ['tab', 'addin']) {
+  const built = join(workspace, 'dist', 'index.html');
+  const stale = !existsSync(built) || statSync(built).mtimeMs < newestIn(workspace);
+  if (!stale) continue;
+  process.stdout.write(`building ${workspace}…\n`);
+  execFileSync('npm', ['run', 'build', '-w', `@pc/${workspace}`], { stdio: 'inherit' });
+}
