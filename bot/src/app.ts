@@ -1,4 +1,4 @@
-import { dueConversations, getSchemePack, systemClock, type Clock } from '@pc/core';
+import { systemClock, type Clock } from '@pc/core';
 import type { Server } from 'restify';
 import botPackage from '../package.json' with { type: 'json' };
 import type { AppConfig } from './config.ts';
@@ -6,7 +6,6 @@ import type { Store } from './cosmos/index.ts';
 import { createHttpServer, listen, type HealthCheck } from './http/index.ts';
 import type { Logger } from './logging.ts';
 import { closeHttpServer } from './shutdown.ts';
-import { createTeamsModule } from './teams/module.ts';
 
 /** The store every module shares: the Cosmos store, with key-value collections for later features. */
 export type AppStore = Store;
@@ -25,17 +24,11 @@ export interface AppModule {
   register(context: AppModuleContext): void | Promise<void>;
 }
 
-/**
- * The modules every running server registers, in order. The bot endpoint and
- * the /api/v1 modules are added here as they are built.
- */
-export const APP_MODULES: readonly AppModule[] = [createTeamsModule({ scheme: getSchemePack, due: dueConversations })];
-
 export interface AppDeps {
   readonly store: AppStore;
   readonly logger: Logger;
   readonly clock?: Clock;
-  /** Defaults to APP_MODULES. */
+  /** What the server serves beyond /healthz; `defaultModules()` in modules.ts for the real product. */
   readonly modules?: readonly AppModule[];
   /** Extra probes for /healthz beyond the store's. */
   readonly healthChecks?: readonly HealthCheck[];
@@ -74,7 +67,7 @@ export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> 
     logger: deps.logger,
     clock: deps.clock ?? systemClock,
   };
-  for (const module of deps.modules ?? APP_MODULES) {
+  for (const module of deps.modules ?? []) {
     await module.register(context);
     deps.logger.debug({ module: module.name }, 'module registered');
   }

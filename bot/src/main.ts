@@ -7,6 +7,7 @@ import { createApp, type App, type AppModule, type AppStore } from './app.ts';
 import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
 import { createCosmosStore } from './cosmos/index.ts';
 import { createLogger, type Logger } from './logging.ts';
+import { defaultModules } from './modules.ts';
 import { closeHttpServer, createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
 
 export interface StartOptions {
@@ -61,7 +62,7 @@ export const startServer = async (
       return Promise.resolve();
     });
 
-  const app = await createApp(config, { store, logger, ...(options.modules ? { modules: options.modules } : {}) });
+  const app = await createApp(config, { store, logger, modules: options.modules ?? defaultModules() });
   // App Service routes to the container's port on every interface; locally only this machine.
   const { url } = await app.listen(config.port, config.env === 'production' ? '0.0.0.0' : '127.0.0.1');
   shutdown.register('http', () => closeHttpServer(app.server.server, 10_000));

@@ -45,8 +45,33 @@ describe('local launcher', () => {
         .replace('<person id>', person);
       const token = (await (await fetch(signIn)).json()) as { access_token: string };
       expect(token.access_token.split('.')).toHaveLength(3);
-      // The fake Graph is checked over HTTP in its own tests; here it must only be listening.
-      expect(first.urls.graph).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
+      const auth = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+
+      // The REST API answers the signed-in person from the seeded store.
+      const me = await fetch(`${first.urls.server}/api/v1/me`, { headers: auth });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ person: { id: person }, tenant: { schemeId: 'assembly-secretariat' } });
+
+      // Bookings reach the local Graph through MSAL against the local issuer.
+      const manager = oneEmployer().employees.find((e) => e.id === person)?.jobs[0]?.managerIds[0];
+      const managerToken = (await (await fetch(signIn.replace(person, manager ?? 'missing'))).json()) as {
+        access_token: string;
+      };
+      const suggest = await fetch(`${first.urls.server}/api/v1/bookings/suggest`, {
+        method: 'POST',
+        headers: { ...auth, authorization: `Bearer ${managerToken.access_token}` },
+        body: JSON.stringify({ employeeId: person, type: 'big-picture', from: '2027-05-03', to: '2027-05-07' }),
+      });
+      expect(suggest.status).toBe(200);
+      expect(((await suggest.json()) as { slots: unknown[] }).slots.length).toBeGreaterThan(0);
+
+      // The bot endpoint is served; without an app id it runs in local playground mode.
+      const activity = await fetch(`${first.urls.server}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'conversationUpdate', id: 'local-1', channelId: 'msteams' }),
+      });
+      expect(activity.status).toBeLessThan(500);
     } finally {
       expect(await first.shutdown.run('test')).toBe(true);
     }

@@ -11,12 +11,14 @@ import { systemClock } from '@pc/core';
 import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../../bot/src/config.ts';
 import { createCosmosStore } from '../../bot/src/cosmos/index.ts';
 import { startServer } from '../../bot/src/main.ts';
+import { defaultModules } from '../../bot/src/modules.ts';
 import { createLogger } from '../../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../../bot/src/shutdown.ts';
 import { startFakeGraph } from '../fakes/graph-server.ts';
 import { startOidcIssuer } from '../fakes/oidc-issuer.ts';
 import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
+import { LOCAL_GRAPH_CLIENT, localGraphGateway } from './local-graph.ts';
 import { demoDataPresent, seedDemoData } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,6 +70,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
     const issuer = await startOidcIssuer({
       port: options.issuerPort ?? portOf(LOCAL_FAKE_ISSUER_URL),
       devSignIn: true,
+      clients: { [LOCAL_GRAPH_CLIENT.id]: { secret: LOCAL_GRAPH_CLIENT.secret } },
     });
     shutdown.register('issuer', () => issuer.close());
     const graph = await startFakeGraph({
@@ -90,7 +93,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         GRAPH_BASE_URL: graph.baseUrl,
         ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
       },
-      { store },
+      { store, modules: defaultModules({ graph: localGraphGateway(issuer, graph.baseUrl) }) },
     );
     shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
 

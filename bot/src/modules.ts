@@ -1,0 +1,17 @@
+import { dueConversations, getSchemePack } from '@pc/core';
+import type { AppModule } from './app.ts';
+import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
+import { createLocalDevModule } from './http/local/index.ts';
+import { createStaticModule } from './http/static.ts';
+import { createTeamsModule } from './teams/module.ts';
+
+/**
+ * Everything the product serves: the Teams bot at /api/messages, the REST API under
+ * /api/v1, the built tab and add-in, and (only with local fakes on) the /local pages.
+ */
+export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[] => [
+  createTeamsModule({ scheme: getSchemePack, due: dueConversations }),
+  createApiModule(api),
+  createLocalDevModule(),
+  createStaticModule(),
+];
