@@ -111,7 +111,8 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
       req.resume();
       res.writeHead(fault.status, {
         'content-type': 'application/json',
-        'retry-after': String(Math.max(1, Math.ceil(fault.retryAfterSeconds))),
+        // Fractions are allowed here so tests stay fast; clients must cope with them (Graph sends them).
+        'retry-after': String(fault.retryAfterSeconds),
         'x-ms-retry-after-ms': String(Math.round(fault.retryAfterSeconds * 1000)),
       });
       res.end(faultBody(fault.status, fault.retryAfterSeconds));
