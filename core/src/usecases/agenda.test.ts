@@ -85,19 +85,26 @@ describe('agenda for a booked conversation', () => {
 });
 
 describe('SMART check of a draft objective', () => {
-  it('002: a complete draft passes every letter; a bare title fails each with the scheme prompt', () => {
+  it('002: a complete draft passes every letter; a bare title fails S, M, R and T with reasons and the scheme prompt', () => {
     const bexley = getSchemePack('bexley-pms');
-    const full = checkSmartDraft(bexley, {
-      title: 'Cut reply times to enquiries',
-      description: 'Reply to every enquiry within 2 working days by the end of the year.',
-      measures: [{ kind: 'timeliness', text: '95% within 2 days' }],
-      support: ['training'],
-      alignment: [{ level: 'service-plan', reference: 'Customer first' }],
-      targetDate: '2027-12-31',
-    });
+    const full = checkSmartDraft(
+      bexley,
+      {
+        title: 'Cut reply times to enquiries',
+        description: 'Reply to every enquiry within 2 working days by the end of the year.',
+        measures: [{ kind: 'timeliness', text: '95% within 2 days' }],
+        support: ['training'],
+        alignment: [{ level: 'service-plan', reference: 'Customer first' }],
+        targetDate: '2027-12-31',
+      },
+      '2027-05-01',
+    );
     expect(full.complete).toBe(true);
-    const bare = checkSmartDraft(bexley, { title: 'Do better' });
-    expect(bare.letters.every((l) => !l.ok && l.reason !== undefined)).toBe(true);
+    const bare = checkSmartDraft(bexley, { title: 'Do better' }, '2027-05-01');
+    const failed = bare.letters.filter((l) => !l.ok);
+    expect(failed.map((l) => l.letter)).toEqual(['S', 'M', 'R', 'T']);
+    expect(failed.every((l) => l.reason !== undefined)).toBe(true);
+    expect(bare.complete).toBe(false);
     expect(bare.letters[0]?.prompt).toBe(bexley.smartPrompts.specific);
   });
 });

@@ -34,6 +34,6 @@ export const registerObjectiveRoutes = (server: Server, api: ApiContext): void =
     return { body: objectiveOut(stored), etag: stored.etag };
   });
   registerApiRoute(server, api, 'objectives.smartCheck', async (r) => ({
-    body: checkSmartDraft(await getScheme(r.deps, r.caller), r.body),
+    body: checkSmartDraft(await getScheme(r.deps, r.caller), r.body, r.deps.clock.today()),
   }));
 };
