@@ -1,0 +1,77 @@
+/**
+ * The real server as its own process, so a test can kill it outright (SIGKILL) mid-work and
+ * start another over the same Cosmos server. With RELIABILITY_FANOUT_TENANT set it also drains
+ * that tenant's check-ins for RELIABILITY_FANOUT_CYCLE, as the scheduled job does.
+ */
+import { createLogger } from '../../../bot/src/logging.ts';
+import {
+  createBotAdapter,
+  createCloudProactiveSender,
+  createConversationReferenceStore,
+  createSendQueueStore,
+  SendQueueWorker,
+  type KeyValueFactory,
+} from '../../../bot/src/teams/index.ts';
+import { startAppInstance } from './app.ts';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is required`);
+  return value;
+};
+const say = (line: unknown): void => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+const instance = await startAppInstance({
+  cosmosEndpoint: env('RELIABILITY_COSMOS_ENDPOINT'),
+  cosmosKey: env('RELIABILITY_COSMOS_KEY'),
+  databaseId: env('RELIABILITY_DATABASE'),
+  tenants: env('RELIABILITY_TENANTS').split(','),
+  issuerUrl: process.env.RELIABILITY_ISSUER_URL ?? 'http://127.0.0.1:9',
+});
+say({ url: instance.url });
+
+const tenant = process.env.RELIABILITY_FANOUT_TENANT;
+if (tenant !== undefined) {
+  const logger = createLogger({ level: 'silent' });
+  const keyValues: KeyValueFactory = (kind, partition) => instance.store.keyValues(kind, partition);
+  const scale = Number(process.env.RELIABILITY_TIME_SCALE ?? '1');
+  const worker = new SendQueueWorker({
+    store: createSendQueueStore(keyValues),
+    sender: createCloudProactiveSender({
+      adapter: createBotAdapter(
+        {
+          appId: undefined,
+          appPassword: undefined,
+          appTenantId: undefined,
+          appType: 'SingleTenant',
+          localPlayground: true,
+        },
+        logger,
+      ),
+      botAppId: '',
+      references: createConversationReferenceStore(keyValues),
+    }),
+    logger,
+    tenantPerSecond: 50 * scale,
+    conversationPerSecond: scale,
+    concurrency: 8,
+    leaseMs: Number(process.env.RELIABILITY_LEASE_MS ?? String(5 * 60_000)),
+  });
+  worker.drain(tenant, env('RELIABILITY_FANOUT_CYCLE')).then(
+    (result) => {
+      say({ drained: result });
+    },
+    (error: unknown) => {
+      say({ failed: error instanceof Error ? error.message : 'unknown' });
+    },
+  );
+}
+
+process.once('SIGTERM', () => {
+  instance.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});
