@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Loaded<T> =
   | { readonly state: 'loading' }
@@ -7,7 +7,8 @@ export type Loaded<T> =
 
 /**
  * Runs a load when its inputs change and whenever `reload` is called; a result arriving after the
- * inputs changed is dropped so a slow answer never overwrites a newer one.
+ * inputs changed is dropped so a slow answer never overwrites a newer one. A reload keeps showing
+ * the current data (and any status message beside it) until the fresh answer arrives.
  */
 export const useLoad = <T>(
   load: (signal: AbortSignal) => Promise<T>,
@@ -17,9 +18,12 @@ export const useLoad = <T>(
   const [round, setRound] = useState(0);
   // The caller names the inputs, as with useEffect.
   const run = useCallback(load, deps);
+  const lastRun = useRef(run);
   useEffect(() => {
     const controller = new AbortController();
-    setResult((prev) => (prev.state === 'loading' ? prev : { state: 'loading' }));
+    const inputsChanged = lastRun.current !== run;
+    lastRun.current = run;
+    if (inputsChanged) setResult((prev) => (prev.state === 'loading' ? prev : { state: 'loading' }));
     run(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setResult({ state: 'ready', data });

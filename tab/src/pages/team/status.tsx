@@ -24,10 +24,13 @@ const OVERALL = { 'on-time': ['On time', 'success'], due: ['Due', 'warning'], ov
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalS },
+  // Rows are not interactive; Fluent's hover fill would put link colours on the high-contrast highlight.
+  row: { ':hover': { backgroundColor: 'transparent', color: 'inherit' } },
 });
 
 export const MemberTable = ({ members, caption }: { members: readonly TeamMember[]; caption: string }) => {
   const { scheme } = useSession();
+  const styles = useStyles();
   return (
     <Table aria-label={caption} size="small">
       <TableHeader>
@@ -42,7 +45,7 @@ export const MemberTable = ({ members, caption }: { members: readonly TeamMember
         {members.map((m) => {
           const [label, colour] = OVERALL[m.overall];
           return (
-            <TableRow key={m.person.id}>
+            <TableRow key={m.person.id} className={styles.row}>
               <TableCell>
                 {m.person.displayName}
                 <br />
@@ -83,7 +86,7 @@ export const MemberTable = ({ members, caption }: { members: readonly TeamMember
 
 export const TeamStatus = () => {
   const styles = useStyles();
-  const { api } = useSession();
+  const { api, scheme } = useSession();
   const [loaded, reload] = useLoad((signal) => api.call('me.team', { signal }), [api]);
   if (loaded.state === 'loading') return <Loading label="Loading your team…" />;
   if (loaded.state === 'error') return <ErrorNotice error={loaded.error} onRetry={reload} />;
@@ -117,7 +120,7 @@ export const TeamStatus = () => {
               <li key={m.person.id}>
                 {m.person.displayName}:{' '}
                 {m.next
-                  ? `${typeLabel(m.next.type)} ${m.overall === 'overdue' ? 'was due' : 'is due'} by ${formatDate(m.next.dueDate)}`
+                  ? `${typeLabel(m.next.type, scheme)} ${m.overall === 'overdue' ? 'was due' : 'is due'} by ${formatDate(m.next.dueDate)}`
                   : OVERALL[m.overall][0]}
               </li>
             ))}
