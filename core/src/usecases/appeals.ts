@@ -5,7 +5,8 @@ import { authorize } from '../permissions/decide.ts';
 import type { SubjectContext } from '../permissions/relationships.ts';
 import type { Stored } from '../ports/repositories.ts';
 import type { AppealRules, Period } from '../scheme/types.ts';
-import { addDays, type IsoDate } from '../time/dates.ts';
+import { periodEnd } from '../rules/appeals.ts';
+import type { IsoDate } from '../time/dates.ts';
 import { createWorkingDayCalendar } from '../time/working-days.ts';
 import type { Nation } from '../domain/people.ts';
 import { loadActor, loadSubject } from './context.ts';
@@ -16,9 +17,7 @@ import { packOf } from './scheme.ts';
 const APPEALABLE = new Set<ConversationRecord['type']>(['annual-review']);
 
 export const periodAfter = (from: IsoDate, period: Period, nation: Nation): IsoDate =>
-  period.unit === 'working-days'
-    ? createWorkingDayCalendar().addWorkingDays(from, period.amount, nation)
-    : addDays(from, period.amount);
+  periodEnd(from, period, nation, createWorkingDayCalendar());
 
 // 002: the grandparent; 003: the next-in-line manager — in both, the line manager's own manager.
 const lodgeWithId = (subject: SubjectContext): PersonId | undefined => subject.grandparentIds[0];

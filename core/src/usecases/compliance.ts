@@ -2,6 +2,9 @@ import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { Employee, PersonId, TenantId } from '../domain/people.ts';
 import { authorize } from '../permissions/decide.ts';
 import type { SchemePack } from '../scheme/types.ts';
+import type { DueReport } from '../engine/types.ts';
+import { quarterContaining, teamCompliance } from '../rules/compliance.ts';
+import { payStepEligibility } from '../rules/pay-step.ts';
 import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
@@ -15,15 +18,9 @@ const reviewTypes = (pack: SchemePack): ConversationTypeId[] =>
     : pack.conversations.filter((c) => c.cadence.kind !== 'informal').map((c) => c.type);
 
 export const quarterOf = (on: IsoDate): { label: string; from: IsoDate; to: IsoDate } => {
-  const year = Number(on.slice(0, 4));
-  const q = Math.floor((Number(on.slice(5, 7)) - 1) / 3);
-  const month = (m: number): string => String(m).padStart(2, '0');
-  const lastDay = new Date(Date.UTC(year, q * 3 + 3, 0)).getUTCDate();
-  return {
-    label: `${String(year)}-Q${String(q + 1)}`,
-    from: `${String(year)}-${month(q * 3 + 1)}-01`,
-    to: `${String(year)}-${month(q * 3 + 3)}-${String(lastDay)}`,
-  };
+  const range = quarterContaining(on);
+  const q = Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1;
+  return { label: `${on.slice(0, 4)}-Q${String(q)}`, ...range };
 };
 
 /** The manager's team, and for senior managers the teams below, bounded to stay small. */
@@ -51,46 +48,41 @@ export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId
   authorize(actor, 'compliance.read', subject);
   const day = on ?? deps.clock.today();
   const quarter = quarterOf(day);
-  const types = reviewTypes(packOf(tenant));
-  let expected = 0;
-  let completed = 0;
-  let onTime = 0;
-  const overdue: { employeeId: string; displayName: string; type: string; dueDate: string }[] = [];
+  const pack = packOf(tenant);
   const members = await teamBelow(deps, caller.tenantId, managerId);
-  for (const member of members) {
-    const report = await dueFor(deps, tenant, member, day);
-    for (const item of report.items.filter((i) => types.includes(i.type))) {
-      const doneInQuarter =
-        item.status === 'completed' && item.completedOn !== undefined && item.completedOn >= quarter.from;
-      if (doneInQuarter) {
-        expected += 1;
-        completed += 1;
-        if ((item.completedOn ?? '') <= item.dueDate) onTime += 1;
-      } else if (item.status === 'overdue') {
-        expected += 1;
-        overdue.push({
-          employeeId: member.id,
-          displayName: member.displayName,
-          type: item.type,
-          dueDate: item.dueDate,
-        });
-      } else if (item.status === 'due' && item.dueDate <= quarter.to) {
-        expected += 1;
-      }
-    }
-  }
-  const payDeferrals = members.filter(
-    (m) =>
-      m.payStep !== undefined &&
-      (m.payStep.formalCapabilityProcess || m.payStep.liveDisciplinarySanction || !m.payStep.mandatoryTrainingComplete),
-  ).length;
+  const reports: DueReport[] = [];
+  for (const member of members) reports.push(await dueFor(deps, tenant, member, day));
+  // Pay-step deferrals are Somerset's (003 §5.8); other schemes record no pay-step facts.
+  const payStep = pack.id === 'somerset-career-conversations' ? payStepDecisions(members, reports, day) : [];
+  const result = teamCompliance(reports, { from: quarter.from, to: quarter.to, types: reviewTypes(pack), payStep });
+  const names = new Map(members.map((m) => [m.id, m.displayName]));
   return {
     scope: subject.employee.displayName,
     quarter: quarter.label,
-    onTimePercent: expected === 0 ? 100 : Math.round((onTime / expected) * 100),
-    completed,
-    expected,
-    overdue,
-    payDeferrals,
+    onTimePercent: result.percentOnTime ?? 100,
+    completed: result.completedOnTime + result.completedLate,
+    expected: result.reviewsDue,
+    overdue: result.overdue.map((o) => ({
+      employeeId: o.employeeId,
+      displayName: names.get(o.employeeId) ?? o.employeeId,
+      type: o.type,
+      dueDate: o.dueDate,
+    })),
+    payDeferrals: result.deferralCount,
   };
 };
+
+const payStepDecisions = (members: readonly Employee[], reports: readonly DueReport[], on: IsoDate) =>
+  members.flatMap((member, index) => {
+    if (member.payStep === undefined) return [];
+    const review = reports[index]?.items.find((i) => i.type === 'annual-review' && i.completedOn !== undefined);
+    return [
+      payStepEligibility({
+        on,
+        ...(review?.completedOn === undefined ? {} : { lastCareerConversationOn: review.completedOn }),
+        facts: member.payStep,
+        isLineManager: false,
+        teamReviewsOutstanding: 0,
+      }),
+    ];
+  });
