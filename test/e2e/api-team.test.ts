@@ -148,3 +148,26 @@ describe('exports', () => {
     expect(backwards.status).toBe(400);
   });
 });
+
+describe('team views beyond my own reports', () => {
+  it("002: the grandparent sees where each of a manager's reports stands; that manager's peer cannot", async () => {
+    // Bexley (tenant 3): unit manager 5 reports to head of service 2 and manages 13–17.
+    const path = `${people(who(3, 5))}/team`;
+    const res = await api(stack, who(3, 2), 'GET', path);
+    expect(res.status).toBe(200);
+    expect(res.json.managerId).toBe(who(3, 5));
+    expect(res.json.members.map((m: { person: { id: string } }) => m.person.id)).toEqual(
+      expect.arrayContaining([13, 14, 15, 16, 17].map((n) => who(3, n))),
+    );
+    expect((await api(stack, who(3, 6), 'GET', path)).status).toBe(403);
+    expect((await api(stack, who(3, 14), 'GET', path)).status).toBe(403);
+  });
+
+  it('004: a coordinator’s team lists the staff without their own PC whose conversations they book', async () => {
+    const res = await api(stack, who(5, 13), 'GET', '/api/v1/me/team');
+    expect(res.status).toBe(200);
+    expect(res.json.members.map((m: { person: { id: string } }) => m.person.id)).toEqual(
+      expect.arrayContaining([24, 25, 26].map((n) => who(5, n))),
+    );
+  });
+});

@@ -37,6 +37,15 @@ export const routes = {
     query: people.dueQuery,
     response: people.team,
   }),
+  'person.team': defineRoute({
+    method: 'GET',
+    path: `${person}/team`,
+    tag: 'people',
+    summary: "Where each of another manager's reports stands (for those above them and HR)",
+    params: people.personParams,
+    query: people.dueQuery,
+    response: people.team,
+  }),
   'person.get': defineRoute({
     method: 'GET',
     path: person,

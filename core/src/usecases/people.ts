@@ -84,23 +84,60 @@ export const getDue = async (
 const OPEN = new Set(['due', 'overdue', 'upcoming']);
 
 /** A manager's team at a glance: who is overdue, what is next, and who awaits a handover (000). */
-export const getTeam = async (deps: UseCaseDeps, caller: Caller, on?: IsoDate) => {
-  const { tenant, employee } = await loadActor(deps, caller);
-  const day = on ?? deps.clock.today();
-  const reports = await deps.repos.employees.listReports(caller.tenantId, employee.id);
-  const members = [];
-  for (const report of reports) {
-    const due = await dueFor(deps, tenant, report, day);
-    const mine = due.items.filter((i) => i.withIds.length === 0 || i.withIds.includes(employee.id));
+const teamOf = async (
+  deps: UseCaseDeps,
+  tenant: Tenant,
+  managerId: PersonId,
+  members: readonly Employee[],
+  day: IsoDate,
+) => {
+  const rows = [];
+  for (const member of members) {
+    const due = await dueFor(deps, tenant, member, day);
+    const mine = due.items.filter((i) => i.withIds.length === 0 || i.withIds.includes(managerId));
     const overdue = mine.filter((i) => i.status === 'overdue');
     const next: DueItem | undefined = mine.find((i) => OPEN.has(i.status));
-    members.push({
-      person: personSummaryOf(report),
+    rows.push({
+      person: personSummaryOf(member),
       overall: overdue.length > 0 ? 'overdue' : mine.some((i) => i.status === 'due') ? 'due' : 'on-time',
       ...(next === undefined ? {} : { next }),
       overdueCount: overdue.length,
-      pendingHandover: report.managerChanges.some((c) => c.handoverCompletedOn === undefined),
+      pendingHandover: member.managerChanges.some((c) => c.handoverCompletedOn === undefined),
     } as const);
   }
-  return { managerId: employee.id, members };
+  return { managerId, members: rows };
+};
+
+/** Staff without their own PC, whose conversations a coordinator books (004). */
+const withoutOwnPc = async (deps: UseCaseDeps, tenantId: TenantId): Promise<Employee[]> => {
+  const found: Employee[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.repos.employees.list(tenantId, {
+      pageSize: 100,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    found.push(...page.items.filter((e) => !e.hasOwnPc && e.leftOn === undefined));
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+  return found;
+};
+
+/** My reports, and for a coordinator also the staff without a PC they book for (004). */
+export const getTeam = async (deps: UseCaseDeps, caller: Caller, on?: IsoDate) => {
+  const { tenant, employee } = await loadActor(deps, caller);
+  const reports = [...(await deps.repos.employees.listReports(caller.tenantId, employee.id))];
+  if (employee.orgRoles.includes('coordinator')) {
+    const extra = (await withoutOwnPc(deps, caller.tenantId)).filter((e) => !reports.some((r) => r.id === e.id));
+    reports.push(...extra.filter((e) => e.id !== employee.id));
+  }
+  return teamOf(deps, tenant, employee.id, reports, on ?? deps.clock.today());
+};
+
+/** Another manager's team, for those above them and HR (002 grandparent review). */
+export const getTeamOf = async (deps: UseCaseDeps, caller: Caller, managerId: PersonId, on?: IsoDate) => {
+  const { tenant, actor } = await loadActor(deps, caller);
+  authorize(actor, 'compliance.read', await loadSubject(deps, caller.tenantId, managerId));
+  const reports = await deps.repos.employees.listReports(caller.tenantId, managerId);
+  return teamOf(deps, tenant, managerId, reports, on ?? deps.clock.today());
 };

@@ -1,4 +1,4 @@
-import { getDue, getMe, getPerson, getScheme, getTeam, listAudit } from '@pc/core/usecases';
+import { getDue, getMe, getPerson, getScheme, getTeam, getTeamOf, listAudit } from '@pc/core/usecases';
 import type { Server } from 'restify';
 import { schemeOut } from './mappers.ts';
 import { registerApiRoute, type ApiContext } from './register.ts';
@@ -7,6 +7,9 @@ export const registerPeopleRoutes = (server: Server, api: ApiContext): void => {
   registerApiRoute(server, api, 'me.get', async (r) => ({ body: await getMe(r.deps, r.caller) }));
   registerApiRoute(server, api, 'scheme.get', async (r) => ({ body: schemeOut(await getScheme(r.deps, r.caller)) }));
   registerApiRoute(server, api, 'me.team', async (r) => ({ body: await getTeam(r.deps, r.caller, r.query.on) }));
+  registerApiRoute(server, api, 'person.team', async (r) => ({
+    body: await getTeamOf(r.deps, r.caller, r.params.personId, r.query.on),
+  }));
   registerApiRoute(server, api, 'person.get', async (r) => ({
     body: await getPerson(r.deps, r.caller, r.params.personId),
   }));
