@@ -5,11 +5,7 @@ import type { PersonId, TenantId } from './people.ts';
 export type ExceptionalAccessReason = 'serious-incident' | 'capability' | 'disciplinary' | 'audit';
 
 export type AuditAction =
-  | 'exceptional-access'
-  | 'export.annual-review'
-  | 'export.subject-access'
-  | 'record.archived'
-  | 'rating.released';
+  'exceptional-access' | 'export.annual-review' | 'export.subject-access' | 'record.archived' | 'rating.released';
 
 /** Append-only; the subject can always read the events about them. */
 export interface AuditEvent {
