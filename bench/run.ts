@@ -69,8 +69,8 @@ await step('turns', async () => {
   results.turns = r;
   rows.push({
     benchmark: `Bot turn: feedback log, ${String(r.connections)} connections`,
-    measured: `${f(r.feedback.requestsPerSecond)} req/s, p50 ${String(r.feedback.p50Ms)} ms, p99 ${String(r.feedback.p99Ms)} ms`,
-    yardstick: `echo ${f(r.echo.requestsPerSecond)} req/s, p50 ${String(r.echo.p50Ms)} ms, p99 ${String(r.echo.p99Ms)} ms`,
+    measured: `${f(r.feedback.requestsPerSecond)} req/s answered, p50 ${String(r.feedback.p50Ms)} ms, p99 ${String(r.feedback.p99Ms)} ms; ${f(r.notesPerSecond)} notes stored/s (${f(r.servedRatio, 2)} of echo); ${String(r.feedback.errors)} timeouts`,
+    yardstick: `echo ${f(r.echo.requestsPerSecond)} req/s, p50 ${String(r.echo.p50Ms)} ms, p99 ${String(r.echo.p99Ms)} ms; ${String(r.echo.errors)} timeouts`,
     ratio: f(r.ratio, 2),
     target: '≥ 0.70, p99 < 1000 ms',
     met: r.ratio >= 0.7 && r.feedback.p99Ms < 1000,

@@ -28,8 +28,12 @@ export interface TurnsResult {
   readonly seconds: number;
   readonly echo: LoadFigures;
   readonly feedback: LoadFigures;
-  /** Feedback req/s over echo req/s. */
+  /** Feedback req/s over echo req/s, both as autocannon counted them (answered within the run). */
   readonly ratio: number;
+  /** Notes stored per second during the measured run: the feedback turn's served throughput. */
+  readonly notesPerSecond: number;
+  /** notesPerSecond over the echo's req/s. */
+  readonly servedRatio: number;
   /** Confirmation cards the connector received, and notes stored, for the feedback run. */
   readonly repliesConfirmed: number;
   readonly notesStored: number;
@@ -40,7 +44,7 @@ const load = async (url: string, body: () => string, connections: number, second
     url: `${url}/api/messages`,
     connections,
     duration: seconds,
-    timeout: 10,
+    timeout: 30,
     requests: [
       {
         method: 'POST',
@@ -59,13 +63,25 @@ const load = async (url: string, body: () => string, connections: number, second
   };
 };
 
+/** A warm-up leaves turns in flight on the server; wait until the connector goes quiet. */
+const settle = async (peers: PeersInfo): Promise<void> => {
+  let last = -1;
+  for (let waited = 0; waited < 60_000; waited += 1_000) {
+    const { activities } = await stats(peers, '');
+    if (activities === last) return;
+    last = activities;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+};
+
 const stats = async (peers: PeersInfo, text: string): Promise<{ activities: number; matching: number }> =>
   (await (await fetch(`${peers.statsUrl}?text=${encodeURIComponent(text)}`)).json()) as {
     activities: number;
     matching: number;
   };
 
-const countNotes = async (store: Store): Promise<number> => {
+/** Notes stored between `from` and `to` (epoch ms), by their own creation time. */
+const countNotes = async (store: Store, from = 0, to = Number.POSITIVE_INFINITY): Promise<number> => {
   let total = 0;
   for (let r = 0; r < TEAM; r++) {
     let token: string | undefined;
@@ -74,7 +90,10 @@ const countNotes = async (store: Store): Promise<number> => {
         pageSize: 100,
         ...(token === undefined ? {} : { continuationToken: token }),
       });
-      total += page.items.length;
+      total += page.items.filter((note) => {
+        const at = Date.parse(note.createdAt);
+        return at >= from && at <= to;
+      }).length;
       token = page.continuationToken;
     } while (token !== undefined);
   }
@@ -110,6 +129,7 @@ export const benchTurns = async (options: { connections: number; seconds: number
     let echoFigures: LoadFigures;
     try {
       await load(echo.info.url, echoBody, options.connections, options.warmupSeconds);
+      await settle(peers.info);
       echoFigures = await load(echo.info.url, echoBody, options.connections, options.seconds);
     } finally {
       await echo.stop();
@@ -134,11 +154,14 @@ export const benchTurns = async (options: { connections: number; seconds: number
     let repliesConfirmed = 0;
     try {
       await load(real.info.url, feedbackBody, options.connections, options.warmupSeconds);
+      await settle(peers.info);
       const before = (await stats(peers.info, 'Feedback logged')).matching;
-      const storedBefore = await countNotes(seeding);
+      const runStart = Date.now();
       feedback = await load(real.info.url, feedbackBody, options.connections, options.seconds);
+      const runEnd = Date.now();
+      await settle(peers.info);
+      notesStored = await countNotes(seeding, runStart, runEnd);
       repliesConfirmed = (await stats(peers.info, 'Feedback logged')).matching - before;
-      notesStored = (await countNotes(seeding)) - storedBefore;
     } finally {
       await real.stop();
       seeding.close();
@@ -149,6 +172,8 @@ export const benchTurns = async (options: { connections: number; seconds: number
       echo: echoFigures,
       feedback,
       ratio: feedback.requestsPerSecond / echoFigures.requestsPerSecond,
+      notesPerSecond: notesStored / options.seconds,
+      servedRatio: notesStored / options.seconds / echoFigures.requestsPerSecond,
       repliesConfirmed,
       notesStored,
     } satisfies TurnsResult;
