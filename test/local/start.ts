@@ -19,6 +19,7 @@ import { startOidcIssuer } from '../fakes/oidc-issuer.ts';
 import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
 import { LOCAL_GRAPH_CLIENT, localGraphGateway } from './local-graph.ts';
+import { startPlayground } from './playground.ts';
 import { demoDataPresent, seedDemoData } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,10 +34,20 @@ export interface LocalOptions {
   readonly snapshotFile?: string;
   readonly org?: DemoOrg;
   readonly logLevel?: 'info' | 'warn' | 'silent';
+  /**
+   * Also start the Microsoft 365 Agents Playground against the bot (on by default only for
+   * `npm start`). A playground that fails to start is reported and the rest keeps running.
+   */
+  readonly playground?: boolean;
+  /** The playground's web UI port (default 56150; a random one when that is taken). */
+  readonly playgroundPort?: number;
 }
 
 export interface LocalStack {
-  readonly urls: Readonly<Record<'server' | 'health' | 'cosmos' | 'issuer' | 'signIn' | 'graph', string>>;
+  readonly urls: Readonly<Record<'server' | 'health' | 'cosmos' | 'issuer' | 'signIn' | 'graph', string>> & {
+    /** Present when the Agents Playground was asked for and started. */
+    readonly playground?: string;
+  };
   /** True when this start seeded the demo data (first run or after deleting the snapshot). */
   readonly seeded: boolean;
   readonly shutdown: Shutdown;
@@ -96,6 +107,8 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
       { store, modules: defaultModules({ graph: localGraphGateway(issuer, graph.baseUrl) }) },
     );
     shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
+    const playground =
+      options.playground === true ? await startPlaygroundSafely(server.url, options, shutdown) : undefined;
 
     return {
       seeded,
@@ -107,12 +120,34 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         issuer: issuer.url,
         signIn: `${issuer.url}/local/sign-in?tid=<tenant id>&oid=<person id>&aud=api://localhost/performance-conversations`,
         graph: graph.baseUrl,
+        ...(playground === undefined ? {} : { playground }),
       },
     };
   } catch (error) {
     // Whatever started before the failure still closes, so a retry finds the ports free.
     await shutdown.run('start failed');
     throw error;
+  }
+};
+
+/** The playground is a convenience: when it cannot start, say why and keep the product running. */
+const startPlaygroundSafely = async (
+  serverUrl: string,
+  options: LocalOptions,
+  shutdown: Shutdown,
+): Promise<string | undefined> => {
+  try {
+    const playground = await startPlayground({
+      endpoint: `${serverUrl}/api/messages`,
+      logFile: join(ROOT, '.data', 'playground', 'm365agentsplayground.log'),
+      ...(options.playgroundPort === undefined ? {} : { port: options.playgroundPort }),
+    });
+    shutdown.register('playground', () => playground.stop());
+    return playground.url;
+  } catch (error) {
+    console.warn('The Agents Playground did not start:', error instanceof Error ? error.message : error);
+    console.warn('The bot still runs; try `npm run playground` in another terminal.');
+    return undefined;
   }
 };
 
@@ -123,7 +158,7 @@ const isEntryPoint = (): boolean => {
 
 if (isEntryPoint()) {
   try {
-    const stack = await startLocal();
+    const stack = await startLocal({ playground: true });
     console.log(`
 Performance Conversations is running locally.
   Server        ${stack.urls.server}   (health: ${stack.urls.health})
@@ -131,6 +166,7 @@ Performance Conversations is running locally.
   Entra issuer  ${stack.urls.issuer}
   Sign in       ${stack.urls.signIn}
   Graph         ${stack.urls.graph}
+  Playground    ${stack.urls.playground ?? 'not running (npm run playground starts it)'}   (chat with the bot as Kate Hughes, Assembly Secretariat)
   Demo data     ${stack.seeded ? 'seeded just now' : 'already present, left as it was'}
   People        npm run cli -- people --scheme bexley-pms
 Press Ctrl-C to stop; the data is saved on the way out.
