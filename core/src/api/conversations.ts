@@ -15,22 +15,34 @@ const agendaItem = z.object({
   sourceId: z.string().optional(),
 });
 
-/** Recording a conversation that has happened (or filling one that was booked). */
-export const conversationInput = z.object({
+/** The fields of a record as a person writes them, with no defaults (a patch must never fill any in). */
+const conversationFields = z.object({
   type: conversationType.exclude(['in-the-moment']),
   date: isoDate,
   jobIds: z.array(id).max(4).optional(),
-  topics: z.array(shortText(64)).max(6).default([]),
-  sections: z.record(z.string().max(64), longText(8000)).default({}),
-  notes: longText(20000).default(''),
-  issuesRaised: z.array(shortText(1000)).max(50).default([]),
-  actionsAgreed: z.array(actionItem).max(50).default([]),
-  agenda: z.array(agendaItem).max(50).default([]),
+  topics: z.array(shortText(64)).max(6),
+  sections: z.record(z.string().max(64), longText(8000)),
+  notes: longText(20000),
+  issuesRaised: z.array(shortText(1000)).max(50),
+  actionsAgreed: z.array(actionItem).max(50),
+  agenda: z.array(agendaItem).max(50),
   forwardLooking: z.boolean().optional(),
+});
+const f = conversationFields.shape;
+
+/** Recording a conversation that has happened (or filling one that was booked). */
+export const conversationInput = conversationFields.extend({
+  topics: f.topics.default([]),
+  sections: f.sections.default({}),
+  notes: f.notes.default(''),
+  issuesRaised: f.issuesRaised.default([]),
+  actionsAgreed: f.actionsAgreed.default([]),
+  agenda: f.agenda.default([]),
 });
 export type ConversationInput = z.infer<typeof conversationInput>;
 
-export const conversationPatch = conversationInput
+/** Only what the caller sent changes; everything else on the record stays as it is. */
+export const conversationPatch = conversationFields
   .omit({ type: true })
   .partial()
   .extend({

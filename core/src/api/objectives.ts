@@ -16,25 +16,33 @@ const alignment = z.object({
   reference: shortText(200),
 });
 
-/** What a person writes; the server adds ids, owner, timestamps and history. */
-export const objectiveInput = z.object({
+/** The fields of an objective as a person writes them, with no defaults (a patch must never fill any in). */
+export const objectiveFields = z.object({
   kind: shortText(64),
   title: shortText(200),
-  description: longText(4000).default(''),
-  measures: z.array(measure).max(12).default([]),
+  description: longText(4000),
+  measures: z.array(measure).max(12),
   horizon: z.enum(['short', 'medium', 'long']),
   targetDate: isoDate.optional(),
-  milestones: z.array(milestone).max(24).default([]),
-  alignment: z.array(alignment).max(8).default([]),
-  support: z
-    .array(z.enum(['training', 'mentoring', 'wellbeing', 'systems', 'other']))
-    .max(5)
-    .default([]),
+  milestones: z.array(milestone).max(24),
+  alignment: z.array(alignment).max(8),
+  support: z.array(z.enum(['training', 'mentoring', 'wellbeing', 'systems', 'other'])).max(5),
   jobId: id.optional(),
+});
+const f = objectiveFields.shape;
+
+/** What a person writes; the server adds ids, owner, timestamps and history. */
+export const objectiveInput = objectiveFields.extend({
+  description: f.description.default(''),
+  measures: f.measures.default([]),
+  milestones: f.milestones.default([]),
+  alignment: f.alignment.default([]),
+  support: f.support.default([]),
 });
 export type ObjectiveInput = z.infer<typeof objectiveInput>;
 
-export const objectivePatch = objectiveInput.partial().extend({
+/** Only what the caller sent changes; everything else on the objective stays as it is. */
+export const objectivePatch = objectiveFields.partial().extend({
   status: z.enum(['draft', 'agreed', 'achieved', 'partly-achieved', 'not-achieved', 'withdrawn']).optional(),
   progress: z.number().int().min(0).max(100).optional(),
   progressNote: shortText(2000).optional(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from './openapi.ts';
 import { routes } from './routes.ts';
-import { conversationInput } from './conversations.ts';
+import { conversationInput, conversationPatch } from './conversations.ts';
+import { objectivePatch } from './objectives.ts';
 import { suggestTimesInput } from './bookings.ts';
 
 describe('the API contract', () => {
@@ -40,5 +41,23 @@ describe('the API contract', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['to']);
+  });
+});
+
+describe('patches change only what was sent', () => {
+  it('a conversation patch with only notes leaves agenda, actions, topics and sections alone', () => {
+    expect(conversationPatch.parse({ notes: 'Talked about the rota' })).toEqual({ notes: 'Talked about the rota' });
+  });
+
+  it('an objective patch with only a title leaves the description, measures and milestones alone', () => {
+    expect(objectivePatch.parse({ title: 'Shorter reply times' })).toEqual({ title: 'Shorter reply times' });
+  });
+
+  it('a new record still starts with empty lists and text', () => {
+    expect(conversationInput.parse({ type: 'regular', date: '2027-01-04' })).toMatchObject({
+      notes: '',
+      agenda: [],
+      actionsAgreed: [],
+    });
   });
 });

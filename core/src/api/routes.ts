@@ -106,7 +106,7 @@ export const routes = {
     path: `${base}/objectives/smart-check`,
     tag: 'objectives',
     summary: 'Which SMART letters an objective draft is missing, and why',
-    body: obj.objectiveInput.partial(),
+    body: obj.objectiveFields.partial(),
     response: obj.smartCheck,
   }),
 
