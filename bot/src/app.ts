@@ -22,6 +22,8 @@ export interface AppModuleContext {
 export interface AppModule {
   readonly name: string;
   register(context: AppModuleContext): void | Promise<void>;
+  /** Stops background work the module started (timers, queues); called by App.close. */
+  close?(): Promise<void>;
 }
 
 export interface AppDeps {
@@ -38,7 +40,10 @@ export interface App {
   readonly server: Server;
   readonly version: string;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
-  /** Stops accepting, lets in-flight requests finish for up to `graceMs`. Does not close the store. */
+  /**
+   * Stops the modules' background work, then stops accepting and lets in-flight
+   * requests finish for up to `graceMs`. Does not close the store.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -75,6 +80,9 @@ export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> 
     server,
     version: APP_VERSION,
     listen: (port, host) => listen(server, port, host),
-    close: (graceMs = 10_000) => closeHttpServer(server.server, graceMs),
+    close: async (graceMs = 10_000) => {
+      for (const module of deps.modules ?? []) await module.close?.();
+      await closeHttpServer(server.server, graceMs);
+    },
   };
 };

@@ -40,6 +40,8 @@ export interface AppConfig {
     readonly allowedTenants: readonly string[];
   };
   readonly graph: { readonly baseUrl: string };
+  /** Proactive check-ins: on in production and locally, off in tests unless asked for. */
+  readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
 }
 
 /** The well-known key of the Cosmos DB emulator; public, not a secret. */
@@ -87,6 +89,13 @@ const EnvSchema = z.object({
   API_AUDIENCES: csv.optional(),
   ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'must list tenant GUIDs'))).optional(),
   GRAPH_BASE_URL: url.optional(),
+  CHECKIN_SCHEDULER: booleanText.optional(),
+  CHECKIN_INTERVAL_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
 });
 type ParsedEnv = z.infer<typeof EnvSchema>;
 
@@ -178,6 +187,10 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       allowedTenants: e.ALLOWED_TENANTS ?? [],
     },
     graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
+    checkins: {
+      scheduler: e.CHECKIN_SCHEDULER ?? appEnv !== 'test',
+      intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
+    },
   };
   if (!dev) {
     const issues = productionIssues(e, config);
@@ -217,4 +230,6 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   apiAudiences: config.auth.audiences.join(','),
   allowedTenants: config.auth.allowedTenants.length,
   graphBaseUrl: config.graph.baseUrl,
+  checkinScheduler: config.checkins.scheduler,
+  checkinIntervalMinutes: config.checkins.intervalMinutes,
 });

@@ -8,7 +8,7 @@ import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
 import { createCosmosStore } from './cosmos/index.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { defaultModules } from './modules.ts';
-import { closeHttpServer, createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
+import { createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
 
 export interface StartOptions {
   /** Install SIGTERM/SIGINT handlers that exit the process (the real entry point does). */
@@ -65,7 +65,7 @@ export const startServer = async (
   const app = await createApp(config, { store, logger, modules: options.modules ?? defaultModules() });
   // App Service routes to the container's port on every interface; locally only this machine.
   const { url } = await app.listen(config.port, config.env === 'production' ? '0.0.0.0' : '127.0.0.1');
-  shutdown.register('http', () => closeHttpServer(app.server.server, 10_000));
+  shutdown.register('http', () => app.close(10_000));
   if (options.handleSignals) {
     installSignalHandlers(shutdown, (code) => {
       process.exit(code);

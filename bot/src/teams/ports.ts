@@ -96,12 +96,24 @@ export interface StarterStore {
   replace(state: StarterState, etag: string): Promise<void>;
 }
 
+/**
+ * Hours (in the employer's time zone) when no check-in is started. `start` after `end`
+ * wraps past midnight; `days` are ISO weekdays (1 Monday … 7 Sunday) that are quiet all day.
+ */
+export interface QuietHours {
+  readonly start: string;
+  readonly end: string;
+  readonly days?: readonly number[];
+}
+
 export interface StoredNudgeSettings {
   readonly tenantId: TenantId;
   /** The person's id. */
   readonly id: PersonId;
   readonly snoozedUntil?: string;
   readonly optedOut: boolean;
+  /** The person's own quiet hours; absent, the scheduler's working-day default applies. */
+  readonly quietHours?: QuietHours;
   readonly updatedAt: IsoDateTime;
 }
 
