@@ -37,6 +37,8 @@ describe('Microsoft 365 Agents Playground against the local stack, in headless C
       graphPort: 0,
       snapshotFile: join(dir, 'cosmos.json'),
       logLevel: 'silent',
+      // No proactive check-in may land in the chat halfway through the test.
+      checkinScheduler: false,
     });
     playground = await startPlayground({
       endpoint: `${stack.urls.server}/api/messages`,
@@ -73,9 +75,12 @@ describe('Microsoft 365 Agents Playground against the local stack, in headless C
   it('"feedback" opens the form; submitting it shows the confirmation and stores the record', async () => {
     const page = await browser.context.newPage();
     await page.goto(playground.url);
+    // The playground announces the install to the bot once its page is connected.
+    await page.getByText('installationUpdate 200').waitFor();
     await chatInput(page).click();
     await page.keyboard.type('feedback');
     await page.keyboard.press('Enter');
+    await page.getByText('message 200').first().waitFor();
 
     const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'In-the-moment feedback' }).last();
     await form.waitFor();

@@ -41,6 +41,8 @@ export interface LocalOptions {
   readonly playground?: boolean;
   /** The playground's web UI port (default 56150; a random one when that is taken). */
   readonly playgroundPort?: number;
+  /** Hourly proactive check-ins (default on, as in any local run); tests turn it off for determinism. */
+  readonly checkinScheduler?: boolean;
 }
 
 export interface LocalStack {
@@ -103,6 +105,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         ENTRA_AUTHORITY_HOST: issuer.url,
         GRAPH_BASE_URL: graph.baseUrl,
         ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
+        CHECKIN_SCHEDULER: String(options.checkinScheduler ?? true),
       },
       { store, modules: defaultModules({ graph: localGraphGateway(issuer, graph.baseUrl) }) },
     );
