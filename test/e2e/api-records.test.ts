@@ -213,6 +213,35 @@ describe('ratings, appeals and the review form', () => {
     });
   });
 
+  it('002 Step 3: the pay recommendation is released by a reviewer above the manager, audited, and only then seen by the colleague', async () => {
+    const other = who(3, 21);
+    const created = await api(stack, manager, 'POST', `${people(other)}/conversations`, {
+      body: { type: 'annual-review', date: REFERENCE_DATE, notes: NOTE },
+    });
+    const path = `${people(other)}/conversations/${created.json.record.id as string}`;
+    const rated = await api(stack, manager, 'PATCH', path, {
+      body: { rating: { value: '1', bonusRecommended: true } },
+      ifMatch: created.json.etag,
+    });
+    expect(rated.status).toBe(200);
+    const release = `${path}/release-rating`;
+    // The manager who made the recommendation cannot release it, nor can the colleague.
+    expect((await api(stack, manager, 'POST', release, { body: {}, ifMatch: rated.json.etag })).status).toBe(403);
+    expect((await api(stack, other, 'POST', release, { body: {}, ifMatch: rated.json.etag })).status).toBe(403);
+    const released = await api(stack, who(3, 2), 'POST', release, { body: {}, ifMatch: rated.json.etag });
+    expect(released.status).toBe(200);
+    expect(released.json).toMatchObject({ kind: 'facts', facts: { rating: { value: '1' } } });
+    expect(released.text).not.toContain(NOTE);
+    const again = await api(stack, who(3, 2), 'POST', release, {
+      body: {},
+      ifMatch: released.headers.get('etag') ?? '',
+    });
+    expect(again.status).toBe(409);
+    const own = await api(stack, other, 'GET', path);
+    expect(own.json.record.rating).toMatchObject({ value: '1', bonusRecommended: true });
+    const audit = await api(stack, other, 'GET', `${people(other)}/audit`);
+    expect(audit.json.items.map((e: { action: string }) => e.action)).toContain('rating.released');
+  });
   it('000: the VIP Summary Appraisal exports as a five-section PDF for the pair, audited; HR cannot export it', async () => {
     const colleague1 = who(1, 21);
     const created = await api(stack, C.manager, 'POST', `${people(colleague1)}/conversations`, {

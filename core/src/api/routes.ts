@@ -157,6 +157,16 @@ export const routes = {
     response: conv.conversationFull,
     ifMatch: true,
   }),
+  'conversations.releaseRating': defineRoute({
+    method: 'POST',
+    path: `${person}/conversations/:conversationId/release-rating`,
+    tag: 'conversations',
+    summary: 'Release a reviewed pay recommendation to the colleague (002 Step 3)',
+    params: conv.conversationParams,
+    body: empty,
+    response: conv.conversationFacts,
+    ifMatch: true,
+  }),
   'conversations.disagree': defineRoute({
     method: 'POST',
     path: `${person}/conversations/:conversationId/disagree`,

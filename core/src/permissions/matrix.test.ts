@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, string> = {
   'conversation.disagree': /*          */ 'Y N N N N N N N N N',
   'conversation.rating.read': /*       */ 'Y Y N Y N Y N N N N',
   'conversation.rating.write': /*      */ 'N Y N N N N N N N N',
+  'conversation.rating.release': /*    */ 'N N N Y Y Y N N N N',
   'conversation.book': /*              */ 'Y Y N N N N Y N N N',
   'handover.write': /*                 */ 'N Y Y N N N N N N N',
   'appeal.lodge': /*                   */ 'Y N N N N N N N N N',

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'conversation.disagree',
   'conversation.rating.read',
   'conversation.rating.write',
+  'conversation.rating.release',
   'conversation.book',
   'handover.write',
   'appeal.lodge',
@@ -86,6 +87,8 @@ export const MATRIX: Readonly<Record<Action, readonly Relationship[]>> = {
   // HR sees ratings where the scheme needs them (002 pay, 003 compliance); the employee's view is gated by release.
   'conversation.rating.read': ['self', 'line-manager', 'grandparent', 'hr'],
   'conversation.rating.write': ['line-manager'],
+  // Step 3: recommendations are reviewed above the manager before the employee sees them (002).
+  'conversation.rating.release': ['grandparent', 'senior-manager', 'hr'],
   // Staff arrange their own (004); a coordinator books for staff without a PC (004).
   'conversation.book': ['self', 'line-manager', 'coordinator'],
   'handover.write': ['line-manager', 'previous-manager'],

@@ -115,6 +115,7 @@ export const loadForChange = async (
     | 'conversation.agree'
     | 'conversation.disagree'
     | 'conversation.rating.write'
+    | 'conversation.rating.release'
     | 'appeal.lodge',
 ) => {
   const { actor, tenant } = await loadActor(deps, caller);

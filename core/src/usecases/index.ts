@@ -7,6 +7,7 @@ export * from './smart.ts';
 export * from './conversations.ts';
 export * from './records.ts';
 export * from './appeals.ts';
+export * from './ratings.ts';
 export * from './agenda.ts';
 export * from './bookings.ts';
 export * from './feedback.ts';

@@ -10,8 +10,10 @@ import {
   openWithExceptionalAccess,
   ratingPolicyOf,
   ratingRuleOf,
+  releaseRating,
   updateConversation,
 } from '@pc/core/usecases';
+import { conversationFacts } from '@pc/core/permissions';
 import type { Server } from 'restify';
 import { conversationOut, viewOut, viewsOut } from './mappers.ts';
 import { registerApiRoute, type ApiContext } from './register.ts';
@@ -42,6 +44,15 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
     const { personId, conversationId } = r.params;
     const stored = await agreeConversation(r.deps, r.caller, personId, conversationId, r.ifMatch);
     return { body: conversationOut(stored), etag: stored.etag };
+  });
+  registerApiRoute(server, api, 'conversations.releaseRating', async (r) => {
+    const { personId, conversationId } = r.params;
+    const stored = await releaseRating(r.deps, r.caller, personId, conversationId, r.ifMatch);
+    // The releaser sits outside the pair: facts and the rating, never the notes.
+    return {
+      body: { kind: 'facts' as const, facts: conversationFacts(stored.item, stored.item.rating) },
+      etag: stored.etag,
+    };
   });
   registerApiRoute(server, api, 'conversations.disagree', async (r) => {
     const { personId, conversationId } = r.params;
