@@ -17,3 +17,11 @@ export type * from './ports.ts';
 export { TENANT_REFERENCE_KEY } from './ports.ts';
 export { ConnectorThrottled, KeyedThrottle, parseRetryAfter } from './throttle.ts';
 export { createTeamsModule, type TeamsModuleOptions } from './module.ts';
+export {
+  CheckinScheduler,
+  isoWeekKey,
+  isQuietTime,
+  DEFAULT_QUIET_HOURS,
+  type SchedulerRun,
+  type CheckinSchedulerOptions,
+} from './scheduler.ts';
