@@ -94,3 +94,28 @@ describe('004 Assembly Secretariat: Regular and Big Picture conversations', () =
     expect(only(due(ASSEMBLY, '2027-03-10', colleague, history), 'regular').bookedFor).toBe('2027-03-22');
   });
 });
+
+describe('004: a month with a Big Picture conversation needs no Regular one, wherever it lands', () => {
+  // Scheduled Big Picture months for this colleague: May, September, January.
+  it('004: a late Big Picture conversation held in June suppresses June’s Regular', () => {
+    const history = [record('regular', '2027-04-12'), record('big-picture', '2027-06-03')];
+    const regular = itemsOf(due(ASSEMBLY, '2027-06-20', colleague, history), 'regular');
+    expect(regular.map((i) => i.status)).toEqual(['suppressed']);
+    expect(regular[0]?.reason).toContain('held or booked this month');
+  });
+  it('004: a Big Picture conversation booked for later this month already suppresses the Regular one', () => {
+    const history = [record('regular', '2027-05-12'), record('big-picture', '2027-06-28', 'booked')];
+    expect(itemsOf(due(ASSEMBLY, '2027-06-10', colleague, history), 'regular').map((i) => i.status)).toEqual([
+      'suppressed',
+    ]);
+  });
+  it('004: a Big Picture month does not leave the next month’s Regular overdue for it', () => {
+    const history = [record('regular', '2027-04-12'), record('big-picture', '2027-06-03')];
+    const july = itemsOf(due(ASSEMBLY, '2027-07-10', colleague, history), 'regular');
+    expect(july.map((i) => i.status)).toEqual(['due']);
+  });
+  it('004: a cancelled Big Picture booking does not suppress the Regular one', () => {
+    const history = [record('regular', '2027-05-12'), record('big-picture', '2027-06-28', 'cancelled')];
+    expect(itemsOf(due(ASSEMBLY, '2027-06-10', colleague, history), 'regular').map((i) => i.status)).toEqual(['due']);
+  });
+});

@@ -38,3 +38,19 @@ export const bookedFrom = (
     .filter((r) => r.status === 'booked' && r.type === type && countsFor(r, group) && r.date >= from)
     .map((r) => r.date)
     .sort()[0];
+
+/**
+ * Months (first day, `YYYY-MM-01`) in which a conversation of this type was held or is
+ * booked for the group: 004 says a month with a Big Picture conversation needs no Regular one,
+ * whichever month the Big Picture conversation actually lands in.
+ */
+export const monthsWith = (
+  history: readonly ConversationRecord[],
+  type: ConversationTypeId,
+  group: JobGroup,
+): ReadonlySet<IsoDate> =>
+  new Set(
+    history
+      .filter((r) => (isDone(r) || r.status === 'booked') && r.type === type && countsFor(r, group))
+      .map((r) => `${r.date.slice(0, 7)}-01`),
+  );

@@ -2,7 +2,7 @@ import type { Cadence } from '../../scheme/types.ts';
 import { addMonths } from '../../time/dates.ts';
 import { makeItem, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { doneDates, firstBetween } from '../history.ts';
+import { doneDates, firstBetween, monthsWith } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
 import { firstOfMonth, isEveryNthMonth, lastOfMonth, monthsBetween, monthsOwnedBy } from './months.ts';
@@ -44,7 +44,12 @@ export const everyNMonths = (ctx: RuleContext, cadence: EveryNMonths): DueItem[]
  */
 export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
   const { employee, on } = ctx;
-  const suppressed = monthsOwnedBy(ctx.pack, cadence.suppressedInMonthsOf, employee);
+  const scheduled = monthsOwnedBy(ctx.pack, cadence.suppressedInMonthsOf, employee);
+  const held =
+    cadence.suppressedInMonthsOf === undefined
+      ? new Set<string>()
+      : monthsWith(ctx.history, cadence.suppressedInMonthsOf, ctx.group);
+  const suppressed = (month: string): boolean => scheduled(month) || held.has(month);
   const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
   const thisMonth = firstOfMonth(on);
   const heldThisMonth = firstBetween(done, thisMonth, addMonths(thisMonth, 1));
@@ -76,7 +81,9 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
         status: 'suppressed',
         windowStart: thisMonth,
         dueDate: lastOfMonth(thisMonth),
-        reason: `No ${ctx.rule.label} is expected in ${month} because it is your ${owner} month.`,
+        reason: scheduled(thisMonth)
+          ? `No ${ctx.rule.label} is expected in ${month} because it is your ${owner} month.`
+          : `No ${ctx.rule.label} is expected in ${month} because your ${owner} is held or booked this month.`,
       }),
     );
     return items;
