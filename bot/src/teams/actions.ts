@@ -1,8 +1,16 @@
 import { addDays, AppError } from '@pc/core';
-import { buildNoticeCard, CARD_VERBS, formatDate, SNOOZE_DAYS, type AdaptiveCard, type CardVerb } from '@pc/core/cards';
+import {
+  buildNoticeCard,
+  CARD_VERBS,
+  FEEDBACK_FIELDS,
+  formatDate,
+  SNOOZE_DAYS,
+  type AdaptiveCard,
+  type CardVerb,
+} from '@pc/core/cards';
 import { parseFeedbackSubmission } from '@pc/core/feedback';
 import { stableId } from '@pc/core/feedback';
-import { colleaguesOf } from './colleagues.ts';
+import { colleagueRecord } from './colleagues.ts';
 import type { TeamsBotDeps } from './deps.ts';
 import { logFeedback } from './feedback-flow.ts';
 import { answerStarter, openStarter, refreshStarter } from './starters.ts';
@@ -13,14 +21,17 @@ export type CardData = Readonly<Record<string, unknown>>;
 export type ActionHandler = (deps: TeamsBotDeps, turn: TurnIdentity, data: CardData) => Promise<AdaptiveCard>;
 
 const logFeedbackAction: ActionHandler = async (deps, turn, data) => {
-  const colleagueIds = (await colleaguesOf(deps.store, turn.tenantId, turn.userId)).map((c) => c.id);
+  const chosen = data[FEEDBACK_FIELDS.subjectId];
+  const colleague =
+    typeof chosen === 'string' ? await colleagueRecord(deps.store, turn.tenantId, turn.userId, chosen) : undefined;
+  const colleagueIds = colleague === undefined ? [] : [colleague.id];
   const command = parseFeedbackSubmission(data, {
     ...turn,
     authorId: turn.userId,
     now: deps.clock.now(),
     colleagueIds,
   });
-  return logFeedback(deps, command);
+  return logFeedback(deps, command, colleague);
 };
 
 const snooze: ActionHandler = async (deps, turn) => {

@@ -30,3 +30,26 @@ export const colleaguesOf = async (
   for (const report of await store.employees.listReports(tenantId, userId)) add(report);
   return [...found.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
 };
+
+/**
+ * Whether `subjectId` is someone `colleaguesOf` would offer — a line manager, a peer
+ * under the same manager, or a report — decided with two point reads instead of
+ * listing the whole team. Returns the subject when they are.
+ */
+export const colleagueRecord = async (
+  store: TeamsBotStore,
+  tenantId: TenantId,
+  userId: PersonId,
+  subjectId: PersonId,
+): Promise<Employee | undefined> => {
+  if (subjectId === userId) return undefined;
+  const [me, subject] = await Promise.all([
+    store.employees.get(tenantId, userId),
+    store.employees.get(tenantId, subjectId),
+  ]);
+  if (me === undefined || subject === undefined || subject.item.leftOn !== undefined) return undefined;
+  const mine = currentManagersOf(me.item);
+  const theirs = currentManagersOf(subject.item);
+  const related = mine.includes(subjectId) || theirs.includes(userId) || mine.some((id) => theirs.includes(id));
+  return related ? subject.item : undefined;
+};

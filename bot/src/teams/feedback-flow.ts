@@ -1,4 +1,4 @@
-import { isAppError, type ConversationRecord, type FeedbackEntry, type Stored } from '@pc/core';
+import { isAppError, type ConversationRecord, type Employee, type FeedbackEntry, type Stored } from '@pc/core';
 import { buildFeedbackConfirmationCard, type AdaptiveCard } from '@pc/core/cards';
 import { feedbackEntryFrom, type LogFeedbackCommand } from '@pc/core/feedback';
 import { currentManagersOf } from './colleagues.ts';
@@ -42,8 +42,16 @@ const addToAgenda = async (deps: TeamsBotDeps, entry: FeedbackEntry): Promise<bo
  * Records one in-the-moment note. The id comes from the Teams activity, so a
  * resent activity finds its entry already there and nothing is stored twice.
  */
-export const logFeedback = async (deps: TeamsBotDeps, command: LogFeedbackCommand): Promise<AdaptiveCard> => {
-  const subject = (await deps.store.employees.get(command.tenantId, command.subjectId))?.item;
+export const logFeedback = async (
+  deps: TeamsBotDeps,
+  command: LogFeedbackCommand,
+  /** The subject's record when the caller has just read it. */
+  known?: Employee,
+): Promise<AdaptiveCard> => {
+  const subject =
+    known?.id === command.subjectId
+      ? known
+      : (await deps.store.employees.get(command.tenantId, command.subjectId))?.item;
   const pairManagerId = subject === undefined ? undefined : currentManagersOf(subject)[0];
   const entry = feedbackEntryFrom(command, pairManagerId);
   let alreadyRecorded = false;
