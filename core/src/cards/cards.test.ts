@@ -393,5 +393,9 @@ describe('check-in nudges', () => {
   it('notice card is valid', async () => {
     const { renderedText } = await expectValid(buildNoticeCard('Snoozed', ['No reminders until 17 May 2027.']));
     expect(renderedText).toContain('No reminders until 17 May 2027.');
+    expect(renderedText).toMatchInlineSnapshot(`
+      "Snoozed
+      No reminders until 17 May 2027."
+    `);
   });
 });
