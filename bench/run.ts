@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark once, each as a ratio against a yardstick measured in the same
  * run on the same machine. Prints a table and writes JSON to .artifacts/bench/ (git-ignored).
  * Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FANOUT_CHECKINS,
- * BENCH_ENGINE_EMPLOYEES; BENCH_SKIP=tab,fanout leaves benchmarks out.
+ * BENCH_ENGINE_EMPLOYEES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
+ * V8 CPU profile of every server process to <dir>.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';

@@ -16,7 +16,10 @@ export interface Child<T> {
 const ROLE_SCRIPT = fileURLToPath(new URL('./roles.ts', import.meta.url));
 
 export const startChild = async <T>(role: string, env: Readonly<Record<string, string>> = {}): Promise<Child<T>> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', ROLE_SCRIPT, role], {
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of every bench process there, to find where time goes.
+  const profile = process.env.BENCH_PROFILE;
+  const profiling = profile === undefined || profile === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', ROLE_SCRIPT, role], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
