@@ -20,8 +20,8 @@ import {
   type KeyValueFactory,
   type SendQueueItem,
 } from '../bot/src/teams/index.ts';
-import { startChild } from './lib/child.ts';
-import type { ConnectorStats, PeersInfo } from './lib/roles.ts';
+import { startPeers } from './lib/child.ts';
+import type { ConnectorStats } from './lib/roles.ts';
 
 export interface FanoutResult {
   readonly checkins: number;
@@ -61,7 +61,7 @@ const pool = async (count: number, width: number, work: (i: number) => Promise<v
 export const benchFanout = async (options: { checkins: number; tenants: number; deadlineSeconds: number }) => {
   const logger = createLogger({ level: 'silent' });
   // Cosmos and the connector run in their own process, as they are other machines in production.
-  const peers = await startChild<PeersInfo>('peers', { BENCH_TEAMS_LIMITS: '1' });
+  const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1' });
   const connectorUrl = peers.info.connectorUrl;
   const store = await createCosmosStore({
     endpoint: peers.info.cosmosEndpoint,
@@ -113,9 +113,7 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
       logger,
     );
     const sender = createCloudProactiveSender({ adapter, botAppId: '', references });
-    const workers = tenants.map(
-      () => new SendQueueWorker({ store: queue, sender, logger, concurrency: 8, requestsPerSend: REQUESTS_PER_SEND }),
-    );
+    const workers = tenants.map(() => new SendQueueWorker({ store: queue, sender, logger }));
     const started = performance.now();
     const deadlineState = { hit: false };
     const deadline = setTimeout(() => {
@@ -124,7 +122,13 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
     }, options.deadlineSeconds * 1000);
     let results: DrainResult[];
     try {
-      results = await Promise.all(workers.map((w, t) => w.drain(tenants[t] ?? '', CYCLE)));
+      results = await Promise.all(
+        workers.map(async (w, t) => {
+          const r = await w.drain(tenants[t] ?? '', CYCLE);
+          console.error('tenant', t, ((performance.now() - started) / 1000).toFixed(1));
+          return r;
+        }),
+      );
     } finally {
       clearTimeout(deadline);
     }
@@ -136,7 +140,7 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
       let token: string | undefined;
       do {
         const page = await queue.scan(tenant, CYCLE, token);
-        for (const i of page.items) states.set(i.state, (states.get(i.state) ?? 0) + 1);
+        for (const { item: i } of page.items) states.set(i.state, (states.get(i.state) ?? 0) + 1);
         token = page.continuationToken;
       } while (token !== undefined);
     }

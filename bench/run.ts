@@ -47,6 +47,22 @@ const machine = {
 out(`Benchmarks on ${String(machine.cpus)} cores, ${String(machine.memoryGiB)} GiB, Node ${machine.node}`);
 out(`Load average at start: ${machine.loadAverageAtStart.join(', ')} (other work on the machine slows every figure)`);
 
+/** The error and its causes on one line, with any status or code: a failed benchmark says why. */
+const describe = (error: unknown): string => {
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && e !== null && parts.length < 5;) {
+    if (!(e instanceof Error)) {
+      parts.push(typeof e === 'string' ? e : JSON.stringify(e));
+      break;
+    }
+    const { code, statusCode } = e as { code?: unknown; statusCode?: unknown };
+    const tag = [code, statusCode].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+    parts.push(tag === '' ? e.message : `${e.message} (${tag})`);
+    e = e.cause;
+  }
+  return parts.join(' ← ');
+};
+
 const step = async (name: string, run: () => Promise<void>): Promise<void> => {
   if (skip.has(name)) return;
   const t = performance.now();
@@ -54,7 +70,8 @@ const step = async (name: string, run: () => Promise<void>): Promise<void> => {
   try {
     await run();
   } catch (error) {
-    results[name] = { error: error instanceof Error ? error.message : String(error) };
+    results[name] = { error: describe(error) };
+    out(`  failed: ${describe(error)}`);
     rows.push({ benchmark: name, measured: 'failed', yardstick: '', ratio: '', target: '', met: false });
     process.exitCode = 1;
   }

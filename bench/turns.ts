@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { createCosmosStore, type Store } from '../bot/src/cosmos/index.ts';
 import { cardSubmit, textMessage } from '../test/fakes/connector/teams-activities.ts';
 import { reportId, seedTeam } from '../test/reliability/support/org.ts';
-import { startChild } from './lib/child.ts';
+import { startChild, startPeers } from './lib/child.ts';
 import type { AppInfo, PeersInfo } from './lib/roles.ts';
 
 const TENANT = '77777777-7777-4777-8777-777777777777';
@@ -101,7 +101,7 @@ const countNotes = async (store: Store, from = 0, to = Number.POSITIVE_INFINITY)
 };
 
 export const benchTurns = async (options: { connections: number; seconds: number; warmupSeconds: number }) => {
-  const peers = await startChild<PeersInfo>('peers');
+  const peers = await startPeers();
   try {
     const serviceUrl = peers.info.connectorUrl;
     const user = (n: number) => ({ tenantId: TENANT, aadObjectId: reportId(n % TEAM), name: `Colleague ${String(n)}` });

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ConnectorInfo, CosmosInfo, PeersInfo } from './roles.ts';
 
 export interface Child<T> {
   readonly info: T;
@@ -50,4 +51,20 @@ export const startChild = async <T>(role: string, env: Readonly<Record<string, s
 /** Writes the ready line a parent's startChild waits for. */
 export const ready = (info: unknown): void => {
   process.stdout.write(`${JSON.stringify(info)}\n`);
+};
+
+/** The Cosmos server and the fake Bot Connector, each in its own process. */
+export const startPeers = async (
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ readonly info: PeersInfo; stop(): Promise<void> }> => {
+  const [cosmos, connector] = await Promise.all([
+    startChild<CosmosInfo>('cosmos', env),
+    startChild<ConnectorInfo>('connector', env),
+  ]);
+  return {
+    info: { ...cosmos.info, ...connector.info },
+    stop: async () => {
+      await Promise.all([cosmos.stop(), connector.stop()]);
+    },
+  };
 };

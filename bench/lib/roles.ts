@@ -1,6 +1,7 @@
 /**
- * The processes a bench starts (see child.ts): 'peers' runs the Cosmos server and the fake Bot
- * Connector, 'echo-app' the echo bot, 'real-app' the real server with the Teams bot and the API.
+ * The processes a bench starts (see child.ts): 'cosmos' runs the Cosmos server, 'connector' the fake
+ * Bot Connector (each on its own event loop, as each is another machine in production), 'echo-app'
+ * the echo bot, 'real-app' the real server with the Teams bot and the API.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,13 +15,18 @@ import { startCosmosServer } from '../../test/support/cosmos-server.ts';
 import { createEchoBotModule } from '../echo-bot.ts';
 import { ready } from './child.ts';
 
-export interface PeersInfo {
+export interface CosmosInfo {
   readonly cosmosEndpoint: string;
   readonly cosmosKey: string;
+}
+
+export interface ConnectorInfo {
   readonly connectorUrl: string;
   /** GET → ConnectorStats. */
   readonly statsUrl: string;
 }
+
+export type PeersInfo = CosmosInfo & ConnectorInfo;
 
 export interface ConnectorStats {
   readonly activities: number;
@@ -51,40 +57,40 @@ const untilStopped = (close: () => Promise<void>): void => {
   });
 };
 
-const peers = async (): Promise<void> => {
-  const cosmos = await startCosmosServer();
+const cosmos = async (): Promise<void> => {
+  const server = await startCosmosServer();
+  ready({ cosmosEndpoint: server.endpoint, cosmosKey: server.key } satisfies CosmosInfo);
+  untilStopped(() => server.close());
+};
+
+const connector = async (): Promise<void> => {
   // BENCH_TEAMS_LIMITS=1 enforces Teams' limits: 50 requests/s per tenant, 1 message/s per conversation.
-  const connector = await startFakeBotConnector(
+  const fake = await startFakeBotConnector(
     process.env.BENCH_TEAMS_LIMITS === '1'
       ? { perTenant: { max: 50, windowMs: 1000 }, perConversation: { max: 1, windowMs: 1000 } }
       : {},
   );
   const stats = createServer((req, res) => {
     const text = new URL(req.url ?? '/', 'http://localhost').searchParams.get('text') ?? '';
-    const matching =
-      text === '' ? 0 : connector.activities.filter((a) => JSON.stringify(a.activity).includes(text)).length;
+    const matching = text === '' ? 0 : fake.activities.filter((a) => JSON.stringify(a.activity).includes(text)).length;
     res.writeHead(200, { 'content-type': 'application/json' });
-    const stats: ConnectorStats = {
-      activities: connector.activities.length,
+    const body: ConnectorStats = {
+      activities: fake.activities.length,
       matching,
-      conversations: new Set(connector.activities.map((a) => a.conversationId)).size,
-      throttled: connector.stats.throttled,
-      violations: connector.stats.violations,
+      conversations: new Set(fake.activities.map((a) => a.conversationId)).size,
+      throttled: fake.stats.throttled,
+      violations: fake.stats.violations,
     };
-    res.end(JSON.stringify(stats));
+    res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
-  const info: PeersInfo = {
-    cosmosEndpoint: cosmos.endpoint,
-    cosmosKey: cosmos.key,
-    connectorUrl: connector.url,
+  ready({
+    connectorUrl: fake.url,
     statsUrl: `http://127.0.0.1:${String((stats.address() as AddressInfo).port)}/stats`,
-  };
-  ready(info);
+  } satisfies ConnectorInfo);
   untilStopped(async () => {
     stats.close();
-    await connector.close();
-    await cosmos.close();
+    await fake.close();
   });
 };
 
@@ -114,7 +120,12 @@ const realApp = async (): Promise<void> => {
   untilStopped(() => instance.close());
 };
 
-const ROLES: Readonly<Record<string, () => Promise<void>>> = { peers, 'echo-app': echoApp, 'real-app': realApp };
+const ROLES: Readonly<Record<string, () => Promise<void>>> = {
+  cosmos,
+  connector,
+  'echo-app': echoApp,
+  'real-app': realApp,
+};
 
 const role = ROLES[process.argv[2] ?? ''];
 if (role === undefined) {

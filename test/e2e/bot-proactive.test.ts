@@ -83,8 +83,8 @@ describe('proactive check-ins through a rate-limited Bot Connector', () => {
         references: createConversationReferenceStore(keyValues),
       }),
       logger,
-      tenantPerSecond: TEAMS_TENANT_PER_SECOND * SCALE,
-      conversationPerSecond: SCALE,
+      tenantLimit: { max: TEAMS_TENANT_PER_SECOND, windowMs: 1000 / SCALE },
+      conversationLimit: { max: 1, windowMs: 1000 / SCALE },
       concurrency: 8,
       ...overrides,
     });
@@ -129,7 +129,7 @@ describe('proactive check-ins through a rate-limited Bot Connector', () => {
       );
       for (let n = 0; n < 30; n++) await queue.enqueue(item(`p8-${String(n)}`, cycle, n));
       // The worker is told the tenant allows 40 requests a second; the connector allows 10.
-      const result = await workerOver(queue, { tenantPerSecond: 40 }).drain(TENANT, cycle);
+      const result = await workerOver(queue, { tenantLimit: { max: 40, windowMs: 1000 } }).drain(TENANT, cycle);
       expect(result).toMatchObject({ sent: 30, failed: 0, inDoubt: 0 });
       // Refusals are retried after Retry-After (by the connector client's own policy first, then the queue).
       expect(strict.stats.throttled).toBeGreaterThan(0);

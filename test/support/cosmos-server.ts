@@ -24,6 +24,9 @@ export interface CosmosServerOptions {
 export const startCosmosServer = async (options: CosmosServerOptions = {}): Promise<CosmosServer> => {
   // keepAlive: the server otherwise answers `connection: close`, so every request pays a TLS handshake.
   const server = createHttpsServer({ keepAlive: true });
+  // Never close an idle connection from this side. The SDK keeps idle sockets without a time limit,
+  // so a server-side idle timeout races with a request sent on a socket as it closes (ECONNRESET).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

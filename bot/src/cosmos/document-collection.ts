@@ -1,7 +1,13 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
 import { cosmosErrorToAppError, cosmosStatus } from './errors.ts';
-import { decodeContinuation, encodeContinuation, invalidContinuation, pageSizeOf } from './paging.ts';
+import {
+  decodeContinuation,
+  encodeContinuation,
+  invalidContinuation,
+  MAX_WORKER_PAGE_SIZE,
+  pageSizeOf,
+} from './paging.ts';
 
 /** Counts Cosmos operations (point operations and query page fetches) made through one store. */
 export interface RequestCounter {
@@ -101,13 +107,37 @@ export class DocumentCollection<T extends object> {
     filter: PartitionFilter,
     page?: PageRequest,
   ): Promise<Page<T>> {
-    const pageSize = pageSizeOf(page);
+    return this.#queryPage(tenantId, partitionKey, filter, pageSizeOf(page), page, (doc) => this.#item(doc));
+  }
+
+  /**
+   * As queryPage, with each item's version, for a background worker that goes on to update what
+   * it listed; pages of up to MAX_WORKER_PAGE_SIZE.
+   */
+  async queryStoredPage(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    page?: PageRequest,
+  ): Promise<Page<Stored<T>>> {
+    const pageSize = pageSizeOf(page, MAX_WORKER_PAGE_SIZE);
+    return this.#queryPage(tenantId, partitionKey, filter, pageSize, page, (doc) => this.#stored(doc));
+  }
+
+  async #queryPage<R>(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    pageSize: number,
+    page: PageRequest | undefined,
+    map: (doc: ItemDefinition) => R,
+  ): Promise<Page<R>> {
     let continuationToken = decodeContinuation(page?.continuationToken);
-    const items: T[] = [];
+    const items: R[] = [];
     // Cosmos may return short (even empty) pages before the end; keep going until the page is full.
     do {
       const response = await this.#fetch(tenantId, partitionKey, filter, pageSize - items.length, continuationToken);
-      items.push(...response.resources.map((doc) => this.#item(doc)));
+      items.push(...response.resources.map(map));
       continuationToken = response.continuationToken;
     } while (items.length < pageSize && continuationToken !== undefined);
     const next = encodeContinuation(continuationToken);

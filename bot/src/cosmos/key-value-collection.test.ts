@@ -77,6 +77,42 @@ describe('KeyValueCollection', () => {
     expect(rest.continuationToken).toBeUndefined();
   });
 
+  it('lists with ETags, filtered to some values of a field, so a worker can update what it listed', async () => {
+    for (const [n, attempts] of [
+      [1, 0],
+      [2, 3],
+      [3, 1],
+      [4, 0],
+    ] as const) {
+      await queue().create(send({ id: `w-${String(n)}`, userId: 'user-w', dueAt: minute(n), attempts }));
+    }
+    const page = await queue().listStoredByPartition(TENANT_A, 'user-w', {
+      sort: { field: 'dueAt', direction: 'ASC' },
+      only: { field: 'userId', values: ['user-w'] },
+    });
+    expect(page.items.map((s) => s.item.id)).toEqual(['w-1', 'w-2', 'w-3', 'w-4']);
+    const [first] = page.items;
+    if (first === undefined) throw new Error('listed nothing');
+    // The listed ETag is the current version: an update with it succeeds, a second one is stale.
+    await queue().update({ ...first.item, attempts: 9 }, first.etag);
+    expect(await codeOf(queue().update({ ...first.item, attempts: 10 }, first.etag))).toBe('conflict');
+    const none = await queue().listStoredByPartition(TENANT_A, 'user-w', { only: { field: 'userId', values: ['x'] } });
+    expect(none.items).toEqual([]);
+    // Large pages are for workers; a field name is never taken from outside.
+    expect(await codeOf(queue().listStoredByPartition(TENANT_A, 'user-w', { page: { pageSize: 1000 } }))).toBe(
+      'resolved',
+    );
+    expect(await codeOf(queue().listStoredByPartition(TENANT_A, 'user-w', { page: { pageSize: 1001 } }))).toBe(
+      'validation',
+    );
+    expect(
+      await codeOf(queue().listStoredByPartition(TENANT_A, 'user-w', { only: { field: 'a b', values: ['x'] } })),
+    ).toBe('internal');
+    expect(await codeOf(queue().listStoredByPartition(TENANT_A, 'user-w', { only: { field: 'id', values: [] } }))).toBe(
+      'internal',
+    );
+  });
+
   it('deletes once, refusing a stale etag, and never across tenants', async () => {
     const created = await queue().create(send({ id: 'del', userId: 'user-d' }));
     const changed = await queue().update(send({ id: 'del', userId: 'user-d', attempts: 1 }), created.etag);

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
-import { DocumentCollection, type RequestCounter } from './document-collection.ts';
+import { DocumentCollection, type PartitionFilter, type RequestCounter } from './document-collection.ts';
 
 /** Anything kept per tenant under an id: a conversation reference, a queued send, a user's settings. */
 export interface KeyValueItem {
@@ -18,6 +18,15 @@ export interface KeyValueCollectionOptions<T> {
 }
 
 export type SortDirection = 'ASC' | 'DESC';
+export interface Sort {
+  readonly field: string;
+  readonly direction: SortDirection;
+}
+/** Items whose `field` holds one of `values`. */
+export interface FieldIn {
+  readonly field: string;
+  readonly values: readonly string[];
+}
 
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -65,22 +74,39 @@ export class KeyValueCollection<T extends KeyValueItem> {
     return this.#docs.delete(tenantId, this.#pk(tenantId, partition), id, etag);
   }
 
-  listByPartition(
+  async listByPartition(tenantId: string, partition: string, page?: PageRequest, sort?: Sort): Promise<Page<T>> {
+    return this.#docs.queryPage(tenantId, this.#pk(tenantId, partition), this.#filter({ sort }), page);
+  }
+
+  /**
+   * As listByPartition, with each item's ETag, so a caller can update what it listed without
+   * reading it again; `only` keeps the items whose field holds one of the given values.
+   */
+  async listStoredByPartition(
     tenantId: string,
     partition: string,
-    page?: PageRequest,
-    sort?: { readonly field: string; readonly direction: SortDirection },
-  ): Promise<Page<T>> {
-    if (sort !== undefined && !FIELD.test(sort.field)) {
-      throw new AppError('internal', 'A sort field must be a plain property name');
+    options: { readonly page?: PageRequest; readonly sort?: Sort; readonly only?: FieldIn } = {},
+  ): Promise<Page<Stored<T>>> {
+    return this.#docs.queryStoredPage(tenantId, this.#pk(tenantId, partition), this.#filter(options), options.page);
+  }
+
+  #filter({ sort, only }: { readonly sort?: Sort | undefined; readonly only?: FieldIn | undefined }): PartitionFilter {
+    for (const field of [sort?.field, only?.field]) {
+      if (field !== undefined && !FIELD.test(field)) {
+        throw new AppError('internal', 'A sort or filter field must be a plain property name');
+      }
     }
-    const orderBy = sort === undefined ? undefined : `c.${sort.field} ${sort.direction}`;
-    return this.#docs.queryPage(
-      tenantId,
-      this.#pk(tenantId, partition),
-      orderBy === undefined ? {} : { orderBy },
-      page,
-    );
+    if (only?.values.length === 0) throw new AppError('internal', 'A filter needs at least one value');
+    const names = only?.values.map((_, i) => `@only${String(i)}`) ?? [];
+    return {
+      ...(sort === undefined ? {} : { orderBy: `c.${sort.field} ${sort.direction}` }),
+      ...(only === undefined
+        ? {}
+        : {
+            where: `c.${only.field} IN (${names.join(', ')})`,
+            parameters: only.values.map((value, i) => ({ name: names[i] ?? '', value })),
+          }),
+    };
   }
 
   #pk(tenantId: string, partition: string): string {

@@ -2,12 +2,14 @@ import { AppError, type PageRequest } from '@pc/core';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
+/** Background workers (the send queue) read in larger pages: fewer queries for the same items. */
+export const MAX_WORKER_PAGE_SIZE = 1000;
 
-export const pageSizeOf = (page: PageRequest | undefined): number => {
+export const pageSizeOf = (page: PageRequest | undefined, max = MAX_PAGE_SIZE): number => {
   const size = page?.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new AppError('validation', 'Page size must be a whole number from 1 to 100', {
-      details: [{ path: 'pageSize', message: 'must be 1–100' }],
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw new AppError('validation', `Page size must be a whole number from 1 to ${String(max)}`, {
+      details: [{ path: 'pageSize', message: `must be 1–${String(max)}` }],
     });
   }
   return size;

@@ -38,17 +38,25 @@ export const createConversationReferenceStore = (keyValues: KeyValueFactory): Co
   };
 };
 
+const IN_ENQUEUE_ORDER = { field: 'enqueuedAt', direction: 'ASC' } as const;
+const OPEN_STATES: readonly SendQueueItem['state'][] = ['pending', 'sending'];
+
 export const createSendQueueStore = (keyValues: KeyValueFactory): SendQueueStore => {
   const docs = keyValues<SendQueueItem>('send-queue', (item) => item.cycleKey);
   return {
     enqueue: (item) => createIfAbsent(() => docs.create(item)),
     scan: (tenantId, cycleKey, continuationToken) =>
-      docs.listByPartition(
-        tenantId,
-        cycleKey,
-        { pageSize: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
-        { field: 'enqueuedAt', direction: 'ASC' },
-      ),
+      docs.listStoredByPartition(tenantId, cycleKey, {
+        page: { pageSize: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
+        sort: IN_ENQUEUE_ORDER,
+      }),
+    scanOpen: (tenantId, cycleKey, continuationToken) =>
+      docs.listStoredByPartition(tenantId, cycleKey, {
+        // Large pages: one query hands a worker up to 1,000 sends.
+        page: { pageSize: 1000, ...(continuationToken === undefined ? {} : { continuationToken }) },
+        sort: IN_ENQUEUE_ORDER,
+        only: { field: 'state', values: OPEN_STATES },
+      }),
     get: (tenantId, cycleKey, id) => docs.get(tenantId, cycleKey, id),
     replace: (item, etag) => docs.update(item, etag),
   };

@@ -52,14 +52,19 @@ export interface SendQueueStore {
   /** Creates the item; false when an item with its id already exists. */
   enqueue(item: SendQueueItem): Promise<boolean>;
   /**
-   * One page of a cycle's items in enqueue order, whatever their state. A
+   * One page of a cycle's items with their ETags, in enqueue order, whatever their state. A
    * cycle is its own partition, so finished cycles are never read again.
    */
-  scan(tenantId: TenantId, cycleKey: string, continuationToken?: string): Promise<Page<SendQueueItem>>;
+  scan(tenantId: TenantId, cycleKey: string, continuationToken?: string): Promise<Page<StoredSendItem>>;
+  /** As scan, for the items still to do: 'pending', or 'sending' under a claim that may have lapsed. */
+  scanOpen(tenantId: TenantId, cycleKey: string, continuationToken?: string): Promise<Page<StoredSendItem>>;
   get(tenantId: TenantId, cycleKey: string, id: string): Promise<StoredSendItem | undefined>;
   /** ETag-guarded; AppError 'conflict' when another worker changed it first. */
   replace(item: SendQueueItem, etag: string): Promise<StoredSendItem>;
 }
+
+/** The Bot Connector calls one proactive send makes: open the 1:1 chat, then post into it. */
+export type ConnectorCall = 'create-conversation' | 'post';
 
 /** Delivers one proactive card to one person; throws ConnectorThrottled on 429. */
 export interface ProactiveSender {
@@ -68,6 +73,8 @@ export interface ProactiveSender {
     personId: PersonId,
     card: AdaptiveCard,
     idempotencyKey: string,
+    /** Awaited right before each connector call, so the caller can keep within the rate limits. */
+    pace?: (call: ConnectorCall) => Promise<void>,
   ): Promise<{ activityId: string }>;
 }
 

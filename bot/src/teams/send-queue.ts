@@ -1,7 +1,13 @@
-import { isAppError, type TenantId } from '@pc/core';
+import { isAppError, type Page, type TenantId } from '@pc/core';
 import type { Logger } from '../logging.ts';
-import type { ProactiveSender, SendQueueItem, SendQueueStore, StoredSendItem } from './ports.ts';
-import { ConnectorThrottled, KeyedThrottle } from './throttle.ts';
+import type { ConnectorCall, ProactiveSender, SendQueueItem, SendQueueStore, StoredSendItem } from './ports.ts';
+import {
+  ConnectorThrottled,
+  KeyedThrottle,
+  TEAMS_CONVERSATION_LIMIT,
+  TEAMS_TENANT_LIMIT,
+  type LimitSpec,
+} from './throttle.ts';
 
 export interface SendQueueOptions {
   readonly store: SendQueueStore;
@@ -9,12 +15,10 @@ export interface SendQueueOptions {
   readonly logger: Logger;
   readonly nowMs?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Teams: 50 requests per second per app per tenant. */
-  readonly tenantPerSecond?: number;
-  /** Teams: about one message per second into one conversation. */
-  readonly conversationPerSecond?: number;
-  /** Connector calls one send makes (create the 1:1 chat, then post). */
-  readonly requestsPerSend?: number;
+  /** Connector calls per tenant; Teams allows 50 a second per app per tenant. */
+  readonly tenantLimit?: LimitSpec;
+  /** Messages into one conversation; Teams allows about one a second. */
+  readonly conversationLimit?: LimitSpec;
   /** Sends in flight at once; each still waits for its rate slot. */
   readonly concurrency?: number;
   /** A claim older than this belongs to a worker that is gone. */
@@ -28,6 +32,9 @@ export interface DrainResult {
   readonly throttled: number;
   readonly failed: number;
 }
+
+/** What processing one listed item did: settled it, put it back for a retry, or left it to another worker. */
+type Outcome = 'finished' | 'retry' | 'busy';
 
 type Totals = { -readonly [K in keyof DrainResult]: DrainResult[K] };
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,16 +57,16 @@ export class SendQueueWorker {
     this.#o = {
       nowMs: Date.now,
       sleep: defaultSleep,
-      tenantPerSecond: 50,
-      conversationPerSecond: 1,
-      requestsPerSend: 2,
-      concurrency: 4,
+      tenantLimit: TEAMS_TENANT_LIMIT,
+      conversationLimit: TEAMS_CONVERSATION_LIMIT,
+      // Enough sends in flight to use the tenant's whole rate while each waits on the connector.
+      concurrency: 16,
       leaseMs: 5 * 60_000,
       maxAttempts: 8,
       ...options,
     };
-    this.#tenantThrottle = new KeyedThrottle({ perSecond: this.#o.tenantPerSecond });
-    this.#conversationThrottle = new KeyedThrottle({ perSecond: this.#o.conversationPerSecond });
+    this.#tenantThrottle = new KeyedThrottle(this.#o.tenantLimit);
+    this.#conversationThrottle = new KeyedThrottle(this.#o.conversationLimit);
   }
 
   /** Queues a send; false when the same tenant+person+cycle is already queued or sent. */
@@ -91,63 +98,73 @@ export class SendQueueWorker {
 
   async #drain(tenantId: TenantId, cycleKey: string): Promise<DrainResult> {
     const totals: Totals = { sent: 0, inDoubt: 0, throttled: 0, failed: 0 };
-    // Passes over the cycle in enqueue order; another pass only when the last one changed something.
-    for (let progressed = 1; progressed > 0 && !this.#stopped();) {
-      progressed = 0;
-      let token: string | undefined;
-      do {
-        const page = await this.#o.store.scan(tenantId, cycleKey, token);
-        token = page.continuationToken;
-        const open = page.items.filter((item) => item.state === 'pending' || item.state === 'sending');
-        const runner = async (): Promise<number> => {
-          let done = 0;
-          for (let next = open.shift(); next !== undefined && !this.#stopped(); next = open.shift()) {
-            if (await this.#process(next, totals)) done += 1;
-          }
-          return done;
-        };
-        // A bounded pool of runners sharing one page: never one promise per item.
-        const counts = await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
-        progressed += counts.reduce((a, b) => a + b, 0);
-      } while (token !== undefined && !this.#stopped());
+    // Passes over the cycle's open items in enqueue order. Another pass only when this one left
+    // items open (a retry, or an item another worker held) and changed something.
+    for (let again = true; again && !this.#stopped();) {
+      const outcomes = await this.#pass(tenantId, cycleKey, totals);
+      const changed = outcomes.finished + outcomes.retry > 0;
+      again = changed && outcomes.retry + outcomes.busy > 0;
       this.#tenantThrottle.prune(this.#o.nowMs());
       this.#conversationThrottle.prune(this.#o.nowMs());
     }
     return totals;
   }
 
-  /** True when the item moved on (to a final state, or back to pending for a retry). */
-  async #process(listed: SendQueueItem, totals: Totals): Promise<boolean> {
-    // The listing may be stale: act on the current version only.
-    const stored = await this.#o.store.get(listed.tenantId, listed.cycleKey, listed.id);
-    if (stored === undefined) return false;
+  async #pass(tenantId: TenantId, cycleKey: string, totals: Totals): Promise<Record<Outcome, number>> {
+    const outcomes: Record<Outcome, number> = { finished: 0, retry: 0, busy: 0 };
+    const scan = (token?: string) => {
+      const page = this.#o.store.scanOpen(tenantId, cycleKey, token);
+      page.catch(() => undefined); // a page fetched ahead and then not wanted must not go unhandled
+      return page;
+    };
+    // Each next page is fetched while this one is being sent.
+    for (let next: Promise<Page<StoredSendItem>> | undefined = scan(); next !== undefined;) {
+      const page: Page<StoredSendItem> = await next;
+      const token: string | undefined = page.continuationToken;
+      next = token === undefined || this.#stopped() ? undefined : scan(token);
+      const open = page.items.filter(({ item }) => item.state === 'pending' || item.state === 'sending');
+      const runner = async (): Promise<void> => {
+        for (let item = open.shift(); item !== undefined && !this.#stopped(); item = open.shift()) {
+          outcomes[await this.#process(item, totals)] += 1;
+        }
+      };
+      // A bounded pool of runners sharing one page: never one promise per item.
+      await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
+      if (this.#stopped()) next = undefined;
+    }
+    return outcomes;
+  }
+
+  async #process(stored: StoredSendItem, totals: Totals): Promise<Outcome> {
+    // Every write is guarded by the listed ETag: if the item changed since the listing, the write
+    // is refused and the item waits for the next pass, so no read is needed first.
     const { item } = stored;
     const now = this.#o.nowMs();
     if (item.state === 'sending') {
       const since = Date.parse(item.sendingSince ?? item.enqueuedAt);
-      if (since + this.#o.leaseMs > now) return false; // a live worker owns it
+      if (since + this.#o.leaseMs > now) return 'busy'; // a live worker owns it
       const marked = await this.#save({ ...item, state: 'in-doubt' }, stored.etag);
-      if (marked === undefined) return false;
+      if (marked === undefined) return 'busy';
       totals.inDoubt += 1;
       this.#o.logger.warn({ sendId: item.id }, 'proactive send left unconfirmed by a stopped worker; not resending');
-      return true;
+      return 'finished';
     }
-    if (item.state !== 'pending') return false;
+    if (item.state !== 'pending') return 'busy';
     const claimed = await this.#save(
       { ...item, state: 'sending', sendingSince: new Date(now).toISOString(), attempts: item.attempts + 1 },
       stored.etag,
     );
-    if (claimed === undefined) return false; // another worker claimed it first
+    if (claimed === undefined) return 'busy'; // another worker claimed it first
     return this.#deliver(claimed, totals);
   }
 
-  async #deliver(claimed: StoredSendItem, totals: Totals): Promise<boolean> {
+  async #deliver(claimed: StoredSendItem, totals: Totals): Promise<Outcome> {
     const { item } = claimed;
     let activityId: string | undefined;
-    for (let retry = false; activityId === undefined; retry = true) {
-      await this.#waitForSlot(item, retry);
+    const pace = (call: ConnectorCall): Promise<void> => this.#pace(item, call);
+    while (activityId === undefined) {
       try {
-        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id));
+        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace));
       } catch (error) {
         if (error instanceof ConnectorThrottled) {
           // Refused, so nothing was delivered: wait as asked and retry within the same claim.
@@ -163,32 +180,29 @@ export class SendQueueWorker {
     const sentAt = new Date(this.#o.nowMs()).toISOString();
     await this.#save({ ...item, state: 'sent', sentAt, activityId }, claimed.etag);
     totals.sent += 1;
-    return true;
+    return 'finished';
   }
 
   /**
    * An HTTP refusal means the connector did not take the message, so it may be
    * retried; anything else (a dropped connection) may have been delivered.
    */
-  async #afterFailure(claimed: StoredSendItem, error: unknown, totals: Totals): Promise<boolean> {
+  async #afterFailure(claimed: StoredSendItem, error: unknown, totals: Totals): Promise<Outcome> {
     const { item } = claimed;
     totals.failed += 1;
     const refused = isAppError(error) || typeof (error as { statusCode?: unknown }).statusCode === 'number';
     const retry = refused && item.attempts < this.#o.maxAttempts;
     this.#o.logger.error({ err: error, sendId: item.id, attempts: item.attempts, retry }, 'proactive send failed');
     await this.#save({ ...item, state: retry ? 'pending' : 'in-doubt' }, claimed.etag);
-    return true;
+    return retry ? 'retry' : 'finished';
   }
 
-  /** A retry after 429 skips the conversation slot: the refused call never reached the conversation. */
-  async #waitForSlot(item: SendQueueItem, retry: boolean): Promise<void> {
-    const now = this.#o.nowMs();
-    let wait = 0;
-    for (let i = 0; i < this.#o.requestsPerSend; i++) {
-      wait = Math.max(wait, this.#tenantThrottle.reserve(item.tenantId, now));
-    }
-    if (!retry) wait = Math.max(wait, this.#conversationThrottle.reserve(`${item.tenantId}|${item.personId}`, now));
-    if (wait > 0) await this.#o.sleep(wait);
+  /** Holds each connector call until the tenant's limit, and for a post the conversation's, has room. */
+  async #pace(item: SendQueueItem, call: ConnectorCall): Promise<void> {
+    const { nowMs, sleep } = this.#o;
+    if (call === 'post') await this.#conversationThrottle.take(`${item.tenantId}|${item.personId}`, nowMs, sleep);
+    // The tenant's slot last, so the call goes the moment it is counted.
+    await this.#tenantThrottle.take(item.tenantId, nowMs, sleep);
   }
 
   /** ETag-guarded write; undefined when another worker changed the item first. */

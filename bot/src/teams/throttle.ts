@@ -1,36 +1,103 @@
 /**
- * Spaces out calls so that no key exceeds its rate. Each key keeps the next
- * free instant; a 429 with Retry-After pushes that instant later for every
- * caller of the key. Time comes from the caller so tests can reason about it.
+ * Keeps calls for each key within a limit of `max` calls in any `windowMs`, the way the Bot
+ * Connector counts them: a log of the calls actually started, so calls delayed by a busy event
+ * loop cannot bunch up past the limit. Calls are spread evenly over the window rather than sent
+ * in bursts, and our window is a little longer than the service's (`headroom`): both keep the
+ * jitter between starting a call and the service seeing it from tipping a window over the limit.
+ * A 429's Retry-After pauses the key. Time comes from the caller so tests can reason about it.
  */
-export interface RateSpec {
-  /** Calls per second allowed for this key. */
-  readonly perSecond: number;
+export interface LimitSpec {
+  readonly max: number;
+  readonly windowMs: number;
 }
 
-export class KeyedThrottle {
-  readonly #next = new Map<string, number>();
-  readonly #intervalMs: number;
+/** Teams: 50 requests per second per app per tenant. */
+export const TEAMS_TENANT_LIMIT: LimitSpec = { max: 50, windowMs: 1000 };
+/** Teams: about one message per second into one conversation. */
+export const TEAMS_CONVERSATION_LIMIT: LimitSpec = { max: 1, windowMs: 1000 };
 
-  constructor(spec: RateSpec) {
-    this.#intervalMs = 1000 / spec.perSecond;
+export class KeyedThrottle {
+  readonly #max: number;
+  readonly #spanMs: number;
+  readonly #gapMs: number;
+  readonly #started = new Map<string, number[]>();
+  /** Each key's last slot on the even schedule, which may be a little before the call really started. */
+  readonly #slot = new Map<string, number>();
+  readonly #pausedUntil = new Map<string, number>();
+  /** Per key, the promise the next caller waits behind. */
+  readonly #queues = new Map<string, Promise<void>>();
+
+  constructor(spec: LimitSpec, headroom = 0.05) {
+    this.#max = spec.max;
+    this.#spanMs = spec.windowMs * (1 + headroom);
+    this.#gapMs = this.#spanMs / this.#max;
   }
 
-  /** Reserves the next slot for `key` and returns how long to wait before using it. */
-  reserve(key: string, nowMs: number): number {
-    const slot = Math.max(nowMs, this.#next.get(key) ?? 0);
-    this.#next.set(key, slot + this.#intervalMs);
-    return slot - nowMs;
+  /** Milliseconds until a call for `key` may start; 0 when it may start now. */
+  waitFor(key: string, nowMs: number): number {
+    const paused = this.#pausedUntil.get(key) ?? 0;
+    const started = this.#recent(key, nowMs);
+    const full = started.length >= this.#max ? (started[started.length - this.#max] ?? 0) + this.#spanMs : 0;
+    const spaced = (this.#slot.get(key) ?? Number.NEGATIVE_INFINITY) + this.#gapMs;
+    return Math.max(0, paused - nowMs, full - nowMs, spaced - nowMs);
+  }
+
+  /**
+   * Counts a call for `key` started at `nowMs`. A caller woken late takes the slot it waited for,
+   * so lateness does not add up into a slower rate (up to one slot of catching up, never a burst).
+   */
+  record(key: string, nowMs: number): void {
+    const started = this.#recent(key, nowMs);
+    started.push(nowMs);
+    this.#started.set(key, started);
+    const previous = this.#slot.get(key);
+    const slot = previous === undefined ? nowMs : Math.max(previous + this.#gapMs, nowMs - this.#gapMs);
+    this.#slot.set(key, Math.min(nowMs, slot));
+  }
+
+  /**
+   * Waits for room for one call on `key`, then counts it. Callers queue per key, first come first
+   * served, so only the one at the head of the queue is waiting on a timer.
+   */
+  async take(key: string, nowMs: () => number, sleep: (ms: number) => Promise<void>): Promise<void> {
+    const ahead = this.#queues.get(key) ?? Promise.resolve();
+    let done = (): void => undefined;
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const tail = ahead.then(() => mine);
+    this.#queues.set(key, tail);
+    await ahead;
+    try {
+      for (let wait = this.waitFor(key, nowMs()); wait > 0; wait = this.waitFor(key, nowMs())) await sleep(wait);
+      this.record(key, nowMs());
+    } finally {
+      done();
+      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+    }
   }
 
   /** Nothing may use `key` before `untilMs` (a Retry-After from the service). */
   pause(key: string, untilMs: number): void {
-    this.#next.set(key, Math.max(untilMs, this.#next.get(key) ?? 0));
+    this.#pausedUntil.set(key, Math.max(untilMs, this.#pausedUntil.get(key) ?? 0));
   }
 
-  /** Forgets keys idle since before `nowMs`, so one-off conversations do not pile up. */
+  /** Forgets keys idle for a whole window, so one-off conversations do not pile up. */
   prune(nowMs: number): void {
-    for (const [key, next] of this.#next) if (next < nowMs) this.#next.delete(key);
+    for (const key of this.#started.keys()) {
+      if (this.#recent(key, nowMs).length > 0) continue;
+      this.#started.delete(key);
+      this.#slot.delete(key);
+    }
+    for (const [key, until] of this.#pausedUntil) if (until <= nowMs) this.#pausedUntil.delete(key);
+  }
+
+  #recent(key: string, nowMs: number): number[] {
+    const started = this.#started.get(key) ?? [];
+    let expired = 0;
+    while (expired < started.length && (started[expired] ?? 0) <= nowMs - this.#spanMs) expired += 1;
+    if (expired > 0) started.splice(0, expired);
+    return started;
   }
 }
 

@@ -54,8 +54,8 @@ if (tenant !== undefined) {
       references: createConversationReferenceStore(keyValues),
     }),
     logger,
-    tenantPerSecond: 50 * scale,
-    conversationPerSecond: scale,
+    tenantLimit: { max: 50, windowMs: 1000 / scale },
+    conversationLimit: { max: 1, windowMs: 1000 / scale },
     concurrency: 8,
     leaseMs: Number(process.env.RELIABILITY_LEASE_MS ?? String(5 * 60_000)),
   });
