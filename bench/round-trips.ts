@@ -28,6 +28,8 @@ export interface RoundTrips {
   readonly queries: number;
   readonly queryPlans: number;
   readonly crossPartitionQueries: number;
+  /** How long the operation took, end to end, on this machine. */
+  readonly ms: number;
   readonly ok: boolean;
 }
 
@@ -99,7 +101,9 @@ export const benchRoundTrips = async (): Promise<RoundTrips[]> => {
       await run(); // warm caches (signing keys, container metadata) as a running server has them
       proxy.reset();
       const before = app.store.requestCount();
+      const started = performance.now();
       const ok = await run();
+      const ms = performance.now() - started;
       const wire = [...proxy.forwarded];
       results.push({
         operation,
@@ -108,6 +112,7 @@ export const benchRoundTrips = async (): Promise<RoundTrips[]> => {
         queries: wire.filter(isCosmosQuery).length,
         queryPlans: wire.filter(isQueryPlanRequest).length,
         crossPartitionQueries: wire.filter(isCrossPartitionQuery).length,
+        ms,
         ok,
       });
     }

@@ -101,7 +101,7 @@ await step('round-trips', async () => {
   for (const op of r) {
     rows.push({
       benchmark: `Cosmos round trips: ${op.operation}`,
-      measured: `${String(op.store)} store ops, ${String(op.wire)} on the wire (${String(op.queryPlans)} query plans)`,
+      measured: `${String(op.store)} store ops, ${String(op.wire)} on the wire (${String(op.queryPlans)} query plans), ${f(op.ms, 0)} ms`,
       yardstick: 'point ops + single-partition queries',
       ratio: `${String(op.crossPartitionQueries)} cross-partition`,
       target: '0 cross-partition',
