@@ -122,13 +122,7 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
     }, options.deadlineSeconds * 1000);
     let results: DrainResult[];
     try {
-      results = await Promise.all(
-        workers.map(async (w, t) => {
-          const r = await w.drain(tenants[t] ?? '', CYCLE);
-          console.error('tenant', t, ((performance.now() - started) / 1000).toFixed(1));
-          return r;
-        }),
-      );
+      results = await Promise.all(workers.map((w, t) => w.drain(tenants[t] ?? '', CYCLE)));
     } finally {
       clearTimeout(deadline);
     }
