@@ -1,5 +1,6 @@
 import { AppError, type FieldIssue } from '@pc/core';
 import { z } from 'zod';
+import { DEFAULT_TURNS_IN_FLIGHT } from './teams/turn-gate.ts';
 
 /**
  * The only place that reads process.env. Every setting has a safe local
@@ -33,6 +34,8 @@ export interface AppConfig {
     readonly appPassword: string | undefined;
     readonly appTenantId: string | undefined;
     readonly appType: BotAppType;
+    /** Bot turns one process runs at once; later activities wait in arrival order. */
+    readonly turnsInFlight: number;
   };
   readonly auth: {
     readonly authorityHost: string;
@@ -89,6 +92,7 @@ const EnvSchema = z.object({
   API_AUDIENCES: csv.optional(),
   ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'must list tenant GUIDs'))).optional(),
   GRAPH_BASE_URL: url.optional(),
+  BOT_TURNS_IN_FLIGHT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
   CHECKIN_SCHEDULER: booleanText.optional(),
   CHECKIN_INTERVAL_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })
@@ -179,6 +183,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE ?? 'SingleTenant',
+      turnsInFlight: e.BOT_TURNS_IN_FLIGHT ?? DEFAULT_TURNS_IN_FLIGHT,
     },
     auth: {
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? (fakes ? LOCAL_FAKE_ISSUER_URL : 'https://login.microsoftonline.com'),

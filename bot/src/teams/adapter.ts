@@ -2,6 +2,7 @@ import { AppError } from '@pc/core';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandlerBase } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Logger } from '../logging.ts';
+import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from './turn-gate.ts';
 
 export interface BotAdapterSettings {
   readonly appId: string | undefined;
@@ -49,8 +50,13 @@ export const createBotAdapter = (settings: BotAdapterSettings, logger: Logger): 
 export const BOT_MESSAGES_PATH = '/api/messages';
 
 /** POST /api/messages: the Bot Connector delivers every Teams activity here. */
-export const registerBotRoutes = (server: Server, adapter: CloudAdapter, bot: ActivityHandlerBase): void => {
+export const registerBotRoutes = (
+  server: Server,
+  adapter: CloudAdapter,
+  bot: ActivityHandlerBase,
+  gate = new TurnGate(DEFAULT_TURNS_IN_FLIGHT),
+): void => {
   server.post(BOT_MESSAGES_PATH, async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    await gate.run(() => adapter.process(req, res, (context) => bot.run(context)));
   });
 };

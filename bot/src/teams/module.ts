@@ -1,6 +1,7 @@
 import type { DueInput, DueReport, SchemeId } from '@pc/core';
 import type { AppModule } from '../app.ts';
 import { createBotAdapter, registerBotRoutes } from './adapter.ts';
+import { TurnGate } from './turn-gate.ts';
 import { PerformanceBot } from './bot.ts';
 import { createTeamsState, type KeyValueFactory } from './cosmos-state.ts';
 import type { SchemeContent, TeamsBotDeps } from './deps.ts';
@@ -49,7 +50,7 @@ export const createTeamsModule = (options: TeamsModuleOptions): AppModule => {
         allowedTenants: config.auth.allowedTenants,
         tabUrl: config.tabBaseUrl,
       };
-      registerBotRoutes(server, adapter, new PerformanceBot(deps));
+      registerBotRoutes(server, adapter, new PerformanceBot(deps), new TurnGate(config.bot.turnsInFlight));
       if (config.checkins.scheduler) {
         const sender = createCloudProactiveSender({
           adapter,
