@@ -60,6 +60,9 @@ describe('loadConfig', () => {
     expect(config.auth.allowedTenants).toEqual([TENANT]);
     expect(config.auth.audiences).toEqual(['a', 'b']);
     expect(config.publicBaseUrl).toBe('http://localhost:4000');
+    expect(config.bot.directoryCacheSeconds).toBe(60);
+    expect(loadConfig({ BOT_DIRECTORY_CACHE_SECONDS: '0' }).bot.directoryCacheSeconds).toBe(0);
+    expect(() => loadConfig({ BOT_DIRECTORY_CACHE_SECONDS: '-1' })).toThrow(/BOT_DIRECTORY_CACHE_SECONDS/);
   });
 
   it('derives the environment from NODE_ENV when APP_ENV is absent', () => {

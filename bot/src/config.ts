@@ -1,5 +1,6 @@
 import { AppError, type FieldIssue } from '@pc/core';
 import { z } from 'zod';
+import { DEFAULT_DIRECTORY_CACHE_SECONDS } from './teams/directory.ts';
 import { DEFAULT_TURNS_IN_FLIGHT } from './teams/turn-gate.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface AppConfig {
     readonly appType: BotAppType;
     /** Bot turns one process runs at once; later activities wait in arrival order. */
     readonly turnsInFlight: number;
+    /** Seconds a bot turn may reuse an employee record it read; 0 reads the store every time. */
+    readonly directoryCacheSeconds: number;
   };
   readonly auth: {
     readonly authorityHost: string;
@@ -93,6 +96,12 @@ const EnvSchema = z.object({
   ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'must list tenant GUIDs'))).optional(),
   GRAPH_BASE_URL: url.optional(),
   BOT_TURNS_IN_FLIGHT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
+  BOT_DIRECTORY_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int()
+    .min(0)
+    .max(3_600)
+    .optional(),
   CHECKIN_SCHEDULER: booleanText.optional(),
   CHECKIN_INTERVAL_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })
@@ -184,6 +193,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE ?? 'SingleTenant',
       turnsInFlight: e.BOT_TURNS_IN_FLIGHT ?? DEFAULT_TURNS_IN_FLIGHT,
+      directoryCacheSeconds: e.BOT_DIRECTORY_CACHE_SECONDS ?? DEFAULT_DIRECTORY_CACHE_SECONDS,
     },
     auth: {
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? (fakes ? LOCAL_FAKE_ISSUER_URL : 'https://login.microsoftonline.com'),

@@ -23,7 +23,7 @@ export type ActionHandler = (deps: TeamsBotDeps, turn: TurnIdentity, data: CardD
 const logFeedbackAction: ActionHandler = async (deps, turn, data) => {
   const chosen = data[FEEDBACK_FIELDS.subjectId];
   const colleague =
-    typeof chosen === 'string' ? await colleagueRecord(deps.store, turn.tenantId, turn.userId, chosen) : undefined;
+    typeof chosen === 'string' ? await colleagueRecord(deps.directory, turn.tenantId, turn.userId, chosen) : undefined;
   const colleagueIds = colleague === undefined ? [] : [colleague.id];
   const command = parseFeedbackSubmission(data, {
     ...turn,

@@ -2,10 +2,10 @@ import type { Employee, EmployeeRepository, PersonId, TenantId } from '@pc/core'
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrg, DEMO_TENANT_IDS } from '../../../test/local/demo-org.ts';
 import { colleagueRecord, colleaguesOf, currentManagersOf } from './colleagues.ts';
-import type { TeamsBotStore } from './deps.ts';
+import { storeLookup, type PersonLookup } from './directory.ts';
 
 /** Just the two employee reads both functions use, over a fixed directory. */
-const directory = (people: readonly Employee[]): TeamsBotStore => {
+const directory = (people: readonly Employee[]): PersonLookup & Pick<EmployeeRepository, 'listReports'> => {
   const employees: Pick<EmployeeRepository, 'get' | 'listReports'> = {
     get: (tenantId: TenantId, id: PersonId) =>
       Promise.resolve(
@@ -17,7 +17,7 @@ const directory = (people: readonly Employee[]): TeamsBotStore => {
     listReports: (tenantId: TenantId, managerId: PersonId) =>
       Promise.resolve(people.filter((p) => p.tenantId === tenantId && currentManagersOf(p).includes(managerId))),
   };
-  return { employees } as unknown as TeamsBotStore;
+  return { ...storeLookup(employees), listReports: employees.listReports };
 };
 
 describe('who counts as a colleague for in-the-moment feedback (004)', () => {
@@ -26,7 +26,7 @@ describe('who counts as a colleague for in-the-moment feedback (004)', () => {
     const people = buildDemoOrg('2027-05-01').employees.filter((e) => e.tenantId === tenantId);
     const store = directory(people);
     for (const author of people) {
-      const offered = new Set((await colleaguesOf(store, tenantId, author.id)).map((c) => c.id));
+      const offered = new Set((await colleaguesOf(store, store, tenantId, author.id)).map((c) => c.id));
       for (const subject of people) {
         const accepted = (await colleagueRecord(store, tenantId, author.id, subject.id)) !== undefined;
         expect(accepted, `${author.id} → ${subject.id}`).toBe(offered.has(subject.id));

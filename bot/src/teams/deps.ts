@@ -12,6 +12,7 @@ import type {
 } from '@pc/core';
 import type { StarterTopic } from '@pc/core/cards';
 import type { Logger } from '../logging.ts';
+import type { PersonLookup } from './directory.ts';
 import type { ConversationReferenceStore, NudgeSettingsStore, StarterStore } from './ports.ts';
 
 /** What the bot needs from a scheme pack; a core SchemePack satisfies it as it is. */
@@ -33,6 +34,8 @@ export interface TeamsBotStore {
 
 export interface TeamsBotDeps {
   readonly store: TeamsBotStore;
+  /** Employee records for read-only decisions in a turn (may be a minute old); updates use the store. */
+  readonly directory: PersonLookup;
   readonly references: ConversationReferenceStore;
   readonly starters: StarterStore;
   readonly nudges: NudgeSettingsStore;

@@ -49,9 +49,7 @@ export const logFeedback = async (
   known?: Employee,
 ): Promise<AdaptiveCard> => {
   const subject =
-    known?.id === command.subjectId
-      ? known
-      : (await deps.store.employees.get(command.tenantId, command.subjectId))?.item;
+    known?.id === command.subjectId ? known : await deps.directory.person(command.tenantId, command.subjectId);
   const pairManagerId = subject === undefined ? undefined : currentManagersOf(subject)[0];
   const entry = feedbackEntryFrom(command, pairManagerId);
   let alreadyRecorded = false;

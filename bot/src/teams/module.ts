@@ -5,6 +5,7 @@ import { TurnGate } from './turn-gate.ts';
 import { PerformanceBot } from './bot.ts';
 import { createTeamsState, type KeyValueFactory } from './cosmos-state.ts';
 import type { SchemeContent, TeamsBotDeps } from './deps.ts';
+import { CachedDirectory, storeLookup } from './directory.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
 import { CheckinScheduler } from './scheduler.ts';
 import { SendQueueWorker } from './send-queue.ts';
@@ -40,6 +41,9 @@ export const createTeamsModule = (options: TeamsModuleOptions): AppModule => {
       const state = createTeamsState(options.keyValues ?? ((kind, partition) => store.keyValues(kind, partition)));
       const deps: TeamsBotDeps = {
         store,
+        directory: new CachedDirectory(storeLookup(store.employees), {
+          ttlMs: config.bot.directoryCacheSeconds * 1000,
+        }),
         references: state.references,
         starters: state.starters,
         nudges: state.nudges,

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
 import { createBotAdapter } from './adapter.ts';
 import { createTeamsState } from './cosmos-state.ts';
+import { storeLookup } from './directory.ts';
 import type { TeamsBotDeps } from './deps.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
 import { CheckinScheduler, DEFAULT_QUIET_HOURS, isQuietTime, isoWeekKey } from './scheduler.ts';
@@ -82,7 +83,15 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
   beforeAll(async () => {
     h = await startBotHarness({ tenants: [BEXLEY, ASSEMBLY] });
     const state = createTeamsState((kind, partition) => h.store.keyValues(kind, partition));
-    deps = { ...state, store: h.store, clock, logger, scheme: getSchemePack, due: dueConversations };
+    deps = {
+      ...state,
+      store: h.store,
+      directory: storeLookup(h.store.employees),
+      clock,
+      logger,
+      scheme: getSchemePack,
+      due: dueConversations,
+    };
     const adapter = createBotAdapter(
       {
         appId: undefined,

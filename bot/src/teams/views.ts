@@ -39,7 +39,7 @@ export const helpView = async (deps: TeamsBotDeps, turn: TurnIdentity): Promise<
 export const feedbackFormView = async (deps: TeamsBotDeps, turn: TurnIdentity): Promise<AdaptiveCard> =>
   buildFeedbackFormCard({
     selfId: turn.userId,
-    colleagues: await colleaguesOf(deps.store, turn.tenantId, turn.userId),
+    colleagues: await colleaguesOf(deps.directory, deps.store.employees, turn.tenantId, turn.userId),
   });
 
 export const dueItemsFor = async (deps: TeamsBotDeps, tenant: Tenant, me: Employee): Promise<DueCardItem[]> => {
