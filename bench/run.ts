@@ -82,16 +82,27 @@ await step('turns', async () => {
   const r = await benchTurns({
     connections: number('BENCH_CONNECTIONS', 200),
     seconds: number('BENCH_SECONDS', 10),
-    warmupSeconds: 3,
+    warmupSeconds: number('BENCH_WARMUP_SECONDS', 6),
   });
   results.turns = r;
+  const figures = (l: typeof r.echo): string =>
+    `${f(l.requestsPerSecond)} req/s, p50 ${String(l.p50Ms)} ms, p99 ${String(l.p99Ms)} ms; ${String(l.errors)} errors, ${String(l.non2xx)} non-2xx; all ${String(r.connections)} connections answered by ${f(l.allConnectedSeconds)} s`;
+  // Like for like: the feedback turn sent as a message and answered through the connector, as the echo is.
   rows.push({
-    benchmark: `Bot turn: feedback log, ${String(r.connections)} connections`,
-    measured: `${f(r.feedback.requestsPerSecond)} req/s answered, p50 ${String(r.feedback.p50Ms)} ms, p99 ${String(r.feedback.p99Ms)} ms; ${f(r.notesPerSecond)} notes stored/s (${f(r.servedRatio, 2)} of echo); ${String(r.feedback.errors)} timeouts`,
-    yardstick: `echo ${f(r.echo.requestsPerSecond)} req/s, p50 ${String(r.echo.p50Ms)} ms, p99 ${String(r.echo.p99Ms)} ms; ${String(r.echo.errors)} timeouts`,
-    ratio: f(r.ratio, 2),
+    benchmark: `Bot turn: feedback log, ${String(r.connections)} connections (message; reply through the connector, as the echo)`,
+    measured: `${figures(r.submit)}; ${String(r.repliesConfirmed)} confirmations sent`,
+    yardstick: `echo ${figures(r.echo)}`,
+    ratio: f(r.submitRatio, 2),
     target: '≥ 0.70, p99 < 1000 ms',
-    met: r.ratio >= 0.7 && r.feedback.p99Ms < 1000,
+    met: r.submitRatio >= 0.7 && r.submit.p99Ms < 1000,
+  });
+  rows.push({
+    benchmark: `Bot turn: feedback log, ${String(r.connections)} connections (Action.Execute invoke; card in the reply)`,
+    measured: `${figures(r.feedback)}; ${f(r.notesPerSecond)} notes stored/s`,
+    yardstick: `echo ${f(r.echo.requestsPerSecond)} req/s`,
+    ratio: f(r.ratio, 2),
+    target: '(for information: no connector call)',
+    met: undefined,
   });
 });
 
