@@ -94,7 +94,7 @@ describe('proactive check-ins through a rate-limited Bot Connector', () => {
     const t0 = performance.now();
     for (let n = 0; n < 2000; n++) await queue.enqueue(item(`person-${String(n)}`, cycle, n));
     console.log(`enqueued 2000 in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
-    expect(await queue.enqueue(item('person-0', cycle, 0))).toBe(false); // same tenant+person+cycle
+    expect(await queue.enqueue(item('person-0', cycle, 0))).toBeUndefined(); // same tenant+person+cycle
 
     const before = h.connector.activities.length;
     const started = performance.now();
@@ -189,5 +189,35 @@ describe('proactive check-ins through a rate-limited Bot Connector', () => {
     const sent = h.connector.activities.slice(before);
     expect(sent).toHaveLength(20);
     expect(new Set(sent.map((a) => a.conversationId)).size).toBe(20);
+  }, 120_000);
+
+  it('sends what it queued itself without listing first, and still finds what others queued, each once', async () => {
+    const cycle = '2027-09';
+    let listings = 0;
+    let sentBeforeFirstListing = -1;
+    const before = h.connector.activities.length;
+    const counting: SendQueueStore = {
+      ...queue,
+      scanOpen: (tenantId, cycleKey, token) => {
+        if (listings === 0) sentBeforeFirstListing = h.connector.activities.length - before;
+        listings += 1;
+        return queue.scanOpen(tenantId, cycleKey, token);
+      },
+    };
+    const worker = workerOver(counting);
+    for (let n = 0; n < 40; n++) expect(await worker.enqueue(item(`p9-${String(n)}`, cycle, n))).toBe(true);
+    // Queued by another process: only the store's listing shows these.
+    for (let n = 40; n < 50; n++) await queue.enqueue(item(`p9-${String(n)}`, cycle, n));
+    expect(await worker.enqueue(item('p9-0', cycle, 0))).toBe(false);
+
+    const result = await worker.drain(TENANT, cycle);
+    expect(result).toMatchObject({ sent: 50, failed: 0, inDoubt: 0 });
+    expect(sentBeforeFirstListing).toBeGreaterThan(0);
+    expect(listings).toBe(1);
+    const sent = h.connector.activities.slice(before);
+    expect(sent).toHaveLength(50);
+    expect(new Set(sent.map((a) => a.conversationId)).size).toBe(50);
+    // A second drain has nothing of its own left and finds nothing open.
+    expect(await worker.drain(TENANT, cycle)).toMatchObject({ sent: 0 });
   }, 120_000);
 });

@@ -17,12 +17,12 @@ export type KeyValueFactory = <T extends KeyValueItem>(
   partition: (item: T) => string,
 ) => KeyValueCollection<T>;
 
-const createIfAbsent = async (create: () => Promise<unknown>): Promise<boolean> => {
+/** The created record, or undefined when one with the same id already exists. */
+const createIfAbsent = async <T>(create: () => Promise<T>): Promise<T | undefined> => {
   try {
-    await create();
-    return true;
+    return await create();
   } catch (error) {
-    if (isAppError(error) && error.code === 'conflict') return false;
+    if (isAppError(error) && error.code === 'conflict') return undefined;
     throw error;
   }
 };
@@ -66,7 +66,7 @@ export const createStarterStore = (keyValues: KeyValueFactory): StarterStore => 
   const docs = keyValues<StarterState>('starter', (s) => s.id);
   return {
     get: (tenantId, id) => docs.get(tenantId, id, id),
-    create: (state) => createIfAbsent(() => docs.create(state)),
+    create: async (state) => (await createIfAbsent(() => docs.create(state))) !== undefined,
     replace: async (state, etag) => {
       await docs.update(state, etag);
     },

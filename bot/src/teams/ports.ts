@@ -49,8 +49,8 @@ export interface StoredSendItem {
 }
 
 export interface SendQueueStore {
-  /** Creates the item; false when an item with its id already exists. */
-  enqueue(item: SendQueueItem): Promise<boolean>;
+  /** Creates the item and returns it with its ETag; undefined when an item with its id already exists. */
+  enqueue(item: SendQueueItem): Promise<StoredSendItem | undefined>;
   /**
    * One page of a cycle's items with their ETags, in enqueue order, whatever their state. A
    * cycle is its own partition, so finished cycles are never read again.

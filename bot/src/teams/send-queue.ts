@@ -39,6 +39,21 @@ type Outcome = 'finished' | 'retry' | 'busy';
 type Totals = { -readonly [K in keyof DrainResult]: DrainResult[K] };
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Items a worker remembers per tenant and cycle after queuing them; the store's listing finds any more. */
+const MAX_FRESH_PER_CYCLE = 5_000;
+const freshKey = (tenantId: TenantId, cycleKey: string): string => `${tenantId}|${cycleKey}`;
+
+/** Between a quarter and three quarters of the way through a tenant's own items, the same each time. */
+const listingPoint = (tenantId: TenantId): number => {
+  // FNV-1a, then a final mix so ids that differ in one character land far apart.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tenantId.length; i++) hash = Math.imul(hash ^ tenantId.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  hash = (hash ^ (hash >>> 16)) >>> 0;
+  return 0.25 + (hash % 1000) / 2000;
+};
+
 /**
  * Delivers queued proactive cards at most once each. A send is claimed
  * (pending → sending, ETag-guarded so two workers never take the same item),
@@ -52,6 +67,8 @@ export class SendQueueWorker {
   readonly #conversationThrottle: KeyedThrottle;
   #stopping = false;
   #inFlight: Promise<DrainResult> | undefined;
+  /** Items this worker queued and has not drained yet, by tenant and cycle, in enqueue order. */
+  readonly #fresh = new Map<string, StoredSendItem[]>();
 
   constructor(options: SendQueueOptions) {
     this.#o = {
@@ -69,9 +86,18 @@ export class SendQueueWorker {
     this.#conversationThrottle = new KeyedThrottle(this.#o.conversationLimit);
   }
 
-  /** Queues a send; false when the same tenant+person+cycle is already queued or sent. */
-  enqueue(item: SendQueueItem): Promise<boolean> {
-    return this.#o.store.enqueue(item);
+  /**
+   * Queues a send; false when the same tenant+person+cycle is already queued or sent. The worker
+   * keeps what it queued, so the next drain of that cycle starts sending without listing first.
+   */
+  async enqueue(item: SendQueueItem): Promise<boolean> {
+    const stored = await this.#o.store.enqueue(item);
+    if (stored === undefined) return false;
+    const key = freshKey(item.tenantId, item.cycleKey);
+    const fresh = this.#fresh.get(key) ?? [];
+    // Past the cap the store's listing finds the rest, so memory stays bounded.
+    if (fresh.length < MAX_FRESH_PER_CYCLE) this.#fresh.set(key, [...fresh, stored]);
+    return true;
   }
 
   /** Works through a tenant's check-ins of one cycle until none are left or `stop` is called. */
@@ -98,10 +124,17 @@ export class SendQueueWorker {
 
   async #drain(tenantId: TenantId, cycleKey: string): Promise<DrainResult> {
     const totals: Totals = { sent: 0, inDoubt: 0, throttled: 0, failed: 0 };
+    const key = freshKey(tenantId, cycleKey);
+    let fresh = this.#fresh.get(key) ?? [];
+    this.#fresh.delete(key);
     // Passes over the cycle's open items in enqueue order. Another pass only when this one left
     // items open (a retry, or an item another worker held) and changed something.
     for (let again = true; again && !this.#stopped();) {
-      const outcomes = await this.#pass(tenantId, cycleKey, totals);
+      const outcomes =
+        fresh.length > 0
+          ? await this.#freshPass(tenantId, cycleKey, fresh, totals)
+          : await this.#pass(tenantId, cycleKey, totals);
+      fresh = [];
       const changed = outcomes.finished + outcomes.retry > 0;
       again = changed && outcomes.retry + outcomes.busy > 0;
       this.#tenantThrottle.prune(this.#o.nowMs());
@@ -110,29 +143,89 @@ export class SendQueueWorker {
     return totals;
   }
 
+  #scan(tenantId: TenantId, cycleKey: string, token?: string): Promise<Page<StoredSendItem>> {
+    const page = this.#o.store.scanOpen(tenantId, cycleKey, token);
+    page.catch(() => undefined); // a page fetched ahead and then not wanted must not go unhandled
+    return page;
+  }
+
   async #pass(tenantId: TenantId, cycleKey: string, totals: Totals): Promise<Record<Outcome, number>> {
     const outcomes: Record<Outcome, number> = { finished: 0, retry: 0, busy: 0 };
-    const scan = (token?: string) => {
-      const page = this.#o.store.scanOpen(tenantId, cycleKey, token);
-      page.catch(() => undefined); // a page fetched ahead and then not wanted must not go unhandled
-      return page;
-    };
-    // Each next page is fetched while this one is being sent.
-    for (let next: Promise<Page<StoredSendItem>> | undefined = scan(); next !== undefined;) {
+    await this.#sendListed(tenantId, cycleKey, this.#scan(tenantId, cycleKey), new Set(), outcomes, totals);
+    return outcomes;
+  }
+
+  /**
+   * Sends what this worker queued itself, straight away, and asks the store once, part-way
+   * through, for anything else still open (left by an earlier run or queued by another process).
+   * The point varies by tenant, so the listings of many tenants drained together do not all
+   * reach the store at the same moment.
+   */
+  async #freshPass(
+    tenantId: TenantId,
+    cycleKey: string,
+    fresh: readonly StoredSendItem[],
+    totals: Totals,
+  ): Promise<Record<Outcome, number>> {
+    const outcomes: Record<Outcome, number> = { finished: 0, retry: 0, busy: 0 };
+    const mine = new Set(fresh.map(({ item }) => item.id));
+    const listAt = Math.floor(fresh.length * listingPoint(tenantId));
+    const ahead: { page?: Promise<Page<StoredSendItem>> } = {};
+    await this.#sendAll([...fresh], outcomes, totals, (taken) => {
+      if (ahead.page === undefined && taken >= listAt) ahead.page = this.#scan(tenantId, cycleKey);
+    });
+    if (this.#stopped()) return outcomes;
+    // The listing may show this worker's own items as they were then: those are skipped.
+    await this.#sendListed(tenantId, cycleKey, ahead.page ?? this.#scan(tenantId, cycleKey), mine, outcomes, totals);
+    return outcomes;
+  }
+
+  /** Page by page from `first`, skipping the ids in `skip`; each next page is fetched ahead. */
+  async #sendListed(
+    tenantId: TenantId,
+    cycleKey: string,
+    first: Promise<Page<StoredSendItem>>,
+    skip: ReadonlySet<string>,
+    outcomes: Record<Outcome, number>,
+    totals: Totals,
+  ): Promise<void> {
+    // The next page is fetched while this one is being sent, once most of it is under way: asked
+    // for at once, it would queue at the store behind other tenants' first pages.
+    for (let next: Promise<Page<StoredSendItem>> | undefined = first; next !== undefined;) {
       const page: Page<StoredSendItem> = await next;
       const token: string | undefined = page.continuationToken;
-      next = token === undefined || this.#stopped() ? undefined : scan(token);
-      const open = page.items.filter(({ item }) => item.state === 'pending' || item.state === 'sending');
-      const runner = async (): Promise<void> => {
-        for (let item = open.shift(); item !== undefined && !this.#stopped(); item = open.shift()) {
-          outcomes[await this.#process(item, totals)] += 1;
+      const ahead: { page?: Promise<Page<StoredSendItem>> } = {};
+      const open = page.items.filter(
+        ({ item }) => !skip.has(item.id) && (item.state === 'pending' || item.state === 'sending'),
+      );
+      const lowWater = Math.max(0, open.length - Math.max(2 * this.#o.concurrency, Math.floor(open.length / 4)));
+      const fetchAhead = (taken: number): void => {
+        if (ahead.page === undefined && token !== undefined && !this.#stopped() && taken >= lowWater) {
+          ahead.page = this.#scan(tenantId, cycleKey, token);
         }
       };
-      // A bounded pool of runners sharing one page: never one promise per item.
-      await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
-      if (this.#stopped()) next = undefined;
+      fetchAhead(0);
+      await this.#sendAll(open, outcomes, totals, fetchAhead);
+      next = this.#stopped() || token === undefined ? undefined : (ahead.page ?? this.#scan(tenantId, cycleKey, token));
     }
-    return outcomes;
+  }
+
+  /** A bounded pool of runners sharing one list (never one promise per item); `onTake` sees how many were taken. */
+  async #sendAll(
+    items: StoredSendItem[],
+    outcomes: Record<Outcome, number>,
+    totals: Totals,
+    onTake: (taken: number) => void,
+  ): Promise<void> {
+    let taken = 0;
+    const runner = async (): Promise<void> => {
+      for (let item = items.shift(); item !== undefined && !this.#stopped(); item = items.shift()) {
+        taken += 1;
+        onTake(taken);
+        outcomes[await this.#process(item, totals)] += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
   }
 
   async #process(stored: StoredSendItem, totals: Totals): Promise<Outcome> {
