@@ -82,7 +82,7 @@ await step('turns', async () => {
   const r = await benchTurns({
     connections: number('BENCH_CONNECTIONS', 200),
     seconds: number('BENCH_SECONDS', 10),
-    warmupSeconds: number('BENCH_WARMUP_SECONDS', 6),
+    warmupSeconds: number('BENCH_WARMUP_SECONDS', 8),
   });
   results.turns = r;
   const figures = (l: typeof r.echo): string =>
