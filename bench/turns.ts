@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createCosmosStore, type Store } from '../bot/src/cosmos/index.ts';
+import { feedbackIdFor } from '@pc/core/feedback';
 import { cardExecute, cardSubmit, textMessage } from '../test/fakes/connector/teams-activities.ts';
 import { reportId, seedTeam } from '../test/reliability/support/org.ts';
 import { startChild, startPeers } from './lib/child.ts';
@@ -32,7 +33,11 @@ export interface TurnsResult {
   readonly connections: number;
   readonly warmupSeconds: number;
   readonly seconds: number;
+  readonly rounds: number;
+  /** Echo and message-feedback figures over all rounds; each round's own figures follow. */
   readonly echo: LoadFigures;
+  readonly echoRuns: readonly LoadFigures[];
+  readonly submitRuns: readonly LoadFigures[];
   /** The feedback turn as Teams sends it for our card: a Universal Action invoke. */
   readonly feedback: LoadFigures;
   /** The same turn as a classic Action.Submit message, replied to through the connector like the echo. */
@@ -45,8 +50,10 @@ export interface TurnsResult {
   readonly notesPerSecond: number;
   /** notesPerSecond over the echo's req/s. */
   readonly servedRatio: number;
-  /** Notes stored in the invoke run's window, and confirmation cards the connector got for the submit run. */
+  /** Of the invokes sent in the measured window, the notes stored; confirmation cards the connector got in the message runs. */
   readonly notesStored: number;
+  /** Invokes the load generator sent in the measured window (each asks for one new note). */
+  readonly notesSent: number;
   readonly repliesConfirmed: number;
 }
 
@@ -142,30 +149,51 @@ const stats = async (peers: PeersInfo, text: string): Promise<{ activities: numb
     matching: number;
   };
 
-/** Notes stored between `from` and `to` (epoch ms), by their own creation time. */
-const countNotes = async (store: Store, from = 0, to = Number.POSITIVE_INFINITY): Promise<number> => {
-  let total = 0;
-  for (let r = 0; r < TEAM; r++) {
-    let token: string | undefined;
-    do {
-      const page = await store.feedback.listForSubject(TENANT, reportId(r), {
-        pageSize: 100,
-        ...(token === undefined ? {} : { continuationToken: token }),
-      });
-      total += page.items.filter((note) => {
-        const at = Date.parse(note.createdAt);
-        return at >= from && at <= to;
-      }).length;
-      token = page.continuationToken;
-    } while (token !== undefined);
-  }
-  return total;
+/** A feedback invoke the load generator sent: when, and which note it asks for. */
+interface SentNote {
+  readonly at: number;
+  readonly subjectId: string;
+  readonly activityId: string;
+}
+
+/** How many of the notes sent between `from` and `to` (performance.now ms) are stored: point reads only. */
+const countStored = async (store: Store, sent: readonly SentNote[], from: number, to: number): Promise<number> => {
+  const inWindow = sent.filter((s) => s.at >= from && s.at < to);
+  let found = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let i = next++; i < inWindow.length; i = next++) {
+        const s = inWindow[i];
+        if (s !== undefined && (await store.feedback.get(TENANT, s.subjectId, feedbackIdFor(TENANT, s.activityId)))) {
+          found += 1;
+        }
+      }
+    }),
+  );
+  return found;
+};
+
+/** Several runs as one: replies over all measured seconds, the mean p50 and the worst p99. */
+const combined = (runs: readonly LoadFigures[], seconds: number): LoadFigures => {
+  const sum = (pick: (l: LoadFigures) => number): number => runs.reduce((total, l) => total + pick(l), 0);
+  return {
+    requestsPerSecond: sum((l) => l.completed) / (seconds * runs.length),
+    p50Ms: Math.round(sum((l) => l.p50Ms) / runs.length),
+    p99Ms: Math.max(...runs.map((l) => l.p99Ms)),
+    completed: sum((l) => l.completed),
+    non2xx: sum((l) => l.non2xx),
+    errors: sum((l) => l.errors),
+    allConnectedSeconds: Math.max(...runs.map((l) => l.allConnectedSeconds)),
+  };
 };
 
 export const benchTurns = async (options: {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Echo and message-feedback runs, taken in turns. */
+  rounds: number;
 }): Promise<TurnsResult> => {
   const peers = await startPeers();
   try {
@@ -186,8 +214,10 @@ export const benchTurns = async (options: {
       return { activity: { serviceUrl, user: user(n), id: `1:${randomUUID()}` }, data };
     };
     // The Log button on our card is an Action.Execute: Teams sends an invoke and shows the card in its reply.
+    const sentInvokes: SentNote[] = [];
     const invokeBody = () => {
       const { activity, data } = note();
+      sentInvokes.push({ at: performance.now(), subjectId: data.subjectId, activityId: activity.id });
       return JSON.stringify(cardExecute(activity, 'feedback.log', data));
     };
     // Clients without Universal Actions send a message with the card's data; the reply goes through the connector.
@@ -196,14 +226,15 @@ export const benchTurns = async (options: {
       return JSON.stringify(cardSubmit(activity, { verb: 'feedback.log', ...data }));
     };
 
-    const echo = await startChild<AppInfo>('echo-app');
-    let echoFigures: LoadFigures;
-    try {
-      echoFigures = await load(echo.info.url, echoBody, options);
-    } finally {
-      await echo.stop();
-    }
-    await settle(peers.info);
+    const runEcho = async (): Promise<LoadFigures> => {
+      const echo = await startChild<AppInfo>('echo-app');
+      try {
+        return await load(echo.info.url, echoBody, options);
+      } finally {
+        await echo.stop();
+        await settle(peers.info);
+      }
+    };
 
     const databaseId = `bench-${randomUUID()}`;
     const seeding = await createCosmosStore({
@@ -213,6 +244,7 @@ export const benchTurns = async (options: {
       allowSelfSigned: true,
     });
     await seedTeam(seeding, { tenantId: TENANT, reports: TEAM });
+    // A fresh process for each run, as for the echo: no run inherits another's warm state.
     const startReal = () =>
       startChild<AppInfo>('real-app', {
         BENCH_COSMOS_ENDPOINT: peers.info.cosmosEndpoint,
@@ -220,41 +252,60 @@ export const benchTurns = async (options: {
         BENCH_DATABASE: databaseId,
         BENCH_TENANTS: TENANT,
       });
-    try {
-      // A fresh process for each run, as for the echo: neither inherits the other's warm state.
-      let real = await startReal();
-      let feedback: LoadFigures;
-      let notesStored = 0;
-      try {
-        const measuredFrom = Date.now() + options.warmupSeconds * 1000;
-        feedback = await load(real.info.url, invokeBody, options);
-        notesStored = await countNotes(seeding, measuredFrom, measuredFrom + options.seconds * 1000);
-      } finally {
-        await real.stop();
-      }
-      real = await startReal();
-      let submit: LoadFigures;
-      let repliesConfirmed = 0;
+    let repliesConfirmed = 0;
+    const runSubmit = async (): Promise<LoadFigures> => {
+      const real = await startReal();
       try {
         const before = (await stats(peers.info, 'Feedback logged')).matching;
-        submit = await load(real.info.url, submitBody, options);
+        const figures = await load(real.info.url, submitBody, options);
         await settle(peers.info);
-        repliesConfirmed = (await stats(peers.info, 'Feedback logged')).matching - before;
+        repliesConfirmed += (await stats(peers.info, 'Feedback logged')).matching - before;
+        return figures;
       } finally {
         await real.stop();
       }
+    };
+    try {
+      // Echo and feedback take turns, so a slow spell on the machine falls on both.
+      const echoRuns: LoadFigures[] = [];
+      const submitRuns: LoadFigures[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        echoRuns.push(await runEcho());
+        submitRuns.push(await runSubmit());
+      }
+      const real = await startReal();
+      let feedback: LoadFigures;
+      let notesStored = 0;
+      let notesSent = 0;
+      try {
+        const measuredFrom = performance.now() + options.warmupSeconds * 1000;
+        feedback = await load(real.info.url, invokeBody, options);
+        notesSent = sentInvokes.filter(
+          (s) => s.at >= measuredFrom && s.at < measuredFrom + options.seconds * 1000,
+        ).length;
+        await new Promise((resolve) => setTimeout(resolve, 2_000)); // turns still queued when the load stopped
+        notesStored = await countStored(seeding, sentInvokes, measuredFrom, measuredFrom + options.seconds * 1000);
+      } finally {
+        await real.stop();
+      }
+      const echo = combined(echoRuns, options.seconds);
+      const submit = combined(submitRuns, options.seconds);
       return {
         connections: options.connections,
         warmupSeconds: options.warmupSeconds,
         seconds: options.seconds,
-        echo: echoFigures,
+        rounds: options.rounds,
+        echo,
         feedback,
         submit,
-        ratio: feedback.requestsPerSecond / echoFigures.requestsPerSecond,
-        submitRatio: submit.requestsPerSecond / echoFigures.requestsPerSecond,
+        echoRuns,
+        submitRuns,
+        ratio: feedback.requestsPerSecond / echo.requestsPerSecond,
+        submitRatio: submit.requestsPerSecond / echo.requestsPerSecond,
         notesPerSecond: notesStored / options.seconds,
-        servedRatio: notesStored / options.seconds / echoFigures.requestsPerSecond,
+        servedRatio: notesStored / options.seconds / echo.requestsPerSecond,
         notesStored,
+        notesSent,
         repliesConfirmed,
       };
     } finally {
