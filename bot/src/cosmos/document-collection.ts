@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
-import { cosmosErrorToAppError, cosmosStatus } from './errors.ts';
+import { cosmosErrorToAppError, cosmosStatus, DUPLICATE_MESSAGE } from './errors.ts';
+import { GroupedCreates } from './grouped-creates.ts';
 import {
   decodeContinuation,
   encodeContinuation,
@@ -26,6 +27,8 @@ export interface DocumentCollectionOptions<T> {
   /** Document fields added by `id` that are not part of T (e.g. a tenant's `id`), stripped on read. */
   readonly derivedFields?: readonly string[];
   readonly counter: RequestCounter;
+  /** Send creates made at the same moment as one bulk request (see GroupedCreates). */
+  readonly groupCreates?: boolean;
 }
 
 /** A filter inside one tenant's partition: trusted SQL text, values only as parameters. */
@@ -48,8 +51,16 @@ export class DocumentCollection<T extends object> {
   readonly #o: DocumentCollectionOptions<T>;
   readonly #strip: ReadonlySet<string>;
 
+  readonly #grouped: GroupedCreates | undefined;
+
   constructor(options: DocumentCollectionOptions<T>) {
     this.#o = options;
+    this.#grouped =
+      options.groupCreates === true
+        ? new GroupedCreates(options.container, () => {
+            options.counter.count += 1;
+          })
+        : undefined;
     this.#strip = new Set([...SYSTEM_FIELDS, ...(options.derivedFields ?? [])]);
   }
 
@@ -62,7 +73,14 @@ export class DocumentCollection<T extends object> {
   }
 
   async create(item: T): Promise<Stored<T>> {
-    const response = await this.#call(() => this.#o.container.items.create(this.#document(item)));
+    const doc = this.#document(item);
+    if (this.#grouped !== undefined) {
+      const outcome = await this.#grouped.create(doc);
+      if (outcome.kind === 'created') return this.#stored(outcome.doc);
+      if (outcome.kind === 'conflict') throw new AppError('conflict', DUPLICATE_MESSAGE);
+      // Otherwise the create is made on its own below, with the SDK's retries.
+    }
+    const response = await this.#call(() => this.#o.container.items.create(doc));
     return this.#stored(response.resource);
   }
 
@@ -70,9 +88,7 @@ export class DocumentCollection<T extends object> {
   async replace(item: T, etag: string): Promise<Stored<T>> {
     const doc = this.#document(item);
     const response = await this.#call(() =>
-      this.#o.container
-        .item(doc.id, doc['pk'] as string)
-        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      this.#o.container.item(doc.id, doc['pk']).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
     );
     return this.#stored(response.resource);
   }
@@ -205,7 +221,7 @@ export class DocumentCollection<T extends object> {
     }
   }
 
-  #document(item: T): ItemDefinition & { id: string } {
+  #document(item: T): ItemDefinition & { id: string; pk: string } {
     return { ...item, id: this.#o.id(item), pk: this.#o.partitionKey(item), docType: this.#o.docType };
   }
 

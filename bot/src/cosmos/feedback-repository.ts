@@ -14,6 +14,8 @@ export class CosmosFeedbackRepository implements FeedbackRepository {
       partitionKey: (f) => personPartition(f.tenantId, f.subjectId),
       tenantId: (f) => f.tenantId,
       counter,
+      // Notes arrive in bursts from the bot; those written at the same moment share one request.
+      groupCreates: true,
     });
   }
 
