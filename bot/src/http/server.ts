@@ -1,8 +1,10 @@
+import { AppError } from '@pc/core';
 import { createServer, plugins, type Request, type Response, type Server } from 'restify';
 import { CORRELATION_RESPONSE_HEADER, correlationIdFrom, withCorrelation, type Logger } from '../logging.ts';
 import { attachContext, contextOf } from './context.ts';
 import { toHttpError } from './errors.ts';
 import { registerHealth, type HealthCheck } from './health.ts';
+import { isSourceMapPath, securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
 
 export interface HttpServerDeps {
   readonly logger: Logger;
@@ -11,6 +13,8 @@ export interface HttpServerDeps {
   /** Largest accepted request body; Teams activities and our API bodies are far smaller. */
   readonly maxBodyBytes?: number;
   readonly now?: () => number;
+  /** Content-Security-Policy, nosniff, Referrer-Policy, and HSTS in production; local defaults when absent. */
+  readonly security?: SecurityHeaderOptions;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -31,11 +35,18 @@ const sendError = (req: Request, res: Response, error: unknown): void => {
 export const createHttpServer = (deps: HttpServerDeps): Server => {
   const now = deps.now ?? Date.now;
   const server = createServer({ name: 'performance-conversations', handleUncaughtExceptions: false });
+  const security = deps.security ?? { production: false };
+  const headers = Object.entries(securityHeaders(security));
 
   server.pre((req, res, next) => {
     const correlationId = correlationIdFrom(req.headers);
     attachContext(req, { correlationId, logger: withCorrelation(deps.logger, correlationId), startedAt: now() });
     res.header(CORRELATION_RESPONSE_HEADER, correlationId);
+    for (const [name, value] of headers) res.header(name, value);
+    if (security.production && isSourceMapPath(new URL(req.url ?? '/', 'http://localhost').pathname)) {
+      next(new AppError('not-found', 'No such file.'));
+      return;
+    }
     next();
   });
   // jsonBodyParser hands maxBodySize to its body reader; the published types omit it.
