@@ -4,7 +4,6 @@
  * axe-core on every page in the light, dark and high-contrast themes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,18 +13,11 @@ import {
   signInLocally,
   type LaunchedBrowser,
 } from '../support/browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
 
-const STACK = 'test/support/stack.ts';
 const THEMES = ['default', 'dark', 'contrast'] as const;
 
-interface Stack {
-  baseUrl: string;
-  tokenFor(personIdOrEmail: string): Promise<string>;
-  demo: { employees: { id: string; tenantId: string; displayName: string; email: string }[] };
-  close(): Promise<void>;
-}
-
-describe.skipIf(!existsSync(STACK))('Teams tab in Chromium', () => {
+describe('Teams tab in Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
   // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17 (test/local/demo-org/people.ts).
@@ -45,12 +37,7 @@ describe.skipIf(!existsSync(STACK))('Teams tab in Chromium', () => {
   beforeAll(async () => {
     // The server serves tab/dist; build it so the pages under test are the current code.
     execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
-    // A variable specifier: the stack module does not exist until the integrator adds it.
-    const specifier: string = '../support/stack.ts';
-    const mod = (await import(specifier)) as {
-      startStack(o?: { referenceDate?: string }): Promise<Stack>;
-    };
-    stack = await mod.startStack({ referenceDate: '2027-05-03' });
+    stack = await startStack({ referenceDate: '2027-05-03' });
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
