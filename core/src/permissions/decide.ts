@@ -1,6 +1,7 @@
 import type { ExceptionalAccessReason } from '../domain/audit.ts';
 import type { PersonId, TenantId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
+import { visibleLength } from '../rules/visible-text.ts';
 import { EXCEPTIONAL_ACCESS_HOLDERS, MATRIX, PAIR_CONTENT_ACTIONS, type Action } from './matrix.ts';
 import { relationshipsOf, type Actor, type Relationship, type SubjectContext } from './relationships.ts';
 
@@ -57,8 +58,8 @@ const decideExceptional = (relationships: Relationship[], request: ExceptionalAc
       'Conversation notes are private to the colleague and their manager. Exceptional access needs a stated reason: serious incident, capability, disciplinary or audit.',
     );
   }
-  if (request.text.trim().length < MIN_REASON_LENGTH) {
-    return deny(`Describe the reason for exceptional access in at least ${MIN_REASON_LENGTH} characters.`);
+  if (visibleLength(request.text) < MIN_REASON_LENGTH) {
+    return deny(`Describe the reason for exceptional access in at least ${MIN_REASON_LENGTH} visible characters.`);
   }
   return { allowed: true, via: holder, audit: true };
 };

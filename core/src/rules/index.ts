@@ -4,3 +4,4 @@ export * from './pay-step.ts';
 export * from './bexley-rating.ts';
 export * from './compliance.ts';
 export * from './objective-recording.ts';
+export * from './visible-text.ts';
