@@ -6,7 +6,10 @@
 export const visibleText = (text: string): string =>
   text
     .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Cc}]/gu, ' ')
+    // A zero-width joiner stays only where it joins two pictographs into one emoji.
+    .replace(/\u200D(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?)\u200D/gu, '')
+    .replace(/[^\P{Cf}\u200D]/gu, '')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
 
