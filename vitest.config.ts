@@ -6,6 +6,7 @@ export default defineConfig({
       'core/src/**/*.test.ts',
       'bot/src/**/*.test.ts',
       'test/**/*.test.ts',
+      'demo/**/*.test.ts',
       'manifest/**/*.test.ts',
       'infra/**/*.test.ts',
       'addin/src/**/*.test.ts',

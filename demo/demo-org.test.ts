@@ -1,7 +1,7 @@
 import { SCHEME_IDS, addMonths } from '@pc/core';
 import { describe, expect, it } from 'vitest';
-import { dueConversations } from '../../core/src/engine/index.ts';
-import { schemePacks } from '../../core/src/scheme/index.ts';
+import { dueConversations } from '../core/src/engine/index.ts';
+import { schemePacks } from '../core/src/scheme/index.ts';
 import { DEMO_STORIES, DEMO_TENANT_IDS, buildDemoOrg, demoPerson, demoPersonId } from './demo-org.ts';
 
 const REF = '2027-05-01';

@@ -7,7 +7,7 @@ import {
   type Objective,
   type Tenant,
 } from '@pc/core';
-import type { FakeOrg } from '../fakes/org.ts';
+import type { FakeOrg } from '@pc/testing/fakes/org.ts';
 import { feedbackFor, objectivesFor } from './demo-org/extras.ts';
 import { conversationsFor } from './demo-org/history.ts';
 import { tenantId } from './demo-org/ids.ts';

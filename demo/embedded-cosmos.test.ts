@@ -3,8 +3,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCosmosStore } from '../../bot/src/cosmos/store.ts';
-import { conversation, employee, TENANT_A } from '../../bot/src/cosmos/fixtures.test-support.ts';
+import { createCosmosStore } from '../bot/src/cosmos/store.ts';
+import { conversation, employee, TENANT_A } from '../bot/src/cosmos/fixtures.test-support.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
 
 let dir: string;

@@ -7,8 +7,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ContainerDefinition, CosmosClient, ItemDefinition } from '@azure/cosmos';
-import { createCosmosClient } from '../../bot/src/cosmos/client.ts';
-import { startCosmosServer } from '../support/cosmos-server.ts';
+import { createCosmosClient } from '../bot/src/cosmos/client.ts';
+import { startCosmosServer } from '@pc/testing/support/cosmos-server.ts';
 
 export interface EmbeddedCosmosOptions {
   /** Defaults to 8081, the emulator's port; 0 picks a free one. */

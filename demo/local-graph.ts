@@ -1,5 +1,5 @@
-import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from '../../bot/src/graph/index.ts';
-import type { startOidcIssuer } from '../fakes/oidc-issuer.ts';
+import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from '../bot/src/graph/index.ts';
+import type { startOidcIssuer } from '@pc/testing/fakes/oidc-issuer.ts';
 
 type Issuer = Awaited<ReturnType<typeof startOidcIssuer>>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
-import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
+import { createCosmosStore, type Store } from '../bot/src/cosmos/index.ts';
+import { startCosmosServer, type CosmosServer } from '@pc/testing/support/cosmos-server.ts';
 import { DEMO_TENANT_IDS, buildDemoOrg, demoPersonId } from './demo-org.ts';
 import { demoDataPresent, seedDemoData } from './seed.ts';
 

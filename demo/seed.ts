@@ -1,5 +1,5 @@
 import { isAppError } from '@pc/core';
-import type { AppStore } from '../../bot/src/app.ts';
+import type { AppStore } from '../bot/src/app.ts';
 import type { DemoOrg } from './demo-org.ts';
 
 export type SeedTarget = Pick<AppStore, 'tenants' | 'employees' | 'conversations' | 'objectives' | 'feedback'>;

@@ -8,21 +8,21 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '@pc/core';
-import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../../bot/src/config.ts';
-import { createCosmosStore } from '../../bot/src/cosmos/index.ts';
-import { startServer } from '../../bot/src/main.ts';
-import { defaultModules } from '../../bot/src/modules.ts';
-import { createLogger } from '../../bot/src/logging.ts';
-import { createShutdown, installSignalHandlers, type Shutdown } from '../../bot/src/shutdown.ts';
-import { startFakeGraph } from '../fakes/graph-server.ts';
-import { startOidcIssuer } from '../fakes/oidc-issuer.ts';
+import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../bot/src/config.ts';
+import { createCosmosStore } from '../bot/src/cosmos/index.ts';
+import { startServer } from '../bot/src/main.ts';
+import { defaultModules } from '../bot/src/modules.ts';
+import { createLogger } from '../bot/src/logging.ts';
+import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
+import { startFakeGraph } from '@pc/testing/fakes/graph-server.ts';
+import { startOidcIssuer } from '@pc/testing/fakes/oidc-issuer.ts';
 import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
 import { LOCAL_GRAPH_CLIENT, localGraphGateway } from './local-graph.ts';
 import { startPlayground } from './playground.ts';
 import { demoDataPresent, seedDemoData } from './seed.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const portOf = (url: string): number => Number(new URL(url).port);
 
 export interface LocalOptions {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { demoPersonId } from '../local/demo-org.ts';
+import { demoPersonId } from '@pc/demo/demo-org.ts';
 import type { Stack } from '../support/stack.ts';
 
 export const REFERENCE_DATE = '2027-05-03';

@@ -5,9 +5,9 @@ import type { FeedbackEntry } from '@pc/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
-import { DEMO_TENANT_IDS, demoPersonId } from '../local/demo-org.ts';
-import { startPlayground, type RunningPlayground } from '../local/playground.ts';
-import { startLocal, type LocalStack } from '../local/start.ts';
+import { DEMO_TENANT_IDS, demoPersonId } from '@pc/demo/demo-org.ts';
+import { startPlayground, type RunningPlayground } from '@pc/demo/playground.ts';
+import { startLocal, type LocalStack } from '@pc/demo/start.ts';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
 import { COSMOS_EMULATOR_KEY } from '../support/cosmos-server.ts';
 

@@ -15,8 +15,8 @@ import { createStaticModule } from '../../bot/src/http/static.ts';
 import { createLogger } from '../../bot/src/logging.ts';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph-server.ts';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidc-issuer.ts';
-import { buildDemoOrg, type DemoOrg } from '../local/demo-org.ts';
-import { seedDemoData } from '../local/seed.ts';
+import { buildDemoOrg, type DemoOrg } from '@pc/demo/demo-org.ts';
+import { seedDemoData } from '@pc/demo/seed.ts';
 import { startCosmosServer } from './cosmos-server.ts';
 
 export const STACK_AUDIENCE = 'api://localhost/performance-conversations';

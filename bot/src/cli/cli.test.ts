@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEMO_STORIES, DEMO_TENANT_IDS, demoPerson, demoPersonId } from '../../../test/local/demo-org.ts';
+import { DEMO_STORIES, DEMO_TENANT_IDS, buildDemoOrg, demoPerson, demoPersonId } from '@pc/demo/demo-org.ts';
 import { runCli } from './main.ts';
 
 const ON = '2027-05-01';
@@ -14,6 +12,7 @@ const run = async (...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await runCli(argv, {
     today: ON,
+    organisation: buildDemoOrg,
     readFile: (path) => readFile(path, 'utf8'),
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
@@ -133,20 +132,5 @@ describe('cli bad input', () => {
     const { code, err } = await run('due', '--input', file);
     expect(code).toBe(2);
     expect(err).toContain('employee.jobs');
-  });
-});
-
-describe('cli as a process', () => {
-  it('runs through tsx and exits 2 on bad input', async () => {
-    const exec = promisify(execFile);
-    const ok = await exec('npx', ['tsx', 'bot/src/cli/main.ts', 'schemes'], {
-      cwd: join(import.meta.dirname, '../../..'),
-    });
-    expect(ok.stdout).toContain('assembly-secretariat');
-    await expect(
-      exec('npx', ['tsx', 'bot/src/cli/main.ts', 'due', '--on', 'soon'], {
-        cwd: join(import.meta.dirname, '../../..'),
-      }),
-    ).rejects.toMatchObject({ code: 2 });
   });
 });

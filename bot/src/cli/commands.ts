@@ -2,29 +2,39 @@ import {
   AppError,
   dueConversations,
   schemePacks,
+  type ConversationRecord,
   type DueReport,
   type Employee,
   type IsoDate,
   type SchemeId,
+  type Tenant,
 } from '@pc/core';
-import { buildDemoOrg, DEMO_TENANT_IDS, demoPerson } from '@pc/testing/local/demo-org.ts';
 import type { Command } from './args.ts';
 import { parseDueFile } from './input.ts';
 import { formatTable } from './table.ts';
 
+/** The people `people` lists and `due --employee` finds: the demo organisation when run by `npm run cli`. */
+export interface CliOrganisation {
+  readonly tenants: readonly Tenant[];
+  readonly employees: readonly Employee[];
+  readonly conversations: readonly ConversationRecord[];
+}
+
 export interface CliIo {
   readonly readFile: (path: string) => Promise<string>;
+  /** The organisation as it stands on a reference date (its histories are relative to that day). */
+  readonly organisation: (on: IsoDate) => CliOrganisation;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-export const schemesCommand = (asJson: boolean): string => {
+export const schemesCommand = (org: CliOrganisation, asJson: boolean): string => {
   const rows = Object.values(schemePacks).map((p) => ({
     id: p.id,
     employer: p.employer,
     scheme: p.schemeName,
     policy: p.policy,
-    demoTenantId: DEMO_TENANT_IDS[p.id],
+    demoTenantId: org.tenants.find((t) => t.schemeId === p.id)?.tenantId ?? '',
     conversations: p.conversations.map((c) => c.type),
   }));
   if (asJson) return json(rows);
@@ -43,8 +53,7 @@ const rolesOf = (e: Employee, everyone: readonly Employee[]): string[] => {
   return roles;
 };
 
-export const peopleCommand = (scheme: SchemeId | undefined, on: IsoDate, asJson: boolean): string => {
-  const org = buildDemoOrg(on);
+export const peopleCommand = (org: CliOrganisation, scheme: SchemeId | undefined, asJson: boolean): string => {
   const tenants = scheme === undefined ? org.tenants : org.tenants.filter((t) => t.schemeId === scheme);
   const rows = tenants.flatMap((t) => {
     const people = org.employees.filter((e) => e.tenantId === t.tenantId);
@@ -64,6 +73,25 @@ export const peopleCommand = (scheme: SchemeId | undefined, on: IsoDate, asJson:
   );
 };
 
+interface Person {
+  readonly tenant: Tenant;
+  readonly employee: Employee;
+  readonly conversations: ConversationRecord[];
+}
+
+/** By id or email, case-insensitive. */
+const findPerson = (org: CliOrganisation, emailOrId: string): Person | undefined => {
+  const key = emailOrId.trim().toLowerCase();
+  const employee = org.employees.find((e) => e.id === key || e.email === key);
+  const tenant = employee && org.tenants.find((t) => t.tenantId === employee.tenantId);
+  if (!employee || !tenant) return undefined;
+  return {
+    tenant,
+    employee,
+    conversations: org.conversations.filter((c) => c.tenantId === tenant.tenantId && c.employeeId === employee.id),
+  };
+};
+
 const dueReportOf = async (
   command: Extract<Command, { name: 'due' }>,
   io: CliIo,
@@ -79,7 +107,7 @@ const dueReportOf = async (
     };
   }
   const key = command.employee ?? '';
-  const person = demoPerson(key, command.on);
+  const person = findPerson(io.organisation(command.on), key);
   if (!person)
     throw new AppError('validation', `No demo person "${key}". List them with: npm run cli -- people --scheme <id>`);
   if (command.scheme !== undefined && person.tenant.schemeId !== command.scheme) {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { isAppError, systemClock, type IsoDate } from '@pc/core';
 import { parseCommand, USAGE } from './args.ts';
-import { dueCommand, peopleCommand, schemesCommand, type CliIo } from './commands.ts';
+import { dueCommand, peopleCommand, schemesCommand, type CliIo, type CliOrganisation } from './commands.ts';
+
+export type { CliOrganisation } from './commands.ts';
 
 export interface CliOutput {
   readonly stdout: (text: string) => void;
@@ -23,10 +23,10 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
         env.stdout(USAGE);
         return 0;
       case 'schemes':
-        env.stdout(schemesCommand(command.json));
+        env.stdout(schemesCommand(env.organisation(env.today), command.json));
         return 0;
       case 'people':
-        env.stdout(peopleCommand(command.scheme, command.on, command.json));
+        env.stdout(peopleCommand(env.organisation(command.on), command.scheme, command.json));
         return 0;
       case 'due':
         env.stdout(await dueCommand(command, env));
@@ -46,17 +46,16 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
   }
 };
 
-const isEntryPoint = (): boolean => {
-  const entry = process.argv[1];
-  return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-};
-
-if (isEntryPoint()) {
-  const code = await runCli(process.argv.slice(2), {
+/**
+ * Runs the CLI as this process over an organisation the caller supplies (the demo
+ * organisation for `npm run cli`, see demo/cli.ts), so the server's code never imports it.
+ */
+export const runCliProcess = async (organisation: (on: IsoDate) => CliOrganisation): Promise<void> => {
+  process.exitCode = await runCli(process.argv.slice(2), {
     today: systemClock.today(),
+    organisation,
     readFile: (path) => readFile(path, 'utf8'),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
-  process.exitCode = code;
-}
+};
