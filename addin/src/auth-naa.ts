@@ -15,7 +15,8 @@ export interface NaaSettings {
 }
 
 export interface TokenSource {
-  getToken(): Promise<string>;
+  /** `forceRefresh` after the API refused a token (401): a cached one may have expired. */
+  getToken(opts?: { forceRefresh: boolean }): Promise<string>;
 }
 
 export const createNaaTokenSource = async (settings: NaaSettings): Promise<TokenSource> => {
@@ -24,9 +25,9 @@ export const createNaaTokenSource = async (settings: NaaSettings): Promise<Token
   });
   const request = { scopes: [settings.apiScope] };
   return {
-    async getToken() {
+    async getToken(opts) {
       try {
-        return (await pca.acquireTokenSilent(request)).accessToken;
+        return (await pca.acquireTokenSilent({ ...request, forceRefresh: opts?.forceRefresh === true })).accessToken;
       } catch (error) {
         // Consent or a fresh sign-in is needed: the host shows its own prompt.
         if (!(error instanceof InteractionRequiredAuthError)) throw error;

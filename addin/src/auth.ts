@@ -44,8 +44,8 @@ export const startLocalSignIn = async (fetcher: typeof fetch, apiBaseUrl: string
       // Local tokens live for an hour; reuse one for ten minutes rather than sign in per call.
       let cached: { token: string; until: number } | undefined;
       return {
-        async getToken() {
-          if (cached !== undefined && cached.until > Date.now()) return cached.token;
+        async getToken(opts) {
+          if (opts?.forceRefresh !== true && cached !== undefined && cached.until > Date.now()) return cached.token;
           const body = (await getJson(fetcher, url.toString(), 'the local issuer')) as { access_token?: unknown };
           if (typeof body.access_token !== 'string') throw new Error('The local issuer sent no token.');
           cached = { token: body.access_token, until: Date.now() + 10 * 60_000 };

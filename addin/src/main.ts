@@ -1,5 +1,5 @@
 /** Boots the task pane: Office, settings, sign-in, then the view for the item it was opened on. */
-import { createApiClient } from './api.ts';
+import { createApiClient } from '@pc/core/api';
 import { naaTokenSource, startLocalSignIn, type TokenSource } from './auth.ts';
 import { loadConfig, type AddinConfig } from './config.ts';
 import { loadTeam } from './logic/booking.ts';
@@ -50,7 +50,11 @@ export const boot = async (): Promise<void> => {
     const office = await officeReady();
     const config = await loadConfig(fetch, document.baseURI);
     const source = await tokens(config, office, main);
-    const api = createApiClient({ baseUrl: config.apiBaseUrl, getToken: () => source.getToken() });
+    const api = createApiClient({
+      baseUrl: config.apiBaseUrl,
+      getToken: (opts) => source.getToken(opts),
+      fetch: (url, init) => fetch(url, init),
+    });
     main.textContent = 'Loading your team…';
     const members = await loadTeam(api).catch((error: unknown) => {
       main.textContent = '';

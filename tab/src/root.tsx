@@ -1,6 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { createApiClient, type TokenSource } from './api/client.ts';
+import { createApiClient, type TokenSource } from '@pc/core/api';
 import {
   clearLocalSession,
   loadLocalSession,
@@ -53,8 +53,11 @@ export const Root = ({ win }: { win: Window }) => {
   }, [boot, local, win]);
 
   const api = useMemo(
-    () => (tokenSource === null ? null : createApiClient({ baseUrl: API_BASE, getToken: tokenSource })),
-    [tokenSource],
+    () =>
+      tokenSource === null
+        ? null
+        : createApiClient({ baseUrl: API_BASE, getToken: tokenSource, fetch: (url, init) => win.fetch(url, init) }),
+    [tokenSource, win],
   );
 
   const content = (() => {

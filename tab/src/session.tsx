@@ -1,18 +1,15 @@
 import { createContext, useContext } from 'react';
-import type { ResponseOf } from '@pc/core/api';
-import type { ApiClient } from './api/client.ts';
-import type { SchemeResponse } from './api/scheme.ts';
-import type { TabRoutes } from './api/tab-routes.ts';
+import type { ResponseOf, ApiClient, SchemeView, Routes } from '@pc/core/api';
 import type { HostContext, TeamsHost } from './teams.ts';
 
-export type Me = ResponseOf<TabRoutes['me.get']>;
+export type Me = ResponseOf<Routes['me.get']>;
 
 /** What every page needs: who is signed in, their scheme, the API and the host. */
 export interface Session {
   readonly api: ApiClient;
   readonly me: Me;
   /** Null until the server offers the scheme route; pages then fall back to plain inputs. */
-  readonly scheme: SchemeResponse | null;
+  readonly scheme: SchemeView | null;
   readonly host: TeamsHost | null;
   readonly context: HostContext;
   readonly botAppId?: string;

@@ -1,7 +1,5 @@
 import { Suspense, lazy } from 'react';
-import type { ApiClient } from './api/client.ts';
-import { ApiError } from './api/errors.ts';
-import type { SchemeResponse } from './api/scheme.ts';
+import { type ApiClient, ApiError, type SchemeView } from '@pc/core/api';
 import { localToday } from './components/format.ts';
 import { ErrorNotice, Loading } from './components/status.tsx';
 import { parseHash, useHash, type PageId } from './router.ts';
@@ -24,7 +22,7 @@ interface Props {
 }
 
 /** The scheme route is new; until the server has it the pages work with plain inputs. */
-const loadScheme = async (api: ApiClient, signal: AbortSignal): Promise<SchemeResponse | null> => {
+const loadScheme = async (api: ApiClient, signal: AbortSignal): Promise<SchemeView | null> => {
   try {
     return await api.call('scheme.get', { signal });
   } catch (error) {

@@ -1,8 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import type { ApiClient } from './api/client.ts';
-import { ApiError } from './api/errors.ts';
+import { type ApiClient, ApiError } from '@pc/core/api';
 import { SessionContext, type Me, type Session } from './session.tsx';
 
 /** Canned answers by route id; a route without one answers 404 as the real server would. */

@@ -1,7 +1,7 @@
 /** The task pane's use cases over the API client; no DOM here, so all of it runs under test. */
 import type { z } from 'zod';
 import { bulkBookingInput, type bookingResult, type bulkBookingResult, type slot, type teamMember } from '@pc/core/api';
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import type { Attendee } from '../office/item.ts';
 import { searchRange, bookableChoices, type DueChoice } from './due.ts';
 import { formatDate, formatSlot } from './labels.ts';

@@ -1,7 +1,7 @@
 /** Read mode: the booking record behind an appointment already in the calendar, and changes to it. */
 import type { z } from 'zod';
 import type { conversationFull } from '@pc/core/api';
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import type { AppointmentSnapshot } from '../office/item.ts';
 import type { BookingResult, TeamMember } from './booking.ts';
 

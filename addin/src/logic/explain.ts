@@ -1,4 +1,4 @@
-import { isApiError } from '../api.ts';
+import { isApiError } from '@pc/core/api';
 import { OfficeCallError } from '../office/async.ts';
 
 export type Situation = 'no-relationship' | 'no-slot' | 'throttled' | 'conflict' | 'signed-out' | 'invalid' | 'failed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import { agendaLines, checkBulkForm, reportInDraft, summariseRound, type TeamMember } from './booking.ts';
 import { bookableChoices, searchRange, type DueReport } from './due.ts';
 import { driftFrom, findBooking } from './existing.ts';

@@ -5,7 +5,7 @@
  * this draft as well would put a second copy of the meeting in both calendars, so after booking
  * the pane offers to close the draft instead (Outlook then asks the user to discard it).
  */
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import type { DueChoice } from '../logic/due.ts';
 import {
   agendaLines,

@@ -1,5 +1,5 @@
 /** Policy 004 dedicated days: a whole team's Big Picture round booked over chosen days in one go. */
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import { bookRound, checkBulkForm, summariseRound, type TeamMember } from '../logic/booking.ts';
 import { explain } from '../logic/explain.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';

@@ -1,5 +1,5 @@
 /** Read mode: an appointment already in the calendar, its booking record, and moving or cancelling it. */
-import type { ApiClient } from '../api.ts';
+import type { ApiClient } from '@pc/core/api';
 import { slotLabel, suggestTimes, type Slot, type TeamMember } from '../logic/booking.ts';
 import { bookableChoices } from '../logic/due.ts';
 import { cancel, driftFrom, findBooking, reschedule, type FoundBooking } from '../logic/existing.ts';

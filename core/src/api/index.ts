@@ -9,3 +9,5 @@ export * from './scheme.ts';
 export * from './route.ts';
 export * from './routes.ts';
 export * from './openapi.ts';
+export * from './client-error.ts';
+export * from './client.ts';

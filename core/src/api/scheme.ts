@@ -91,3 +91,4 @@ export const schemeView = z.object({
   minimumRecord: z.array(z.string()),
   capabilityReferral: z.string(),
 });
+export type SchemeView = z.output<typeof schemeView>;

@@ -4,8 +4,7 @@
  * offers these endpoints only in local mode, so nothing here can work against production.
  */
 import { z } from 'zod';
-import type { TokenSource } from '../api/client.ts';
-import { ApiError, NETWORK_MESSAGE, toApiError } from '../api/errors.ts';
+import { type TokenSource, ApiError, NETWORK_MESSAGE, toApiError } from '@pc/core/api';
 
 export const localConfig = z.object({
   issuerUrl: z.string(),
@@ -33,7 +32,7 @@ const getJson = async <T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<
   try {
     res = await fetchFn(url, { headers: { accept: 'application/json' } });
   } catch (cause) {
-    throw new ApiError(0, 'network', NETWORK_MESSAGE, [], undefined, { cause });
+    throw new ApiError(0, 'network', NETWORK_MESSAGE, { cause });
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) throw toApiError(res.status, body);

@@ -1,9 +1,8 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, Warning20Regular } from '@fluentui/react-icons';
-import type { ResponseOf } from '@pc/core/api';
-import type { TabRoutes } from '../api/tab-routes.ts';
+import type { ResponseOf, Routes } from '@pc/core/api';
 
-export type SmartResult = ResponseOf<TabRoutes['objectives.smartCheck']>;
+export type SmartResult = ResponseOf<Routes['objectives.smartCheck']>;
 
 export const LETTER_NAMES = {
   S: 'Specific',

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 
 const useStyles = makeStyles({
   empty: {

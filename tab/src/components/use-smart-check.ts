@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { BodyOf } from '@pc/core/api';
-import type { ApiClient } from '../api/client.ts';
-import type { TabRoutes } from '../api/tab-routes.ts';
+import type { BodyOf, ApiClient, Routes } from '@pc/core/api';
 import type { SmartResult } from './smart-hints.tsx';
 
-export type SmartDraft = BodyOf<TabRoutes['objectives.smartCheck']>;
+export type SmartDraft = BodyOf<Routes['objectives.smartCheck']>;
 
 /** Asks the server which SMART letters a draft misses, once typing pauses. */
 export const useSmartCheck = (api: ApiClient, draft: SmartDraft, delayMs = 600) => {

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';

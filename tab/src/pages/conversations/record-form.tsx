@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 import { typeLabel } from '../../components/format.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';

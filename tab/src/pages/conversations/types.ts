@@ -1,11 +1,10 @@
-import type { BodyOf, ResponseOf } from '@pc/core/api';
-import type { TabRoutes } from '../../api/tab-routes.ts';
+import type { BodyOf, ResponseOf, Routes } from '@pc/core/api';
 
-export type ConversationView = ResponseOf<TabRoutes['conversations.get']>;
-export type ConversationFull = ResponseOf<TabRoutes['conversations.agree']>;
-export type ConversationBody = BodyOf<TabRoutes['conversations.create']>;
+export type ConversationView = ResponseOf<Routes['conversations.get']>;
+export type ConversationFull = ResponseOf<Routes['conversations.agree']>;
+export type ConversationBody = BodyOf<Routes['conversations.create']>;
 export type RecordType = ConversationBody['type'];
-export type DueItem = ResponseOf<TabRoutes['person.due']>['items'][number];
+export type DueItem = ResponseOf<Routes['person.due']>['items'][number];
 
 /** The fields every view of a record has, whether the caller sees it in full or only its facts. */
 export const factsOf = (v: ConversationView) =>

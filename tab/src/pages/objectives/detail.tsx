@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 import { formatDate, formatDateTime, sentence } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';

@@ -1,8 +1,7 @@
-import type { BodyOf, ResponseOf } from '@pc/core/api';
-import type { TabRoutes } from '../../api/tab-routes.ts';
+import type { BodyOf, ResponseOf, Routes } from '@pc/core/api';
 
-export type Objective = ResponseOf<TabRoutes['objectives.get']>;
-export type ObjectiveBody = BodyOf<TabRoutes['objectives.create']>;
+export type Objective = ResponseOf<Routes['objectives.get']>;
+export type ObjectiveBody = BodyOf<Routes['objectives.create']>;
 export type Horizon = ObjectiveBody['horizon'];
 export type MeasureKind = NonNullable<ObjectiveBody['measures']>[number]['kind'];
 export type AlignmentLevel = NonNullable<ObjectiveBody['alignment']>[number]['level'];

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 import { SmartHints } from '../../components/smart-hints.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSmartCheck } from '../../components/use-smart-check.ts';

@@ -33,7 +33,11 @@ export const Compliance = () => {
           <dl className={styles.figures}>
             <div className={styles.figure}>
               <dt>completed on time</dt>
-              <dd className={styles.number}>{Math.round(loaded.data.onTimePercent)}%</dd>
+              <dd className={styles.number}>
+                {loaded.data.onTimePercent === null
+                  ? 'nothing due'
+                  : `${String(Math.round(loaded.data.onTimePercent))}%`}
+              </dd>
             </div>
             <div className={styles.figure}>
               <dt>reviews completed</dt>

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError } from '@pc/core/api';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';

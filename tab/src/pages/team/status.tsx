@@ -11,15 +11,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ResponseOf } from '@pc/core/api';
-import type { TabRoutes } from '../../api/tab-routes.ts';
+import type { ResponseOf, Routes } from '@pc/core/api';
 import { formatDate, typeLabel } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 
-export type TeamMember = ResponseOf<TabRoutes['me.team']>['members'][number];
+export type TeamMember = ResponseOf<Routes['me.team']>['members'][number];
 const OVERALL = { 'on-time': ['On time', 'success'], due: ['Due', 'warning'], overdue: ['Overdue', 'danger'] } as const;
 
 const useStyles = makeStyles({

@@ -1,13 +1,11 @@
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { BodyOf } from '@pc/core/api';
+import { type BodyOf, ApiError, type Routes } from '@pc/core/api';
 import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
-import type { TabRoutes } from '../../api/tab-routes.ts';
 import { ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 
-type ThemesBody = BodyOf<TabRoutes['team.themes.put']>;
+type ThemesBody = BodyOf<Routes['team.themes.put']>;
 const LISTS = [
   ['trainingNeeds', 'Training needs'],
   ['systemNeeds', 'System needs'],
