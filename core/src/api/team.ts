@@ -20,7 +20,8 @@ export const teamThemes = teamThemesInput.extend({
 export const compliance = z.object({
   scope: z.string(),
   quarter: shortText(16),
-  onTimePercent: z.number(),
+  /** Null when nothing fell due in the quarter. */
+  onTimePercent: z.number().nullable(),
   completed: z.number().int(),
   expected: z.number().int(),
   overdue: z.array(z.object({ employeeId: z.string(), displayName: z.string(), type: z.string(), dueDate: isoDate })),

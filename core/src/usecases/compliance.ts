@@ -59,7 +59,8 @@ export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId
   return {
     scope: subject.employee.displayName,
     quarter: quarter.label,
-    onTimePercent: result.percentOnTime ?? 100,
+    // Null when nothing fell due this quarter: no reviews is not 100% on time (003 §8).
+    onTimePercent: result.percentOnTime,
     completed: result.completedOnTime + result.completedLate,
     expected: result.reviewsDue,
     overdue: result.overdue.map((o) => ({

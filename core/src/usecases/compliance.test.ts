@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationRecord } from '../domain/conversations.ts';
+import { employee, job, record, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
+import { getCompliance } from './compliance.ts';
+import { fakeRepos } from './fakes.test-support.ts';
+
+const SOMERSET = 'somerset-career-conversations';
+const manager = employee({ id: 'manager-1', displayName: 'Morgan Manager', jobs: [job({ managerIds: [] })] });
+const colleague = (id: string, incrementalDate: string) =>
+  employee({ id, startDate: '2020-01-06', incrementalDate, jobs: [job({ startDate: '2020-01-06' })] });
+const held = (id: string, date: string): ConversationRecord =>
+  record('annual-review', date, 'held', { employeeId: id, id: `cc-${id}` });
+
+const complianceOn = async (on: string, history: readonly ConversationRecord[] = []) => {
+  const team = [manager, colleague('a', '2021-04-15'), colleague('b', '2021-05-01'), colleague('c', '2021-06-01')];
+  const { deps, conversations } = fakeRepos(team, on);
+  for (const r of history) await conversations.create(r);
+  const withTenant = {
+    ...deps,
+    repos: {
+      ...deps.repos,
+      tenants: { ...deps.repos.tenants, get: () => Promise.resolve({ item: tenantFor(SOMERSET), etag: '"t"' }) },
+    },
+  };
+  return getCompliance(withTenant, { tenantId: TENANT_ID, userId: manager.id, token: 't' }, manager.id, on);
+};
+
+describe('003 §8 compliance as the manager reads it', () => {
+  it('003: a quarter with nothing due shows no percentage, not 100%', async () => {
+    const c = await complianceOn('2027-02-15');
+    expect(c).toMatchObject({ quarter: '2027-Q1', expected: 0, completed: 0, onTimePercent: null });
+  });
+
+  it('003: counts reviews completed on time against those that fell due in the quarter', async () => {
+    const c = await complianceOn('2027-06-30', [held('a', '2027-04-10'), held('b', '2027-05-20')]);
+    expect(c).toMatchObject({ quarter: '2027-Q2', expected: 3, completed: 2, onTimePercent: 33.3 });
+    expect(c.overdue.map((o) => o.employeeId)).toEqual(['c']);
+  });
+});
