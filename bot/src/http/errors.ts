@@ -20,8 +20,6 @@ export interface HttpErrorResponse {
 
 export interface ErrorContext {
   readonly correlationId: string;
-  /** The client sent If-Match, so a stale version is a failed precondition (412), not a plain conflict. */
-  readonly ifMatchSent: boolean;
 }
 
 const STATUS: Readonly<Record<AppErrorCode, number>> = {
@@ -62,7 +60,8 @@ const body = (code: string, message: string, correlationId: string, details?: re
 export const toHttpError = (error: unknown, context: ErrorContext): HttpErrorResponse => {
   const { correlationId } = context;
   if (isAppError(error)) {
-    const status = error.code === 'conflict' && context.ifMatchSent ? 412 : STATUS[error.code];
+    // A stale If-Match is a conflict like any other (409): the client reloads and tries again.
+    const status = STATUS[error.code];
     const headers: Record<string, string> = {};
     if (error.code === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer';
     // Throttling always tells the caller when to come back; an outage only when we know.
@@ -70,8 +69,12 @@ export const toHttpError = (error: unknown, context: ErrorContext): HttpErrorRes
       headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds ?? 1)));
     }
     const message = error.code === 'internal' ? INTERNAL_MESSAGE : error.message;
-    const code = status === 412 ? 'precondition-failed' : error.code;
-    return { status, headers, body: body(code, message, correlationId, error.details), unexpected: status === 500 };
+    return {
+      status,
+      headers,
+      body: body(error.code, message, correlationId, error.details),
+      unexpected: status === 500,
+    };
   }
   const status = frameworkStatus(error);
   if (status !== undefined) {

@@ -134,11 +134,13 @@ describe('error mapping', () => {
     expect((await fetch(`${throttled.url}/boom`)).headers.get('retry-after')).toBe('7');
   });
 
-  it('turns a conflict into 412 when the client sent If-Match', async () => {
+  it('answers a stale If-Match with 409 conflict, the one contract for a stale version', async () => {
     const { url } = await start(failing(new AppError('conflict', 'Changed since you loaded it')));
     const response = await fetch(`${url}/boom`, { method: 'PUT', headers: { 'If-Match': '"etag-1"' } });
-    expect(response.status).toBe(412);
-    expect(await response.json()).toMatchObject({ error: { code: 'precondition-failed' } });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'conflict', message: 'Changed since you loaded it' },
+    });
   });
 
   it('hides unknown errors behind a generic 500 and logs them with the correlation id', async () => {

@@ -21,7 +21,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 const sendError = (req: Request, res: Response, error: unknown): void => {
   const { correlationId, logger } = contextOf(req);
-  const mapped = toHttpError(error, { correlationId, ifMatchSent: req.headers['if-match'] !== undefined });
+  const mapped = toHttpError(error, { correlationId });
   if (mapped.unexpected) logger.error({ err: error }, 'request failed');
   else logger.info({ status: mapped.status, code: mapped.body.error.code }, 'request rejected');
   for (const [name, value] of Object.entries(mapped.headers)) res.header(name, value);
