@@ -3,7 +3,7 @@ import type { Employee } from '../domain/people.ts';
 import type { ConversationRule, SchemePack } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
 import type { JobGroup } from './groups.ts';
-import { bookedFrom } from './history.ts';
+import { bookedFrom, doneDates, type Scope } from './history.ts';
 import type { DueItem, DueStatus } from './types.ts';
 
 /** Everything one scheme rule needs to decide what is due for one group of jobs. */
@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly rule: ConversationRule;
   readonly employee: Employee;
   readonly group: JobGroup;
+  /** The group, widened to the person's records from jobs they have left when the rule follows the person. */
+  readonly scope: Scope;
   readonly history: readonly ConversationRecord[];
   readonly on: IsoDate;
 }
@@ -30,7 +32,7 @@ export interface ItemFacts {
 /** Fills in what every item shares and notes a booking for anything still to happen. */
 export const makeItem = (ctx: RuleContext, facts: ItemFacts): DueItem => {
   const open = facts.status === 'upcoming' || facts.status === 'due' || facts.status === 'overdue';
-  const booked = open ? bookedFrom(ctx.history, ctx.rule.type, ctx.group, facts.windowStart) : undefined;
+  const booked = open ? bookedFrom(ctx.history, ctx.rule.type, ctx.scope, facts.windowStart) : undefined;
   return {
     type: ctx.rule.type,
     jobIds: facts.jobIds ?? ctx.group.jobIds,
@@ -45,6 +47,10 @@ export const makeItem = (ctx: RuleContext, facts: ItemFacts): DueItem => {
     ...(booked === undefined ? {} : { bookedFor: booked }),
   };
 };
+
+/** Held or agreed conversations of these types (the rule's own by default) that count for the rule, oldest first. */
+export const heldDates = (ctx: RuleContext, types: readonly ConversationRule['type'][] = [ctx.rule.type]): IsoDate[] =>
+  doneDates(ctx.history, types, ctx.scope, ctx.on);
 
 /** Status from the window alone, for a cycle not yet completed. */
 export const openStatus = (on: IsoDate, windowStart: IsoDate, dueDate: IsoDate): DueStatus =>

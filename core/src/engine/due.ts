@@ -37,6 +37,13 @@ const evaluate = (ctx: RuleContext, cadence: Cadence): DueItem[] => {
   }
 };
 
+/**
+ * Yearly reviews follow the person, not the job (000 Appendix 1 Internal Transfers, 003 §2.5), and so do
+ * the financial-year windows (002): a record made in a job the person has since left still counts.
+ * Conversations a pair holds at their own rhythm stay with the pair.
+ */
+const FOLLOWS_PERSON: ReadonlySet<Cadence['kind']> = new Set(['rolling-annual', 'anniversary', 'calendar-windows']);
+
 const byDueThenType = (a: DueItem, b: DueItem): number =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
 
@@ -52,8 +59,13 @@ export const dueConversations = (input: DueInput): DueReport => {
   const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
   if (!employed) return { ...report, items: [] };
   const mine = history.filter((r) => r.employeeId === employee.id && r.tenantId === tenant.tenantId);
-  const items = jobGroups(employee, on).flatMap((group) =>
-    pack.conversations.flatMap((rule) => evaluate({ pack, rule, employee, group, history: mine, on }, rule.cadence)),
+  const groups = jobGroups(employee, on);
+  const heldJobIds = new Set(groups.flatMap((g) => g.jobIds));
+  const items = groups.flatMap((group) =>
+    pack.conversations.flatMap((rule) => {
+      const scope = FOLLOWS_PERSON.has(rule.cadence.kind) ? { group, heldJobIds } : { group };
+      return evaluate({ pack, rule, employee, group, scope, history: mine, on }, rule.cadence);
+    }),
   );
   return { ...report, items: items.sort(byDueThenType) };
 };

@@ -2,24 +2,39 @@ import type { ConversationRecord, ConversationTypeId } from '../domain/conversat
 import type { IsoDate } from '../time/dates.ts';
 import type { JobGroup } from './groups.ts';
 
+/**
+ * Which records count for a rule evaluated on a group of jobs. With `heldJobIds`, the rule follows
+ * the person: a record naming only jobs the person no longer holds counts too, because records are
+ * stamped with the jobs current when they were made and a review "every 12 months, even if they
+ * have changed roles" (000 Appendix 1 Internal Transfers; 003 §2.5) must survive a move.
+ */
+export interface Scope {
+  readonly group: JobGroup;
+  readonly heldJobIds?: ReadonlySet<string>;
+}
+
 const isDone = (r: ConversationRecord): boolean => r.status === 'held' || r.status === 'agreed';
 
 /** A record with no jobs named counts for every job; otherwise it counts for each job it names (000). */
-const countsFor = (r: ConversationRecord, group: JobGroup): boolean =>
-  r.jobIds.length === 0 || group.jobIds.length === 0 || r.jobIds.some((id) => group.jobIds.includes(id));
+const countsFor = (r: ConversationRecord, scope: Scope): boolean => {
+  const { group, heldJobIds } = scope;
+  if (r.jobIds.length === 0 || group.jobIds.length === 0) return true;
+  if (r.jobIds.some((id) => group.jobIds.includes(id))) return true;
+  return heldJobIds !== undefined && !r.jobIds.some((id) => heldJobIds.has(id));
+};
 
 /**
- * Held or agreed conversations of the given types for the group up to `on`, oldest first.
+ * Held or agreed conversations of the given types for the scope up to `on`, oldest first.
  * Booked and cancelled never count, and nothing dated after "today" has happened yet.
  */
 export const doneDates = (
   history: readonly ConversationRecord[],
   types: readonly ConversationTypeId[],
-  group: JobGroup,
+  scope: Scope,
   on: IsoDate,
 ): IsoDate[] =>
   history
-    .filter((r) => isDone(r) && r.date <= on && types.includes(r.type) && countsFor(r, group))
+    .filter((r) => isDone(r) && r.date <= on && types.includes(r.type) && countsFor(r, scope))
     .map((r) => r.date)
     .sort();
 
@@ -27,30 +42,34 @@ export const doneDates = (
 export const firstBetween = (dates: readonly IsoDate[], from: IsoDate, to?: IsoDate): IsoDate | undefined =>
   dates.find((d) => d >= from && (to === undefined || d < to));
 
-/** The earliest booking of this type for the group on or after `from`. */
+/** The last date before `to`, or undefined. */
+export const lastBefore = (dates: readonly IsoDate[], to: IsoDate): IsoDate | undefined =>
+  dates.findLast((d) => d < to);
+
+/** The earliest booking of this type for the scope on or after `from`. */
 export const bookedFrom = (
   history: readonly ConversationRecord[],
   type: ConversationTypeId,
-  group: JobGroup,
+  scope: Scope,
   from: IsoDate,
 ): IsoDate | undefined =>
   history
-    .filter((r) => r.status === 'booked' && r.type === type && countsFor(r, group) && r.date >= from)
+    .filter((r) => r.status === 'booked' && r.type === type && countsFor(r, scope) && r.date >= from)
     .map((r) => r.date)
     .sort()[0];
 
 /**
  * Months (first day, `YYYY-MM-01`) in which a conversation of this type was held or is
- * booked for the group: 004 says a month with a Big Picture conversation needs no Regular one,
+ * booked for the scope: 004 says a month with a Big Picture conversation needs no Regular one,
  * whichever month the Big Picture conversation actually lands in.
  */
 export const monthsWith = (
   history: readonly ConversationRecord[],
   type: ConversationTypeId,
-  group: JobGroup,
+  scope: Scope,
 ): ReadonlySet<IsoDate> =>
   new Set(
     history
-      .filter((r) => (isDone(r) || r.status === 'booked') && r.type === type && countsFor(r, group))
+      .filter((r) => (isDone(r) || r.status === 'booked') && r.type === type && countsFor(r, scope))
       .map((r) => `${r.date.slice(0, 7)}-01`),
   );

@@ -1,8 +1,7 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addMonths } from '../../time/dates.ts';
-import { makeItem, type RuleContext } from '../context.ts';
+import { heldDates, makeItem, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { doneDates } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate } from '../words.ts';
 
@@ -22,7 +21,7 @@ export const anniversary = (ctx: RuleContext, cadence: Anniversary): DueItem[] =
       return { windowStart: addMonths(dueDate, -cadence.windowOpensMonthsBefore), dueDate };
     }),
   );
-  const resolved = resolveCycle(cycles, doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on), on);
+  const resolved = resolveCycle(cycles, heldDates(ctx), on);
   if (resolved === undefined) return [];
   const { cycle, status, completedOn } = resolved;
   const anchor = employee.incrementalDate === undefined ? 'start date' : 'incremental date';

@@ -1,8 +1,7 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
-import { makeItem, type RuleContext } from '../context.ts';
+import { heldDates, makeItem, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { doneDates } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
 
@@ -29,7 +28,7 @@ export const calendarWindows = (ctx: RuleContext, cadence: CalendarWindows): Due
   const applies = cadence.appliesFrom;
   const expectedFrom = applies.kind === 'employed-before-window' ? addDays(start, 1) : addMonths(start, applies.months);
   const cycles = chain(windowsAround(cadence, ctx.on)).filter((c) => c.windowStart >= expectedFrom);
-  const resolved = resolveCycle(cycles, doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on), ctx.on);
+  const resolved = resolveCycle(cycles, heldDates(ctx), ctx.on);
   if (resolved === undefined) return [];
   const { cycle, status, completedOn } = resolved;
   const window = `${monthName(cycle.windowStart.slice(0, 7))} to ${monthName(cycle.dueDate.slice(0, 7))}`;

@@ -1,7 +1,7 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths } from '../../time/dates.ts';
-import { makeItem, openStatus, type RuleContext } from '../context.ts';
-import { doneDates, firstBetween } from '../history.ts';
+import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
+import { firstBetween } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate } from '../words.ts';
 import { addOffset, describeOffset } from './offsets.ts';
@@ -15,9 +15,7 @@ export const afterStart = (ctx: RuleContext, cadence: AfterStart): DueItem[] => 
   const { employee, on } = ctx;
   const status = employee.probation.status;
   if (!ctx.group.isMain || (status !== 'in-probation' && status !== 'extended')) return [];
-  const held = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on).filter(
-    (d) => d >= employee.startDate && d <= on,
-  );
+  const held = heldDates(ctx).filter((d) => d >= employee.startDate && d <= on);
   return cadence.offsets.map((offset, i) => {
     const dueDate = addOffset(employee.startDate, offset);
     const windowStart = addDays(dueDate, -cadence.windowOpensDaysBefore);
@@ -40,7 +38,7 @@ export const afterStart = (ctx: RuleContext, cadence: AfterStart): DueItem[] => 
 export const onAppointment = (ctx: RuleContext, cadence: OnAppointment): DueItem[] => {
   const { on } = ctx;
   const since = addMonths(on, -cadence.lookbackMonths);
-  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  const done = heldDates(ctx);
   return ctx.group.jobs
     .filter((job) => job.startDate > since && job.startDate <= on)
     .map((job) => {
@@ -63,7 +61,7 @@ export const onAppointment = (ctx: RuleContext, cadence: OnAppointment): DueItem
 /** 000 Internal Transfers: the old and new line manager owe each other a handover discussion. */
 export const onManagerChange = (ctx: RuleContext, cadence: OnManagerChange): DueItem[] => {
   const { employee, on } = ctx;
-  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  const done = heldDates(ctx);
   return employee.managerChanges
     .filter((c) => c.handoverCompletedOn === undefined && ctx.group.jobIds.includes(c.jobId))
     .flatMap((change) => {

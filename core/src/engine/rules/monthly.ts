@@ -1,8 +1,8 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addMonths } from '../../time/dates.ts';
-import { makeItem, type RuleContext } from '../context.ts';
+import { heldDates, makeItem, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { doneDates, firstBetween, monthsWith } from '../history.ts';
+import { firstBetween, monthsWith } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
 import { firstOfMonth, isEveryNthMonth, lastOfMonth, monthsBetween, monthsOwnedBy } from './months.ts';
@@ -19,7 +19,7 @@ export const everyNMonths = (ctx: RuleContext, cadence: EveryNMonths): DueItem[]
     addMonths(start, cadence.months * (i + 1)),
   ).filter((m) => isEveryNthMonth(employee.startDate, m, cadence.months));
   const cycles = chain(months.map((m) => ({ windowStart: m, dueDate: lastOfMonth(m) })));
-  const resolved = resolveCycle(cycles, doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on), on);
+  const resolved = resolveCycle(cycles, heldDates(ctx), on);
   if (resolved === undefined) return [];
   const { cycle, status, completedOn } = resolved;
   const month = monthName(cycle.windowStart.slice(0, 7));
@@ -48,9 +48,9 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
   const held =
     cadence.suppressedInMonthsOf === undefined
       ? new Set<string>()
-      : monthsWith(ctx.history, cadence.suppressedInMonthsOf, ctx.group);
+      : monthsWith(ctx.history, cadence.suppressedInMonthsOf, { group: ctx.group });
   const suppressed = (month: string): boolean => scheduled(month) || held.has(month);
-  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  const done = heldDates(ctx);
   const thisMonth = firstOfMonth(on);
   const heldThisMonth = firstBetween(done, thisMonth, addMonths(thisMonth, 1));
   const items: DueItem[] = [];

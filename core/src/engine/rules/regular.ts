@@ -1,7 +1,6 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
-import { makeItem, openStatus, type RuleContext } from '../context.ts';
-import { doneDates } from '../history.ts';
+import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, plural } from '../words.ts';
 
@@ -50,7 +49,7 @@ export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): Due
   const every = `every ${plural(weeks, 'week')}${
     ctx.group.agreedEveryWeeks === undefined ? ' (the default until you agree a frequency)' : ' as agreed by you both'
   }`;
-  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  const done = heldDates(ctx);
   return rolling(
     ctx,
     done,
@@ -65,7 +64,7 @@ export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): Due
 
 /** A 1:1 at least every N months; formal records and reviews held in between count as 1:1s (002). */
 export const atLeastEvery = (ctx: RuleContext, cadence: AtLeastEvery): DueItem[] => {
-  const done = doneDates(ctx.history, [ctx.rule.type, ...cadence.countsAlso], ctx.group, ctx.on);
+  const done = heldDates(ctx, [ctx.rule.type, ...cadence.countsAlso]);
   return rolling(
     ctx,
     done,

@@ -1,8 +1,7 @@
 import type { Employee, LeavePeriod } from '../../domain/people.ts';
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, daysBetween, type IsoDate } from '../../time/dates.ts';
-import { makeItem, openStatus, type RuleContext } from '../context.ts';
-import { doneDates } from '../history.ts';
+import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
 import { longDate } from '../words.ts';
 import { addOffset, describeOffset } from './offsets.ts';
@@ -79,7 +78,7 @@ const jobsPhrase = (ctx: RuleContext): string =>
 
 /** A yearly review on a rolling basis (000, 001). A completed item carries the due date of the cycle it completed. */
 export const rollingAnnual = (ctx: RuleContext, cadence: RollingAnnual): DueItem[] => {
-  const done = doneDates(ctx.history, [ctx.rule.type], ctx.group, ctx.on);
+  const done = heldDates(ctx);
   const last = done.at(-1);
   const next = cycleAfter(ctx, cadence, last);
   if (last !== undefined && ctx.on < next.windowStart) {
