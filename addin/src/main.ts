@@ -56,7 +56,7 @@ export const boot = async (): Promise<void> => {
       fetch: (url, init) => fetch(url, init),
     });
     main.textContent = 'Loading your team…';
-    const members = await loadTeam(api).catch((error: unknown) => {
+    const [members, scheme] = await Promise.all([loadTeam(api), api.call('scheme.get')]).catch((error: unknown) => {
       main.textContent = '';
       throw error;
     });
@@ -69,12 +69,13 @@ export const boot = async (): Promise<void> => {
     if (ctx.mode === 'read' && office !== undefined) {
       const appointment = readAppointment(ctx.item);
       const restId = appointment.itemId === undefined ? undefined : restIdOf(office, appointment.itemId);
-      await renderExisting(main, { api, members, notices, appointment, restId });
+      await renderExisting(main, { api, members, scheme, notices, appointment, restId });
       return;
     }
     renderBookOne(main, {
       api,
       members,
+      scheme,
       notices,
       draft: ctx.mode === 'compose' ? ctx.item : undefined,
       changeEvents: office !== undefined && hostInfo(office).changeEvents,

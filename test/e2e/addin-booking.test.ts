@@ -140,12 +140,12 @@ describe('Outlook add-in task pane in Chromium', () => {
         manager,
       );
 
-      // The draft is addressed to the report, so the pane starts with them.
+      // The draft is addressed to the report, so the pane starts with them; 004 names the type.
       const who = page.getByLabel('Who is the conversation with?');
       await expect.poll(() => who.inputValue()).toBe(report.id);
       await page
         .getByRole('group', { name: 'Which conversation?' })
-        .getByLabel(/^Big Picture conversation/)
+        .getByLabel(/^Big Picture performance conversation/)
         .check();
       await page.getByRole('button', { name: 'Find times' }).click();
       const when = page.getByRole('group', { name: 'When?' });
@@ -201,7 +201,9 @@ describe('Outlook add-in task pane in Chromium', () => {
         },
         manager,
       );
-      await page.getByRole('heading', { name: `Big Picture conversation with ${report.displayName}` }).waitFor();
+      await page
+        .getByRole('heading', { name: `Big Picture performance conversation with ${report.displayName}` })
+        .waitFor();
       await page.getByRole('button', { name: 'Cancel the conversation' }).click();
       await page.getByRole('button', { name: 'Yes, cancel it' }).click();
       await page.getByText('This conversation has been cancelled.').waitFor();

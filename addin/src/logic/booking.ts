@@ -1,7 +1,7 @@
 /** The task pane's use cases over the API client; no DOM here, so all of it runs under test. */
 import type { z } from 'zod';
 import { bulkBookingInput, type bookingResult, type bulkBookingResult, type slot, type teamMember } from '@pc/core/api';
-import type { ApiClient } from '@pc/core/api';
+import type { ApiClient, SchemeWording } from '@pc/core/api';
 import type { Attendee } from '../office/item.ts';
 import { searchRange, bookableChoices, type DueChoice } from './due.ts';
 import { formatDate, formatSlot } from './labels.ts';
@@ -20,10 +20,11 @@ export const loadTeam = async (api: ApiClient, on?: string): Promise<TeamMember[
 export const loadChoices = async (
   api: ApiClient,
   personId: string,
+  scheme: SchemeWording | null,
   on?: string,
 ): Promise<{ today: string; choices: DueChoice[] }> => {
   const report = await api.call('person.due', { params: { personId }, ...(on === undefined ? {} : { query: { on } }) });
-  return { today: report.on, choices: bookableChoices(report) };
+  return { today: report.on, choices: bookableChoices(report, scheme) };
 };
 
 /** The report an Outlook draft is already addressed to, if exactly one of them is. */

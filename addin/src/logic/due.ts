@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { dueItem, dueReport } from '@pc/core/api';
-import { formatDate, typeLabel, type ConversationType } from './labels.ts';
+import { conversationLabel, type SchemeWording } from '@pc/core/api';
+import { formatDate, type ConversationType } from './labels.ts';
 
 export type DueItem = z.infer<typeof dueItem>;
 export type DueReport = z.infer<typeof dueReport>;
@@ -35,9 +36,9 @@ const STATUS_TEXT: Readonly<Record<DueItem['status'], string>> = {
 /**
  * What can be booked now, most pressing first. In-the-moment conversations are never booked,
  * and a suppressed item (a Regular conversation in a Big Picture month, policy 004) or a
- * completed one is not offered.
+ * completed one is not offered. Types are named as the scheme names them.
  */
-export const bookableChoices = (report: DueReport): DueChoice[] =>
+export const bookableChoices = (report: DueReport, scheme: SchemeWording | null): DueChoice[] =>
   report.items
     .filter((i): i is DueItem & { type: BookableType } => i.type !== 'in-the-moment')
     .filter((i) => i.status !== 'suppressed' && i.status !== 'completed')
@@ -46,7 +47,7 @@ export const bookableChoices = (report: DueReport): DueChoice[] =>
       key: `${i.type}|${i.dueDate}|${i.jobIds.join(',')}`,
       type: i.type,
       jobIds: i.jobIds,
-      label: `${typeLabel(i.type)}: ${STATUS_TEXT[i.status]} ${formatDate(i.dueDate)}`,
+      label: `${conversationLabel(i.type, scheme)}: ${STATUS_TEXT[i.status]} ${formatDate(i.dueDate)}`,
       reason: i.reason,
       policyRef: i.policyRef,
       windowStart: i.windowStart,

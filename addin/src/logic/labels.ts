@@ -3,20 +3,6 @@ import type { conversationType } from '@pc/core/api';
 
 export type ConversationType = z.infer<typeof conversationType>;
 
-const LABELS: Readonly<Record<ConversationType, string>> = {
-  'in-the-moment': 'In-the-moment conversation',
-  regular: 'Regular conversation',
-  'big-picture': 'Big Picture conversation',
-  'progress-record': 'Formal progress record',
-  'annual-review': 'Annual review',
-  induction: 'Induction meeting',
-  'probation-review': 'Probation review',
-  handover: 'Handover conversation',
-  team: 'Team conversation',
-};
-
-export const typeLabel = (type: ConversationType): string => LABELS[type];
-
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',

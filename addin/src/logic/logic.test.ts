@@ -26,31 +26,41 @@ const item = (
   policyRef: '004',
 });
 
+/** How the Assembly Secretariat pack (004) names its conversations, as the scheme route sends it. */
+const assembly = { conversations: [{ type: 'big-picture', label: 'Big Picture performance conversation' }] };
+
 describe('what can be booked', () => {
   it('004: a Regular conversation suppressed by a Big Picture month is not offered, overdue items come first', () => {
-    const choices = bookableChoices({
-      employeeId: 'r1',
-      schemeId: 'assembly-secretariat',
-      on: '2027-05-03',
-      items: [
-        item('regular', 'suppressed', '2027-05-31'),
-        item('big-picture', 'due', '2027-05-20'),
-        item('in-the-moment', 'due', '2027-05-03'),
-        item('annual-review', 'overdue', '2027-04-01'),
-        item('probation-review', 'completed', '2027-03-01'),
-      ],
-    });
+    const choices = bookableChoices(
+      {
+        employeeId: 'r1',
+        schemeId: 'assembly-secretariat',
+        on: '2027-05-03',
+        items: [
+          item('regular', 'suppressed', '2027-05-31'),
+          item('big-picture', 'due', '2027-05-20'),
+          item('in-the-moment', 'due', '2027-05-03'),
+          item('annual-review', 'overdue', '2027-04-01'),
+          item('probation-review', 'completed', '2027-03-01'),
+        ],
+      },
+      assembly,
+    );
     expect(choices.map((c) => c.type)).toEqual(['annual-review', 'big-picture']);
-    expect(choices[1]!.label).toBe('Big Picture conversation: due by 20 May 2027');
+    expect(choices[1]!.label).toBe('Big Picture performance conversation: due by 20 May 2027');
+    expect(choices[0]!.label).toBe('Annual review: overdue since 1 April 2027');
   });
 
   it('searches from today (or the window) for at least two weeks, up to the due date, at most six weeks', () => {
-    const [choice] = bookableChoices({
-      employeeId: 'r',
-      schemeId: 'assembly-secretariat',
-      on: '2027-05-03',
-      items: [item('big-picture', 'due', '2027-09-30')],
-    });
+    const [choice] = bookableChoices(
+      {
+        employeeId: 'r',
+        schemeId: 'assembly-secretariat',
+        on: '2027-05-03',
+        items: [item('big-picture', 'due', '2027-09-30')],
+      },
+      null,
+    );
     expect(searchRange(choice!, '2027-05-03')).toEqual({ from: '2027-05-03', to: '2027-06-14' });
     expect(searchRange({ ...choice!, dueDate: '2027-05-05' }, '2027-05-03')).toEqual({
       from: '2027-05-03',

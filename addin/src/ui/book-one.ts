@@ -5,7 +5,7 @@
  * this draft as well would put a second copy of the meeting in both calendars, so after booking
  * the pane offers to close the draft instead (Outlook then asks the user to discard it).
  */
-import type { ApiClient } from '@pc/core/api';
+import type { ApiClient, SchemeWording } from '@pc/core/api';
 import type { DueChoice } from '../logic/due.ts';
 import {
   agendaLines,
@@ -33,6 +33,8 @@ import { busy, clear, h, uid, type Notices } from './dom.ts';
 export interface BookOneDeps {
   readonly api: ApiClient;
   readonly members: readonly TeamMember[];
+  /** How the organisation's scheme names its conversations. */
+  readonly scheme: SchemeWording;
   readonly notices: Notices;
   /** Present when the pane is open on an appointment the user is composing. */
   readonly draft: ComposeItem | undefined;
@@ -99,7 +101,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
     clear(slotBox);
     clear(dueBox, h('p', {}, 'Loading what is due…'));
     try {
-      const { today, choices } = await loadChoices(api, member.person.id);
+      const { today, choices } = await loadChoices(api, member.person.id, deps.scheme);
       picked.today = today;
       if (choices.length === 0) {
         clear(dueBox, h('p', {}, `Nothing is due for ${member.person.displayName} at the moment.`));

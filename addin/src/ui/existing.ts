@@ -1,16 +1,16 @@
 /** Read mode: an appointment already in the calendar, its booking record, and moving or cancelling it. */
-import type { ApiClient } from '@pc/core/api';
+import { conversationLabel, type ApiClient, type SchemeWording } from '@pc/core/api';
 import { slotLabel, suggestTimes, type Slot, type TeamMember } from '../logic/booking.ts';
 import { bookableChoices } from '../logic/due.ts';
 import { cancel, driftFrom, findBooking, reschedule, type FoundBooking } from '../logic/existing.ts';
 import { explain } from '../logic/explain.ts';
-import { typeLabel } from '../logic/labels.ts';
 import type { AppointmentSnapshot } from '../office/item.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';
 
 export interface ExistingDeps {
   readonly api: ApiClient;
   readonly members: readonly TeamMember[];
+  readonly scheme: SchemeWording;
   readonly notices: Notices;
   readonly appointment: AppointmentSnapshot;
   readonly restId: string | undefined;
@@ -59,11 +59,11 @@ const show = (root: HTMLElement, deps: ExistingDeps, found: FoundBooking): void 
     void busy(findOther, async () => {
       try {
         const due = await api.call('person.due', { params: { personId: found.person.id } });
-        const choice = bookableChoices(due).find((c) => c.type === record.type) ?? {
+        const choice = bookableChoices(due, deps.scheme).find((c) => c.type === record.type) ?? {
           key: record.type,
           type: record.type === 'in-the-moment' ? 'regular' : record.type,
           jobIds: record.jobIds,
-          label: typeLabel(record.type),
+          label: conversationLabel(record.type, deps.scheme),
           reason: '',
           policyRef: '',
           windowStart: due.on,
@@ -126,7 +126,7 @@ const show = (root: HTMLElement, deps: ExistingDeps, found: FoundBooking): void 
 
   clear(
     root,
-    h('h2', {}, `${typeLabel(record.type)} with ${found.person.displayName}`),
+    h('h2', {}, `${conversationLabel(record.type, deps.scheme)} with ${found.person.displayName}`),
     h(
       'dl',
       {},

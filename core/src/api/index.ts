@@ -11,3 +11,4 @@ export * from './routes.ts';
 export * from './openapi.ts';
 export * from './client-error.ts';
 export * from './client.ts';
+export * from '../domain/conversation-labels.ts';

@@ -1,3 +1,4 @@
+import { CONVERSATION_TYPE_LABELS } from '../domain/conversation-labels.ts';
 import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { DueReport, DueStatus } from '../engine/types.ts';
 
@@ -11,18 +12,6 @@ export interface DueCardItem {
   /** Formal reviews the scheme requires: nudges about them cannot be switched off. */
   readonly required: boolean;
 }
-
-export const CONVERSATION_TYPE_LABELS: Readonly<Record<ConversationTypeId, string>> = {
-  'in-the-moment': 'In-the-moment conversation',
-  regular: 'Regular conversation',
-  'big-picture': 'Big Picture conversation',
-  'progress-record': 'Formal progress record',
-  'annual-review': 'Annual review',
-  induction: 'Induction meeting',
-  'probation-review': 'Probation review',
-  handover: 'Handover between managers',
-  team: 'Team conversation',
-};
 
 const REQUIRED_TYPES: ReadonlySet<ConversationTypeId> = new Set([
   'annual-review',

@@ -17,24 +17,6 @@ export const localToday = (now: Date = new Date()): string => {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
 
-const TYPE_LABELS: Readonly<Record<string, string>> = {
-  'in-the-moment': 'In the moment',
-  regular: 'Regular conversation',
-  'big-picture': 'Big Picture conversation',
-  'progress-record': 'Formal progress record',
-  'annual-review': 'Annual review',
-  induction: 'Induction meeting',
-  'probation-review': 'Probation review',
-  handover: 'Handover',
-  team: 'Team conversation',
-};
-
-/** The scheme's own name for a conversation type when known, e.g. "VIP Summary Appraisal". */
-export const typeLabel = (
-  type: string,
-  scheme?: { conversations: readonly { type: string; label: string }[] } | null,
-) => scheme?.conversations.find((c) => c.type === type)?.label ?? TYPE_LABELS[type] ?? type;
-
 export const sentence = (id: string): string => {
   const s = id.replace(/-/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);

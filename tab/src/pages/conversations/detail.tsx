@@ -1,5 +1,6 @@
+import { conversationLabel } from '@pc/core/api';
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, formatDateTime, sentence, typeLabel } from '../../components/format.ts';
+import { formatDate, formatDateTime, sentence } from '../../components/format.ts';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -44,7 +45,7 @@ export const ConversationDetail = ({ personId, conversationId }: { personId: str
       <article>
         {back}
         <Text as="h1" size={700} weight="semibold">
-          {typeLabel(f.type, scheme)} on {formatDate(f.date)}
+          {conversationLabel(f.type, scheme)} on {formatDate(f.date)}
         </Text>
         <Text as="p" block>
           You can see the facts of this record but not its notes: notes are only for the colleague and their manager.
@@ -79,7 +80,7 @@ const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: ()
     <article>
       {back}
       <Text as="h1" size={700} weight="semibold">
-        {typeLabel(r.type, scheme)} on {formatDate(r.date)}
+        {conversationLabel(r.type, scheme)} on {formatDate(r.date)}
       </Text>
       <dl className={styles.facts}>
         <dt>Status</dt>

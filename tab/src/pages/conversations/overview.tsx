@@ -1,5 +1,6 @@
+import { conversationLabel } from '@pc/core/api';
 import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, formatDateTime, typeLabel } from '../../components/format.ts';
+import { formatDate, formatDateTime } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -90,7 +91,7 @@ export const ConversationOverview = () => {
                     <ul className={styles.list}>
                       {due.map((d, i) => (
                         <li key={i} className={styles.item}>
-                          <Text weight="semibold">{typeLabel(d.type, scheme)}</Text>{' '}
+                          <Text weight="semibold">{conversationLabel(d.type, scheme)}</Text>{' '}
                           <Badge appearance="tint" color={STATUS_COLOUR[d.status]}>
                             {STATUS_TEXT[d.status]}
                           </Badge>
@@ -114,7 +115,9 @@ export const ConversationOverview = () => {
                     <ul className={styles.list}>
                       {booked.map(({ v, f }) => (
                         <li key={f.id} className={styles.item}>
-                          <Link href={hrefFor('conversations', f.employeeId, f.id)}>{typeLabel(f.type, scheme)}</Link>{' '}
+                          <Link href={hrefFor('conversations', f.employeeId, f.id)}>
+                            {conversationLabel(f.type, scheme)}
+                          </Link>{' '}
                           {v.kind === 'full' && v.record.booking
                             ? formatDateTime(v.record.booking.start)
                             : formatDate(f.date)}
@@ -158,7 +161,7 @@ export const ConversationOverview = () => {
                       {past.map(({ v, f }) => (
                         <li key={f.id} className={styles.item}>
                           <Link href={hrefFor('conversations', f.employeeId, f.id)}>
-                            {typeLabel(f.type, scheme)} on {formatDate(f.date)}
+                            {conversationLabel(f.type, scheme)} on {formatDate(f.date)}
                           </Link>{' '}
                           <Badge appearance="outline">
                             {f.status === 'agreed'

@@ -11,8 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '@pc/core/api';
-import { typeLabel } from '../../components/format.ts';
+import { conversationLabel, ApiError } from '@pc/core/api';
 import { ErrorNotice } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -103,7 +102,7 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
           >
             {types.map((t) => (
               <option key={t} value={t}>
-                {typeLabel(t, scheme)}
+                {conversationLabel(t, scheme)}
               </option>
             ))}
           </Select>

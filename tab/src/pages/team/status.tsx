@@ -11,8 +11,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ResponseOf, Routes } from '@pc/core/api';
-import { formatDate, typeLabel } from '../../components/format.ts';
+import { conversationLabel, type ResponseOf, type Routes } from '@pc/core/api';
+import { formatDate } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -58,7 +58,7 @@ export const MemberTable = ({ members, caption }: { members: readonly TeamMember
               </TableCell>
               <TableCell>
                 {m.next
-                  ? `${typeLabel(m.next.type, scheme)} by ${formatDate(m.next.dueDate)}. ${m.next.reason}`
+                  ? `${conversationLabel(m.next.type, scheme)} by ${formatDate(m.next.dueDate)}. ${m.next.reason}`
                   : 'Nothing due'}
               </TableCell>
               <TableCell>
@@ -119,7 +119,7 @@ export const TeamStatus = () => {
               <li key={m.person.id}>
                 {m.person.displayName}:{' '}
                 {m.next
-                  ? `${typeLabel(m.next.type, scheme)} ${m.overall === 'overdue' ? 'was due' : 'is due'} by ${formatDate(m.next.dueDate)}`
+                  ? `${conversationLabel(m.next.type, scheme)} ${m.overall === 'overdue' ? 'was due' : 'is due'} by ${formatDate(m.next.dueDate)}`
                   : OVERALL[m.overall][0]}
               </li>
             ))}
