@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { due, employee, itemsOf, job, only, record } from './fixtures.test-support.ts';
-import { isEveryNthMonth } from './rules/months.ts';
 
 const ASSEMBLY = 'assembly-secretariat';
 const colleague = employee({ startDate: '2027-01-15', jobs: [job({ startDate: '2027-01-15' })] });
 
 describe('004 Assembly Secretariat: Regular and Big Picture conversations', () => {
-  it('004: Big Picture months come every four months from the start month', () => {
-    const months = ['2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-09', '2028-01'];
-    expect(months.filter((m) => isEveryNthMonth('2027-01-15', `${m}-01`, 4))).toEqual([
-      '2027-05',
-      '2027-09',
-      '2028-01',
-    ]);
+  it('004: with no Big Picture conversation yet, the first is due four months after the start month', () => {
+    const item = only(due(ASSEMBLY, '2027-01-20', colleague), 'big-picture');
+    expect(item).toMatchObject({ status: 'upcoming', windowStart: '2027-05-01', dueDate: '2027-05-31' });
+    expect(item.reason).toContain('the first belongs to May 2027');
   });
   it('004: the start month itself is not a Big Picture month', () => {
-    expect(isEveryNthMonth('2027-01-15', '2027-01-20', 4)).toBe(false);
+    expect(only(due(ASSEMBLY, '2027-01-20', colleague), 'regular').status).toBe('due');
   });
   it('004: Big Picture month suppresses Regular', () => {
     const item = only(due(ASSEMBLY, '2027-05-10', colleague, [record('regular', '2027-04-12')]), 'regular');
@@ -37,7 +33,7 @@ describe('004 Assembly Secretariat: Regular and Big Picture conversations', () =
       windowStart: '2027-05-01',
     });
   });
-  it('004: a Big Picture conversation missed in its month is overdue until held, then done (late)', () => {
+  it('004: a Big Picture conversation missed in its month is overdue until held, then done (late); the next is four months on', () => {
     expect(only(due(ASSEMBLY, '2027-06-10', colleague), 'big-picture').status).toBe('overdue');
     const late = [record('big-picture', '2027-06-05')];
     expect(only(due(ASSEMBLY, '2027-06-10', colleague, late), 'big-picture')).toMatchObject({
@@ -46,8 +42,12 @@ describe('004 Assembly Secretariat: Regular and Big Picture conversations', () =
       dueDate: '2027-05-31',
     });
     expect(only(due(ASSEMBLY, '2027-09-02', colleague, late), 'big-picture')).toMatchObject({
+      status: 'completed',
+      completedOn: '2027-06-05',
+    });
+    expect(only(due(ASSEMBLY, '2027-10-02', colleague, late), 'big-picture')).toMatchObject({
       status: 'due',
-      windowStart: '2027-09-01',
+      windowStart: '2027-10-01',
     });
   });
   it('004: a Big Picture conversation held in its month is done', () => {
@@ -96,7 +96,7 @@ describe('004 Assembly Secretariat: Regular and Big Picture conversations', () =
 });
 
 describe('004: a month with a Big Picture conversation needs no Regular one, wherever it lands', () => {
-  // Scheduled Big Picture months for this colleague: May, September, January.
+  // This colleague's first Big Picture conversation is due in May 2027, four months after starting.
   it('004: a late Big Picture conversation held in June suppresses June’s Regular', () => {
     const history = [record('regular', '2027-04-12'), record('big-picture', '2027-06-03')];
     const regular = itemsOf(due(ASSEMBLY, '2027-06-20', colleague, history), 'regular');

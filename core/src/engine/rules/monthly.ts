@@ -1,41 +1,62 @@
+import type { ConversationTypeId } from '../../domain/conversations.ts';
 import type { Cadence } from '../../scheme/types.ts';
-import { addMonths } from '../../time/dates.ts';
-import { heldDates, makeItem, type RuleContext } from '../context.ts';
+import { addMonths, type IsoDate } from '../../time/dates.ts';
+import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { firstBetween, monthsWith } from '../history.ts';
+import { doneDates, firstBetween, monthsWith } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
-import { firstOfMonth, isEveryNthMonth, lastOfMonth, monthsBetween, monthsOwnedBy } from './months.ts';
+import { dueMonthAsOf, firstOfMonth, lastOfMonth, nextDueMonth } from './months.ts';
 
 type EveryNMonths = Extract<Cadence, { kind: 'every-n-months' }>;
 type Monthly = Extract<Cadence, { kind: 'monthly' }>;
 
-/** 004 Big Picture: one conversation in each Big Picture month; a late one still counts until the next. */
+/**
+ * 004 Big Picture: "every four months", counted from the last one the pair held (from the start
+ * month before the first). A late or early conversation moves the next one with it.
+ */
 export const everyNMonths = (ctx: RuleContext, cadence: EveryNMonths): DueItem[] => {
-  const { employee, on } = ctx;
-  const start = firstOfMonth(employee.startDate);
-  const upTo = monthsBetween(start, on) + cadence.months;
-  const months = Array.from({ length: Math.floor(upTo / cadence.months) }, (_, i) =>
-    addMonths(start, cadence.months * (i + 1)),
-  ).filter((m) => isEveryNthMonth(employee.startDate, m, cadence.months));
-  const cycles = chain(months.map((m) => ({ windowStart: m, dueDate: lastOfMonth(m) })));
-  const resolved = resolveCycle(cycles, heldDates(ctx), on);
-  if (resolved === undefined) return [];
-  const { cycle, status, completedOn } = resolved;
-  const month = monthName(cycle.windowStart.slice(0, 7));
-  const reason =
-    status === 'completed' && completedOn !== undefined
-      ? `Your ${ctx.rule.label} for ${month} was held on ${longDate(completedOn)}.`
-      : `A ${ctx.rule.label} is held every ${String(cadence.months)} months; this one belongs to ${month}.`;
+  const done = heldDates(ctx);
+  const start = ctx.group.startDate;
+  const last = done.at(-1);
+  const next = nextDueMonth(done, start, cadence.months);
+  const every = `every ${String(cadence.months)} months`;
+  if (last !== undefined && ctx.on < next) {
+    const answered = dueMonthAsOf(done, start, cadence.months, last);
+    return [
+      makeItem(ctx, {
+        status: 'completed',
+        windowStart: answered,
+        dueDate: lastOfMonth(answered),
+        completedOn: last,
+        reason: `Your ${ctx.rule.label} was held on ${longDate(last)}; held ${every}, the next belongs to ${monthName(next.slice(0, 7))}.`,
+      }),
+    ];
+  }
+  const month = monthName(next.slice(0, 7));
   return [
     makeItem(ctx, {
-      status,
-      windowStart: cycle.windowStart,
-      dueDate: cycle.dueDate,
-      reason,
-      ...(completedOn === undefined ? {} : { completedOn }),
+      status: openStatus(ctx.on, next, lastOfMonth(next)),
+      windowStart: next,
+      dueDate: lastOfMonth(next),
+      reason:
+        last === undefined
+          ? `A ${ctx.rule.label} is held ${every}; the first belongs to ${month}, ${String(cadence.months)} months after you started.`
+          : `A ${ctx.rule.label} is held ${every}; the last was on ${longDate(last)}, so the next belongs to ${month}.`,
     }),
   ];
+};
+
+/**
+ * Whether a month is the one another type's conversation was due in (004: "if a 'Big Picture'
+ * performance conversation is due in a particular month"), as the pair's own conversations set it.
+ */
+const bigPictureMonths = (ctx: RuleContext, type: ConversationTypeId | undefined): ((month: IsoDate) => boolean) => {
+  const owner = ctx.pack.conversations.find((c) => c.type === type);
+  if (owner?.cadence.kind !== 'every-n-months') return () => false;
+  const every = owner.cadence.months;
+  const done = doneDates(ctx.history, [owner.type], { group: ctx.group }, ctx.on);
+  return (month) => month === dueMonthAsOf(done, ctx.group.startDate, every, month);
 };
 
 /**
@@ -44,7 +65,7 @@ export const everyNMonths = (ctx: RuleContext, cadence: EveryNMonths): DueItem[]
  */
 export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
   const { employee, on } = ctx;
-  const scheduled = monthsOwnedBy(ctx.pack, cadence.suppressedInMonthsOf, employee);
+  const scheduled = bigPictureMonths(ctx, cadence.suppressedInMonthsOf);
   const held =
     cadence.suppressedInMonthsOf === undefined
       ? new Set<string>()

@@ -1,7 +1,5 @@
-import type { ConversationTypeId } from '../../domain/conversations.ts';
-import type { Employee } from '../../domain/people.ts';
-import type { SchemePack } from '../../scheme/types.ts';
 import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
+import { lastBefore } from '../history.ts';
 
 /** Whole months from `a` to `b` (both `YYYY-MM…`). */
 export const monthsBetween = (a: string, b: string): number =>
@@ -11,21 +9,13 @@ export const firstOfMonth = (date: IsoDate): IsoDate => `${date.slice(0, 7)}-01`
 export const lastOfMonth = (date: IsoDate): IsoDate => addDays(addMonths(firstOfMonth(date), 1), -1);
 
 /**
- * 004 Big Picture months: every N months counted from the colleague's start month, the first one
- * N months after it. Anchoring on each person's start spreads a team's Big Picture conversations.
+ * 004 Big Picture: the month (first day) the next conversation is due as it stood at the start of
+ * `month` — N months after the month of the last one held before it, or after the start month.
+ * The pair's own conversations set the rhythm, so a late or early one moves the months after it.
  */
-export const isEveryNthMonth = (startDate: IsoDate, month: IsoDate, every: number): boolean => {
-  const n = monthsBetween(startDate, month);
-  return n > 0 && n % every === 0;
-};
+export const dueMonthAsOf = (done: readonly IsoDate[], start: IsoDate, every: number, month: IsoDate): IsoDate =>
+  addMonths(firstOfMonth(lastBefore(done, firstOfMonth(month)) ?? start), every);
 
-/** A predicate telling whether a month belongs to another conversation type (004: Big Picture suppresses Regular). */
-export const monthsOwnedBy = (
-  pack: SchemePack,
-  type: ConversationTypeId | undefined,
-  employee: Employee,
-): ((month: IsoDate) => boolean) => {
-  const cadence = pack.conversations.find((c) => c.type === type)?.cadence;
-  if (cadence?.kind !== 'every-n-months') return () => false;
-  return (month) => isEveryNthMonth(employee.startDate, month, cadence.months);
-};
+/** The month the next one is due after everything held so far. */
+export const nextDueMonth = (done: readonly IsoDate[], start: IsoDate, every: number): IsoDate =>
+  addMonths(firstOfMonth(done.at(-1) ?? start), every);
