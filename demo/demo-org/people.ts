@@ -41,7 +41,7 @@ export const levelOf = (n: number): Level => {
 };
 
 /** Manager person number of the main job. */
-export const managerOf = (n: number): number | undefined => {
+const managerOf = (n: number): number | undefined => {
   const level = levelOf(n);
   if (level === 'director') return undefined;
   if (level === 'head' || level === 'auditor') return 1;
@@ -80,7 +80,7 @@ const jobFamily = (p: TenantProfile, n: number): string | undefined => {
   return BEXLEY_STAFF_FAMILIES[n % BEXLEY_STAFF_FAMILIES.length];
 };
 
-export const titleOf = (p: TenantProfile, n: number): string => {
+const titleOf = (p: TenantProfile, n: number): string => {
   switch (levelOf(n)) {
     case 'director':
       return p.director;
@@ -106,7 +106,7 @@ const ROLES: Partial<Record<Level, readonly OrgRole[]>> = {
 };
 
 /** Start with the employer: managers have been there longer; 14 started 25 days ago. */
-export const startDateOf = (ref: IsoDate, n: number): IsoDate => {
+const startDateOf = (ref: IsoDate, n: number): IsoDate => {
   if (n === STORY.newStarter) return addDays(ref, -25);
   const years = levelOf(n) === 'staff' ? 2 + (n % 5) : 6 + (n % 7);
   return addDays(addMonths(ref, -12 * years), -((n * 37) % 300));

@@ -5,7 +5,7 @@ import { dueCommand, peopleCommand, schemesCommand, type CliIo, type CliOrganisa
 
 export type { CliOrganisation } from './commands.ts';
 
-export interface CliOutput {
+interface CliOutput {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
