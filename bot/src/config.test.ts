@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { AppError } from '@pc/core';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_KEY, loadConfig, redactedSummary } from './config.ts';
@@ -65,10 +67,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BOT_DIRECTORY_CACHE_SECONDS: '-1' })).toThrow(/BOT_DIRECTORY_CACHE_SECONDS/);
   });
 
-  it('derives the environment from NODE_ENV when APP_ENV is absent', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).env).toBe('test');
+  it('derives the environment from NODE_ENV when APP_ENV is absent; a test run is a local process', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).env).toBe('local');
     expect(loadConfig({ NODE_ENV: 'development' }).env).toBe('local');
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(AppError);
+  });
+
+  it('has no environment of its own for tests: APP_ENV=test is refused', () => {
+    expect(validationError({ APP_ENV: 'test' }).details).toEqual([
+      { path: 'APP_ENV', message: 'must be local or production' },
+    ]);
+  });
+
+  it('behaves the same under NODE_ENV=test as locally: scheduler on and info logs unless configured', () => {
+    const underTest = loadConfig({ NODE_ENV: 'test' });
+    expect(underTest.checkins).toEqual({ scheduler: true, intervalMinutes: 60 });
+    expect(underTest.logLevel).toBe('info');
+    expect(underTest).toEqual(loadConfig({}));
+    expect(loadConfig({ APP_ENV: 'local' }).checkins).toEqual({ scheduler: true, intervalMinutes: 60 });
+    expect(
+      loadConfig({ NODE_ENV: 'test', CHECKIN_SCHEDULER: 'true', CHECKIN_INTERVAL_MINUTES: '15' }).checkins,
+    ).toEqual({ scheduler: true, intervalMinutes: 15 });
+    expect(loadConfig({ NODE_ENV: 'test', CHECKIN_SCHEDULER: 'false' }).checkins.scheduler).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
+  it('17.13: refuses to start when APP_ENV and NODE_ENV disagree, so APP_ENV=local cannot unlock the fakes in production', () => {
+    const local = validationError({ ...production, APP_ENV: 'local', NODE_ENV: 'production', LOCAL_DEV_FAKES: 'true' });
+    expect(local.message).toContain('APP_ENV and NODE_ENV disagree');
+    expect(local.details).toEqual([{ path: 'APP_ENV', message: 'must agree with NODE_ENV (production)' }]);
+    expect(validationError({ ...production, NODE_ENV: 'development' }).message).toContain('disagree');
+    expect(validationError({ ...production, NODE_ENV: 'test' }).message).toContain('disagree');
+    expect(loadConfig({ ...production, NODE_ENV: 'production' }).env).toBe('production');
+    expect(loadConfig({ APP_ENV: 'local', NODE_ENV: 'development', LOCAL_DEV_FAKES: 'true' }).localDevFakes).toBe(true);
   });
 
   it('rejects malformed values naming the key but never echoing the value', () => {
@@ -147,8 +178,31 @@ describe('redactedSummary', () => {
     expect(text).not.toContain('super-secret-password');
     expect(text).not.toContain('secret-cosmos-key');
     expect(summary).toMatchObject({ cosmosKey: 'set', botAppPassword: 'set', allowedTenants: 1, env: 'production' });
-    expect(redactedSummary(loadConfig({ COSMOS_USE_MANAGED_IDENTITY: 'true', APP_ENV: 'test' })).botAppPassword).toBe(
+    expect(redactedSummary(loadConfig({ COSMOS_USE_MANAGED_IDENTITY: 'true', APP_ENV: 'local' })).botAppPassword).toBe(
       'missing',
     );
   });
+});
+
+describe('the server process', () => {
+  it('17.13: exits before listening when APP_ENV=local runs under NODE_ENV=production with the local fakes', () => {
+    const main = join(import.meta.dirname, 'main.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: {
+        PATH: process.env.PATH,
+        ...production,
+        APP_ENV: 'local',
+        NODE_ENV: 'production',
+        LOCAL_DEV_FAKES: 'true',
+        PORT: '0',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    const fatal = JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(fatal).toMatchObject({ msg: 'startup failed', code: 'validation', details: [{ path: 'APP_ENV' }] });
+    expect(run.stdout).not.toContain('listening');
+    expect(run.stderr).not.toContain('super-secret-password');
+  }, 40_000);
 });

@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '@pc/core';
 import { z } from 'zod';
-import { DEFAULT_DIRECTORY_CACHE_SECONDS } from './teams/directory.ts';
+import { DEFAULT_DIRECTORY_CACHE_SECONDS } from './cosmos/cached-directory.ts';
 import { DEFAULT_TURNS_IN_FLIGHT } from './teams/turn-gate.ts';
 
 /**
@@ -10,7 +10,8 @@ import { DEFAULT_TURNS_IN_FLIGHT } from './teams/turn-gate.ts';
  * LOCAL_DEV_FAKES only points the identity and Graph URLs at local fakes.
  */
 
-export type AppEnv = 'local' | 'test' | 'production';
+/** A process is local or production; tests are local processes configured like any other. */
+export type AppEnv = 'local' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type BotAppType = 'SingleTenant' | 'UserAssignedMSI';
 
@@ -46,7 +47,7 @@ export interface AppConfig {
     readonly allowedTenants: readonly string[];
   };
   readonly graph: { readonly baseUrl: string };
-  /** Proactive check-ins: on in production and locally, off in tests unless asked for. */
+  /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
 }
 
@@ -66,7 +67,7 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const EnvSchema = z.object({
-  APP_ENV: z.enum(['local', 'test', 'production'], { error: 'must be local, test or production' }).optional(),
+  APP_ENV: z.enum(['local', 'production'], { error: 'must be local or production' }).optional(),
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).optional(),
   PUBLIC_BASE_URL: url.optional(),
@@ -112,11 +113,25 @@ const EnvSchema = z.object({
 });
 type ParsedEnv = z.infer<typeof EnvSchema>;
 
+/**
+ * APP_ENV and NODE_ENV must agree: NODE_ENV=production is a production process whatever APP_ENV
+ * says, so a stray APP_ENV=local cannot switch on the local fakes there, and APP_ENV=production
+ * beside a development or test NODE_ENV is as likely a mistake. Unset, each follows the other.
+ */
 const resolveEnv = (e: ParsedEnv): AppEnv => {
-  if (e.APP_ENV) return e.APP_ENV;
-  if (e.NODE_ENV === 'production') return 'production';
-  if (e.NODE_ENV === 'test') return 'test';
-  return 'local';
+  const fromNode: AppEnv | undefined =
+    e.NODE_ENV === undefined ? undefined : e.NODE_ENV === 'production' ? 'production' : 'local';
+  if (e.APP_ENV !== undefined && fromNode !== undefined && e.APP_ENV !== fromNode) {
+    throw new AppError('validation', 'Configuration is invalid: APP_ENV and NODE_ENV disagree', {
+      details: [
+        {
+          path: 'APP_ENV',
+          message: `must agree with NODE_ENV (${fromNode === 'production' ? 'production' : 'not production'})`,
+        },
+      ],
+    });
+  }
+  return e.APP_ENV ?? fromNode ?? 'local';
 };
 
 /** Empty strings count as unset so a blank line in an env file does not defeat a default. */
@@ -177,7 +192,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
     port,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     tabBaseUrl: e.TAB_BASE_URL ?? e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
-    logLevel: e.LOG_LEVEL ?? (appEnv === 'test' ? 'silent' : 'info'),
+    logLevel: e.LOG_LEVEL ?? 'info',
     localDevFakes: fakes,
     cosmos: {
       endpoint: e.COSMOS_ENDPOINT ?? 'https://localhost:8081',
@@ -203,7 +218,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
     },
     graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
     checkins: {
-      scheduler: e.CHECKIN_SCHEDULER ?? appEnv !== 'test',
+      scheduler: e.CHECKIN_SCHEDULER ?? true,
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
   };

@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const env = (): Record<string, string> => ({
-  APP_ENV: 'test',
+  APP_ENV: 'local',
+  CHECKIN_SCHEDULER: 'false',
   PORT: '0',
   LOG_LEVEL: 'info',
   COSMOS_ENDPOINT: cosmos.endpoint,
@@ -47,7 +48,7 @@ describe('startServer', () => {
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { store: 'ok' } });
-    expect(await (await fetch(`${running.url}/api/v1/hello`)).json()).toEqual({ env: 'test' });
+    expect(await (await fetch(`${running.url}/api/v1/hello`)).json()).toEqual({ env: 'local' });
 
     const text = logs.join('');
     expect(text).toContain('"cosmosKey":"set"');

@@ -68,7 +68,8 @@ export const startStack = async (opts: { referenceDate?: string } = {}): Promise
   const issuer = await startOidcIssuer({ devSignIn: true, clients: { [APP_ID]: { secret: APP_SECRET } } });
   const graph = await startFakeGraph({ orgs: demo.graphOrgs });
   const config = loadConfig({
-    APP_ENV: 'test',
+    APP_ENV: 'local',
+    CHECKIN_SCHEDULER: 'false',
     LOCAL_DEV_FAKES: 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',

@@ -42,8 +42,8 @@ describe('turn gate', () => {
   });
 
   it('is set by BOT_TURNS_IN_FLIGHT, 32 by default, and refuses nonsense', () => {
-    expect(loadConfig({ APP_ENV: 'test' }).bot.turnsInFlight).toBe(32);
-    expect(loadConfig({ APP_ENV: 'test', BOT_TURNS_IN_FLIGHT: '100' }).bot.turnsInFlight).toBe(100);
-    expect(() => loadConfig({ APP_ENV: 'test', BOT_TURNS_IN_FLIGHT: '0' })).toThrow(/BOT_TURNS_IN_FLIGHT/);
+    expect(loadConfig({ APP_ENV: 'local' }).bot.turnsInFlight).toBe(32);
+    expect(loadConfig({ APP_ENV: 'local', BOT_TURNS_IN_FLIGHT: '100' }).bot.turnsInFlight).toBe(100);
+    expect(() => loadConfig({ APP_ENV: 'local', BOT_TURNS_IN_FLIGHT: '0' })).toThrow(/BOT_TURNS_IN_FLIGHT/);
   });
 });
