@@ -1,5 +1,7 @@
 import type { PersonId, TenantId } from '../domain/people.ts';
 import type { CalendarGateway } from '../ports/calendar.ts';
+import type { NudgeSettingsStore, StarterStore } from '../ports/engagement.ts';
+import type { PersonLookup } from '../ports/people.ts';
 import type {
   AuditLog,
   ConversationRepository,
@@ -20,17 +22,26 @@ export interface Repositories {
   readonly audit: AuditLog;
   readonly teamThemes: TeamThemesRepository;
   readonly handovers: HandoverRepository;
+  /** Conversation starters posted in Teams chats, with their answers. */
+  readonly starters: StarterStore;
+  /** Each person's check-in choices: snoozed, opted out, quiet hours. */
+  readonly nudges: NudgeSettingsStore;
 }
 
 export interface UseCaseDeps {
   readonly repos: Repositories;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** Employee records for read-only decisions (may be a minute old); absent, every lookup reads `repos.employees`. */
+  readonly people?: PersonLookup;
   /** Calendars of one tenant's mailboxes; absent where no Graph access is configured. */
   readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;
 }
 
-/** The authenticated caller, from a validated Entra token or a Teams activity. */
+/**
+ * The authenticated caller, from a validated Entra token (the API) or a Teams activity (the bot's
+ * turn identity): both edges hand use cases the same shape.
+ */
 export interface Caller {
   readonly tenantId: TenantId;
   readonly userId: PersonId;

@@ -1,0 +1,54 @@
+import type { PersonId, TenantId } from '../domain/people.ts';
+import type { IsoDateTime } from '../time/dates.ts';
+
+export interface StarterState {
+  readonly tenantId: TenantId;
+  readonly id: string;
+  readonly audience: 'pair' | 'team';
+  readonly topicIds: readonly string[];
+  readonly participantIds: readonly PersonId[];
+  readonly answers: readonly {
+    readonly topicId: string;
+    readonly authorId: PersonId;
+    readonly authorName: string;
+    readonly text: string;
+    /** The activity that carried the answer: a resend adds nothing. */
+    readonly activityId: string;
+  }[];
+  readonly createdAt: IsoDateTime;
+}
+
+export interface StarterStore {
+  get(tenantId: TenantId, id: string): Promise<{ readonly item: StarterState; readonly etag: string } | undefined>;
+  /** False when it already exists. */
+  create(state: StarterState): Promise<boolean>;
+  /** AppError 'conflict' when stale. */
+  replace(state: StarterState, etag: string): Promise<void>;
+}
+
+/**
+ * Hours (in the employer's time zone) when no check-in is started. `start` after `end`
+ * wraps past midnight; `days` are ISO weekdays (1 Monday … 7 Sunday) that are quiet all day.
+ */
+export interface QuietHours {
+  readonly start: string;
+  readonly end: string;
+  readonly days?: readonly number[];
+}
+
+export interface StoredNudgeSettings {
+  readonly tenantId: TenantId;
+  /** The person's id. */
+  readonly id: PersonId;
+  readonly snoozedUntil?: string;
+  readonly optedOut: boolean;
+  /** The person's own quiet hours; absent, the scheduler's working-day default applies. */
+  readonly quietHours?: QuietHours;
+  readonly updatedAt: IsoDateTime;
+}
+
+export interface NudgeSettingsStore {
+  get(tenantId: TenantId, personId: PersonId): Promise<StoredNudgeSettings | undefined>;
+  /** Only the person changes their own settings, so the last write wins. */
+  put(settings: StoredNudgeSettings): Promise<void>;
+}

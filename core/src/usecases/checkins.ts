@@ -1,0 +1,85 @@
+import { buildCheckinCard } from '../cards/checkin-card.ts';
+import { dueCardItemsFrom } from '../cards/due-items.ts';
+import { itemsToNudge } from '../cards/nudges.ts';
+import type { Employee, PersonId, Tenant } from '../domain/people.ts';
+import { stableId } from '../feedback/ids.ts';
+import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { SendQueueItem } from '../ports/proactive.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
+import { dueToday } from './self-service.ts';
+import { packOf } from './scheme.ts';
+import { addDays } from '../time/dates.ts';
+import { SNOOZE_DAYS } from '../cards/nudges.ts';
+
+export interface CheckinTarget {
+  readonly tenant: Tenant;
+  readonly employee: Employee;
+}
+
+/** One check-in per person per cycle, whoever asks and however often. */
+export const checkinSendId = (tenantId: string, personId: PersonId, cycleKey: string): string =>
+  stableId('checkin', tenantId, personId, cycleKey);
+
+/** Whether someone is in their quiet hours now: their own, or else the employer-wide default. */
+export const inQuietHours = (
+  settings: StoredNudgeSettings | undefined,
+  tenant: Tenant,
+  now: Date,
+  fallback: QuietHours = DEFAULT_QUIET_HOURS,
+): boolean => isQuietTime(now, tenant.timeZone, quietHoursOf(settings) ?? fallback);
+
+/**
+ * This cycle's check-in for one person, ready to queue, or undefined when there is nothing
+ * to mention (snoozing and opting out silence optional conversations only).
+ */
+export const checkinFor = async (
+  deps: UseCaseDeps,
+  { tenant, employee }: CheckinTarget,
+  cycleKey: string,
+): Promise<SendQueueItem | undefined> => {
+  const settings = (await deps.repos.nudges.get(tenant.tenantId, employee.id)) ?? { optedOut: false };
+  const { report, labels } = await dueToday(deps, tenant, employee);
+  const items = itemsToNudge(dueCardItemsFrom(report, labels), settings, deps.clock.today());
+  if (items.length === 0) return undefined;
+  const id = checkinSendId(tenant.tenantId, employee.id, cycleKey);
+  return {
+    tenantId: tenant.tenantId,
+    id,
+    personId: employee.id,
+    cycleKey,
+    state: 'pending',
+    card: buildCheckinCard({
+      personName: employee.displayName.split(' ')[0] ?? employee.displayName,
+      checkinId: id,
+      items,
+      preparationPrompts: packOf(tenant).preparation.employee,
+    }),
+    attempts: 0,
+    enqueuedAt: deps.clock.now(),
+  };
+};
+
+/** No reminders about optional conversations for a week; required reviews still come. Returns the end date. */
+export const snoozeCheckins = async (deps: UseCaseDeps, caller: Caller): Promise<string> => {
+  const until = addDays(deps.clock.today(), SNOOZE_DAYS);
+  const current = await deps.repos.nudges.get(caller.tenantId, caller.userId);
+  await deps.repos.nudges.put({
+    tenantId: caller.tenantId,
+    id: caller.userId,
+    optedOut: current?.optedOut ?? false,
+    snoozedUntil: until,
+    updatedAt: deps.clock.now(),
+  });
+  return until;
+};
+
+/** No reminders about optional conversations at all; required reviews still come. */
+export const optOutOfCheckins = async (deps: UseCaseDeps, caller: Caller): Promise<void> => {
+  await deps.repos.nudges.put({
+    tenantId: caller.tenantId,
+    id: caller.userId,
+    optedOut: true,
+    updatedAt: deps.clock.now(),
+  });
+};

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { Employee } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import type { FeedbackInput } from '../feedback/submission.ts';
+import { feedbackForAgenda } from './agenda.ts';
+import { colleaguesOf } from './colleagues.ts';
+import { logFeedback } from './feedback.ts';
+import { fakeRepos } from './fakes.test-support.ts';
+
+const T = 'tenant-t';
+
+const person = (id: string, managerIds: string[], extra: Partial<Employee> = {}): Employee => ({
+  tenantId: T,
+  id,
+  displayName: id.toUpperCase(),
+  email: `${id}@example.test`,
+  startDate: '2024-04-01',
+  jobs: [{ id: 'job-1', title: 'Officer', managerIds, isMain: true, contract: 'substantive', startDate: '2024-04-01' }],
+  leave: [],
+  probation: { status: 'passed' },
+  managerChanges: [],
+  hasOwnPc: true,
+  orgRoles: [],
+  ...extra,
+});
+
+/** Two teams under one head, an HR officer elsewhere, a leaver, a mover and a namesake in another tenant. */
+const ORG: Employee[] = [
+  person('head', []),
+  person('mgr', ['head']),
+  person('other-mgr', ['head']),
+  person('sam', ['mgr']),
+  person('ali', ['mgr']),
+  person('kim', ['other-mgr']),
+  person('director', []),
+  person('hr', ['director'], { orgRoles: ['hr'] }),
+  person('leaver', ['mgr'], { leftOn: '2027-01-31' }),
+  person('mover', ['other-mgr'], {
+    jobs: [
+      {
+        id: 'j0',
+        title: 'Officer',
+        managerIds: ['mgr'],
+        isMain: false,
+        contract: 'substantive',
+        startDate: '2024-04-01',
+        endDate: '2026-12-31',
+      },
+      {
+        id: 'j1',
+        title: 'Officer',
+        managerIds: ['other-mgr'],
+        isMain: true,
+        contract: 'substantive',
+        startDate: '2027-01-01',
+      },
+    ],
+  }),
+  { ...person('kim', ['sam']), tenantId: 'tenant-u' },
+];
+
+const note = (subjectId: string, extra: Partial<FeedbackInput> = {}): FeedbackInput => ({
+  subjectId,
+  kind: 'work-acknowledged',
+  text: 'Covered the Friday rota',
+  visibility: 'pair',
+  addToAgenda: false,
+  ...extra,
+});
+
+const accepted = async (authorId: string, subjectId: string): Promise<boolean> => {
+  const { deps } = fakeRepos(ORG);
+  try {
+    await logFeedback(deps, { tenantId: T, userId: authorId }, note(subjectId));
+    return true;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('validation');
+    expect((error as AppError).details.map((d) => d.path)).toEqual(['subjectId']);
+    return false;
+  }
+};
+
+describe('004 / #17 point 4: one rule, a working relationship, for who may be the subject', () => {
+  it('accepts exactly the author and the colleagues the feedback form offers, for everyone in the employer', async () => {
+    const { deps } = fakeRepos(ORG);
+    const inTenant = ORG.filter((p) => p.tenantId === T && p.leftOn === undefined);
+    for (const author of inTenant) {
+      const offered = new Set((await colleaguesOf(deps, { tenantId: T, userId: author.id })).map((c) => c.id));
+      for (const subjectId of [...ORG.map((p) => p.id), 'ghost']) {
+        const expected = subjectId === author.id || offered.has(subjectId);
+        expect(await accepted(author.id, subjectId), `${author.id} → ${subjectId}`).toBe(expected);
+      }
+    }
+  });
+
+  it('a colleague may write about themself, their manager, a report and a peer; not about anyone else', async () => {
+    const { deps } = fakeRepos(ORG);
+    expect((await colleaguesOf(deps, { tenantId: T, userId: 'sam' })).map((c) => c.id)).toEqual(['ali', 'mgr']);
+    for (const ok of ['sam', 'ali', 'mgr']) expect(await accepted('sam', ok), ok).toBe(true);
+    for (const refused of ['kim', 'hr', 'head', 'leaver', 'mover', 'ghost']) {
+      expect(await accepted('sam', refused), refused).toBe(false);
+    }
+    // HR may read records, but reading is not working together.
+    expect(await accepted('hr', 'sam')).toBe(false);
+    expect(await accepted('mgr', 'leaver')).toBe(false);
+  });
+
+  it('someone not in the directory is refused before anything is stored', async () => {
+    const { deps, feedback } = fakeRepos(ORG);
+    await expect(logFeedback(deps, { tenantId: T, userId: 'nobody' }, note('sam'))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(feedback.all()).toHaveLength(0);
+  });
+});
+
+describe('004: one feedback pipeline with an idempotency key and agenda bookkeeping', () => {
+  const booked = (agenda: ConversationRecord['agenda'] = []): ConversationRecord => ({
+    tenantId: T,
+    id: 'next-regular',
+    employeeId: 'ali',
+    managerIds: ['mgr'],
+    jobIds: ['job-1'],
+    type: 'regular',
+    status: 'booked',
+    date: '2027-05-20',
+    topics: [],
+    sections: {},
+    notes: '',
+    issuesRaised: [],
+    actionsAgreed: [],
+    agenda,
+    agreement: {},
+    createdAt: '2027-05-01T09:00:00.000Z',
+    updatedAt: '2027-05-01T09:00:00.000Z',
+  });
+  const sam = { tenantId: T, userId: 'sam' };
+
+  it('a note put on an agenda is on it once, records which agenda, and is not offered again', async () => {
+    const { deps, conversations, feedback } = fakeRepos(ORG);
+    await conversations.create(booked());
+    const first = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-1');
+    const again = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-1');
+    expect(first).toMatchObject({ alreadyRecorded: false, addedToAgenda: true });
+    expect(again).toMatchObject({ alreadyRecorded: true, addedToAgenda: true });
+    expect(feedback.all()).toHaveLength(1);
+    expect(feedback.all()[0]?.agendaConversationId).toBe('next-regular');
+    const agenda = (await conversations.get(T, 'ali', 'next-regular'))?.item.agenda ?? [];
+    expect(agenda.filter((a) => a.source === 'feedback')).toHaveLength(1);
+    // The next booking's agenda draws on notes not yet on any agenda: this one is not among them.
+    expect(feedbackForAgenda(feedback.all(), [])).toEqual([]);
+  });
+
+  it('a retry after a fault between the agenda and the entry finishes the bookkeeping without a second item', async () => {
+    const { deps, conversations, feedback } = fakeRepos(ORG);
+    const first = await logFeedback(deps, sam, note('ali'), 'activity-2');
+    // The first delivery got as far as the agenda, then the process died.
+    await conversations.create(
+      booked([
+        { id: first.entry.item.id, text: 'Covered the Friday rota', source: 'feedback', sourceId: first.entry.item.id },
+      ]),
+    );
+    const retried = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-2');
+    expect(retried).toMatchObject({ alreadyRecorded: true, addedToAgenda: true });
+    expect(feedback.all()[0]?.agendaConversationId).toBe('next-regular');
+    expect((await conversations.get(T, 'ali', 'next-regular'))?.item.agenda).toHaveLength(1);
+  });
+
+  it('nothing booked: the note is kept and offered to the next booking', async () => {
+    const { deps, feedback } = fakeRepos(ORG);
+    const logged = await logFeedback(deps, sam, note('ali', { addToAgenda: true }));
+    expect(logged.addedToAgenda).toBe(false);
+    expect(feedbackForAgenda(feedback.all(), []).map((f) => f.id)).toEqual([logged.entry.item.id]);
+  });
+
+  it('without a key every request is a new note; a key another author used is refused', async () => {
+    const { deps, feedback } = fakeRepos(ORG);
+    await logFeedback(deps, sam, note('ali'));
+    await logFeedback(deps, sam, note('ali'));
+    expect(feedback.all()).toHaveLength(2);
+    await logFeedback(deps, sam, note('ali'), 'shared-key');
+    await expect(logFeedback(deps, { tenantId: T, userId: 'mgr' }, note('ali'), 'shared-key')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(feedback.all()).toHaveLength(3);
+  });
+
+  it('will not put a note meant for the subject alone on the shared agenda', async () => {
+    const { deps, feedback } = fakeRepos(ORG);
+    await expect(
+      logFeedback(deps, sam, note('ali', { visibility: 'subject-only', addToAgenda: true })),
+    ).rejects.toMatchObject({ code: 'validation', details: [{ path: 'addToAgenda' }] });
+    expect(feedback.all()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,128 @@
+import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
+import type { Objective } from '../domain/objectives.ts';
+import type { Employee, Tenant } from '../domain/people.ts';
+import type { DueReport } from '../engine/types.ts';
+import { AppError } from '../errors.ts';
+import type { SchemePack } from '../scheme/types.ts';
+import { stableId } from '../feedback/ids.ts';
+import { retryOnConflict } from './concurrency.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+import { dueFor } from './people.ts';
+import { packOf } from './scheme.ts';
+
+/**
+ * What a person asks about themself from the bot: their scheme, what is due, their objectives,
+ * their next conversation and its agenda. Everyone may read and prepare their own.
+ */
+export interface OwnRecord {
+  readonly tenant: Tenant;
+  readonly me: Employee;
+  readonly pack: SchemePack;
+}
+
+/** The person's tenant and record; someone not yet synced from the org chart gets a clear message. */
+export const loadOwnRecord = async (deps: UseCaseDeps, caller: Caller): Promise<OwnRecord> => {
+  const [tenant, me] = await Promise.all([
+    deps.repos.tenants.get(caller.tenantId),
+    deps.repos.employees.get(caller.tenantId, caller.userId),
+  ]);
+  if (tenant === undefined || me === undefined) {
+    throw new AppError(
+      'not-found',
+      "I can't find your details yet. Ask your HR team to check you are set up in the app.",
+    );
+  }
+  return { tenant: tenant.item, me: me.item, pack: packOf(tenant.item) };
+};
+
+/** The scheme's name, when the tenant is set up; help still answers without it. */
+export const schemeNameFor = async (deps: UseCaseDeps, caller: Caller): Promise<string | undefined> => {
+  const tenant = await deps.repos.tenants.get(caller.tenantId);
+  return tenant === undefined ? undefined : packOf(tenant.item).schemeName;
+};
+
+/** The scheme's own words for each conversation type, e.g. "VIP conversation". */
+export const conversationLabelsOf = (pack: SchemePack): Partial<Record<ConversationTypeId, string>> =>
+  Object.fromEntries(pack.conversations.map((c) => [c.type, c.label]));
+
+export interface DueForPerson {
+  readonly report: DueReport;
+  readonly labels: Partial<Record<ConversationTypeId, string>>;
+}
+
+/** What is due for someone today, with the scheme's labels; shared by the `due` command and check-ins. */
+export const dueToday = async (deps: UseCaseDeps, tenant: Tenant, me: Employee): Promise<DueForPerson> => ({
+  report: await dueFor(deps, tenant, me, deps.clock.today()),
+  labels: conversationLabelsOf(packOf(tenant)),
+});
+
+export const myDue = async (deps: UseCaseDeps, caller: Caller): Promise<DueForPerson> => {
+  const { tenant, me } = await loadOwnRecord(deps, caller);
+  return dueToday(deps, tenant, me);
+};
+
+export const myObjectives = async (deps: UseCaseDeps, caller: Caller): Promise<readonly Objective[]> =>
+  (await deps.repos.objectives.listForOwner(caller.tenantId, caller.userId, { pageSize: 50 })).items;
+
+/** The caller's next booked conversation, of any type. */
+export const nextBooked = async (deps: UseCaseDeps, caller: Caller): Promise<ConversationRecord | undefined> => {
+  const page = await deps.repos.conversations.listForEmployee(caller.tenantId, caller.userId, {
+    from: deps.clock.today(),
+  });
+  return page.items.filter((c) => c.status === 'booked').sort((a, b) => a.date.localeCompare(b.date))[0];
+};
+
+export interface Preparation {
+  /** The scheme's name for the next conversation, or undefined when nothing is booked. */
+  readonly title?: string;
+  readonly date?: string;
+  readonly prompts: readonly string[];
+  readonly agenda: readonly string[];
+}
+
+/** The scheme's preparation prompts for the employee, and the next conversation's agenda so far (002–004). */
+export const myPreparation = async (deps: UseCaseDeps, caller: Caller): Promise<Preparation> => {
+  const { pack } = await loadOwnRecord(deps, caller);
+  const next = await nextBooked(deps, caller);
+  if (next === undefined) return { prompts: pack.preparation.employee, agenda: [] };
+  const title = pack.conversations.find((c) => c.type === next.type)?.label;
+  return {
+    ...(title === undefined ? {} : { title }),
+    date: next.date,
+    prompts: pack.preparation.employee,
+    agenda: next.agenda.map((a) => a.text),
+  };
+};
+
+export const AGENDA_ITEM_MAX = 300;
+
+/**
+ * Adds what the person wants to raise to their next booked conversation's agenda, once per
+ * idempotency key (the Teams activity): false when nothing is booked yet.
+ */
+export const addMyAgendaItem = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  raw: unknown,
+  idempotencyKey: string,
+): Promise<boolean> => {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '' || text.length > AGENDA_ITEM_MAX) {
+    throw new AppError('validation', 'Some answers need another look.', {
+      details: [
+        { path: 'agendaItem', message: text === '' ? 'Write what you want to raise' : 'Keep it under 300 characters' },
+      ],
+    });
+  }
+  const next = await nextBooked(deps, caller);
+  if (next === undefined) return false;
+  const id = stableId('agenda', caller.tenantId, idempotencyKey);
+  await retryOnConflict(async () => {
+    const stored = await deps.repos.conversations.get(caller.tenantId, caller.userId, next.id);
+    if (stored === undefined) throw new AppError('not-found', 'That conversation is no longer available.');
+    if (stored.item.agenda.some((a) => a.id === id)) return;
+    const agenda = [...stored.item.agenda, { id, text, source: 'employee' as const }];
+    await deps.repos.conversations.update({ ...stored.item, agenda, updatedAt: deps.clock.now() }, stored.etag);
+  });
+  return true;
+};
