@@ -8,18 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { buildNoticeCard } from '@pc/core/cards';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
 import { createLogger } from '../bot/src/logging.ts';
+import { TENANT_REFERENCE_KEY, type SendQueueItem } from '@pc/core';
+import { checkinSendId } from '@pc/core/usecases';
 import {
-  checkinSendId,
-  createBotAdapter,
-  createCloudProactiveSender,
   createConversationReferenceStore,
   createSendQueueStore,
-  SendQueueWorker,
-  TENANT_REFERENCE_KEY,
-  type DrainResult,
   type KeyValueFactory,
-  type SendQueueItem,
-} from '../bot/src/teams/index.ts';
+} from '../bot/src/cosmos/bot-state.ts';
+import { SendQueueWorker, type DrainResult } from '../bot/src/proactive/index.ts';
+import { createBotAdapter, createCloudProactiveSender } from '../bot/src/teams/index.ts';
 import { startPeers } from './lib/child.ts';
 import type { ConnectorStats } from './lib/roles.ts';
 

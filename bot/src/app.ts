@@ -1,30 +1,14 @@
 import { systemClock, type Clock } from '@pc/core';
 import type { Server } from 'restify';
 import botPackage from '../package.json' with { type: 'json' };
+import { composeServices, type AppServices, type CompositionOverrides } from './compose.ts';
 import type { AppConfig } from './config.ts';
-import type { Store } from './cosmos/index.ts';
 import { createHttpServer, listen, type HealthCheck } from './http/index.ts';
 import type { Logger } from './logging.ts';
+import type { AppModule, AppModuleContext, AppStore } from './module.ts';
 import { closeHttpServer } from './shutdown.ts';
 
-/** The store every module shares: the Cosmos store, with key-value collections for later features. */
-export type AppStore = Store;
-
-export interface AppModuleContext {
-  readonly server: Server;
-  readonly config: AppConfig;
-  readonly store: AppStore;
-  readonly logger: Logger;
-  readonly clock: Clock;
-}
-
-/** A surface that registers routes: the Teams bot endpoint, the REST API for the tab and add-in. */
-export interface AppModule {
-  readonly name: string;
-  register(context: AppModuleContext): void | Promise<void>;
-  /** Stops background work the module started (timers, queues); called by App.close. */
-  close?(): Promise<void>;
-}
+export type { AppModule, AppModuleContext, AppStore } from './module.ts';
 
 export interface AppDeps {
   readonly store: AppStore;
@@ -34,6 +18,8 @@ export interface AppDeps {
   readonly modules?: readonly AppModule[];
   /** Extra probes for /healthz beyond the store's. */
   readonly healthChecks?: readonly HealthCheck[];
+  /** Adapters to use instead of those built from config (tests, the local launcher). */
+  readonly compose?: CompositionOverrides;
 }
 
 export interface App {
@@ -65,12 +51,20 @@ export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> 
     version: APP_VERSION,
     healthChecks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])],
   });
+  const clock = deps.clock ?? systemClock;
+  // Built once, on first use: a server of static modules only never touches the store.
+  let services: AppServices | undefined;
   const context: AppModuleContext = {
     server,
     config,
     store: deps.store,
     logger: deps.logger,
-    clock: deps.clock ?? systemClock,
+    clock,
+    version: APP_VERSION,
+    get services() {
+      services ??= composeServices(config, deps.store, clock, deps.compose);
+      return services;
+    },
   };
   for (const module of deps.modules ?? []) {
     await module.register(context);

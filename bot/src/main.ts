@@ -3,10 +3,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAppError } from '@pc/core';
 import type { DestinationStream } from 'pino';
-import { createApp, type App, type AppModule, type AppStore } from './app.ts';
+import { createApp, type App } from './app.ts';
+import type { CompositionOverrides } from './compose.ts';
 import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
 import { createCosmosStore } from './cosmos/index.ts';
 import { createLogger, type Logger } from './logging.ts';
+import type { AppModule, AppStore } from './module.ts';
 import { defaultModules } from './modules.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
 
@@ -17,6 +19,8 @@ export interface StartOptions {
   readonly modules?: readonly AppModule[];
   /** Tests and the local launcher may hand in a store; otherwise Cosmos is opened from config. */
   readonly store?: AppStore;
+  /** Adapters to use instead of those built from config (the local launcher's fake Graph). */
+  readonly compose?: CompositionOverrides;
 }
 
 export interface RunningServer {
@@ -62,7 +66,12 @@ export const startServer = async (
       return Promise.resolve();
     });
 
-  const app = await createApp(config, { store, logger, modules: options.modules ?? defaultModules() });
+  const app = await createApp(config, {
+    store,
+    logger,
+    modules: options.modules ?? defaultModules(),
+    ...(options.compose === undefined ? {} : { compose: options.compose }),
+  });
   // App Service routes to the container's port on every interface; locally only this machine.
   const { url } = await app.listen(config.port, config.env === 'production' ? '0.0.0.0' : '127.0.0.1');
   shutdown.register('http', () => app.close(10_000));

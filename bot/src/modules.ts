@@ -1,5 +1,4 @@
-import { dueConversations, getSchemePack } from '@pc/core';
-import type { AppModule } from './app.ts';
+import type { AppModule } from './module.ts';
 import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
 import { createLocalDevModule } from './http/local/index.ts';
 import { createStaticModule } from './http/static.ts';
@@ -10,7 +9,7 @@ import { createTeamsModule } from './teams/module.ts';
  * /api/v1, the built tab and add-in, and (only with local fakes on) the /local pages.
  */
 export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[] => [
-  createTeamsModule({ scheme: getSchemePack, due: dueConversations }),
+  createTeamsModule(),
   createApiModule(api),
   createLocalDevModule(),
   createStaticModule(),

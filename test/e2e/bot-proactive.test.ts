@@ -1,18 +1,15 @@
 import { buildNoticeCard } from '@pc/core/cards';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/src/logging.ts';
+import type { SendQueueItem, SendQueueStore } from '@pc/core';
+import { checkinSendId } from '@pc/core/usecases';
 import {
-  checkinSendId,
-  createBotAdapter,
-  createCloudProactiveSender,
   createConversationReferenceStore,
   createSendQueueStore,
-  SendQueueWorker,
   type KeyValueFactory,
-  type SendQueueItem,
-  type SendQueueOptions,
-  type SendQueueStore,
-} from '../../bot/src/teams/index.ts';
+} from '../../bot/src/cosmos/bot-state.ts';
+import { SendQueueWorker, type SendQueueOptions } from '../../bot/src/proactive/index.ts';
+import { createBotAdapter, createCloudProactiveSender } from '../../bot/src/teams/index.ts';
 import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { startBotHarness, type BotHarness } from '../fakes/connector/bot-harness.ts';
 import { installationAdd, postActivity } from '../fakes/connector/teams-activities.ts';

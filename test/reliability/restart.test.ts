@@ -9,14 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { buildNoticeCard } from '@pc/core/cards';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { TENANT_REFERENCE_KEY, type SendQueueItem } from '@pc/core';
+import { checkinSendId } from '@pc/core/usecases';
 import {
-  checkinSendId,
   createConversationReferenceStore,
   createSendQueueStore,
-  TENANT_REFERENCE_KEY,
   type KeyValueFactory,
-  type SendQueueItem,
-} from '../../bot/src/teams/index.ts';
+} from '../../bot/src/cosmos/bot-state.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
 import { cardSubmit } from '../fakes/connector/teams-activities.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';

@@ -4,7 +4,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@pc/core';
 import type { Next, Request, Response, Server } from 'restify';
-import type { AppModule } from '../app.ts';
+import type { AppModule } from '../module.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,8 +1,33 @@
+import type { INetworkModule } from '@azure/msal-node';
 import { AppError } from '@pc/core';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandlerBase } from 'botbuilder';
-import type { Server } from 'restify';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ActivityHandlerBase,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { Request, Server } from 'restify';
+import { createMsalClient } from '../graph/msal-client.ts';
 import type { Logger } from '../logging.ts';
 import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from './turn-gate.ts';
+
+type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
+type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+type Credentials = Awaited<ReturnType<CredentialsFactory['createCredentials']>>;
+type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
+
+/** Where Bot Framework tokens come from and are checked; the public cloud unless overridden. */
+export interface BotFrameworkEndpoints {
+  /** Entra authority host the bot gets its outgoing tokens from (MSAL accepts https only). */
+  readonly authorityHost?: string;
+  /** Replaces MSAL's HTTP stack; tests use it to reach a local issuer. */
+  readonly networkClient?: INetworkModule;
+  /** OpenID metadata of the service that signs the activities Teams sends to the bot. */
+  readonly channelOpenIdMetadataUrl?: string;
+  /** The `iss` of those tokens. */
+  readonly channelTokenIssuer?: string;
+}
 
 export interface BotAdapterSettings {
   readonly appId: string | undefined;
@@ -14,6 +39,57 @@ export interface BotAdapterSettings {
    * only when no app id is configured, and callers pass it only for local dev.
    */
   readonly localPlayground: boolean;
+  readonly endpoints?: BotFrameworkEndpoints;
+}
+
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+
+/**
+ * The bot's own outgoing credentials for a single-tenant bot: an app-only token for the Bot
+ * Framework from the bot's tenant, through the same MSAL client factory as Graph.
+ */
+const singleTenantCredentials = (
+  settings: BotAdapterSettings & { appId: string },
+  endpoints: BotFrameworkEndpoints,
+): CredentialsFactory => {
+  const msal = createMsalClient({
+    tenantId: settings.appTenantId ?? 'botframework.com',
+    clientId: settings.appId,
+    clientSecret: settings.appPassword ?? '',
+    authority: endpoints.authorityHost ?? 'https://login.microsoftonline.com',
+    ...(endpoints.networkClient === undefined ? {} : { networkClient: endpoints.networkClient }),
+  });
+  const credentials = (audience: string | undefined): Credentials => ({
+    signRequest: async (request) => {
+      const scope = `${(audience ?? BOT_FRAMEWORK_SCOPE).replace(/\/+$/, '')}/.default`;
+      const result = await msal.acquireTokenByClientCredential({ scopes: [scope] });
+      if (!result?.accessToken) throw new AppError('unavailable', 'No Bot Framework token was issued.');
+      request.headers.set('authorization', `Bearer ${result.accessToken}`);
+      return request;
+    },
+  });
+  return {
+    isValidAppId: (appId) => Promise.resolve(appId === settings.appId),
+    isAuthenticationDisabled: () => Promise.resolve(false),
+    createCredentials: (appId, audience) => {
+      if (appId !== settings.appId) return Promise.reject(new AppError('forbidden', 'Not this bot.'));
+      return Promise.resolve(credentials(audience));
+    },
+  };
+};
+
+/** A CloudAdapter that can authenticate a request on its own, before any turn starts. */
+export class BotAdapter extends CloudAdapter {
+  readonly #auth: BotFrameworkAuthentication;
+
+  constructor(auth: BotFrameworkAuthentication) {
+    super(auth);
+    this.#auth = auth;
+  }
+
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.#auth.authenticateRequest(activity, authHeader);
+  }
 }
 
 /**
@@ -21,42 +97,86 @@ export interface BotAdapterSettings {
  * carry a valid Bot Framework JWT for that app; there is no switch to turn
  * that off. Without one, the adapter starts only in explicit local playground mode.
  */
-export const createBotAdapter = (settings: BotAdapterSettings, logger: Logger): CloudAdapter => {
-  if (settings.appId === undefined && !settings.localPlayground) {
+export const createBotAdapter = (settings: BotAdapterSettings, logger: Logger): BotAdapter => {
+  const { appId } = settings;
+  if (appId === undefined && !settings.localPlayground) {
     throw new AppError('internal', 'The bot needs MICROSOFT_APP_ID (or local playground mode for local development)');
   }
+  const endpoints = settings.endpoints ?? {};
   const options =
-    settings.appId === undefined
+    appId === undefined
       ? {}
       : {
-          MicrosoftAppId: settings.appId,
+          MicrosoftAppId: appId,
           MicrosoftAppPassword: settings.appPassword ?? '',
           MicrosoftAppTenantId: settings.appTenantId ?? '',
           MicrosoftAppType: settings.appType,
+          ...(endpoints.channelOpenIdMetadataUrl === undefined
+            ? {}
+            : { ToBotFromChannelOpenIdMetadataUrl: endpoints.channelOpenIdMetadataUrl }),
+          ...(endpoints.channelTokenIssuer === undefined
+            ? {}
+            : { ToBotFromChannelTokenIssuer: endpoints.channelTokenIssuer }),
         };
-  // The credential factory defaults to one built from the same options.
-  const auth = new ConfigurationBotFrameworkAuthentication(options);
-  const adapter = new CloudAdapter(auth);
+  // A managed-identity bot keeps the SDK's own credential factory, built from the same options.
+  const credentials =
+    appId !== undefined && settings.appType === 'SingleTenant'
+      ? singleTenantCredentials({ ...settings, appId }, endpoints)
+      : undefined;
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentials));
   adapter.onTurnError = (context, error) => {
     // Handlers turn failures into cards; reaching here means the reply itself failed.
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
     return Promise.resolve();
   };
-  if (settings.appId === undefined)
-    logger.warn('bot running in local playground mode: activities are not authenticated');
+  if (appId === undefined) logger.warn('bot running in local playground mode: activities are not authenticated');
   return adapter;
 };
 
 export const BOT_MESSAGES_PATH = '/api/messages';
 
-/** POST /api/messages: the Bot Connector delivers every Teams activity here. */
+const activityOf = (body: unknown): Activity => {
+  if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+    throw new AppError('validation', 'The request body is not a Bot Framework activity.');
+  }
+  const activity = body as Activity & Record<string, unknown>;
+  // As the SDK's own entry point does: timestamps arrive as ISO strings.
+  for (const key of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[key] as unknown;
+    if (typeof value === 'string') Object.assign(activity, { [key]: new Date(value) });
+  }
+  return activity;
+};
+
+const authHeaderOf = (req: Request): string => {
+  const header = req.headers.authorization;
+  return typeof header === 'string' ? header : '';
+};
+
+/**
+ * POST /api/messages: the Bot Connector delivers every Teams activity here. Authentication runs
+ * first and any failure is a 401 through the server's one error mapping: the library's reasons
+ * (which can echo the token's audience) stay out of the response and off stderr.
+ */
 export const registerBotRoutes = (
   server: Server,
-  adapter: CloudAdapter,
+  adapter: BotAdapter,
   bot: ActivityHandlerBase,
   gate = new TurnGate(DEFAULT_TURNS_IN_FLIGHT),
 ): void => {
   server.post(BOT_MESSAGES_PATH, async (req, res) => {
-    await gate.run(() => adapter.process(req, res, (context) => bot.run(context)));
+    const activity = activityOf((req as { body?: unknown }).body);
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await adapter.authenticate(activity, authHeaderOf(req));
+    } catch (cause) {
+      throw new AppError('unauthenticated', 'This endpoint accepts only activities signed by the Bot Framework.', {
+        cause,
+      });
+    }
+    const invoke: InvokeResponse | undefined = await gate.run(() =>
+      adapter.processActivity(auth, activity, (context) => bot.run(context)),
+    );
+    res.send(invoke?.status ?? 200, invoke?.body);
   });
 };

@@ -9,10 +9,9 @@ import {
 } from 'botbuilder';
 import { CARD_ACTIONS, type CardData } from './actions.ts';
 import { routeText } from './commands.ts';
-import type { TeamsBotDeps } from './deps.ts';
 import { cardForError } from './error-cards.ts';
 import { storeReferences } from './references.ts';
-import { identityOf, type TurnIdentity } from './turn.ts';
+import { identityOf, type TeamsContext, type TurnIdentity } from './turn.ts';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -25,23 +24,23 @@ const asData = (value: unknown): CardData =>
  * the work happens in small handlers over core use cases.
  */
 export class PerformanceBot extends TeamsActivityHandler {
-  readonly #deps: TeamsBotDeps;
+  readonly #ctx: TeamsContext;
 
-  constructor(deps: TeamsBotDeps) {
+  constructor(ctx: TeamsContext) {
     super();
-    this.#deps = deps;
+    this.#ctx = ctx;
     this.onMessage(async (context, next) => {
       await this.#reply(context, (turn) => this.#onMessage(context, turn));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await storeReferences(this.#deps, context.activity);
+      await storeReferences(this.#ctx, context.activity);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId) === true) {
-        await storeReferences(this.#deps, context.activity);
+        await storeReferences(this.#ctx, context.activity);
       }
       await next();
     });
@@ -56,7 +55,7 @@ export class PerformanceBot extends TeamsActivityHandler {
       return this.#runAction(data.verb, turn, data);
     }
     const route = routeText(typeof text === 'string' ? text : '');
-    return route.kind === 'unknown' ? Promise.resolve(buildUnknownInputCard()) : route.run(this.#deps, turn);
+    return route.kind === 'unknown' ? Promise.resolve(buildUnknownInputCard()) : route.run(this.#ctx, turn);
   }
 
   #runAction(verb: unknown, turn: TurnIdentity, data: CardData): Promise<AdaptiveCard> {
@@ -65,7 +64,7 @@ export class PerformanceBot extends TeamsActivityHandler {
         details: [{ path: 'verb', message: 'This card is out of date; type help for the current options' }],
       });
     }
-    return CARD_ACTIONS[verb](this.#deps, turn, data);
+    return CARD_ACTIONS[verb](this.#ctx, turn, data);
   }
 
   async #reply(context: TurnContext, build: (turn: TurnIdentity) => Promise<AdaptiveCard>): Promise<void> {
@@ -75,9 +74,9 @@ export class PerformanceBot extends TeamsActivityHandler {
   async #cardFor(context: TurnContext, build: (turn: TurnIdentity) => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
     const correlationId = context.activity.id;
     try {
-      return await build(identityOf(context.activity, this.#deps.allowedTenants));
+      return await build(identityOf(context.activity, this.#ctx.allowedTenants));
     } catch (error) {
-      return cardForError(error, this.#deps.logger, correlationId);
+      return cardForError(error, this.#ctx.logger, correlationId);
     }
   }
 

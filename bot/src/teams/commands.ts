@@ -1,20 +1,26 @@
-import { TEXT_COMMANDS, type AdaptiveCard, type TextCommand } from '@pc/core/cards';
+import { TEXT_COMMANDS, type TextCommand } from '@pc/core/cards';
 import { isPlainFeedback, parsePlainFeedback } from '@pc/core/feedback';
-import type { TeamsBotDeps } from './deps.ts';
-import { logFeedback } from './feedback-flow.ts';
-import { openStarter } from './starters.ts';
-import type { TurnIdentity } from './turn.ts';
-import { dueView, feedbackFormView, helpView, objectivesView, prepareView } from './views.ts';
+import { openStarter } from '@pc/core/usecases';
+import {
+  dueCard,
+  feedbackFormCard,
+  helpCard,
+  logFeedbackCard,
+  objectivesCard,
+  prepareCard,
+  starterCard,
+  type TurnHandler,
+} from './handlers.ts';
 
-type CommandHandler = (deps: TeamsBotDeps, turn: TurnIdentity) => Promise<AdaptiveCard>;
+type CommandHandler = TurnHandler;
 
 export const TEXT_COMMAND_HANDLERS: Readonly<Record<TextCommand, CommandHandler>> = {
-  help: helpView,
-  feedback: feedbackFormView,
-  starter: openStarter,
-  due: dueView,
-  objectives: objectivesView,
-  prepare: prepareView,
+  help: helpCard,
+  feedback: feedbackFormCard,
+  starter: async (ctx, turn) => starterCard(await openStarter(ctx.deps, turn, turn.activityId)),
+  due: dueCard,
+  objectives: objectivesCard,
+  prepare: prepareCard,
 };
 
 const COMMAND_WORDS: ReadonlySet<string> = new Set(TEXT_COMMANDS.map((c) => c.command));
@@ -37,11 +43,7 @@ export const routeText = (raw: string): TextRoute => {
   if (isPlainFeedback(text)) {
     return {
       kind: 'plain-feedback',
-      run: (deps, turn) =>
-        logFeedback(
-          deps,
-          parsePlainFeedback(text, { ...turn, authorId: turn.userId, now: deps.clock.now(), colleagueIds: [] }),
-        ),
+      run: (ctx, turn) => logFeedbackCard(ctx, turn, parsePlainFeedback(text, turn.userId)),
     };
   }
   const word = text.toLowerCase().replace(/[.!?]+$/, '');

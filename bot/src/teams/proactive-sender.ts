@@ -1,13 +1,15 @@
-import { AppError, type PersonId, type TenantId } from '@pc/core';
-import type { AdaptiveCard } from '@pc/core/cards';
-import { CardFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import {
+  AppError,
   TENANT_REFERENCE_KEY,
   type ConversationReferenceStore,
+  type PersonId,
   type ProactiveSender,
   type StoredConversationReference,
-} from './ports.ts';
-import { ConnectorThrottled, parseRetryAfter } from './throttle.ts';
+  type TenantId,
+} from '@pc/core';
+import type { AdaptiveCard } from '@pc/core/cards';
+import { CardFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
+import { ConnectorThrottled, parseRetryAfter } from '../proactive/pacing.ts';
 
 export interface CloudProactiveSenderOptions {
   readonly adapter: CloudAdapter;

@@ -1,10 +1,25 @@
-import { AppError, type PersonId, type TenantId } from '@pc/core';
+import { AppError, type ConversationReferenceStore } from '@pc/core';
+import type { Caller, UseCaseDeps } from '@pc/core/usecases';
 import type { Activity } from 'botbuilder';
+import type { Logger } from '../logging.ts';
 
-/** Who is acting and where, taken from the (already authenticated) Teams activity. */
-export interface TurnIdentity {
-  readonly tenantId: TenantId;
-  readonly userId: PersonId;
+/** What every Teams handler may use: the same use-case deps as the API, and the edge's own settings. */
+export interface TeamsContext {
+  readonly deps: UseCaseDeps;
+  readonly references: ConversationReferenceStore;
+  readonly logger: Logger;
+  /** When set, only these tenants are served (an empty list serves nobody, as for the API). */
+  readonly allowedTenants?: readonly string[];
+  /** Deep link to the tab, shown on cards that point at fuller views. */
+  readonly tabUrl?: string;
+}
+
+/**
+ * Who is acting and where, taken from the (already authenticated) Teams activity: the same
+ * `Caller` the API derives from a token, plus the name to show and the activity id, which is
+ * the idempotency key of whatever the turn writes.
+ */
+export interface TurnIdentity extends Caller {
   readonly userName: string;
   /** Stable per delivered activity: a resend carries the same id. */
   readonly activityId: string;

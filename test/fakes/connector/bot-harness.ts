@@ -4,7 +4,7 @@ import { loadConfig } from '../../../bot/src/config.ts';
 import { createCosmosStore, type Store } from '../../../bot/src/cosmos/index.ts';
 import { createLogger } from '../../../bot/src/logging.ts';
 import { createTeamsModule } from '../../../bot/src/teams/index.ts';
-import { dueConversations, fixedClock, getSchemePack, type Clock } from '@pc/core';
+import { fixedClock, type Clock } from '@pc/core';
 import { startCosmosServer, type CosmosServer } from '../../support/cosmos-server.ts';
 import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorOptions } from '../bot-connector.ts';
 
@@ -35,7 +35,8 @@ export const startBotHarness = async (options: BotHarnessOptions): Promise<BotHa
   });
   const connector = await startFakeBotConnector(options.connector);
   const config = loadConfig({
-    APP_ENV: 'test',
+    APP_ENV: 'local',
+    CHECKIN_SCHEDULER: 'false',
     LOCAL_DEV_FAKES: 'true',
     ALLOWED_TENANTS: options.tenants.join(','),
     LOG_LEVEL: 'silent',
@@ -47,13 +48,7 @@ export const startBotHarness = async (options: BotHarnessOptions): Promise<BotHa
     store,
     logger,
     clock,
-    modules: [
-      createTeamsModule({
-        keyValues: (kind, partition) => store.keyValues(kind, partition),
-        scheme: getSchemePack,
-        due: dueConversations,
-      }),
-    ],
+    modules: [createTeamsModule()],
   });
   const { url } = await app.listen(0);
   return {

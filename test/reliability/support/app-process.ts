@@ -5,13 +5,12 @@
  */
 import { createLogger } from '../../../bot/src/logging.ts';
 import {
-  createBotAdapter,
-  createCloudProactiveSender,
   createConversationReferenceStore,
   createSendQueueStore,
-  SendQueueWorker,
   type KeyValueFactory,
-} from '../../../bot/src/teams/index.ts';
+} from '../../../bot/src/cosmos/bot-state.ts';
+import { SendQueueWorker } from '../../../bot/src/proactive/index.ts';
+import { createBotAdapter, createCloudProactiveSender } from '../../../bot/src/teams/index.ts';
 import { startAppInstance } from './app.ts';
 
 const env = (name: string): string => {

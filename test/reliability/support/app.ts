@@ -5,7 +5,7 @@
  * The endpoint may be a fault proxy in front of the Cosmos server.
  */
 import { randomUUID } from 'node:crypto';
-import { dueConversations, fixedClock, getSchemePack, systemClock } from '@pc/core';
+import { fixedClock, systemClock } from '@pc/core';
 import { createApp, type App, type AppModule } from '../../../bot/src/app.ts';
 import { loadConfig } from '../../../bot/src/config.ts';
 import { createCosmosStore, type Store } from '../../../bot/src/cosmos/index.ts';
@@ -48,7 +48,8 @@ export const startAppInstance = async (options: AppInstanceOptions): Promise<App
     allowSelfSigned: true,
   });
   const config = loadConfig({
-    APP_ENV: 'test',
+    APP_ENV: 'local',
+    CHECKIN_SCHEDULER: 'false',
     LOCAL_DEV_FAKES: 'true',
     ALLOWED_TENANTS: options.tenants.join(','),
     ENTRA_AUTHORITY_HOST: options.issuerUrl,
@@ -59,20 +60,13 @@ export const startAppInstance = async (options: AppInstanceOptions): Promise<App
     store,
     logger: createLogger({ level: 'silent' }),
     clock: options.now === undefined ? systemClock : fixedClock(options.now),
-    modules: [
-      createTeamsModule({
-        keyValues: (kind, partition) => store.keyValues(kind, partition),
-        scheme: getSchemePack,
-        due: dueConversations,
-      }),
-      createApiModule({
-        teamThemes: new CosmosTeamThemesRepository(store),
-        handovers: new CosmosHandoverRepository(store),
-        newId: randomUUID,
-        ...(options.graph === undefined ? {} : { graph: options.graph }),
-      }),
-      ...(options.extraModules ?? []),
-    ],
+    compose: {
+      teamThemes: new CosmosTeamThemesRepository(store),
+      handovers: new CosmosHandoverRepository(store),
+      newId: randomUUID,
+      ...(options.graph === undefined ? {} : { graph: options.graph }),
+    },
+    modules: [createTeamsModule(), createApiModule(), ...(options.extraModules ?? [])],
   });
   const { url } = await app.listen(options.port ?? 0, '127.0.0.1');
   return {

@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { buildOpenApi } from '@pc/core/api';
-import type { HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
-import type { AppModule, AppModuleContext } from '../../app.ts';
-import { APP_VERSION } from '../../app.ts';
+import type { UseCaseDeps } from '@pc/core/usecases';
 import { createTokenValidator, type TokenValidator } from '../../auth/index.ts';
 import { createGraphCalendar } from '../../calendar/graph-calendar.ts';
-import { CosmosHandoverRepository } from '../../cosmos/handover-repository.ts';
-import { CosmosTeamThemesRepository } from '../../cosmos/team-themes-repository.ts';
 import type { AppConfig } from '../../config.ts';
-import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from '../../graph/index.ts';
+import type { AppModule, AppModuleContext } from '../../module.ts';
 import { route } from '../route.ts';
 import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
@@ -19,14 +14,13 @@ import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
 
 export interface ApiModuleOptions {
-  /** Default to the Cosmos store's `state` container. */
-  readonly teamThemes?: TeamThemesRepository;
-  readonly handovers?: HandoverRepository;
-  /** Defaults to Graph over MSAL with the bot's app registration, when one is configured. */
-  readonly graph?: GraphGateway;
+  /**
+   * Graph for this module's calendars instead of the one composed from config (the local
+   * launcher's and the end-to-end stack's fake Graph). Prefer `AppDeps.compose.graph`.
+   */
+  readonly graph?: Parameters<typeof createGraphCalendar>[0];
   /** Defaults to Entra tokens from the configured authority, audiences and tenants. */
   readonly tokens?: TokenValidator;
-  readonly newId?: () => string;
 }
 
 export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
@@ -39,40 +33,16 @@ export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
   });
 };
 
-const graphFor = (config: AppConfig): GraphGateway | undefined => {
-  const { appId, appPassword } = config.bot;
-  if (appId === undefined || appPassword === undefined) return undefined;
-  const tokens = createMsalTokenSource({
-    clientId: appId,
-    clientSecret: appPassword,
-    authority: config.auth.authorityHost,
-  });
-  return createMsGraphGateway({ tokens, baseUrl: config.graph.baseUrl });
-};
-
 /** The REST API under /api/v1 for the tab and the add-in, and its OpenAPI document. */
 export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
   name: 'api',
-  register: (context: AppModuleContext) => {
-    const { server, config, store, clock } = context;
-    const graph = options.graph ?? graphFor(config);
-    const deps: UseCaseDeps = {
-      repos: {
-        tenants: store.tenants,
-        employees: store.employees,
-        conversations: store.conversations,
-        objectives: store.objectives,
-        feedback: store.feedback,
-        audit: store.audit,
-        teamThemes: options.teamThemes ?? new CosmosTeamThemesRepository(store),
-        handovers: options.handovers ?? new CosmosHandoverRepository(store),
-      },
-      clock,
-      newId: options.newId ?? randomUUID,
-      ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
-    };
+  register: ({ server, config, services, version }: AppModuleContext) => {
+    const deps: UseCaseDeps =
+      options.graph === undefined
+        ? services.deps
+        : { ...services.deps, calendarFor: createGraphCalendar(options.graph) };
     const api: ApiContext = { deps, tokens: options.tokens ?? tokenValidatorFor(config) };
-    const document = buildOpenApi(APP_VERSION);
+    const document = buildOpenApi(version);
     route(server, {
       method: 'get',
       path: '/api/v1/openapi.json',

@@ -23,6 +23,8 @@ export interface ApiRequest<K extends RouteId> {
   readonly body: BodyOut<Routes[K]>;
   /** The If-Match ETag; always present on routes marked `ifMatch` (checked before the handler runs). */
   readonly ifMatch: string;
+  /** The Idempotency-Key header: a client's retry of a create sends the same key and gets the first result. */
+  readonly idempotencyKey?: string;
   readonly logger: Logger;
 }
 
@@ -63,6 +65,20 @@ const ifMatchOf = (req: Request, required: boolean): string => {
     });
   }
   return raw.trim().replace(/^W\//, '');
+};
+
+// Printable ASCII, as in the IETF Idempotency-Key draft's examples (UUIDs and the like).
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const idempotencyKeyOf = (req: Request): { idempotencyKey?: string } => {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return {};
+  if (typeof raw !== 'string' || !IDEMPOTENCY_KEY.test(raw.trim())) {
+    throw new AppError('validation', 'The Idempotency-Key header needs another look.', {
+      details: [{ path: 'Idempotency-Key', message: 'Up to 200 printable characters, no spaces.' }],
+    });
+  }
+  return { idempotencyKey: raw.trim() };
 };
 
 const queryOf = (req: Request): Record<string, string> =>
@@ -112,6 +128,7 @@ export const registerApiRoute = <K extends RouteId>(
       query: validate(def.query, queryOf(req), 'query'),
       body: validate(def.body, (req as { body?: unknown }).body ?? {}, 'body'),
       ifMatch: ifMatchOf(req, def.ifMatch === true),
+      ...idempotencyKeyOf(req),
       logger,
     } as ApiRequest<K>;
     send(res, def, await handler(request), logger);
@@ -125,7 +142,7 @@ export const registerApiRoute = <K extends RouteId>(
         // A stale If-Match is a plain conflict here (409): the client reloads and retries.
         if (error instanceof AppError && error.code === 'conflict') {
           const { correlationId, logger } = contextOf(req);
-          const mapped = toHttpError(error, { correlationId, ifMatchSent: false });
+          const mapped = toHttpError(error, { correlationId });
           logger.info({ status: mapped.status, code: mapped.body.error.code }, 'request rejected');
           res.send(mapped.status, mapped.body);
           next();

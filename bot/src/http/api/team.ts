@@ -1,8 +1,8 @@
 import {
-  createFeedback,
   getCompliance,
   getTeamThemes,
   listFeedback,
+  logFeedback,
   putTeamThemes,
   recordHandover,
 } from '@pc/core/usecases';
@@ -13,7 +13,7 @@ const optionalIfMatch = (value: string): string | undefined => (value === '' ? u
 
 export const registerTeamRoutes = (server: Server, api: ApiContext): void => {
   registerApiRoute(server, api, 'feedback.create', async (r) => ({
-    body: (await createFeedback(r.deps, r.caller, r.body)).item,
+    body: (await logFeedback(r.deps, r.caller, r.body, r.idempotencyKey)).entry.item,
   }));
   registerApiRoute(server, api, 'feedback.list', async (r) => ({
     body: await listFeedback(r.deps, r.caller, r.params.personId, r.query),

@@ -1,5 +1,5 @@
 import type { Employee, Page, PageRequest } from '@pc/core';
-import type { AppModule, AppModuleContext } from '../../app.ts';
+import type { AppModule, AppModuleContext } from '../../module.ts';
 import { route } from '../route.ts';
 
 const everyone = async (list: (page: PageRequest) => Promise<Page<Employee>>): Promise<Employee[]> => {

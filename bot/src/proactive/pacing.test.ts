@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedThrottle, parseRetryAfter } from './throttle.ts';
+import { KeyedThrottle, parseRetryAfter } from './pacing.ts';
 
 describe('send throttle', () => {
   /** Starts calls asked for at the times given, in order, each as soon as the throttle allows. */

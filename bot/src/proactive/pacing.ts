@@ -118,3 +118,43 @@ export const parseRetryAfter = (header: string | null | undefined, nowMs: number
   const at = Date.parse(header);
   return Number.isNaN(at) ? 1000 : Math.max(0, at - nowMs);
 };
+
+export interface PacerOptions {
+  /** Connector calls per tenant; Teams allows 50 a second per app per tenant. */
+  readonly tenantLimit: LimitSpec;
+  /** Messages into one conversation; Teams allows about one a second. */
+  readonly conversationLimit: LimitSpec;
+  readonly nowMs: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+/** Keeps one worker's connector calls within Teams' limits: per tenant, and per conversation for posts. */
+export class Pacer {
+  readonly #o: PacerOptions;
+  readonly #tenants: KeyedThrottle;
+  readonly #conversations: KeyedThrottle;
+
+  constructor(options: PacerOptions) {
+    this.#o = options;
+    this.#tenants = new KeyedThrottle(options.tenantLimit);
+    this.#conversations = new KeyedThrottle(options.conversationLimit);
+  }
+
+  /** Holds a connector call until the tenant's limit, and for a post the conversation's, has room. */
+  async take(tenantId: string, personId: string, call: 'create-conversation' | 'post'): Promise<void> {
+    const { nowMs, sleep } = this.#o;
+    if (call === 'post') await this.#conversations.take(`${tenantId}|${personId}`, nowMs, sleep);
+    // The tenant's slot last, so the call goes the moment it is counted.
+    await this.#tenants.take(tenantId, nowMs, sleep);
+  }
+
+  /** A 429 from the connector: nothing goes to this tenant for a while. */
+  pauseTenant(tenantId: string, forMs: number): void {
+    this.#tenants.pause(tenantId, this.#o.nowMs() + forMs);
+  }
+
+  prune(): void {
+    this.#tenants.prune(this.#o.nowMs());
+    this.#conversations.prune(this.#o.nowMs());
+  }
+}

@@ -5,14 +5,11 @@ import { installationAdd, postActivity } from '../../../test/fakes/connector/tea
 import { conversation, employee } from '../cosmos/fixtures.test-support.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
-import { createBotAdapter } from './adapter.ts';
-import { createTeamsState } from './cosmos-state.ts';
-import { storeLookup } from './directory.ts';
-import type { TeamsBotDeps } from './deps.ts';
-import { createCloudProactiveSender } from './proactive-sender.ts';
-import { CheckinScheduler, DEFAULT_QUIET_HOURS, isQuietTime, isoWeekKey } from './scheduler.ts';
-import { SendQueueWorker } from './send-queue.ts';
-import { dueConversations, getSchemePack } from '@pc/core';
+import { composeServices, type AppServices } from '../compose.ts';
+import { createBotAdapter } from '../teams/adapter.ts';
+import { createCloudProactiveSender } from '../teams/proactive-sender.ts';
+import { SendQueueWorker } from './queue.ts';
+import { CheckinScheduler } from './scheduler.ts';
 
 const BEXLEY = '77777777-7777-4777-8777-777777777777';
 const ASSEMBLY = '88888888-8888-4888-8888-888888888888';
@@ -28,36 +25,16 @@ const job = (): Job[] => [
   },
 ];
 
-describe('isoWeekKey and isQuietTime', () => {
-  it('names the ISO week, whose year is the year of its Thursday', () => {
-    expect(isoWeekKey('2027-05-10')).toBe('2027-W19');
-    expect(isoWeekKey('2027-01-01')).toBe('2026-W53');
-    expect(isoWeekKey('2026-12-28')).toBe('2026-W53');
-    expect(isoWeekKey('2025-12-29')).toBe('2026-W01');
-  });
-
-  it('reads quiet hours in the employer’s time zone, across midnight and at weekends', () => {
-    const london = 'Europe/London';
-    // 17:30 UTC in May is 18:30 in London: quiet by default; in January it is 17:30: not quiet.
-    expect(isQuietTime(new Date('2027-05-10T17:30:00Z'), london, DEFAULT_QUIET_HOURS)).toBe(true);
-    expect(isQuietTime(new Date('2027-01-11T17:30:00Z'), london, DEFAULT_QUIET_HOURS)).toBe(false);
-    expect(isQuietTime(new Date('2027-05-11T06:59:00Z'), london, DEFAULT_QUIET_HOURS)).toBe(true);
-    expect(isQuietTime(new Date('2027-05-11T07:00:00Z'), london, DEFAULT_QUIET_HOURS)).toBe(false);
-    expect(isQuietTime(new Date('2027-05-15T11:00:00Z'), london, DEFAULT_QUIET_HOURS)).toBe(true); // Saturday
-    expect(isQuietTime(new Date('2027-05-10T11:00:00Z'), london, { start: '12:00', end: '14:00' })).toBe(true);
-  });
-});
-
 describe('check-in scheduler settings', () => {
-  it('is on in production and locally, off in tests unless CHECKIN_SCHEDULER turns it on', () => {
+  it('is on unless CHECKIN_SCHEDULER turns it off, tests included', () => {
     expect(loadConfig({ APP_ENV: 'local' }).checkins).toEqual({ scheduler: true, intervalMinutes: 60 });
-    expect(loadConfig({ APP_ENV: 'test' }).checkins.scheduler).toBe(false);
-    expect(loadConfig({ APP_ENV: 'test', CHECKIN_SCHEDULER: 'true', CHECKIN_INTERVAL_MINUTES: '15' }).checkins).toEqual(
-      {
-        scheduler: true,
-        intervalMinutes: 15,
-      },
-    );
+    expect(loadConfig({ NODE_ENV: 'test' }).checkins.scheduler).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'test', CHECKIN_SCHEDULER: 'true', CHECKIN_INTERVAL_MINUTES: '15' }).checkins,
+    ).toEqual({
+      scheduler: true,
+      intervalMinutes: 15,
+    });
     expect(loadConfig({ APP_ENV: 'local', CHECKIN_SCHEDULER: 'false' }).checkins.scheduler).toBe(false);
     expect(() => loadConfig({ CHECKIN_INTERVAL_MINUTES: '0' })).toThrow(/CHECKIN_INTERVAL_MINUTES/);
   });
@@ -67,7 +44,7 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
   let h: BotHarness;
   let at = '2027-05-10T09:00:00.000Z'; // Monday 10:00 in London
   const clock: Clock = { now: () => at, today: () => at.slice(0, 10) };
-  let deps: TeamsBotDeps;
+  let services: AppServices;
   let scheduler: CheckinScheduler;
 
   const cardsTo = (tenantId: string, personId: string): string[] =>
@@ -82,16 +59,7 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
 
   beforeAll(async () => {
     h = await startBotHarness({ tenants: [BEXLEY, ASSEMBLY] });
-    const state = createTeamsState((kind, partition) => h.store.keyValues(kind, partition));
-    deps = {
-      ...state,
-      store: h.store,
-      directory: storeLookup(h.store.employees),
-      clock,
-      logger,
-      scheme: getSchemePack,
-      due: dueConversations,
-    };
+    services = composeServices(loadConfig({ APP_ENV: 'local', CHECKIN_SCHEDULER: 'false' }), h.store, clock);
     const adapter = createBotAdapter(
       {
         appId: undefined,
@@ -103,11 +71,12 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
       logger,
     );
     const worker = new SendQueueWorker({
-      store: state.sendQueue,
-      sender: createCloudProactiveSender({ adapter, botAppId: '', references: state.references }),
+      store: services.sendQueue,
+      sender: createCloudProactiveSender({ adapter, botAppId: '', references: services.references }),
       logger,
     });
-    scheduler = new CheckinScheduler({ deps, worker, tenants: [BEXLEY, ASSEMBLY] });
+    const { deps, references } = services;
+    scheduler = new CheckinScheduler({ deps, references, logger, worker, tenants: [BEXLEY, ASSEMBLY] });
 
     const timeZone = 'Europe/London';
     await h.store.tenants.put({
@@ -139,9 +108,9 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
     for (const id of ['ann', 'oli', 'quinn']) await install(BEXLEY, id); // una never installed the app
     await install(ASSEMBLY, 'nat');
     const settings = { tenantId: BEXLEY, updatedAt: at };
-    await deps.nudges.put({ ...settings, id: 'oli', optedOut: true });
+    await services.deps.repos.nudges.put({ ...settings, id: 'oli', optedOut: true });
     // Quinn keeps mornings, evenings and weekends free of nudges.
-    await deps.nudges.put({
+    await services.deps.repos.nudges.put({
       ...settings,
       id: 'quinn',
       optedOut: false,
@@ -202,7 +171,6 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
   });
 
   it('started, it runs by itself soon after start; stopped, it runs no more', async () => {
-    const state = createTeamsState((kind, partition) => h.store.keyValues(kind, partition));
     const adapter = createBotAdapter(
       {
         appId: undefined,
@@ -214,11 +182,18 @@ describe('CheckinScheduler with a Cosmos server and a fake Bot Connector', () =>
       logger,
     );
     const worker = new SendQueueWorker({
-      store: state.sendQueue,
-      sender: createCloudProactiveSender({ adapter, botAppId: '', references: state.references }),
+      store: services.sendQueue,
+      sender: createCloudProactiveSender({ adapter, botAppId: '', references: services.references }),
       logger,
     });
-    const timed = new CheckinScheduler({ deps, worker, tenants: [BEXLEY], firstRunDelayMs: 0, intervalMs: 50 });
+    const timed = new CheckinScheduler({
+      ...services,
+      logger,
+      worker,
+      tenants: [BEXLEY],
+      firstRunDelayMs: 0,
+      intervalMs: 50,
+    });
     at = '2027-05-25T09:00:00.000Z'; // Tuesday of the next week
     const before = h.connector.activities.length;
     timed.start();

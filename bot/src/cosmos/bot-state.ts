@@ -1,15 +1,15 @@
-import { isAppError } from '@pc/core';
-import type { KeyValueCollection, KeyValueItem } from '../cosmos/index.ts';
-import type {
-  ConversationReferenceStore,
-  NudgeSettingsStore,
-  SendQueueItem,
-  SendQueueStore,
-  StarterState,
-  StarterStore,
-  StoredConversationReference,
-  StoredNudgeSettings,
-} from './ports.ts';
+import {
+  isAppError,
+  type ConversationReferenceStore,
+  type NudgeSettingsStore,
+  type SendQueueItem,
+  type SendQueueStore,
+  type StarterState,
+  type StarterStore,
+  type StoredConversationReference,
+  type StoredNudgeSettings,
+} from '@pc/core';
+import type { KeyValueCollection, KeyValueItem } from './key-value-collection.ts';
 
 /** The store's factory for small documents in the shared `state` container. */
 export type KeyValueFactory = <T extends KeyValueItem>(
@@ -83,11 +83,11 @@ export const createNudgeSettingsStore = (keyValues: KeyValueFactory): NudgeSetti
   };
 };
 
-/** Every bot state store, over the Cosmos store's `keyValues`. */
-export const createTeamsState = (keyValues: KeyValueFactory) => ({
+/** The Teams state stores, each a kind of document in the `state` container (Cosmos `keyValues`). */
+export const createBotState = (keyValues: KeyValueFactory) => ({
   references: createConversationReferenceStore(keyValues),
   sendQueue: createSendQueueStore(keyValues),
   starters: createStarterStore(keyValues),
   nudges: createNudgeSettingsStore(keyValues),
 });
-export type TeamsState = ReturnType<typeof createTeamsState>;
+export type BotState = ReturnType<typeof createBotState>;

@@ -1,12 +1,4 @@
-import type { Employee, EmployeeRepository, PersonId, TenantId } from '@pc/core';
-
-/**
- * Who someone is, for decisions a bot turn makes and never writes back: whether two people
- * work together, a display name, a current manager. Updates always read the store with its ETag.
- */
-export interface PersonLookup {
-  person(tenantId: TenantId, id: PersonId): Promise<Employee | undefined>;
-}
+import type { Employee, EmployeeRepository, PersonId, PersonLookup, TenantId } from '@pc/core';
 
 /** Every lookup reads the store. */
 export const storeLookup = (employees: Pick<EmployeeRepository, 'get'>): PersonLookup => ({

@@ -1,7 +1,7 @@
-import type { Employee } from '@pc/core';
+import type { Employee, PersonLookup } from '@pc/core';
 import { describe, expect, it } from 'vitest';
-import { employee } from '../cosmos/fixtures.test-support.ts';
-import { CachedDirectory, type PersonLookup } from './directory.ts';
+import { employee } from './fixtures.test-support.ts';
+import { CachedDirectory } from './cached-directory.ts';
 
 const TENANT = 'tenant-a';
 

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, ConversationReferenceStore, SendQueueStore } from '@pc/core';
+import type { HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
+import { createGraphCalendar } from './calendar/graph-calendar.ts';
+import type { AppConfig } from './config.ts';
+import { createBotState, type KeyValueFactory } from './cosmos/bot-state.ts';
+import { CachedDirectory, storeLookup } from './cosmos/cached-directory.ts';
+import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
+import type { Store } from './cosmos/index.ts';
+import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
+import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
+
+/** What tests and the local launcher may put in place of the adapters built from config. */
+export interface CompositionOverrides {
+  readonly teamThemes?: TeamThemesRepository;
+  readonly handovers?: HandoverRepository;
+  /** Defaults to Graph over MSAL with the bot's app registration, when one is configured. */
+  readonly graph?: GraphGateway;
+  readonly newId?: () => string;
+  /** Bot state (references, send queue, starters, nudge settings); defaults to the store's `keyValues`. */
+  readonly keyValues?: KeyValueFactory;
+}
+
+/** Everything the edges share, built once per process. */
+export interface AppServices {
+  /** The one set of use-case deps, for the bot and the API alike. */
+  readonly deps: UseCaseDeps;
+  /** Where the bot can reach each tenant and person later (Teams conversation references). */
+  readonly references: ConversationReferenceStore;
+  readonly sendQueue: SendQueueStore;
+}
+
+export const graphFor = (config: AppConfig): GraphGateway | undefined => {
+  const { appId, appPassword } = config.bot;
+  if (appId === undefined || appPassword === undefined) return undefined;
+  const tokens = createMsalTokenSource({
+    clientId: appId,
+    clientSecret: appPassword,
+    authority: config.auth.authorityHost,
+  });
+  return createMsGraphGateway({ tokens, baseUrl: config.graph.baseUrl });
+};
+
+/** The composition root: adapters behind core's ports, the clock, the directory and the calendar. */
+export const composeServices = (
+  config: AppConfig,
+  store: Store,
+  clock: Clock,
+  overrides: CompositionOverrides = {},
+): AppServices => {
+  const state = createBotState(overrides.keyValues ?? ((kind, partition) => store.keyValues(kind, partition)));
+  const graph = overrides.graph ?? graphFor(config);
+  const deps: UseCaseDeps = {
+    repos: {
+      tenants: store.tenants,
+      employees: store.employees,
+      conversations: store.conversations,
+      objectives: store.objectives,
+      feedback: store.feedback,
+      audit: store.audit,
+      teamThemes: overrides.teamThemes ?? new CosmosTeamThemesRepository(store),
+      handovers: overrides.handovers ?? new CosmosHandoverRepository(store),
+      starters: state.starters,
+      nudges: state.nudges,
+    },
+    clock,
+    newId: overrides.newId ?? randomUUID,
+    // Read-only decisions (who works with whom) may use records up to a minute old.
+    people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
+    ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
+  };
+  return { deps, references: state.references, sendQueue: state.sendQueue };
+};

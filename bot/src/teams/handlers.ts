@@ -1,0 +1,93 @@
+import {
+  buildDueCard,
+  buildFeedbackConfirmationCard,
+  buildFeedbackFormCard,
+  buildHelpCard,
+  buildObjectivesCard,
+  buildPrepareCard,
+  buildStarterCard,
+  dueCardItemsFrom,
+  type AdaptiveCard,
+} from '@pc/core/cards';
+import type { FeedbackInput } from '@pc/core/feedback';
+import {
+  colleaguesOf,
+  logFeedback,
+  myDue,
+  myObjectives,
+  myPreparation,
+  schemeNameFor,
+  type StarterView,
+} from '@pc/core/usecases';
+import type { TeamsContext, TurnIdentity } from './turn.ts';
+
+/**
+ * Turn handlers: each calls one core use case and renders its result as a card. No rule
+ * lives here; the action and command tables route to these.
+ */
+export type TurnHandler = (ctx: TeamsContext, turn: TurnIdentity) => Promise<AdaptiveCard>;
+
+export const helpCard: TurnHandler = async (ctx, turn) => {
+  const schemeName = await schemeNameFor(ctx.deps, turn);
+  return buildHelpCard(schemeName === undefined ? {} : { schemeName });
+};
+
+export const feedbackFormCard: TurnHandler = async (ctx, turn) =>
+  buildFeedbackFormCard({ selfId: turn.userId, colleagues: await colleaguesOf(ctx.deps, turn) });
+
+/** Logs the note through the one feedback use case, keyed by the activity: a resent activity stores nothing new. */
+export const logFeedbackCard = async (
+  ctx: TeamsContext,
+  turn: TurnIdentity,
+  input: FeedbackInput,
+): Promise<AdaptiveCard> => {
+  const { entry, subject, alreadyRecorded, addedToAgenda } = await logFeedback(ctx.deps, turn, input, turn.activityId);
+  ctx.logger.info({ feedbackId: entry.item.id, alreadyRecorded, addedToAgenda }, 'feedback logged');
+  return buildFeedbackConfirmationCard({
+    subjectName: subject.displayName,
+    aboutSelf: subject.id === turn.userId,
+    kind: entry.item.kind,
+    visibility: entry.item.visibility,
+    addedToAgenda,
+    alreadyRecorded,
+  });
+};
+
+export const dueCard: TurnHandler = async (ctx, turn) => {
+  const { report, labels } = await myDue(ctx.deps, turn);
+  return buildDueCard({ forName: 'You', items: dueCardItemsFrom(report, labels) });
+};
+
+export const objectivesCard: TurnHandler = async (ctx, turn) =>
+  buildObjectivesCard({
+    ownerName: 'You',
+    objectives: (await myObjectives(ctx.deps, turn)).map((o) => ({
+      title: o.title,
+      status: o.status,
+      progress: o.progress,
+      horizon: o.horizon,
+      ...(o.targetDate === undefined ? {} : { targetDate: o.targetDate }),
+      missingSmart: [],
+    })),
+    ...(ctx.tabUrl === undefined ? {} : { tabUrl: ctx.tabUrl }),
+  });
+
+export const prepareCard: TurnHandler = async (ctx, turn) => {
+  const preparation = await myPreparation(ctx.deps, turn);
+  return buildPrepareCard({
+    conversationTitle: preparation.title ?? 'your next conversation',
+    role: 'employee',
+    ...(preparation.date === undefined ? {} : { date: preparation.date }),
+    prompts: preparation.prompts,
+    agenda: preparation.agenda,
+  });
+};
+
+export const starterCard = ({ state, topics }: StarterView): AdaptiveCard =>
+  buildStarterCard({
+    starterId: state.id,
+    audience: state.audience,
+    topics,
+    answers: state.answers,
+    participantIds: state.participantIds,
+  });
