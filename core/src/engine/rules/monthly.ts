@@ -6,7 +6,7 @@ import { chain, resolveCycle } from '../cycles.ts';
 import { doneDates, firstBetween, monthsWith } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
-import { dueMonthAsOf, firstOfMonth, lastOfMonth, nextDueMonth } from './months.ts';
+import { answeredMonth, dueMonthAsOf, firstOfMonth, lastOfMonth, nextDueMonth } from './months.ts';
 
 type EveryNMonths = Extract<Cadence, { kind: 'every-n-months' }>;
 type Monthly = Extract<Cadence, { kind: 'monthly' }>;
@@ -22,7 +22,7 @@ export const everyNMonths = (ctx: RuleContext, cadence: EveryNMonths): DueItem[]
   const next = nextDueMonth(done, start, cadence.months);
   const every = `every ${String(cadence.months)} months`;
   if (last !== undefined && ctx.on < next) {
-    const answered = dueMonthAsOf(done, start, cadence.months, last);
+    const answered = answeredMonth(dueMonthAsOf(done, start, cadence.months, last), last, cadence.months);
     return [
       makeItem(ctx, {
         status: 'completed',

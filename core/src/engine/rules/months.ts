@@ -19,3 +19,12 @@ export const dueMonthAsOf = (done: readonly IsoDate[], start: IsoDate, every: nu
 /** The month the next one is due after everything held so far. */
 export const nextDueMonth = (done: readonly IsoDate[], start: IsoDate, every: number): IsoDate =>
   addMonths(firstOfMonth(done.at(-1) ?? start), every);
+
+/**
+ * The month a held conversation answered: the month due when it was held, unless later due months
+ * passed entirely before it with nothing held — then the latest of those (see `answeredDue`).
+ */
+export const answeredMonth = (dueMonth: IsoDate, held: IsoDate, every: number): IsoDate => {
+  const gap = monthsBetween(dueMonth, held);
+  return gap <= every ? dueMonth : addMonths(dueMonth, Math.floor((gap - 1) / every) * every);
+};

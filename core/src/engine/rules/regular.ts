@@ -1,28 +1,29 @@
-import type { Cadence } from '../../scheme/types.ts';
-import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
+import type { Cadence, Offset } from '../../scheme/types.ts';
+import { addDays, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, plural } from '../words.ts';
+import { addOffset, answeredDue } from './offsets.ts';
 
 type AgreedFrequency = Extract<Cadence, { kind: 'agreed-frequency' }>;
 type AtLeastEvery = Extract<Cadence, { kind: 'at-least-every' }>;
 
 /**
  * A rolling interval: the next one is due an interval after the last. While the next window has
- * not opened, the item shows the cycle just completed, with that cycle's own due date.
+ * not opened, the item shows the cycle just completed, with the due date it answered.
  */
 const rolling = (
   ctx: RuleContext,
   done: readonly IsoDate[],
-  after: (anchor: IsoDate) => IsoDate,
+  every: Offset,
   windowDays: number,
   describe: (dueDate: IsoDate, last: IsoDate | undefined) => string,
 ): DueItem[] => {
   const last = done.at(-1);
-  const dueDate = after(last ?? ctx.group.startDate);
+  const dueDate = addOffset(last ?? ctx.group.startDate, every);
   const windowStart = addDays(dueDate, -windowDays);
   if (last !== undefined && ctx.on < windowStart) {
-    const completedDue = after(done.at(-2) ?? ctx.group.startDate);
+    const completedDue = answeredDue(addOffset(done.at(-2) ?? ctx.group.startDate, every), last, every);
     return [
       makeItem(ctx, {
         status: 'completed',
@@ -53,7 +54,7 @@ export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): Due
   return rolling(
     ctx,
     done,
-    (anchor) => addDays(anchor, weeks * 7),
+    { weeks },
     cadence.windowOpensDaysBefore,
     (dueDate, last) =>
       `${ctx.rule.label} ${every}; next by ${longDate(dueDate)}, ${
@@ -68,7 +69,7 @@ export const atLeastEvery = (ctx: RuleContext, cadence: AtLeastEvery): DueItem[]
   return rolling(
     ctx,
     done,
-    (anchor) => addMonths(anchor, cadence.months),
+    { months: cadence.months },
     cadence.windowOpensDaysBefore,
     (dueDate, last) =>
       `A ${ctx.rule.label} is needed at least every ${plural(cadence.months, 'month')}: by ${longDate(dueDate)}, ${

@@ -4,7 +4,7 @@ import { addDays, addMonths, daysBetween, type IsoDate } from '../../time/dates.
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
 import { longDate } from '../words.ts';
-import { addOffset, describeOffset } from './offsets.ts';
+import { addOffset, answeredDue, describeOffset } from './offsets.ts';
 
 type RollingAnnual = Extract<Cadence, { kind: 'rolling-annual' }>;
 
@@ -76,18 +76,20 @@ const cycleAfter = (ctx: RuleContext, cadence: RollingAnnual, previous: IsoDate 
 const jobsPhrase = (ctx: RuleContext): string =>
   ctx.group.jobIds.length > 1 ? ' covering all your jobs with this manager' : '';
 
-/** A yearly review on a rolling basis (000, 001). A completed item carries the due date of the cycle it completed. */
+/** A yearly review on a rolling basis (000, 001). A completed item carries the due date of the cycle it answered. */
 export const rollingAnnual = (ctx: RuleContext, cadence: RollingAnnual): DueItem[] => {
   const done = heldDates(ctx);
   const last = done.at(-1);
   const next = cycleAfter(ctx, cadence, last);
   if (last !== undefined && ctx.on < next.windowStart) {
-    const completed = cycleAfter(ctx, cadence, done.at(-2));
+    const outstanding = cycleAfter(ctx, cadence, done.at(-2));
+    const dueDate = answeredDue(outstanding.dueDate, last, cadence.every);
     return [
       makeItem(ctx, {
         status: 'completed',
-        windowStart: completed.windowStart,
-        dueDate: completed.dueDate,
+        windowStart:
+          dueDate === outstanding.dueDate ? outstanding.windowStart : addDays(dueDate, -cadence.windowOpensDaysBefore),
+        dueDate,
         completedOn: last,
         reason: `Your ${ctx.rule.label} was held on ${longDate(last)}${jobsPhrase(ctx)}; the next is due by ${longDate(next.dueDate)}.`,
       }),
