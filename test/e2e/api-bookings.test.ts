@@ -19,13 +19,58 @@ const people = (id: string) => `/api/v1/people/${id}`;
 const live = (mailbox: string) => stack.graph.events(mailbox).filter((e) => !e.isCancelled);
 
 describe('booking conversations into both calendars through Microsoft Graph', () => {
-  it('suggests times free in both calendars, inside working hours, using the caller’s own delegated token', async () => {
+  it('suggests only times free in both calendars, asking Graph with the caller’s own delegated token for the colleague’s address on record', async () => {
+    // Someone else has booked the colleague from 10:00 to 11:00 UTC; the manager's calendar is free then.
+    stack.graph.addBusy(colleague, { start: '2027-05-05T10:00:00.000Z', end: '2027-05-05T11:00:00.000Z' });
+    const before = stack.graph.requests().length;
     const res = await api(stack, manager, 'POST', '/api/v1/bookings/suggest', {
       body: { employeeId: colleague, type: 'regular', from: '2027-05-05', to: '2027-05-05', durationMinutes: 60 },
     });
     expect(res.status).toBe(200);
-    expect(res.json.slots.length).toBeGreaterThan(0);
-    for (const slot of res.json.slots as { start: string; end: string }[]) {
+
+    // What the product sent: one request, from the manager's own calendar outward, for the whole
+    // London day (midnight to midnight BST is 23:00 to 23:00 UTC), working hours only, an hour long.
+    const sent = stack.graph.requests().slice(before);
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /me/findMeetingTimes']);
+    const asked = sent[0]!;
+    const onRecord = (await api(stack, manager, 'GET', people(colleague))).json.email as string;
+    expect(asked.body).toMatchObject({
+      attendees: [{ emailAddress: { address: onRecord }, type: 'required' }],
+      timeConstraint: {
+        activityDomain: 'work',
+        timeSlots: [
+          {
+            start: { dateTime: '2027-05-04T23:00:00.000', timeZone: 'UTC' },
+            end: { dateTime: '2027-05-05T23:00:00.000', timeZone: 'UTC' },
+          },
+        ],
+      },
+      meetingDuration: 'PT60M',
+      isOrganizerOptional: false,
+    });
+    // The manager's own delegated Graph token, got on their behalf: their id, a user token with scopes, not the app's.
+    expect(asked.token).toMatchObject({ oid: manager, idtyp: 'user', aud: 'https://graph.microsoft.com' });
+    expect(asked.token?.scp).toEqual(expect.any(String));
+
+    // What the product decided: Graph offered every working-hours time, the 10:00 one with the colleague
+    // busy; only the times free in both calendars come back, each inside working hours.
+    interface Offered {
+      meetingTimeSlot: { start: { dateTime: string } };
+      organizerAvailability: string;
+      attendeeAvailability: { availability: string }[];
+    }
+    const offered = (asked.reply as { meetingTimeSuggestions: Offered[] }).meetingTimeSuggestions;
+    const startOf = (o: Offered) => `${o.meetingTimeSlot.start.dateTime.slice(0, 19)}.000Z`;
+    const freeForBoth = (o: Offered) =>
+      o.organizerAvailability === 'free' && o.attendeeAvailability.every((a) => a.availability === 'free');
+    expect(offered.find((o) => startOf(o) === '2027-05-05T10:00:00.000Z')?.attendeeAvailability).toEqual([
+      expect.objectContaining({ availability: 'busy' }),
+    ]);
+    const slots = res.json.slots as { start: string; end: string }[];
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.map((slot) => slot.start)).toEqual(offered.filter(freeForBoth).map(startOf));
+    for (const slot of slots) {
+      expect(slot.end <= '2027-05-05T10:00:00.000Z' || slot.start >= '2027-05-05T11:00:00.000Z').toBe(true);
       // 09:00–17:00 in London is 08:00–16:00 UTC in May.
       expect(slot.start >= '2027-05-05T08:00').toBe(true);
       expect(slot.end <= '2027-05-05T16:00:00.000Z').toBe(true);
@@ -76,7 +121,7 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
   });
 
   it('a Graph 429 with Retry-After is waited out and the booking still succeeds', async () => {
-    const before = stack.graph.requestCount();
+    const before = stack.graph.requests().length;
     stack.graph.failNext(1, { status: 429, retryAfter: '0.2' });
     const res = await api(stack, colleague, 'POST', '/api/v1/bookings', {
       body: {
@@ -87,7 +132,13 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
       },
     });
     expect(res.status).toBe(201);
-    expect(stack.graph.requestCount() - before).toBeGreaterThanOrEqual(3);
+    // The create was refused once and sent again; nobody's address was looked up in Graph, the records hold them.
+    expect(
+      stack.graph
+        .requests()
+        .slice(before)
+        .map((r) => `${r.status} ${r.method} ${r.path}`),
+    ).toEqual([`429 POST /users/${colleague}/events`, `201 POST /users/${colleague}/events`]);
     // The colleague booked it, so it sits in their calendar and the manager is invited.
     expect(
       live(manager).some((e) => e.subject === res.json.subject && e.start.dateTime.startsWith('2027-05-06T13')),

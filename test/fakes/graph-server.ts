@@ -39,8 +39,33 @@ export interface FakeGraph {
   events(mailboxId: string): readonly FakeEvent[];
   /** HTTP requests received so far (a batch counts once). */
   requestCount(): number;
+  /** Every request received, in order, with the token's claims and the reply: what the product sent. */
+  requests(): readonly GraphRequestRecord[];
+  /** Puts an ordinary busy meeting in a mailbox's calendar, as someone else might have booked it. */
+  addBusy(mailboxId: string, slot: { readonly start: string; readonly end: string; readonly subject?: string }): void;
   close(): Promise<void>;
 }
+
+export interface GraphRequestRecord {
+  readonly method: string;
+  /** Below /v1.0, e.g. `/me/findMeetingTimes`. */
+  readonly path: string;
+  readonly body: unknown;
+  /** The bearer token's claims, read without verifying it; undefined when none could be read. */
+  readonly token: Readonly<Record<string, unknown>> | undefined;
+  readonly status: number;
+  readonly reply: unknown;
+}
+
+const claimsOf = (authorization: string | undefined): Record<string, unknown> | undefined => {
+  const payload = /^Bearer [^.]+\.([^.]+)\./.exec(authorization ?? '')?.[1];
+  if (payload === undefined) return undefined;
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+};
 
 const MAX_BATCH = 20;
 
@@ -63,6 +88,7 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
   const peak = new Map<string, number>();
   let latencyMs = options.latencyMs ?? 0;
   let received = 0;
+  const bodies = new WeakMap<IncomingMessage, unknown>();
 
   const tracked = async (caller: Caller, line: GraphRequestLine): Promise<GraphReply> => {
     const mailbox = mailboxOf(state, caller, line.path);
@@ -118,14 +144,25 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
     if (!url.pathname.startsWith('/v1.0/')) return graphError(400, 'BadRequest', 'Only v1.0 is served.');
     const text = await readBody(req);
     const body: unknown = text.length > 0 ? JSON.parse(text) : undefined;
+    bodies.set(req, body);
     const path = url.pathname.slice('/v1.0'.length);
     if (path === '/$batch' && req.method === 'POST') return batch(caller, body);
     return tracked(caller, { method: req.method ?? 'GET', path, query: url.searchParams, body });
   };
 
+  const recorded: GraphRequestRecord[] = [];
   const server = createServer((req, res) => {
     handle(req).then(
       (reply) => {
+        const url = new URL(req.url ?? '/', 'http://graph.local');
+        recorded.push({
+          method: req.method ?? 'GET',
+          path: url.pathname.replace(/^\/v1\.0/, ''),
+          body: bodies.get(req),
+          token: claimsOf(req.headers.authorization),
+          status: reply.status,
+          reply: reply.body,
+        });
         send(res, reply);
       },
       (error: unknown) => {
@@ -148,6 +185,26 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
     },
     events: (mailboxId) => [...state.calendar(mailboxId).values()],
     requestCount: () => received,
+    requests: () => [...recorded],
+    addBusy: (mailboxId, slot) => {
+      const id = crypto.randomUUID();
+      const at = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
+      state.calendar(mailboxId).set(id, {
+        id,
+        iCalUId: crypto.randomUUID(),
+        subject: slot.subject ?? 'Busy',
+        start: at(slot.start),
+        end: at(slot.end),
+        attendees: [],
+        organizer: { emailAddress: { address: `${mailboxId}@elsewhere.example`, name: 'Someone else' } },
+        isOrganizer: true,
+        isOnlineMeeting: false,
+        onlineMeetingProvider: 'unknown',
+        onlineMeeting: null,
+        isCancelled: false,
+        showAs: 'busy',
+      });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

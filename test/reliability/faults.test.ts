@@ -131,6 +131,14 @@ describe('Microsoft Graph throttling and outages', () => {
       },
     });
 
+  const meeting = {
+    subject: 'Regular conversation',
+    start: '2030-03-04T09:00:00.000Z',
+    end: '2030-03-04T10:00:00.000Z',
+    attendees: [],
+    teamsMeeting: false,
+  };
+
   beforeAll(async () => {
     h = await startHarness();
     graph = await startFakeGraph({
@@ -147,11 +155,11 @@ describe('Microsoft Graph throttling and outages', () => {
     await h.close();
   });
 
-  it('two 429s with Retry-After are waited out and the read succeeds', async () => {
+  it('two 429s with Retry-After are waited out and the booking succeeds', async () => {
     proxy.inject({ count: 2, status: 429, retryAfterSeconds: 0.2 });
     const started = performance.now();
-    const user = await gateway().getUser(GRAPH_TENANT, 'u1');
-    expect(user?.displayName).toBe('Morgan Lee');
+    const event = await gateway().createEvent(GRAPH_TENANT, 'u1', meeting);
+    expect(graph.events('u1').map((e) => e.id)).toEqual([event.id]);
     expect(proxy.injected).toHaveLength(2);
     expect(performance.now() - started).toBeGreaterThanOrEqual(380);
   });
@@ -159,7 +167,7 @@ describe('Microsoft Graph throttling and outages', () => {
   it('a 503 outage longer than the retry budget fails with a clear error carrying Retry-After', async () => {
     proxy.inject({ count: 1000, status: 503, retryAfterSeconds: 0.05 });
     const failure = await gateway()
-      .getUser(GRAPH_TENANT, 'u1')
+      .cancelEvent(GRAPH_TENANT, 'u1', 'some-event')
       .then(
         () => undefined,
         (error: unknown) => error,

@@ -1,34 +1,9 @@
 import type { IsoDateTime, PersonId, TenantId } from '@pc/core';
 
-/** A person as the directory knows them. */
-export interface DirectoryUser {
-  readonly id: PersonId;
-  readonly displayName: string;
-  readonly mail?: string;
-  readonly jobTitle?: string;
-  readonly department?: string;
-}
-
 /** A span of time between two UTC instants (`2025-03-03T10:00:00.000Z`). */
 export interface TimeSlot {
   readonly start: IsoDateTime;
   readonly end: IsoDateTime;
-}
-
-export interface ScheduleQuery {
-  /** SMTP addresses of the people whose free/busy is wanted (at most 20 per call, as Graph allows). */
-  readonly schedules: readonly string[];
-  readonly window: TimeSlot;
-  readonly intervalMinutes?: number;
-}
-
-export type BusyStatus = 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
-
-export interface Schedule {
-  readonly address: string;
-  readonly busy: readonly (TimeSlot & { readonly status: BusyStatus })[];
-  /** Set when Graph could not read this schedule (e.g. no such mailbox). */
-  readonly unavailable?: boolean;
 }
 
 export interface MeetingTimesQuery {
@@ -41,8 +16,14 @@ export interface MeetingTimesQuery {
   readonly workingHoursOnly?: boolean;
 }
 
+/** Graph's availability of one person at a suggested time. */
+export type FreeBusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+
+/** A time Graph offers, with how it sees each calendar then: Graph offers busy times too, rated lower. */
 export interface MeetingTimeSuggestion extends TimeSlot {
   readonly confidence: number;
+  readonly organizerAvailability: FreeBusyStatus;
+  readonly attendeeAvailability: readonly { readonly email: string; readonly availability: FreeBusyStatus }[];
 }
 
 export interface EventAttendee {
@@ -81,19 +62,10 @@ export interface DelegatedCaller {
 }
 
 /**
- * What the product needs from Microsoft Graph. Reads of absent people give undefined; every other
- * failure is an AppError ('throttled' with retryAfterSeconds, 'forbidden', 'unavailable', …).
+ * What the product needs from Microsoft Graph: calendars only (the org chart comes from the
+ * employee records). Failures are AppErrors ('throttled' with retryAfterSeconds, 'forbidden', …).
  */
 export interface GraphGateway {
-  getUser(tenantId: TenantId, userId: PersonId): Promise<DirectoryUser | undefined>;
-  /** Several people in as few round trips as JSON batching allows; absent ids are left out. */
-  getUsers(tenantId: TenantId, userIds: readonly PersonId[]): Promise<ReadonlyMap<PersonId, DirectoryUser>>;
-  getManager(tenantId: TenantId, userId: PersonId): Promise<DirectoryUser | undefined>;
-  getDirectReports(tenantId: TenantId, userId: PersonId): Promise<readonly DirectoryUser[]>;
-  /** Line manager first, then their manager (the "grandparent"), up to `levels` (default 2). */
-  getManagerChain(tenantId: TenantId, userId: PersonId, levels?: number): Promise<readonly DirectoryUser[]>;
-  /** Free/busy, read through `mailboxId`'s calendar. */
-  getSchedule(tenantId: TenantId, mailboxId: PersonId, query: ScheduleQuery): Promise<readonly Schedule[]>;
   /** Delegated only: Graph refuses app-only tokens here. */
   findMeetingTimes(caller: DelegatedCaller, query: MeetingTimesQuery): Promise<readonly MeetingTimeSuggestion[]>;
   /** Created in the organiser's calendar; attendees receive it in theirs. */

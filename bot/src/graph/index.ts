@@ -1,16 +1,13 @@
 export type {
-  BusyStatus,
   CalendarEvent,
   DelegatedCaller,
-  DirectoryUser,
   EventAttendee,
   EventChanges,
+  FreeBusyStatus,
   GraphGateway,
   MeetingTimeSuggestion,
   MeetingTimesQuery,
   NewEvent,
-  Schedule,
-  ScheduleQuery,
   TimeSlot,
 } from './gateway.ts';
 export { createMsalClient, type MsalClientOptions } from './msal-client.ts';
@@ -18,4 +15,3 @@ export { createMsalTokenSource, type GraphTokenSource, type MsalTokenSourceOptio
 export { createMsGraphGateway, type MsGraphGatewayOptions } from './ms-graph-gateway.ts';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from './retry.ts';
 export { createKeyedLimiter, type KeyedLimiter } from './keyed-limiter.ts';
-export { MAX_BATCH } from './batch.ts';

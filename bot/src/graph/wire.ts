@@ -1,27 +1,16 @@
 /** Graph's JSON shapes and their mapping to the gateway's types. */
 import type {
-  BusyStatus,
   CalendarEvent,
-  DirectoryUser,
   EventAttendee,
   EventChanges,
+  FreeBusyStatus,
+  MeetingTimeSuggestion,
   NewEvent,
-  Schedule,
 } from './gateway.ts';
-
-export const USER_FIELDS = 'id,displayName,mail,jobTitle,department';
 
 interface GraphDateTime {
   readonly dateTime: string;
   readonly timeZone: string;
-}
-
-export interface GraphUser {
-  readonly id: string;
-  readonly displayName?: string | null;
-  readonly mail?: string | null;
-  readonly jobTitle?: string | null;
-  readonly department?: string | null;
 }
 
 interface GraphAttendee {
@@ -39,28 +28,15 @@ export interface GraphEvent {
   readonly onlineMeeting?: { readonly joinUrl?: string } | null;
 }
 
-export interface GraphScheduleInformation {
-  readonly scheduleId: string;
-  readonly scheduleItems?: readonly {
-    readonly status: string;
-    readonly start: GraphDateTime;
-    readonly end: GraphDateTime;
-  }[];
-  readonly error?: unknown;
-}
-
 export interface GraphMeetingTimeSuggestion {
   readonly confidence: number;
+  readonly organizerAvailability?: string;
+  readonly attendeeAvailability?: readonly {
+    readonly attendee: GraphAttendee;
+    readonly availability?: string;
+  }[];
   readonly meetingTimeSlot: { readonly start: GraphDateTime; readonly end: GraphDateTime };
 }
-
-export const toUser = (user: GraphUser): DirectoryUser => ({
-  id: user.id,
-  displayName: user.displayName ?? '',
-  ...(user.mail ? { mail: user.mail } : {}),
-  ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
-  ...(user.department ? { department: user.department } : {}),
-});
 
 /** Every time the gateway sends or asks for is in UTC; `Prefer: outlook.timezone="UTC"` makes Graph answer in UTC too. */
 export const toGraphTime = (instant: string): GraphDateTime => ({
@@ -114,16 +90,18 @@ export const fromGraphEvent = (event: GraphEvent): CalendarEvent => ({
   ...(event.onlineMeeting?.joinUrl === undefined ? {} : { joinUrl: event.onlineMeeting.joinUrl }),
 });
 
-const BUSY: ReadonlySet<string> = new Set(['tentative', 'busy', 'oof', 'workingElsewhere']);
+const STATUSES: ReadonlySet<string> = new Set(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']);
+const toStatus = (value: string | undefined): FreeBusyStatus =>
+  value !== undefined && STATUSES.has(value) ? (value as FreeBusyStatus) : 'unknown';
 
-export const fromGraphSchedule = (info: GraphScheduleInformation): Schedule => ({
-  address: info.scheduleId,
-  busy: (info.scheduleItems ?? [])
-    .filter((item) => item.status !== 'free')
-    .map((item) => ({
-      start: fromGraphTime(item.start),
-      end: fromGraphTime(item.end),
-      status: (BUSY.has(item.status) ? item.status : 'unknown') as BusyStatus,
-    })),
-  ...(info.error === undefined || info.error === null ? {} : { unavailable: true }),
+/** Passed on as Graph rates it; which times to offer is the use case's decision. */
+export const fromGraphSuggestion = (s: GraphMeetingTimeSuggestion): MeetingTimeSuggestion => ({
+  confidence: s.confidence,
+  start: fromGraphTime(s.meetingTimeSlot.start),
+  end: fromGraphTime(s.meetingTimeSlot.end),
+  organizerAvailability: toStatus(s.organizerAvailability),
+  attendeeAvailability: (s.attendeeAvailability ?? []).map((a) => ({
+    email: a.attendee.emailAddress.address,
+    availability: toStatus(a.availability),
+  })),
 });

@@ -1,16 +1,24 @@
 import type { PersonId } from '../domain/people.ts';
 import type { IsoDateTime } from '../time/dates.ts';
 
+/** How a calendar shows someone at a given time (Graph's free/busy vocabulary). */
+export type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+
+/** A candidate time as the calendar service offers it; the use case decides which ones to show. */
 export interface MeetingSlot {
   readonly start: IsoDateTime;
   readonly end: IsoDateTime;
-  /** 0–100, how likely every attendee can make it. */
+  /** 0–100, how likely every attendee can make it, as the calendar service rates it. */
   readonly confidence: number;
+  /** The organiser's availability then, followed by each attendee's. */
+  readonly availability: readonly Availability[];
 }
 
 export interface NewCalendarEvent {
+  /** Whose calendar the event is written to. */
   readonly organizerId: PersonId;
-  readonly attendeeIds: readonly PersonId[];
+  /** E-mail addresses of those invited, as the employee records hold them. */
+  readonly attendees: readonly string[];
   readonly subject: string;
   readonly bodyHtml: string;
   readonly start: IsoDateTime;
@@ -27,15 +35,17 @@ export interface CreatedCalendarEvent {
 }
 
 /**
- * Calendars through Microsoft Graph. Suggesting times needs the signed-in
- * user's own token (Graph allows findMeetingTimes only with delegated access).
+ * Calendars through Microsoft Graph. Suggesting times needs the signed-in user's own token
+ * (Graph allows findMeetingTimes only with delegated access); people are named by the
+ * addresses their employee records hold, so the adapter never looks them up again.
  */
 export interface CalendarGateway {
   suggestTimes(request: {
     readonly userToken: string;
-    /** The signed-in user whose token this is; Graph suggests times from their calendar outward. */
+    /** The signed-in user whose token this is: the organiser. */
     readonly organizerId: PersonId;
-    readonly attendeeIds: readonly PersonId[];
+    /** E-mail addresses of the others; Graph looks from the signed-in user's own calendar outward. */
+    readonly attendees: readonly string[];
     readonly from: IsoDateTime;
     readonly to: IsoDateTime;
     readonly durationMinutes: number;

@@ -1,46 +1,27 @@
 import type { BookingInput } from '../api/bookings.ts';
 import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
-import type { PersonId, Tenant } from '../domain/people.ts';
+import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
-import { authorize } from '../permissions/decide.ts';
-import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
-import type { CalendarGateway } from '../ports/calendar.ts';
+import type { SubjectContext } from '../permissions/relationships.ts';
 import type { Stored } from '../ports/repositories.ts';
-import { addDays, type IsoDate, type IsoDateTime } from '../time/dates.ts';
+import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 import { buildAgenda, feedbackForAgenda, invitationOf } from './agenda.ts';
-import { loadActor, loadSubject } from './context.ts';
+import { addressesOf, calendarOf, guardBooking, pairOf } from './booking-parties.ts';
+import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { historyOf } from './people.ts';
 import { packOf } from './scheme.ts';
 import { zonedDate, zonedToUtc } from './zoned-time.ts';
+
+export { calendarOf } from './booking-parties.ts';
+export { freeForEveryone, NO_FREE_TIME, suggestTimes } from './booking-times.ts';
 
 export interface BookingOutcome {
   readonly stored: Stored<ConversationRecord>;
   readonly subject: string;
   readonly bodyHtml: string;
 }
-
-export const calendarOf = (deps: UseCaseDeps, tenantId: string): CalendarGateway => {
-  const calendar = deps.calendarFor?.(tenantId);
-  if (calendar === undefined)
-    throw new AppError('unavailable', 'Calendar booking is not set up for your organisation.');
-  return calendar;
-};
-
-/** Who organises and who is invited: the caller when they are one of the pair, else the manager (004 coordinator). */
-const pairOf = (
-  subject: SubjectContext,
-  callerId: PersonId,
-): { organizerId: PersonId; managerId: PersonId; attendeeIds: PersonId[] } => {
-  const managers = currentManagerIds(subject.employee);
-  const managerId = managers.includes(callerId) ? callerId : managers[0];
-  if (managerId === undefined)
-    throw new AppError('validation', 'This colleague has no line manager on record to meet with.');
-  const employeeId = subject.employee.id;
-  const organizerId = callerId === employeeId || callerId === managerId ? callerId : managerId;
-  return { organizerId, managerId, attendeeIds: [employeeId, managerId].filter((id) => id !== organizerId) };
-};
 
 const checkTimes = (start: IsoDateTime, end: IsoDateTime): void => {
   const minutes = (Date.parse(end) - Date.parse(start)) / 60_000;
@@ -49,35 +30,6 @@ const checkTimes = (start: IsoDateTime, end: IsoDateTime): void => {
       details: [{ path: 'end', message: 'Must be 15 to 240 minutes after start.' }],
     });
   }
-};
-
-const guardBooking = async (deps: UseCaseDeps, caller: Caller, employeeId: PersonId) => {
-  const { actor, tenant } = await loadActor(deps, caller);
-  const subject = await loadSubject(deps, caller.tenantId, employeeId);
-  authorize(actor, 'conversation.book', subject);
-  return { tenant, subject };
-};
-
-export const suggestTimes = async (
-  deps: UseCaseDeps,
-  caller: Caller,
-  input: { employeeId: PersonId; from: IsoDate; to: IsoDate; durationMinutes: number },
-) => {
-  const { tenant, subject } = await guardBooking(deps, caller, input.employeeId);
-  if (caller.token === undefined) throw new AppError('unauthenticated', 'Please sign in again to use your calendar.');
-  const { attendeeIds } = pairOf(subject, caller.userId);
-  const slots = await calendarOf(deps, caller.tenantId).suggestTimes({
-    userToken: caller.token,
-    organizerId: caller.userId,
-    attendeeIds,
-    from: zonedToUtc(input.from, '00:00', tenant.timeZone),
-    to: zonedToUtc(addDays(input.to, 1), '00:00', tenant.timeZone),
-    durationMinutes: input.durationMinutes,
-    timeZone: tenant.timeZone,
-  });
-  return slots.length > 0
-    ? { slots: [...slots] }
-    : { slots: [], explanation: 'No time is free in both calendars within working hours on those days.' };
 };
 
 const unusedFeedback = async (deps: UseCaseDeps, tenantId: string, employeeId: PersonId): Promise<FeedbackEntry[]> => [
@@ -101,9 +53,10 @@ const book = async (
   deps: UseCaseDeps,
   caller: Caller,
   tenant: Tenant,
-  subject: SubjectContext,
+  parties: { subject: SubjectContext; me: Employee },
   input: BookingInput,
 ): Promise<BookingOutcome> => {
+  const { subject } = parties;
   checkTimes(input.start, input.end);
   const pack = packOf(tenant);
   const employee = subject.employee;
@@ -123,7 +76,7 @@ const book = async (
   const subjectLine = input.subject ?? invitation.subject;
   const created = await calendarOf(deps, caller.tenantId).createEvent({
     organizerId,
-    attendeeIds,
+    attendees: await addressesOf(deps, caller.tenantId, attendeeIds, [employee, parties.me]),
     subject: subjectLine,
     bodyHtml: invitation.bodyHtml,
     start: input.start,
@@ -171,8 +124,8 @@ export const bookConversation = async (
   caller: Caller,
   input: BookingInput,
 ): Promise<BookingOutcome> => {
-  const { tenant, subject } = await guardBooking(deps, caller, input.employeeId);
-  return book(deps, caller, tenant, subject, input);
+  const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
+  return book(deps, caller, tenant, { subject, me }, input);
 };
 
 export interface BulkBookingInput {
@@ -216,10 +169,10 @@ export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBoo
       continue;
     }
     try {
-      const { subject } = await guardBooking(deps, caller, employeeId);
+      const parties = await guardBooking(deps, caller, employeeId);
       booked.push({
         employeeId,
-        ...(await book(deps, caller, tenant, subject, { employeeId, type: input.type, ...slot, agenda: [] })),
+        ...(await book(deps, caller, tenant, parties, { employeeId, type: input.type, ...slot, agenda: [] })),
       });
     } catch (error) {
       // One person's refusal (no manager, not allowed) must not stop the round; it is reported back.

@@ -13,6 +13,12 @@ const busyPeriods = (state: GraphState, user: FakeUser): { start: number; end: n
 const isFree = (state: GraphState, user: FakeUser, start: number, end: number): boolean =>
   busyPeriods(state, user).every((p) => p.end <= start || p.start >= end);
 
+/** What the calendar shows for [start, end): the first overlapping entry's showAs, else free. */
+const availabilityOf = (state: GraphState, user: FakeUser | undefined, start: number, end: number): string =>
+  user === undefined
+    ? 'unknown'
+    : (busyPeriods(state, user).find((p) => p.end > start && p.start < end)?.status ?? 'free');
+
 const localParts = (ms: number, timeZone: string): { day: string; minutes: number } => {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -99,34 +105,41 @@ const durationMinutes = (iso: string | undefined): number => {
   return match === null ? 30 : Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
 };
 
-/** Delegated only, like Graph: an app-only caller is refused. */
+/**
+ * Delegated only, like Graph: an app-only caller is refused. Like Graph it offers times inside
+ * working hours (for activityDomain "work") whether or not people are busy, each with everyone's
+ * availability and a confidence that falls with each busy person; it does not choose among them.
+ */
 export const findMeetingTimes = (state: GraphState, caller: Caller, body: FindMeetingTimesRequest): GraphReply => {
   if (!caller.delegated) {
     return graphError(403, 'ErrorAccessDenied', 'Access is denied. findMeetingTimes requires a delegated token.');
   }
   const organizer = state.user(caller.tenantId, caller.oid);
   if (organizer === undefined) return notFound(caller.oid);
-  const people = [
-    organizer,
-    ...(body.attendees ?? []).flatMap((a) => state.user(caller.tenantId, a.emailAddress.address) ?? []),
-  ];
+  const attendees = (body.attendees ?? []).map((a) => ({
+    request: a,
+    user: state.user(caller.tenantId, a.emailAddress.address),
+  }));
   const length = durationMinutes(body.meetingDuration) * MINUTE;
   const workOnly = (body.timeConstraint?.activityDomain ?? 'work') === 'work';
+  const inHours = (t: number) =>
+    !workOnly ||
+    [organizer, ...attendees.flatMap((a) => a.user ?? [])].every((p) => withinWorkingHours(p, t, t + length));
   const suggestions: unknown[] = [];
   for (const slot of body.timeConstraint?.timeSlots ?? []) {
     for (let t = toMillis(slot.start); t + length <= toMillis(slot.end); t += 30 * MINUTE) {
       if (suggestions.length >= (body.maxCandidates ?? 20)) break;
-      const fits = people.every(
-        (p) => isFree(state, p, t, t + length) && (!workOnly || withinWorkingHours(p, t, t + length)),
-      );
-      if (!fits) continue;
+      if (!inHours(t)) continue;
+      const organizerAvailability = availabilityOf(state, organizer, t, t + length);
+      const attendeeAvailability = attendees.map((a) => ({
+        attendee: { type: a.request.type ?? 'required', emailAddress: a.request.emailAddress },
+        availability: availabilityOf(state, a.user, t, t + length),
+      }));
+      const everyone = [organizerAvailability, ...attendeeAvailability.map((a) => a.availability)];
       suggestions.push({
-        confidence: 100,
-        organizerAvailability: 'free',
-        attendeeAvailability: (body.attendees ?? []).map((a) => ({
-          attendee: { type: a.type ?? 'required', emailAddress: a.emailAddress },
-          availability: 'free',
-        })),
+        confidence: Math.round((100 * everyone.filter((a) => a === 'free').length) / everyone.length),
+        organizerAvailability,
+        attendeeAvailability,
         meetingTimeSlot: { start: fromMillis(t), end: fromMillis(t + length) },
       });
     }

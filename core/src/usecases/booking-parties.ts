@@ -1,0 +1,57 @@
+/** Who meets whom when a conversation is booked, and where their calendars are. */
+import type { Employee, PersonId } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import { authorize } from '../permissions/decide.ts';
+import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
+import type { CalendarGateway } from '../ports/calendar.ts';
+import { loadActor, loadSubject } from './context.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+
+export const calendarOf = (deps: UseCaseDeps, tenantId: string): CalendarGateway => {
+  const calendar = deps.calendarFor?.(tenantId);
+  if (calendar === undefined)
+    throw new AppError('unavailable', 'Calendar booking is not set up for your organisation.');
+  return calendar;
+};
+
+/** Who organises and who is invited: the caller when they are one of the pair, else the manager (004 coordinator). */
+export const pairOf = (
+  subject: SubjectContext,
+  callerId: PersonId,
+): { organizerId: PersonId; managerId: PersonId; attendeeIds: PersonId[] } => {
+  const managers = currentManagerIds(subject.employee);
+  const managerId = managers.includes(callerId) ? callerId : managers[0];
+  if (managerId === undefined)
+    throw new AppError('validation', 'This colleague has no line manager on record to meet with.');
+  const employeeId = subject.employee.id;
+  const organizerId = callerId === employeeId || callerId === managerId ? callerId : managerId;
+  return { organizerId, managerId, attendeeIds: [employeeId, managerId].filter((id) => id !== organizerId) };
+};
+
+/** The caller and the subject, once the caller may book for the subject. */
+export const guardBooking = async (deps: UseCaseDeps, caller: Caller, employeeId: PersonId) => {
+  const { actor, tenant, employee: me } = await loadActor(deps, caller);
+  const subject = await loadSubject(deps, caller.tenantId, employeeId);
+  authorize(actor, 'conversation.book', subject);
+  return { tenant, subject, me };
+};
+
+/**
+ * The addresses to invite, from the employee records: those already loaded are used as they are,
+ * anyone else (the manager, when the colleague books) is read once.
+ */
+export const addressesOf = async (
+  deps: UseCaseDeps,
+  tenantId: string,
+  ids: readonly PersonId[],
+  known: readonly Employee[],
+): Promise<string[]> =>
+  Promise.all(
+    ids.map(async (id) => {
+      const person = known.find((k) => k.id === id) ?? (await deps.repos.employees.get(tenantId, id))?.item;
+      if (person === undefined || person.email.trim() === '') {
+        throw new AppError('not-found', 'A calendar for one of the people could not be found.');
+      }
+      return person.email;
+    }),
+  );
