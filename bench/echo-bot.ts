@@ -4,8 +4,8 @@
  * through the Bot Connector. Whatever the real turn costs beyond this is ours.
  */
 import { ActivityHandler } from 'botbuilder';
-import type { AppModule } from '../bot/src/app.ts';
-import { createBotAdapter, registerBotRoutes } from '../bot/src/teams/index.ts';
+import type { AppModule } from '../bot/src/module.ts';
+import { createBotAdapter, registerBotRoutes } from '../bot/src/teams/adapter.ts';
 
 class EchoBot extends ActivityHandler {
   constructor() {

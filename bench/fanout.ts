@@ -16,7 +16,8 @@ import {
   type KeyValueFactory,
 } from '../bot/src/cosmos/bot-state.ts';
 import { SendQueueWorker, type DrainResult } from '../bot/src/proactive/index.ts';
-import { createBotAdapter, createCloudProactiveSender } from '../bot/src/teams/index.ts';
+import { createBotAdapter } from '../bot/src/teams/adapter.ts';
+import { createCloudProactiveSender } from '../bot/src/teams/proactive-sender.ts';
 import { startPeers } from './lib/child.ts';
 import type { ConnectorStats } from './lib/roles.ts';
 

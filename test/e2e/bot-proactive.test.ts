@@ -9,7 +9,8 @@ import {
   type KeyValueFactory,
 } from '../../bot/src/cosmos/bot-state.ts';
 import { SendQueueWorker, type SendQueueOptions } from '../../bot/src/proactive/index.ts';
-import { createBotAdapter, createCloudProactiveSender } from '../../bot/src/teams/index.ts';
+import { createBotAdapter } from '../../bot/src/teams/adapter.ts';
+import { createCloudProactiveSender } from '../../bot/src/teams/proactive-sender.ts';
 import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { startBotHarness, type BotHarness } from '../fakes/connector/bot-harness.ts';
 import { installationAdd, postActivity } from '../fakes/connector/teams-activities.ts';

@@ -3,7 +3,7 @@ import { createApp, type App } from '../../../bot/src/app.ts';
 import { loadConfig } from '../../../bot/src/config.ts';
 import { createCosmosStore, type Store } from '../../../bot/src/cosmos/index.ts';
 import { createLogger } from '../../../bot/src/logging.ts';
-import { createTeamsModule } from '../../../bot/src/teams/index.ts';
+import { createTeamsModule } from '../../../bot/src/teams/module.ts';
 import { fixedClock, type Clock } from '@pc/core';
 import { startCosmosServer, type CosmosServer } from '../../support/cosmos-server.ts';
 import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorOptions } from '../bot-connector.ts';

@@ -10,7 +10,8 @@ import {
   type KeyValueFactory,
 } from '../../../bot/src/cosmos/bot-state.ts';
 import { SendQueueWorker } from '../../../bot/src/proactive/index.ts';
-import { createBotAdapter, createCloudProactiveSender } from '../../../bot/src/teams/index.ts';
+import { createBotAdapter } from '../../../bot/src/teams/adapter.ts';
+import { createCloudProactiveSender } from '../../../bot/src/teams/proactive-sender.ts';
 import { startAppInstance } from './app.ts';
 
 const env = (name: string): string => {

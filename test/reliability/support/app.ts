@@ -14,7 +14,7 @@ import { CosmosTeamThemesRepository } from '../../../bot/src/cosmos/team-themes-
 import type { GraphGateway } from '../../../bot/src/graph/index.ts';
 import { createApiModule } from '../../../bot/src/http/api/module.ts';
 import { createLogger } from '../../../bot/src/logging.ts';
-import { createTeamsModule } from '../../../bot/src/teams/index.ts';
+import { createTeamsModule } from '../../../bot/src/teams/module.ts';
 
 export const API_AUDIENCE = 'api://localhost/performance-conversations';
 
