@@ -2,7 +2,7 @@ import { cancelEvent, createEvent, listEvents, updateEvent, type EventInput } fr
 import { getDirectReports, getManager, getUser, meId } from './directory.ts';
 import type { Caller, GraphReply } from './http.ts';
 import { graphError } from './http.ts';
-import { findMeetingTimes, getSchedule, type FindMeetingTimesRequest, type ScheduleRequest } from './scheduling.ts';
+import { findMeetingTimes, type FindMeetingTimesRequest } from './scheduling.ts';
 import type { GraphState } from './state.ts';
 
 export interface GraphRequestLine {
@@ -51,8 +51,6 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
       return getManager(state, caller, mailbox);
     case 'GET directReports':
       return getDirectReports(state, caller, mailbox);
-    case 'POST calendar/getSchedule':
-      return getSchedule(state, caller, mailbox, body as ScheduleRequest);
     case 'POST findMeetingTimes':
       return segments[0] === 'me'
         ? findMeetingTimes(state, caller, body as FindMeetingTimesRequest)

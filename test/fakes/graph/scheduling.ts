@@ -10,9 +10,6 @@ const busyPeriods = (state: GraphState, user: FakeUser): { start: number; end: n
     .filter((e) => !e.isCancelled && e.showAs !== 'free')
     .map((e) => ({ start: toMillis(e.start), end: toMillis(e.end), status: e.showAs }));
 
-const isFree = (state: GraphState, user: FakeUser, start: number, end: number): boolean =>
-  busyPeriods(state, user).every((p) => p.end <= start || p.start >= end);
-
 /** What the calendar shows for [start, end): the first overlapping entry's showAs, else free. */
 const availabilityOf = (state: GraphState, user: FakeUser | undefined, start: number, end: number): string =>
   user === undefined
@@ -48,46 +45,6 @@ const withinWorkingHours = (user: FakeUser, start: number, end: number): boolean
     from.minutes >= toMinutes(hours.start) &&
     to.minutes + 1 <= toMinutes(hours.end)
   );
-};
-
-export interface ScheduleRequest {
-  readonly schedules?: readonly string[];
-  readonly startTime?: DateTimeTimeZone;
-  readonly endTime?: DateTimeTimeZone;
-  readonly availabilityViewInterval?: number;
-}
-
-export const getSchedule = (state: GraphState, caller: Caller, mailbox: string, body: ScheduleRequest): GraphReply => {
-  if (state.user(caller.tenantId, mailbox) === undefined) return notFound(mailbox);
-  if (body.schedules === undefined || body.startTime === undefined || body.endTime === undefined) {
-    return graphError(400, 'ErrorInvalidRequest', 'schedules, startTime and endTime are required.');
-  }
-  const [lo, hi] = [toMillis(body.startTime), toMillis(body.endTime)];
-  const step = (body.availabilityViewInterval ?? 30) * MINUTE;
-  const value = body.schedules.map((address) => {
-    const user = state.user(caller.tenantId, address);
-    if (user === undefined) {
-      return {
-        scheduleId: address,
-        error: { message: 'The mailbox could not be found.', responseCode: 'ErrorMailboxNotFound' },
-      };
-    }
-    const periods = busyPeriods(state, user).filter((p) => p.start < hi && p.end > lo);
-    let view = '';
-    for (let t = lo; t < hi; t += step) view += isFree(state, user, t, t + step) ? '0' : '2';
-    return {
-      scheduleId: address,
-      availabilityView: view,
-      scheduleItems: periods.map((p) => ({
-        isPrivate: false,
-        status: p.status,
-        start: fromMillis(p.start),
-        end: fromMillis(p.end),
-      })),
-      workingHours: user.workingHours ?? null,
-    };
-  });
-  return ok({ value });
 };
 
 export interface FindMeetingTimesRequest {
