@@ -1,0 +1,63 @@
+// One contract per core port, run against the in-memory fake (test/fakes/memory/) and the
+// Cosmos adapter (bot/src/cosmos/) over the local Cosmos wire-protocol server. A use case
+// tested with the fake can trust that Cosmos behaves the same way.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { CosmosHandoverRepository } from '../../bot/src/cosmos/handover-repository.ts';
+import { CosmosTeamThemesRepository } from '../../bot/src/cosmos/team-themes-repository.ts';
+import { inMemoryRepositories, type RecordRepositories } from '../fakes/memory/index.ts';
+import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
+import { auditLogContract } from './audit.ts';
+import { conversationRepositoryContract } from './conversations.ts';
+import { employeeRepositoryContract } from './employees.ts';
+import { feedbackRepositoryContract } from './feedback.ts';
+import { handoverRepositoryContract } from './handovers.ts';
+import { objectiveRepositoryContract } from './objectives.ts';
+import { teamThemesRepositoryContract } from './team-themes.ts';
+import { tenantRepositoryContract } from './tenants.ts';
+
+const contracts = (repos: () => RecordRepositories): void => {
+  tenantRepositoryContract(() => repos().tenants);
+  employeeRepositoryContract(() => repos().employees);
+  conversationRepositoryContract(() => repos().conversations);
+  objectiveRepositoryContract(() => repos().objectives);
+  feedbackRepositoryContract(() => repos().feedback);
+  auditLogContract(() => repos().audit);
+  teamThemesRepositoryContract(() => repos().teamThemes);
+  handoverRepositoryContract(() => repos().handovers);
+};
+
+describe('in memory', () => {
+  let repos: RecordRepositories;
+  beforeEach(() => {
+    repos = inMemoryRepositories();
+  });
+  contracts(() => repos);
+});
+
+// Every test writes under tenants of its own, so one database serves them all.
+describe('Cosmos', () => {
+  let server: CosmosServer | undefined;
+  let store: Store | undefined;
+  let repos: RecordRepositories;
+  beforeAll(async () => {
+    server = await startCosmosServer();
+    store = await createCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      databaseId: `contracts-${randomUUID()}`,
+      allowSelfSigned: true,
+    });
+    repos = {
+      ...store,
+      teamThemes: new CosmosTeamThemesRepository(store),
+      handovers: new CosmosHandoverRepository(store),
+    };
+  });
+  afterAll(async () => {
+    store?.close();
+    await server?.close();
+  });
+  contracts(() => repos);
+});
