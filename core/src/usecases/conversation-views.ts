@@ -1,6 +1,5 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { PersonId } from '../domain/people.ts';
-import type { RatingPolicy } from '../permissions/visibility.ts';
 import type { Page, PageRequest } from '../ports/repositories.ts';
 import { listConversations, type StoredView } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
@@ -13,11 +12,10 @@ export const listConversationViews = async (
   deps: UseCaseDeps,
   caller: Caller,
   personId: PersonId,
-  ratingPolicy: RatingPolicy,
   query: { type?: ConversationRecord['type'] } = {},
   page?: PageRequest,
 ): Promise<Page<StoredView>> => {
-  const found = await listConversations(deps, caller, personId, ratingPolicy, query, page);
+  const found = await listConversations(deps, caller, personId, query, page);
   const items = await Promise.all(
     found.items.map(async (view): Promise<StoredView> => {
       if (view.kind === 'facts') return { view, etag: '' };

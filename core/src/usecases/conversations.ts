@@ -4,10 +4,11 @@ import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../permissions/decide.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
-import { viewConversation, type ConversationView, type RatingPolicy } from '../permissions/visibility.ts';
+import { viewConversation, type ConversationView } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { packOf, ratingPolicyOf, ratingRuleOf } from './scheme.ts';
 
 export interface StoredView {
   readonly view: ConversationView;
@@ -18,11 +19,11 @@ export const listConversations = async (
   deps: UseCaseDeps,
   caller: Caller,
   personId: PersonId,
-  ratingPolicy: RatingPolicy,
   query: { type?: ConversationRecord['type'] } = {},
   page?: PageRequest,
 ): Promise<Page<ConversationView>> => {
-  const { actor } = await loadActor(deps, caller);
+  const { actor, tenant } = await loadActor(deps, caller);
+  const ratingPolicy = ratingPolicyOf(packOf(tenant));
   const subject = await loadSubject(deps, caller.tenantId, personId);
   authorize(actor, 'conversation.facts.read', subject);
   const found = await deps.repos.conversations.listForEmployee(caller.tenantId, personId, query, page);
@@ -37,9 +38,9 @@ export const getConversation = async (
   caller: Caller,
   personId: PersonId,
   conversationId: string,
-  ratingPolicy: RatingPolicy,
 ): Promise<StoredView> => {
-  const { actor } = await loadActor(deps, caller);
+  const { actor, tenant } = await loadActor(deps, caller);
+  const ratingPolicy = ratingPolicyOf(packOf(tenant));
   const subject = await loadSubject(deps, caller.tenantId, personId);
   const stored = await deps.repos.conversations.get(caller.tenantId, personId, conversationId);
   const view = stored ? viewConversation(actor, subject, stored.item, ratingPolicy) : undefined;
@@ -145,9 +146,8 @@ export const updateConversation = async (
   conversationId: string,
   patch: ConversationPatch,
   etag: string,
-  validateRating: (rating: NonNullable<ConversationPatch['rating']>) => void,
 ): Promise<Stored<ConversationRecord>> => {
-  const { stored, subject, actor } = await loadForChange(
+  const { stored, subject, actor, tenant } = await loadForChange(
     deps,
     caller,
     personId,
@@ -156,7 +156,7 @@ export const updateConversation = async (
   );
   if (patch.rating) {
     authorize(actor, 'conversation.rating.write', subject, { recordManagerIds: stored.item.managerIds });
-    validateRating(patch.rating);
+    ratingRuleOf(packOf(tenant))(patch.rating);
   }
   const changesContent = CONTENT_FIELDS.some((field) => patch[field] !== undefined) || patch.rating !== undefined;
   const defined = Object.fromEntries(

@@ -4,12 +4,13 @@ import type { HandoverNote, TeamThemes } from '../domain/team.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../permissions/decide.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
-import { viewConversation, type RatingPolicy } from '../permissions/visibility.ts';
+import { viewConversation } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import type { AuditEvent } from '../domain/audit.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import type { StoredView } from './conversations.ts';
+import { packOf, ratingPolicyOf } from './scheme.ts';
 
 /**
  * Opens a record for someone outside the pair with a stated reason (003 §6). The
@@ -21,9 +22,9 @@ export const openWithExceptionalAccess = async (
   personId: PersonId,
   conversationId: string,
   reason: { category: ExceptionalAccessReason; text: string },
-  ratingPolicy: RatingPolicy,
 ): Promise<StoredView> => {
-  const { actor } = await loadActor(deps, caller);
+  const { actor, tenant } = await loadActor(deps, caller);
+  const ratingPolicy = ratingPolicyOf(packOf(tenant));
   const subject = await loadSubject(deps, caller.tenantId, personId);
   const stored = await deps.repos.conversations.get(caller.tenantId, personId, conversationId);
   if (!stored) throw new AppError('not-found', 'No such conversation.');

@@ -4,12 +4,9 @@ import {
   disagreeConversation,
   getAppealWindow,
   getConversation,
-  getScheme,
   listConversationViews,
   lodgeAppeal,
   openWithExceptionalAccess,
-  ratingPolicyOf,
-  ratingRuleOf,
   releaseRating,
   updateConversation,
 } from '@pc/core/usecases';
@@ -21,13 +18,11 @@ import { registerApiRoute, type ApiContext } from './register.ts';
 export const registerConversationRoutes = (server: Server, api: ApiContext): void => {
   registerApiRoute(server, api, 'conversations.list', async (r) => {
     const { type, ...page } = r.query;
-    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
-    const found = await listConversationViews(r.deps, r.caller, r.params.personId, policy, type ? { type } : {}, page);
+    const found = await listConversationViews(r.deps, r.caller, r.params.personId, type ? { type } : {}, page);
     return { body: viewsOut(found) };
   });
   registerApiRoute(server, api, 'conversations.get', async (r) => {
-    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
-    const found = await getConversation(r.deps, r.caller, r.params.personId, r.params.conversationId, policy);
+    const found = await getConversation(r.deps, r.caller, r.params.personId, r.params.conversationId);
     return { body: viewOut(found), ...(found.view.kind === 'full' ? { etag: found.etag } : {}) };
   });
   registerApiRoute(server, api, 'conversations.create', async (r) => {
@@ -35,9 +30,8 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
     return { body: conversationOut(stored), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.update', async (r) => {
-    const rule = ratingRuleOf(await getScheme(r.deps, r.caller));
     const { personId, conversationId } = r.params;
-    const stored = await updateConversation(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch, rule);
+    const stored = await updateConversation(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch);
     return { body: conversationOut(stored), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.agree', async (r) => {
@@ -68,9 +62,8 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
     return { body: conversationOut(stored), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.exceptionalAccess', async (r) => {
-    const policy = ratingPolicyOf(await getScheme(r.deps, r.caller));
     const { personId, conversationId } = r.params;
-    const found = await openWithExceptionalAccess(r.deps, r.caller, personId, conversationId, r.body, policy);
+    const found = await openWithExceptionalAccess(r.deps, r.caller, personId, conversationId, r.body);
     return { body: viewOut(found), etag: found.etag };
   });
 };
