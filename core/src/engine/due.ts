@@ -54,7 +54,7 @@ const byDueThenType = (a: DueItem, b: DueItem): number =>
  */
 export const dueConversations = (input: DueInput): DueReport => {
   const { tenant, employee, history, on } = input;
-  const pack = getSchemePack(tenant.schemeId);
+  const pack = input.pack ?? getSchemePack(tenant.schemeId);
   const report = { employeeId: employee.id, schemeId: pack.id, on };
   const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
   if (!employed) return { ...report, items: [] };

@@ -1,5 +1,6 @@
 import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
+import type { SchemePack } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
 
 /**
@@ -39,6 +40,11 @@ export interface DueInput {
   readonly history: readonly ConversationRecord[];
   /** "Today" for the calculation. */
   readonly on: IsoDate;
+  /**
+   * The scheme pack to apply, when an employer has changed a setting of theirs (validate it with
+   * `schemePackSchema` first); the built-in pack of the tenant's scheme otherwise.
+   */
+  readonly pack?: SchemePack;
 }
 
 export interface DueReport {

@@ -1,3 +1,4 @@
+import type { Basis } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
 
 const MONTH_NAMES = Object.freeze([
@@ -28,3 +29,9 @@ export const monthName = (month: string): string => {
 };
 
 export const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** Where a scheme setting comes from, for a reason text: "(28 days: the organisation's choice …)". */
+export const basisNote = (what: string, basis: Basis): string =>
+  basis === 'organisation-choice'
+    ? ` (${what}: the organisation's choice, as the policy sets none)`
+    : ` (${what}: policy ${basis.policyRef})`;

@@ -10,9 +10,19 @@ const positive = z.number().int().positive();
 const days = z.number().int().min(0);
 const offset = z.union([z.object({ weeks: positive }).strict(), z.object({ months: positive }).strict()]);
 
+const basis = z.union([
+  z.literal('organisation-choice'),
+  z.object({ policyRef: z.string().regex(/^\d{3} /) }).strict(),
+]);
+
 const cadence = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('informal') }),
-  z.object({ kind: z.literal('agreed-frequency'), defaultEveryWeeks: positive, windowOpensDaysBefore: days }),
+  z.object({
+    kind: z.literal('agreed-frequency'),
+    defaultEveryWeeks: positive,
+    windowOpensDaysBefore: days,
+    basis,
+  }),
   z.object({
     kind: z.literal('at-least-every'),
     months: positive,
@@ -26,6 +36,7 @@ const cadence = z.discriminatedUnion('kind', [
     windowOpensDaysBefore: days,
     probationFirst: z.boolean(),
     longLeave: z.object({ minDays: positive, arrangeWithinMonthsOfReturn: positive }).optional(),
+    basis,
   }),
   z.object({
     kind: z.literal('calendar-windows'),
@@ -39,8 +50,8 @@ const cadence = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('every-n-months'), months: positive, anchor: z.literal('start-month') }),
   z.object({ kind: z.literal('monthly'), suppressedInMonthsOf: type.optional() }),
   z.object({ kind: z.literal('after-start'), offsets: z.array(offset).min(1), windowOpensDaysBefore: days }),
-  z.object({ kind: z.literal('on-appointment'), dueWithinDays: positive, lookbackMonths: positive }),
-  z.object({ kind: z.literal('on-manager-change'), dueWithinDays: positive }),
+  z.object({ kind: z.literal('on-appointment'), dueWithinDays: positive, lookbackMonths: positive, basis }),
+  z.object({ kind: z.literal('on-manager-change'), dueWithinDays: positive, basis }),
 ]);
 
 const topic = z.object({

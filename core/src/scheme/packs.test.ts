@@ -281,3 +281,32 @@ describe('004 Assembly Secretariat', () => {
     expect(pack.minimumRecord).toEqual(['issues-raised', 'actions-agreed']);
   });
 });
+
+describe('defaults the policies do not set are marked as the organisation’s choice', () => {
+  it('000: the handover deadline and the VIP conversation default are ours; the first appraisal date is 000 Appendix 1', () => {
+    const pack = schemePacks['cumbria-vip'];
+    expect(cadenceOf(pack, 'handover', 'on-manager-change').basis).toBe('organisation-choice');
+    expect(cadenceOf(pack, 'regular', 'agreed-frequency').basis).toBe('organisation-choice');
+    expect(cadenceOf(pack, 'annual-review', 'rolling-annual').basis).toEqual({ policyRef: '000 Appendix 1' });
+  });
+  it('001: the APR timing and the one-to-one default are ours', () => {
+    const pack = schemePacks['leicestershire-apr'];
+    expect(cadenceOf(pack, 'annual-review', 'rolling-annual').basis).toBe('organisation-choice');
+    expect(cadenceOf(pack, 'regular', 'agreed-frequency').basis).toBe('organisation-choice');
+  });
+  it('003: the induction deadline and the supervision default are ours', () => {
+    const pack = schemePacks['somerset-career-conversations'];
+    expect(cadenceOf(pack, 'induction', 'on-appointment').basis).toBe('organisation-choice');
+    expect(cadenceOf(pack, 'regular', 'agreed-frequency').basis).toBe('organisation-choice');
+  });
+  it('rejects a setting whose basis is neither a policy section nor the organisation’s choice', () => {
+    const pack = schemePacks['cumbria-vip'];
+    const broken = {
+      ...pack,
+      conversations: pack.conversations.map((c) =>
+        c.type === 'handover' ? { ...c, cadence: { ...c.cadence, basis: 'our guess' } } : c,
+      ),
+    };
+    expect(schemePackSchema.safeParse(broken).success).toBe(false);
+  });
+});

@@ -6,6 +6,12 @@ import type { SchemeId } from '../domain/people.ts';
 export type Offset = { readonly weeks: number } | { readonly months: number };
 
 /**
+ * Where a number in a cadence comes from: a section of the policy, or the organisation's own choice
+ * where the policy sets none. Reason texts say which, so nobody mistakes a default for the policy.
+ */
+export type Basis = 'organisation-choice' | { readonly policyRef: string };
+
+/**
  * When a conversation type is expected. Each kind is evaluated by one engine rule; the
  * numbers live here so an employer's rules can be read and changed without touching code.
  */
@@ -17,6 +23,8 @@ export type Cadence =
       readonly kind: 'agreed-frequency';
       readonly defaultEveryWeeks: number;
       readonly windowOpensDaysBefore: number;
+      /** Where the default frequency comes from. */
+      readonly basis: Basis;
     }
   /** At least every N months since the last conversation of this or any `countsAlso` type. */
   | {
@@ -35,6 +43,8 @@ export type Cadence =
       readonly probationFirst: boolean;
       /** A review falling due during long leave is arranged after return (000). */
       readonly longLeave?: { readonly minDays: number; readonly arrangeWithinMonthsOfReturn: number };
+      /** Where the timing (first after start, then every) comes from. */
+      readonly basis: Basis;
     }
   /** Fixed windows in the calendar, e.g. April–May each year; months are 1–12. */
   | {
@@ -53,9 +63,15 @@ export type Cadence =
   /** Fixed points after the start date while on probation (002 §5). */
   | { readonly kind: 'after-start'; readonly offsets: readonly Offset[]; readonly windowOpensDaysBefore: number }
   /** On appointment to a job, new to the employer or to the department (003 §5.1). */
-  | { readonly kind: 'on-appointment'; readonly dueWithinDays: number; readonly lookbackMonths: number }
+  | {
+      readonly kind: 'on-appointment';
+      readonly dueWithinDays: number;
+      readonly lookbackMonths: number;
+      /** Where the time allowed comes from. */
+      readonly basis: Basis;
+    }
   /** When a job's line manager changes, between the old and new manager (000). */
-  | { readonly kind: 'on-manager-change'; readonly dueWithinDays: number };
+  | { readonly kind: 'on-manager-change'; readonly dueWithinDays: number; readonly basis: Basis };
 
 export interface ConversationRule {
   readonly type: ConversationTypeId;

@@ -3,7 +3,7 @@ import { addDays, addMonths } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import { firstBetween } from '../history.ts';
 import type { DueItem } from '../types.ts';
-import { longDate } from '../words.ts';
+import { basisNote, longDate, plural } from '../words.ts';
 import { addOffset, describeOffset } from './offsets.ts';
 
 type AfterStart = Extract<Cadence, { kind: 'after-start' }>;
@@ -51,7 +51,7 @@ export const onAppointment = (ctx: RuleContext, cadence: OnAppointment): DueItem
         jobIds: [job.id],
         reason:
           completedOn === undefined
-            ? `An ${ctx.rule.label} is held on appointment to ${job.title}: by ${longDate(dueDate)}.`
+            ? `An ${ctx.rule.label} is held on appointment to ${job.title}: by ${longDate(dueDate)}${basisNote(plural(cadence.dueWithinDays, 'day'), cadence.basis)}.`
             : `Your ${ctx.rule.label} for ${job.title} was held on ${longDate(completedOn)}.`,
         ...(completedOn === undefined ? {} : { completedOn }),
       });
@@ -78,7 +78,7 @@ export const onManagerChange = (ctx: RuleContext, cadence: OnManagerChange): Due
           withIds: [change.previousManagerId, change.newManagerId],
           reason:
             completedOn === undefined
-              ? `Your line manager for ${title} changed on ${longDate(change.on)}; the old and new manager should share a handover by ${longDate(dueDate)}.`
+              ? `Your line manager for ${title} changed on ${longDate(change.on)}; the old and new manager should share a handover by ${longDate(dueDate)}${basisNote(plural(cadence.dueWithinDays, 'day'), cadence.basis)}.`
               : `The handover between your old and new line manager was held on ${longDate(completedOn)}.`,
           ...(completedOn === undefined ? {} : { completedOn }),
         }),

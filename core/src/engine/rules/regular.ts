@@ -2,7 +2,7 @@ import type { Cadence, Offset } from '../../scheme/types.ts';
 import { addDays, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
-import { longDate, plural } from '../words.ts';
+import { basisNote, longDate, plural } from '../words.ts';
 import { addOffset, answeredDue } from './offsets.ts';
 
 type AgreedFrequency = Extract<Cadence, { kind: 'agreed-frequency' }>;
@@ -48,7 +48,9 @@ const rolling = (
 export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): DueItem[] => {
   const weeks = ctx.group.agreedEveryWeeks ?? cadence.defaultEveryWeeks;
   const every = `every ${plural(weeks, 'week')}${
-    ctx.group.agreedEveryWeeks === undefined ? ' (the default until you agree a frequency)' : ' as agreed by you both'
+    ctx.group.agreedEveryWeeks === undefined
+      ? `, the default until you agree a frequency${basisNote(plural(weeks, 'week'), cadence.basis)}`
+      : ' as agreed by you both'
   }`;
   const done = heldDates(ctx);
   return rolling(

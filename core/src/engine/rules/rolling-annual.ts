@@ -3,7 +3,7 @@ import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, daysBetween, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
-import { longDate } from '../words.ts';
+import { basisNote, longDate } from '../words.ts';
 import { addOffset, answeredDue, describeOffset } from './offsets.ts';
 
 type RollingAnnual = Extract<Cadence, { kind: 'rolling-annual' }>;
@@ -26,6 +26,9 @@ const leaveCovering = (leave: readonly LeavePeriod[], date: IsoDate, minDays: nu
     (l) => l.start <= date && (l.end === undefined || (l.end >= date && daysBetween(l.start, l.end) + 1 >= minDays)),
   );
 
+/** Which setting timed this review and where it comes from (000 Appendix 1; for 001 the organisation's choice). */
+const timingNote = (cadence: RollingAnnual): string => basisNote('timing', cadence.basis);
+
 /** When the review after `previous` (or the first one) falls due, with the probation and leave rules of 000. */
 const cycleAfter = (ctx: RuleContext, cadence: RollingAnnual, previous: IsoDate | undefined): CycleDue => {
   const { employee, on, rule } = ctx;
@@ -35,8 +38,8 @@ const cycleAfter = (ctx: RuleContext, cadence: RollingAnnual, previous: IsoDate 
       : addOffset(previous, cadence.every);
   let why =
     previous === undefined
-      ? `Your first ${rule.label} is due ${describeOffset(cadence.firstAfterStart)} after you started`
-      : `Your ${rule.label} is due ${describeOffset(cadence.every)} after the last one on ${longDate(previous)}`;
+      ? `Your first ${rule.label} is due ${describeOffset(cadence.firstAfterStart)} after you started${timingNote(cadence)}`
+      : `Your ${rule.label} is due ${describeOffset(cadence.every)} after the last one on ${longDate(previous)}${timingNote(cadence)}`;
   if (previous === undefined && cadence.probationFirst && inProbation(employee)) {
     const end = employee.probation.endDate;
     if (end === undefined) {

@@ -14,8 +14,13 @@ export const cumbriaVip: SchemePack = {
       label: 'VIP conversation',
       description:
         'Regular, informal conversations on one or two agreed topics, inside 1-2-1s, supervision or a separate meeting.',
-      // The policy leaves frequency to local agreement; four weeks is the product default until a pair agrees theirs.
-      cadence: { kind: 'agreed-frequency', defaultEveryWeeks: 4, windowOpensDaysBefore: 7 },
+      // The policy leaves frequency to local agreement; four weeks is the organisation's default until a pair agrees theirs.
+      cadence: {
+        kind: 'agreed-frequency',
+        defaultEveryWeeks: 4,
+        windowOpensDaysBefore: 7,
+        basis: 'organisation-choice',
+      },
       policyRef: '000 Scheduling VIP conversations',
     },
     {
@@ -29,6 +34,8 @@ export const cumbriaVip: SchemePack = {
         windowOpensDaysBefore: 28,
         probationFirst: true,
         longLeave: { minDays: 28, arrangeWithinMonthsOfReturn: 3 },
+        // "New employees ... would usually have their first VIP Summary Appraisal 12 months after their start date."
+        basis: { policyRef: '000 Appendix 1' },
       },
       policyRef: '000 Appendix 1',
     },
@@ -36,7 +43,8 @@ export const cumbriaVip: SchemePack = {
       type: 'handover',
       label: 'Handover between line managers',
       description: 'The old and new line manager share strengths, development and goals when line management changes.',
-      cadence: { kind: 'on-manager-change', dueWithinDays: 28 },
+      // The policy asks for a handover discussion without a deadline; 28 days is the organisation's choice.
+      cadence: { kind: 'on-manager-change', dueWithinDays: 28, basis: 'organisation-choice' },
       policyRef: '000 Appendix 1 Internal Transfers',
     },
     {

@@ -29,7 +29,12 @@ export const leicestershireApr: SchemePack = {
       label: 'One-to-one',
       description: 'Regular, consistent supervision on the four generic areas, for every grade and contract type.',
       // The framework asks for regular sessions without a number; four weeks is the default until the pair agrees one.
-      cadence: { kind: 'agreed-frequency', defaultEveryWeeks: 4, windowOpensDaysBefore: 7 },
+      cadence: {
+        kind: 'agreed-frequency',
+        defaultEveryWeeks: 4,
+        windowOpensDaysBefore: 7,
+        basis: 'organisation-choice',
+      },
       policyRef: '001 One-to-ones',
     },
     {
@@ -42,6 +47,8 @@ export const leicestershireApr: SchemePack = {
         every: { months: 12 },
         windowOpensDaysBefore: 28,
         probationFirst: false,
+        // The framework asks for an annual review without a date; a year after starting, then yearly, is ours.
+        basis: 'organisation-choice',
       },
       policyRef: '001 Annual Performance Review',
     },

@@ -14,7 +14,8 @@ export const somersetCareerConversations: SchemePack = {
       label: 'Induction / introductory meeting',
       description:
         'On appointment or a move: expectations, objectives, values, adjustments, wellbeing and supervision frequency.',
-      cadence: { kind: 'on-appointment', dueWithinDays: 14, lookbackMonths: 12 },
+      // §5.1 sets no deadline for the introductory meeting; 14 days is the organisation's choice.
+      cadence: { kind: 'on-appointment', dueWithinDays: 14, lookbackMonths: 12, basis: 'organisation-choice' },
       policyRef: '003 §5.1',
     },
     {
@@ -22,7 +23,12 @@ export const somersetCareerConversations: SchemePack = {
       label: 'Supervision / 1:1',
       description: 'Ongoing supportive conversations at the frequency the pair agreed at induction.',
       // The pair agrees the frequency; four weeks applies until they record one.
-      cadence: { kind: 'agreed-frequency', defaultEveryWeeks: 4, windowOpensDaysBefore: 7 },
+      cadence: {
+        kind: 'agreed-frequency',
+        defaultEveryWeeks: 4,
+        windowOpensDaysBefore: 7,
+        basis: 'organisation-choice',
+      },
       policyRef: '003 §3.2',
     },
     {
