@@ -1,15 +1,8 @@
-import {
-  TENANT_REFERENCE_KEY,
-  type ConversationReferenceStore,
-  type Employee,
-  type QuietHours,
-  type Tenant,
-  type TenantId,
-} from '@pc/core';
+import { TENANT_REFERENCE_KEY, type ConversationReferenceStore, type QuietHours, type TenantId } from '@pc/core';
 import {
   checkinFor,
+  checkinTargets,
   DEFAULT_QUIET_HOURS,
-  inQuietHours,
   isoWeekKey,
   type CheckinTarget,
   type UseCaseDeps,
@@ -111,7 +104,10 @@ export class CheckinScheduler {
       const tenant = (await deps.repos.tenants.get(tenantId))?.item;
       if (tenant === undefined) continue;
       if ((await this.#o.references.get(tenantId, TENANT_REFERENCE_KEY)) === undefined) continue;
-      const { targets, quiet } = await this.#targets(tenant);
+      const { targets, quiet } = await checkinTargets(deps, this.#o.references, tenant, {
+        quietHours: this.#o.quietHours ?? DEFAULT_QUIET_HOURS,
+        stopped: () => this.#isStopped(),
+      });
       totals.quiet += quiet;
       totals.queued += await this.#enqueue(targets, cycleKey);
       if (!this.#isStopped()) totals.sent += (await worker.drain(tenantId, cycleKey)).sent;
@@ -127,33 +123,5 @@ export class CheckinScheduler {
       if (item !== undefined && (await this.#o.worker.enqueue(item))) queued += 1;
     }
     return queued;
-  }
-
-  /** Everyone in the tenant who installed the app and is not in their quiet hours now. */
-  async #targets(tenant: Tenant): Promise<{ targets: CheckinTarget[]; quiet: number }> {
-    const { deps } = this.#o;
-    const now = new Date(deps.clock.now());
-    const targets: CheckinTarget[] = [];
-    let quiet = 0;
-    let token: string | undefined;
-    do {
-      const page = await deps.repos.employees.list(tenant.tenantId, {
-        pageSize: 100,
-        ...(token === undefined ? {} : { continuationToken: token }),
-      });
-      token = page.continuationToken;
-      for (const employee of page.items) {
-        if (!(await this.#installed(tenant, employee))) continue;
-        const settings = await deps.repos.nudges.get(tenant.tenantId, employee.id);
-        if (inQuietHours(settings, tenant, now, this.#o.quietHours ?? DEFAULT_QUIET_HOURS)) quiet += 1;
-        else targets.push({ tenant, employee });
-      }
-    } while (token !== undefined && !this.#isStopped());
-    return { targets, quiet };
-  }
-
-  async #installed(tenant: Tenant, employee: Employee): Promise<boolean> {
-    if (employee.leftOn !== undefined && employee.leftOn <= this.#o.deps.clock.today()) return false;
-    return (await this.#o.references.get(tenant.tenantId, employee.id)) !== undefined;
   }
 }

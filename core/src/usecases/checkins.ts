@@ -4,7 +4,7 @@ import { itemsToNudge } from '../cards/nudges.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
-import type { SendQueueItem } from '../ports/proactive.ts';
+import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { dueToday } from './self-service.ts';
@@ -28,6 +28,44 @@ export const inQuietHours = (
   now: Date,
   fallback: QuietHours = DEFAULT_QUIET_HOURS,
 ): boolean => isQuietTime(now, tenant.timeZone, quietHoursOf(settings) ?? fallback);
+
+export interface CheckinTargets {
+  readonly targets: CheckinTarget[];
+  /** People with the app installed who were left for a later run because of quiet hours. */
+  readonly quiet: number;
+}
+
+/**
+ * Who in the tenant may get a check-in now: everyone still employed who installed the app
+ * (Teams holds a conversation reference for them) and is not in their quiet hours.
+ */
+export const checkinTargets = async (
+  deps: UseCaseDeps,
+  references: Pick<ConversationReferenceStore, 'get'>,
+  tenant: Tenant,
+  options: { readonly quietHours?: QuietHours; readonly stopped?: () => boolean } = {},
+): Promise<CheckinTargets> => {
+  const now = new Date(deps.clock.now());
+  const today = deps.clock.today();
+  const targets: CheckinTarget[] = [];
+  let quiet = 0;
+  let token: string | undefined;
+  do {
+    const page = await deps.repos.employees.list(tenant.tenantId, {
+      pageSize: 100,
+      ...(token === undefined ? {} : { continuationToken: token }),
+    });
+    token = page.continuationToken;
+    for (const employee of page.items) {
+      if (employee.leftOn !== undefined && employee.leftOn <= today) continue;
+      if ((await references.get(tenant.tenantId, employee.id)) === undefined) continue;
+      const settings = await deps.repos.nudges.get(tenant.tenantId, employee.id);
+      if (inQuietHours(settings, tenant, now, options.quietHours)) quiet += 1;
+      else targets.push({ tenant, employee });
+    }
+  } while (token !== undefined && options.stopped?.() !== true);
+  return { targets, quiet };
+};
 
 /**
  * This cycle's check-in for one person, ready to queue, or undefined when there is nothing
