@@ -6,7 +6,9 @@ import type { FeedbackInput } from '../feedback/submission.ts';
 import { feedbackForAgenda } from './agenda.ts';
 import { colleaguesOf } from './colleagues.ts';
 import { logFeedback } from './feedback.ts';
-import { fakeRepos } from './fakes.test-support.ts';
+import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { fixedClock } from '../time/clock.ts';
+import type { UseCaseDeps } from './deps.ts';
 
 const T = 'tenant-t';
 
@@ -60,6 +62,20 @@ const ORG: Employee[] = [
   { ...person('kim', ['sam']), tenantId: 'tenant-u' },
 ];
 
+/** The in-memory stores with the org above, and the deps every use case takes. */
+const setup = async () => {
+  const repos = inMemoryRepositories();
+  for (const person of ORG) await repos.employees.create(person);
+  let ids = 0;
+  const deps: UseCaseDeps = {
+    repos,
+    clock: fixedClock('2027-05-10T09:00:00.000Z'),
+    newId: () => `id-${String((ids += 1))}`,
+  };
+  const notesAbout = async (subjectId: string) => (await repos.feedback.listForSubject(T, subjectId)).items;
+  return { deps, repos, notesAbout };
+};
+
 const note = (subjectId: string, extra: Partial<FeedbackInput> = {}): FeedbackInput => ({
   subjectId,
   kind: 'work-acknowledged',
@@ -70,7 +86,7 @@ const note = (subjectId: string, extra: Partial<FeedbackInput> = {}): FeedbackIn
 });
 
 const accepted = async (authorId: string, subjectId: string): Promise<boolean> => {
-  const { deps } = fakeRepos(ORG);
+  const { deps } = await setup();
   try {
     await logFeedback(deps, { tenantId: T, userId: authorId }, note(subjectId));
     return true;
@@ -84,7 +100,7 @@ const accepted = async (authorId: string, subjectId: string): Promise<boolean> =
 
 describe('004 / #17 point 4: one rule, a working relationship, for who may be the subject', () => {
   it('accepts exactly the author and the colleagues the feedback form offers, for everyone in the employer', async () => {
-    const { deps } = fakeRepos(ORG);
+    const { deps } = await setup();
     const inTenant = ORG.filter((p) => p.tenantId === T && p.leftOn === undefined);
     for (const author of inTenant) {
       const offered = new Set((await colleaguesOf(deps, { tenantId: T, userId: author.id })).map((c) => c.id));
@@ -96,7 +112,7 @@ describe('004 / #17 point 4: one rule, a working relationship, for who may be th
   });
 
   it('a colleague may write about themself, their manager, a report and a peer; not about anyone else', async () => {
-    const { deps } = fakeRepos(ORG);
+    const { deps } = await setup();
     expect((await colleaguesOf(deps, { tenantId: T, userId: 'sam' })).map((c) => c.id)).toEqual(['ali', 'mgr']);
     for (const ok of ['sam', 'ali', 'mgr']) expect(await accepted('sam', ok), ok).toBe(true);
     for (const refused of ['kim', 'hr', 'head', 'leaver', 'mover', 'ghost']) {
@@ -108,11 +124,11 @@ describe('004 / #17 point 4: one rule, a working relationship, for who may be th
   });
 
   it('someone not in the directory is refused before anything is stored', async () => {
-    const { deps, feedback } = fakeRepos(ORG);
+    const { deps, notesAbout } = await setup();
     await expect(logFeedback(deps, { tenantId: T, userId: 'nobody' }, note('sam'))).rejects.toMatchObject({
       code: 'forbidden',
     });
-    expect(feedback.all()).toHaveLength(0);
+    expect(await notesAbout('sam')).toHaveLength(0);
   });
 });
 
@@ -139,59 +155,59 @@ describe('004: one feedback pipeline with an idempotency key and agenda bookkeep
   const sam = { tenantId: T, userId: 'sam' };
 
   it('a note put on an agenda is on it once, records which agenda, and is not offered again', async () => {
-    const { deps, conversations, feedback } = fakeRepos(ORG);
-    await conversations.create(booked());
+    const { deps, repos, notesAbout } = await setup();
+    await repos.conversations.create(booked());
     const first = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-1');
     const again = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-1');
     expect(first).toMatchObject({ alreadyRecorded: false, addedToAgenda: true });
     expect(again).toMatchObject({ alreadyRecorded: true, addedToAgenda: true });
-    expect(feedback.all()).toHaveLength(1);
-    expect(feedback.all()[0]?.agendaConversationId).toBe('next-regular');
-    const agenda = (await conversations.get(T, 'ali', 'next-regular'))?.item.agenda ?? [];
+    expect(await notesAbout('ali')).toHaveLength(1);
+    expect((await notesAbout('ali'))[0]?.agendaConversationId).toBe('next-regular');
+    const agenda = (await repos.conversations.get(T, 'ali', 'next-regular'))?.item.agenda ?? [];
     expect(agenda.filter((a) => a.source === 'feedback')).toHaveLength(1);
     // The next booking's agenda draws on notes not yet on any agenda: this one is not among them.
-    expect(feedbackForAgenda(feedback.all(), [])).toEqual([]);
+    expect(feedbackForAgenda(await notesAbout('ali'), [])).toEqual([]);
   });
 
   it('a retry after a fault between the agenda and the entry finishes the bookkeeping without a second item', async () => {
-    const { deps, conversations, feedback } = fakeRepos(ORG);
+    const { deps, repos, notesAbout } = await setup();
     const first = await logFeedback(deps, sam, note('ali'), 'activity-2');
     // The first delivery got as far as the agenda, then the process died.
-    await conversations.create(
+    await repos.conversations.create(
       booked([
         { id: first.entry.item.id, text: 'Covered the Friday rota', source: 'feedback', sourceId: first.entry.item.id },
       ]),
     );
     const retried = await logFeedback(deps, sam, note('ali', { addToAgenda: true }), 'activity-2');
     expect(retried).toMatchObject({ alreadyRecorded: true, addedToAgenda: true });
-    expect(feedback.all()[0]?.agendaConversationId).toBe('next-regular');
-    expect((await conversations.get(T, 'ali', 'next-regular'))?.item.agenda).toHaveLength(1);
+    expect((await notesAbout('ali'))[0]?.agendaConversationId).toBe('next-regular');
+    expect((await repos.conversations.get(T, 'ali', 'next-regular'))?.item.agenda).toHaveLength(1);
   });
 
   it('nothing booked: the note is kept and offered to the next booking', async () => {
-    const { deps, feedback } = fakeRepos(ORG);
+    const { deps, notesAbout } = await setup();
     const logged = await logFeedback(deps, sam, note('ali', { addToAgenda: true }));
     expect(logged.addedToAgenda).toBe(false);
-    expect(feedbackForAgenda(feedback.all(), []).map((f) => f.id)).toEqual([logged.entry.item.id]);
+    expect(feedbackForAgenda(await notesAbout('ali'), []).map((f) => f.id)).toEqual([logged.entry.item.id]);
   });
 
   it('without a key every request is a new note; a key another author used is refused', async () => {
-    const { deps, feedback } = fakeRepos(ORG);
+    const { deps, notesAbout } = await setup();
     await logFeedback(deps, sam, note('ali'));
     await logFeedback(deps, sam, note('ali'));
-    expect(feedback.all()).toHaveLength(2);
+    expect(await notesAbout('ali')).toHaveLength(2);
     await logFeedback(deps, sam, note('ali'), 'shared-key');
     await expect(logFeedback(deps, { tenantId: T, userId: 'mgr' }, note('ali'), 'shared-key')).rejects.toMatchObject({
       code: 'conflict',
     });
-    expect(feedback.all()).toHaveLength(3);
+    expect(await notesAbout('ali')).toHaveLength(3);
   });
 
   it('will not put a note meant for the subject alone on the shared agenda', async () => {
-    const { deps, feedback } = fakeRepos(ORG);
+    const { deps, notesAbout } = await setup();
     await expect(
       logFeedback(deps, sam, note('ali', { visibility: 'subject-only', addToAgenda: true })),
     ).rejects.toMatchObject({ code: 'validation', details: [{ path: 'addToAgenda' }] });
-    expect(feedback.all()).toHaveLength(0);
+    expect(await notesAbout('ali')).toHaveLength(0);
   });
 });
