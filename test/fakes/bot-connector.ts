@@ -22,6 +22,8 @@ export interface RecordedActivity {
   readonly replyToId?: string;
   readonly tenantId: string;
   readonly activity: Record<string, unknown>;
+  /** The Authorization header the bot sent, if any: the connector does not check it, tests do. */
+  readonly authorization?: string;
 }
 
 export interface CreatedConversation {
@@ -125,12 +127,14 @@ export const startFakeBotConnector = async (options: FakeConnectorOptions = {}):
       nextId += 1;
       const id = `act-${String(nextId)}`;
       const replyToId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+      const authorization = req.headers.authorization;
       activities.push({
         id,
         conversationId,
         tenantId,
         activity: body,
         ...(replyToId === undefined ? {} : { replyToId }),
+        ...(authorization === undefined ? {} : { authorization }),
       });
       send(res, 200, { id });
       return;

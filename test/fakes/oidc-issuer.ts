@@ -26,6 +26,8 @@ export interface TokenClaims {
   /** Client (application) id the token was issued to. */
   readonly azp?: string;
   readonly idtyp?: 'app' | 'user';
+  /** Bot Framework channel tokens name the connector the activity came from. */
+  readonly serviceurl?: string;
 }
 
 export interface SignOptions {

@@ -1,4 +1,4 @@
-import type { INetworkModule } from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, type INetworkModule } from '@azure/msal-node';
 import { AppError } from '@pc/core';
 import {
   CloudAdapter,
@@ -6,9 +6,10 @@ import {
   type Activity,
   type ActivityHandlerBase,
   type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Request, Server } from 'restify';
-import { createMsalClient } from '../graph/msal-client.ts';
+import { createChannelTokenCheck, type ChannelTokenCheck } from '../auth/bot-framework-token.ts';
 import type { Logger } from '../logging.ts';
 import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from './turn-gate.ts';
 
@@ -43,6 +44,7 @@ export interface BotAdapterSettings {
 }
 
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+const REJECTED = 'This endpoint accepts only activities signed by the Bot Framework.';
 
 /**
  * The bot's own outgoing credentials for a single-tenant bot: an app-only token for the Bot
@@ -52,12 +54,19 @@ const singleTenantCredentials = (
   settings: BotAdapterSettings & { appId: string },
   endpoints: BotFrameworkEndpoints,
 ): CredentialsFactory => {
-  const msal = createMsalClient({
-    tenantId: settings.appTenantId ?? 'botframework.com',
-    clientId: settings.appId,
-    clientSecret: settings.appPassword ?? '',
-    authority: endpoints.authorityHost ?? 'https://login.microsoftonline.com',
-    ...(endpoints.networkClient === undefined ? {} : { networkClient: endpoints.networkClient }),
+  const host = (endpoints.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  const msal = new ConfidentialClientApplication({
+    auth: {
+      clientId: settings.appId,
+      clientSecret: settings.appPassword ?? '',
+      authority: `${host}/${settings.appTenantId ?? 'botframework.com'}`,
+      // Known, so MSAL skips instance discovery: no call leaves for the public cloud's endpoint.
+      knownAuthorities: [new URL(host).host],
+    },
+    system: {
+      ...(endpoints.networkClient === undefined ? {} : { networkClient: endpoints.networkClient }),
+      loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
+    },
   });
   const credentials = (audience: string | undefined): Credentials => ({
     signRequest: async (request) => {
@@ -68,6 +77,8 @@ const singleTenantCredentials = (
       return request;
     },
   });
+  // The SDK's abstract ServiceClientCredentialsFactory is not exported by botbuilder; this implements all of it.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   return {
     isValidAppId: (appId) => Promise.resolve(appId === settings.appId),
     isAuthenticationDisabled: () => Promise.resolve(false),
@@ -81,14 +92,34 @@ const singleTenantCredentials = (
 /** A CloudAdapter that can authenticate a request on its own, before any turn starts. */
 export class BotAdapter extends CloudAdapter {
   readonly #auth: BotFrameworkAuthentication;
+  readonly #channelTokens: ChannelTokenCheck | undefined;
 
-  constructor(auth: BotFrameworkAuthentication) {
+  constructor(auth: BotFrameworkAuthentication, channelTokens: ChannelTokenCheck | undefined) {
     super(auth);
     this.#auth = auth;
+    this.#channelTokens = channelTokens;
   }
 
-  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.#auth.authenticateRequest(activity, authHeader);
+  /**
+   * Our own check first, so a bad token never reaches the SDK's validator (which writes its
+   * reasons to stderr); then the SDK's, which also yields the identity its turn needs.
+   */
+  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    await this.#channelTokens?.check(authHeader, activity.serviceUrl);
+    try {
+      return await this.#auth.authenticateRequest(activity, authHeader);
+    } catch (cause) {
+      throw new AppError('unauthenticated', REJECTED, { cause });
+    }
+  }
+
+  /** Runs the turn for an activity already authenticated by `authenticate`. */
+  runTurn(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
   }
 }
 
@@ -123,7 +154,17 @@ export const createBotAdapter = (settings: BotAdapterSettings, logger: Logger): 
     appId !== undefined && settings.appType === 'SingleTenant'
       ? singleTenantCredentials({ ...settings, appId }, endpoints)
       : undefined;
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentials));
+  const channelTokens =
+    appId === undefined
+      ? undefined
+      : createChannelTokenCheck({
+          appId,
+          ...(endpoints.channelOpenIdMetadataUrl === undefined
+            ? {}
+            : { openIdMetadataUrl: endpoints.channelOpenIdMetadataUrl }),
+          ...(endpoints.channelTokenIssuer === undefined ? {} : { tokenIssuer: endpoints.channelTokenIssuer }),
+        });
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentials), channelTokens);
   adapter.onTurnError = (context, error) => {
     // Handlers turn failures into cards; reaching here means the reply itself failed.
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
@@ -166,16 +207,9 @@ export const registerBotRoutes = (
 ): void => {
   server.post(BOT_MESSAGES_PATH, async (req, res) => {
     const activity = activityOf((req as { body?: unknown }).body);
-    let auth: AuthenticateRequestResult;
-    try {
-      auth = await adapter.authenticate(activity, authHeaderOf(req));
-    } catch (cause) {
-      throw new AppError('unauthenticated', 'This endpoint accepts only activities signed by the Bot Framework.', {
-        cause,
-      });
-    }
+    const auth = await adapter.authenticate(activity, authHeaderOf(req));
     const invoke: InvokeResponse | undefined = await gate.run(() =>
-      adapter.processActivity(auth, activity, (context) => bot.run(context)),
+      adapter.runTurn(auth, activity, (context) => bot.run(context)),
     );
     res.send(invoke?.status ?? 200, invoke?.body);
   });
