@@ -3,21 +3,24 @@
 // tested with the fake can trust that Cosmos behaves the same way.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import type { Repositories } from '@pc/core/usecases';
+import { createNudgeSettingsStore, createStarterStore, type KeyValueFactory } from '../../bot/src/cosmos/bot-state.ts';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
 import { CosmosHandoverRepository } from '../../bot/src/cosmos/handover-repository.ts';
 import { CosmosTeamThemesRepository } from '../../bot/src/cosmos/team-themes-repository.ts';
-import { inMemoryRepositories, type RecordRepositories } from '../fakes/memory/index.ts';
+import { inMemoryRepositories } from '../fakes/memory/index.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
 import { auditLogContract } from './audit.ts';
 import { conversationRepositoryContract } from './conversations.ts';
 import { employeeRepositoryContract } from './employees.ts';
+import { nudgeSettingsStoreContract, starterStoreContract } from './engagement.ts';
 import { feedbackRepositoryContract } from './feedback.ts';
 import { handoverRepositoryContract } from './handovers.ts';
 import { objectiveRepositoryContract } from './objectives.ts';
 import { teamThemesRepositoryContract } from './team-themes.ts';
 import { tenantRepositoryContract } from './tenants.ts';
 
-const contracts = (repos: () => RecordRepositories): void => {
+const contracts = (repos: () => Repositories): void => {
   tenantRepositoryContract(() => repos().tenants);
   employeeRepositoryContract(() => repos().employees);
   conversationRepositoryContract(() => repos().conversations);
@@ -26,10 +29,12 @@ const contracts = (repos: () => RecordRepositories): void => {
   auditLogContract(() => repos().audit);
   teamThemesRepositoryContract(() => repos().teamThemes);
   handoverRepositoryContract(() => repos().handovers);
+  starterStoreContract(() => repos().starters);
+  nudgeSettingsStoreContract(() => repos().nudges);
 };
 
 describe('in memory', () => {
-  let repos: RecordRepositories;
+  let repos: Repositories;
   beforeEach(() => {
     repos = inMemoryRepositories();
   });
@@ -40,7 +45,7 @@ describe('in memory', () => {
 describe('Cosmos', () => {
   let server: CosmosServer | undefined;
   let store: Store | undefined;
-  let repos: RecordRepositories;
+  let repos: Repositories;
   beforeAll(async () => {
     server = await startCosmosServer();
     store = await createCosmosStore({
@@ -49,10 +54,14 @@ describe('Cosmos', () => {
       databaseId: `contracts-${randomUUID()}`,
       allowSelfSigned: true,
     });
+    const opened = store;
+    const keyValues: KeyValueFactory = (kind, partition) => opened.keyValues(kind, partition);
     repos = {
       ...store,
       teamThemes: new CosmosTeamThemesRepository(store),
       handovers: new CosmosHandoverRepository(store),
+      starters: createStarterStore(keyValues),
+      nudges: createNudgeSettingsStore(keyValues),
     };
   });
   afterAll(async () => {

@@ -7,18 +7,15 @@ import {
   InMemoryObjectiveRepository,
   InMemoryTenantRepository,
 } from './repositories.ts';
+import { InMemoryNudgeSettingsStore, InMemoryStarterStore } from './engagement.ts';
 import { InMemoryHandoverRepository, InMemoryTeamThemesRepository } from './team.ts';
 
+export * from './engagement.ts';
 export * from './repositories.ts';
 export * from './team.ts';
 
-/** Core's record and team ports (the ones with contract suites in test/contracts/), empty. */
-export type RecordRepositories = Pick<
-  Repositories,
-  'tenants' | 'employees' | 'conversations' | 'objectives' | 'feedback' | 'audit' | 'teamThemes' | 'handovers'
->;
-
-export const inMemoryRepositories = (): RecordRepositories => ({
+/** Every store core's use cases read and write, empty; each held to its suite in test/contracts/. */
+export const inMemoryRepositories = (): Repositories => ({
   tenants: new InMemoryTenantRepository(),
   employees: new InMemoryEmployeeRepository(),
   conversations: new InMemoryConversationRepository(),
@@ -27,4 +24,6 @@ export const inMemoryRepositories = (): RecordRepositories => ({
   audit: new InMemoryAuditLog(),
   teamThemes: new InMemoryTeamThemesRepository(),
   handovers: new InMemoryHandoverRepository(),
+  starters: new InMemoryStarterStore(),
+  nudges: new InMemoryNudgeSettingsStore(),
 });
