@@ -17,7 +17,7 @@ export const rejectionCode = async (promise: Promise<unknown>): Promise<string> 
 };
 
 /** A port's get/create/update, addressed by the item's own keys. */
-export interface Versioned<T> {
+interface Versioned<T> {
   get(item: T): Promise<Stored<T> | undefined>;
   create(item: T): Promise<Stored<T>>;
   update(item: T, etag: string): Promise<Stored<T>>;
