@@ -78,6 +78,13 @@ export interface PayStepFacts {
   readonly mandatoryTrainingComplete: boolean;
 }
 
+/**
+ * Staff groups a scheme may exclude or treat apart: medical and dental colleagues are outside
+ * Somerset's policy (003 §2.3); Bexley's Management Board has its own arrangements (002 §6).
+ */
+export const STAFF_GROUPS = ['medical-and-dental', 'management-board'] as const;
+export type StaffGroup = (typeof STAFF_GROUPS)[number];
+
 export interface Employee {
   readonly tenantId: TenantId;
   readonly id: PersonId;
@@ -97,4 +104,6 @@ export interface Employee {
   readonly payStep?: PayStepFacts;
   /** Set when employment ends; records are then archived to People Services (003 §6). */
   readonly leftOn?: IsoDate;
+  /** Staff groups the person belongs to, when their scheme treats a group apart (003 §2.3, 002 §6). */
+  readonly staffGroups?: readonly StaffGroup[];
 }

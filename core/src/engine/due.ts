@@ -1,5 +1,5 @@
 import { getSchemePack } from '../scheme/packs/index.ts';
-import type { Cadence } from '../scheme/types.ts';
+import type { Cadence, StaffGroupRule } from '../scheme/types.ts';
 import type { RuleContext } from './context.ts';
 import { jobGroups } from './groups.ts';
 import { anniversary } from './rules/anniversary.ts';
@@ -44,6 +44,15 @@ const evaluate = (ctx: RuleContext, cadence: Cadence): DueItem[] => {
  */
 const FOLLOWS_PERSON: ReadonlySet<Cadence['kind']> = new Set(['rolling-annual', 'anniversary', 'calendar-windows']);
 
+/** A group with its own arrangements (002 §6 Management Board) still has its conversations; the reason says how they differ. */
+const withArrangements = (items: DueItem[], rules: readonly StaffGroupRule[]): DueItem[] =>
+  rules.length === 0
+    ? items
+    : items.map((item) => {
+        const notes = rules.filter((r) => r.appliesTo?.includes(item.type) === true).map((r) => r.note);
+        return notes.length === 0 ? item : { ...item, reason: [item.reason, ...notes].join(' ') };
+      });
+
 const byDueThenType = (a: DueItem, b: DueItem): number =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
 
@@ -58,6 +67,11 @@ export const dueConversations = (input: DueInput): DueReport => {
   const report = { employeeId: employee.id, schemeId: pack.id, on };
   const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
   if (!employed) return { ...report, items: [] };
+  const groupRules = (pack.staffGroups ?? []).filter((g) => employee.staffGroups?.includes(g.group) === true);
+  const exclusion = groupRules.find((g) => g.treatment === 'excluded');
+  if (exclusion !== undefined) {
+    return { ...report, items: [], excluded: { reason: exclusion.note, policyRef: exclusion.policyRef } };
+  }
   const mine = history.filter((r) => r.employeeId === employee.id && r.tenantId === tenant.tenantId);
   const groups = jobGroups(employee, on);
   const heldJobIds = new Set(groups.flatMap((g) => g.jobIds));
@@ -67,5 +81,5 @@ export const dueConversations = (input: DueInput): DueReport => {
       return evaluate({ pack, rule, employee, group, scope, history: mine, on }, rule.cadence);
     }),
   );
-  return { ...report, items: items.sort(byDueThenType) };
+  return { ...report, items: withArrangements(items, groupRules).sort(byDueThenType) };
 };

@@ -53,4 +53,6 @@ export interface DueReport {
   readonly on: IsoDate;
   /** Ordered by dueDate, then type. */
   readonly items: readonly DueItem[];
+  /** Set when the scheme does not apply to this person (003 §2.3 medical and dental colleagues); items are then empty. */
+  readonly excluded?: { readonly reason: string; readonly policyRef: string };
 }

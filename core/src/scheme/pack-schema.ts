@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONVERSATION_TYPES } from '../domain/conversations.ts';
-import { SCHEME_IDS } from '../domain/people.ts';
+import { SCHEME_IDS, STAFF_GROUPS } from '../domain/people.ts';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
@@ -150,4 +150,15 @@ export const schemePackSchema = z.object({
   preparation: z.object({ employee: z.array(text).min(1), manager: z.array(text).min(1) }),
   minimumRecord: z.array(z.enum(['issues-raised', 'actions-agreed'])),
   capabilityReferral: text,
+  staffGroups: z
+    .array(
+      z.object({
+        group: z.enum(STAFF_GROUPS),
+        treatment: z.enum(['excluded', 'separate-arrangements']),
+        note: z.string().regex(/^[A-Z].*\.$/, 'one sentence'),
+        appliesTo: z.array(type).optional(),
+        policyRef: z.string().regex(/^\d{3} /),
+      }),
+    )
+    .optional(),
 });

@@ -310,3 +310,26 @@ describe('defaults the policies do not set are marked as the organisation’s ch
     expect(schemePackSchema.safeParse(broken).success).toBe(false);
   });
 });
+
+describe('staff groups the policies exclude or treat apart', () => {
+  it('003: medical and dental colleagues are excluded (003 §2.3)', () => {
+    expect(schemePacks['somerset-career-conversations'].staffGroups).toEqual([
+      expect.objectContaining({ group: 'medical-and-dental', treatment: 'excluded', policyRef: '003 §2.3' }),
+    ]);
+  });
+  it('002: the Management Board has separate arrangements for the annual conversation (002 §6)', () => {
+    expect(schemePacks['bexley-pms'].staffGroups).toEqual([
+      expect.objectContaining({
+        group: 'management-board',
+        treatment: 'separate-arrangements',
+        appliesTo: ['annual-review'],
+        policyRef: '002 §6',
+      }),
+    ]);
+  });
+  it('rejects a staff group the product does not know', () => {
+    const pack = schemePacks['somerset-career-conversations'];
+    const broken = { ...pack, staffGroups: [{ ...pack.staffGroups?.[0], group: 'locums' }] };
+    expect(schemePackSchema.safeParse(broken).success).toBe(false);
+  });
+});

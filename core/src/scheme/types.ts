@@ -1,6 +1,6 @@
 import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { MeasureKind } from '../domain/objectives.ts';
-import type { SchemeId } from '../domain/people.ts';
+import type { SchemeId, StaffGroup } from '../domain/people.ts';
 
 /** A period measured from a date: weeks or calendar months (months clamp to month end). */
 export type Offset = { readonly weeks: number } | { readonly months: number };
@@ -193,6 +193,21 @@ export interface BigPictureQuestions {
   readonly questions: readonly { readonly id: string; readonly text: string }[];
 }
 
+/** How a scheme treats a staff group its policy names. */
+export interface StaffGroupRule {
+  readonly group: StaffGroup;
+  /**
+   * 'excluded': the scheme does not apply and nothing is scheduled (003 §2.3);
+   * 'separate-arrangements': conversations are scheduled, with the group's own arrangement noted (002 §6).
+   */
+  readonly treatment: 'excluded' | 'separate-arrangements';
+  /** One en-GB sentence shown to the person, e.g. "Medical and dental colleagues are outside this policy." */
+  readonly note: string;
+  /** The conversation types the note belongs to (separate arrangements only). */
+  readonly appliesTo?: readonly ConversationTypeId[];
+  readonly policyRef: string;
+}
+
 export interface SchemePack {
   readonly id: SchemeId;
   readonly employer: string;
@@ -222,4 +237,6 @@ export interface SchemePack {
   readonly minimumRecord: readonly ('issues-raised' | 'actions-agreed')[];
   /** Capability concerns leave the conversation tooling for the employer's procedure. */
   readonly capabilityReferral: string;
+  /** Staff groups the policy excludes or treats apart. */
+  readonly staffGroups?: readonly StaffGroupRule[];
 }

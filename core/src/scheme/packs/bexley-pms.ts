@@ -169,4 +169,13 @@ export const bexleyPms: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('formal capability procedure'),
+  staffGroups: [
+    {
+      group: 'management-board',
+      treatment: 'separate-arrangements',
+      note: 'As a member of the Management Board you are appraised by the Chief Executive, a Member Panel considers the recommendations, and separate appeal arrangements apply (from Democratic Services).',
+      appliesTo: ['annual-review'],
+      policyRef: '002 §6',
+    },
+  ],
 };

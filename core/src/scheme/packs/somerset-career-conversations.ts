@@ -154,4 +154,12 @@ export const somersetCareerConversations: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('Capability Policy'),
+  staffGroups: [
+    {
+      group: 'medical-and-dental',
+      treatment: 'excluded',
+      note: 'Medical and dental colleagues are outside the Career Conversations policy, so it schedules nothing for you.',
+      policyRef: '003 §2.3',
+    },
+  ],
 };
