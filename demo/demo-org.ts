@@ -15,7 +15,7 @@ import { PERSON_COUNT, buildEmployee, departmentOf } from './demo-org/people.ts'
 import { PROFILES, type TenantProfile } from './demo-org/profiles.ts';
 
 export { DEMO_TENANT_IDS, personId as demoPersonId } from './demo-org/ids.ts';
-export { STORY as DEMO_STORIES, PERSON_COUNT as DEMO_PERSONS_PER_TENANT } from './demo-org/people.ts';
+export { STORY as DEMO_STORIES } from './demo-org/people.ts';
 
 /** Five demo employers, one per scheme pack, built relative to a reference date so tests are deterministic. */
 export interface DemoOrg {

@@ -4,7 +4,7 @@ import type { DemoOrg } from './demo-org.ts';
 
 export type SeedTarget = Pick<AppStore, 'tenants' | 'employees' | 'conversations' | 'objectives' | 'feedback'>;
 
-export interface SeedCounts {
+interface SeedCounts {
   readonly created: number;
   readonly skipped: number;
 }
