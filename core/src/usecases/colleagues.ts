@@ -2,7 +2,7 @@ import type { Employee, PersonId } from '../domain/people.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
 import { worksWith } from '../permissions/working-relationship.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { lookUpPerson } from './feedback.ts';
+import { lookUpPerson } from './context.ts';
 
 export interface ColleagueChoice {
   readonly id: PersonId;

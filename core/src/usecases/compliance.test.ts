@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import { employee, job, record, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
 import { getCompliance } from './compliance.ts';
-import { fakeRepos } from './fakes.test-support.ts';
+import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { fixedClock } from '../time/clock.ts';
 
 const SOMERSET = 'somerset-career-conversations';
 const manager = employee({ id: 'manager-1', displayName: 'Morgan Manager', jobs: [job({ managerIds: [] })] });
@@ -13,16 +14,12 @@ const held = (id: string, date: string): ConversationRecord =>
 
 const complianceOn = async (on: string, history: readonly ConversationRecord[] = []) => {
   const team = [manager, colleague('a', '2021-04-15'), colleague('b', '2021-05-01'), colleague('c', '2021-06-01')];
-  const { deps, conversations } = fakeRepos(team, on);
-  for (const r of history) await conversations.create(r);
-  const withTenant = {
-    ...deps,
-    repos: {
-      ...deps.repos,
-      tenants: { ...deps.repos.tenants, get: () => Promise.resolve({ item: tenantFor(SOMERSET), etag: '"t"' }) },
-    },
-  };
-  return getCompliance(withTenant, { tenantId: TENANT_ID, userId: manager.id, token: 't' }, manager.id, on);
+  const repos = inMemoryRepositories();
+  await repos.tenants.put(tenantFor(SOMERSET));
+  for (const person of team) await repos.employees.create(person);
+  for (const r of history) await repos.conversations.create(r);
+  const deps = { repos, clock: fixedClock(`${on}T09:00:00.000Z`), newId: () => 'unused' };
+  return getCompliance(deps, { tenantId: TENANT_ID, userId: manager.id, token: 't' }, manager.id, on);
 };
 
 describe('003 §8 compliance as the manager reads it', () => {

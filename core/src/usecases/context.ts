@@ -54,3 +54,13 @@ export const loadSubject = async (
   }
   return { employee, grandparentIds, seniorChainIds };
 };
+
+/** A person's record for a read-only decision: from the short-lived directory when there is one. */
+export const lookUpPerson = async (
+  deps: UseCaseDeps,
+  tenantId: TenantId,
+  personId: PersonId,
+): Promise<Employee | undefined> =>
+  deps.people === undefined
+    ? (await deps.repos.employees.get(tenantId, personId))?.item
+    : deps.people.person(tenantId, personId);

@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
-import type { Employee, PersonId, TenantId } from '../domain/people.ts';
+import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { feedbackIdFor } from '../feedback/ids.ts';
 import { invalidFeedback, type FeedbackInput } from '../feedback/submission.ts';
@@ -10,18 +10,8 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import { mayWriteFeedbackAbout } from '../permissions/working-relationship.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import { retryOnConflict } from './concurrency.ts';
-import { loadActor, loadSubject } from './context.ts';
+import { loadActor, loadSubject, lookUpPerson } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-
-/** A person's record for a read-only decision: from the short-lived directory when there is one. */
-export const lookUpPerson = async (
-  deps: UseCaseDeps,
-  tenantId: TenantId,
-  personId: PersonId,
-): Promise<Employee | undefined> =>
-  deps.people === undefined
-    ? (await deps.repos.employees.get(tenantId, personId))?.item
-    : deps.people.person(tenantId, personId);
 
 export interface FeedbackLogged {
   readonly entry: Stored<FeedbackEntry>;
