@@ -92,6 +92,14 @@ describe('conversation records: the pair write, others see facts', () => {
     etag = created.json.etag;
     const mine = await api(stack, colleague, 'GET', `${people(colleague)}/conversations/${id}`);
     expect(mine.json.record.notes).toBe(NOTE);
+    // The manager reads the note text back too, on the record and in the colleague's history.
+    const theirs = await api(stack, C.manager, 'GET', `${people(colleague)}/conversations/${id}`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.json.record.notes).toBe(NOTE);
+    expect(theirs.json.record.issuesRaised).toEqual(['Workload']);
+    const history = await api(stack, C.manager, 'GET', `${people(colleague)}/conversations`);
+    expect(history.status).toBe(200);
+    expect(history.text).toContain(NOTE);
     expect((await api(stack, C.otherManager, 'GET', `${people(colleague)}/conversations`)).status).toBe(403);
     // Someone who may not even know a record exists is told it does not.
     expect((await api(stack, C.otherManager, 'GET', `${people(colleague)}/conversations/${id}`)).status).toBe(404);

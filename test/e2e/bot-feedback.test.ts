@@ -174,6 +174,33 @@ describe('Teams bot over real HTTP with a fake Bot Connector and a Cosmos server
     await postActivity(h.botUrl, textMessage(opts(), 'due'));
     const text = cardText(lastCard());
     expect(text).toContain("What's due");
+    // Sam started on 2024-04-01 under policy 004 and has held nothing; today is 10 May 2027.
+    const items = [
+      [
+        'Big Picture performance conversation',
+        'Overdue',
+        'By 31 August 2024. A Big Picture performance conversation is held every 4 months; the first belongs to August 2024, 4 months after you started.',
+        'Policy 004 Big Picture',
+      ],
+      [
+        'Regular performance conversation',
+        'Overdue',
+        'By 30 April 2027. No Regular performance conversation was held in April 2027; one is expected every month.',
+        'Policy 004 Regular',
+      ],
+      [
+        'Regular performance conversation',
+        'Due now',
+        "By 31 May 2027. A Regular performance conversation is expected once a month; this month's is due by 31 May 2027.",
+        'Policy 004 Regular',
+      ],
+    ];
+    const body = (lastCard() as { body: { type: string; items?: unknown[] }[] }).body;
+    const sections = body.filter((b) => b.type === 'Container').map((c) => JSON.stringify(c));
+    expect(sections).toHaveLength(items.length);
+    items.forEach((lines, i) => {
+      for (const line of lines) expect(sections[i]).toContain(JSON.stringify(line).slice(1, -1));
+    });
   });
 });
 
