@@ -77,6 +77,33 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
     }
   });
 
+  it('004: a coordinator gets times free for the pair they book for, whatever their own calendar holds', async () => {
+    const coordinator = who(5, 13);
+    const [noPc, lineManager] = [who(5, 24), who(5, 7)];
+    stack.graph.addBusy(coordinator, { start: '2027-05-13T09:00:00.000Z', end: '2027-05-13T10:00:00.000Z' });
+    stack.graph.addBusy(lineManager, { start: '2027-05-13T13:00:00.000Z', end: '2027-05-13T14:00:00.000Z' });
+    const before = stack.graph.requests().length;
+    const res = await api(stack, coordinator, 'POST', '/api/v1/bookings/suggest', {
+      body: { employeeId: noPc, type: 'regular', from: '2027-05-13', to: '2027-05-13', durationMinutes: 60 },
+    });
+    expect(res.status).toBe(200);
+
+    const [asked] = stack.graph.requests().slice(before);
+    const address = (id: string) => stack.demo.employees.find((e) => e.id === id)?.email;
+    expect(asked?.path).toBe('/me/findMeetingTimes');
+    expect(asked?.token).toMatchObject({ oid: coordinator, idtyp: 'user' });
+    expect(asked?.body).toMatchObject({
+      attendees: [
+        { emailAddress: { address: address(noPc) }, type: 'required' },
+        { emailAddress: { address: address(lineManager) }, type: 'required' },
+      ],
+      isOrganizerOptional: true,
+    });
+    const starts = (res.json.slots as { start: string }[]).map((slot) => slot.start);
+    expect(starts).toContain('2027-05-13T09:00:00.000Z');
+    expect(starts).not.toContain('2027-05-13T13:00:00.000Z');
+  });
+
   it('004: a Big Picture booking lands in both calendars with a Teams link, an agenda with the Big Picture questions, and a booked record', async () => {
     const res = await api(stack, manager, 'POST', '/api/v1/bookings', {
       body: {

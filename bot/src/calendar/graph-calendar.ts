@@ -18,13 +18,17 @@ export const createGraphCalendar =
           durationMinutes: request.durationMinutes,
           maxCandidates: 20,
           workingHoursOnly: true,
+          organizerOptional: !request.organizerAttends,
         },
       );
       return offered.map((s) => ({
         start: s.start,
         end: s.end,
         confidence: s.confidence,
-        availability: [s.organizerAvailability, ...s.attendeeAvailability.map((a) => a.availability)],
+        availability: [
+          ...(request.organizerAttends ? [s.organizerAvailability] : []),
+          ...s.attendeeAvailability.map((a) => a.availability),
+        ],
       }));
     },
     createEvent: async (event) => {

@@ -14,6 +14,8 @@ export interface MeetingTimesQuery {
   readonly maxCandidates?: number;
   /** Only inside everyone's working hours (default true). */
   readonly workingHoursOnly?: boolean;
+  /** The signed-in user arranges the meeting without attending it (default false). */
+  readonly organizerOptional?: boolean;
 }
 
 /** Graph's availability of one person at a suggested time. */

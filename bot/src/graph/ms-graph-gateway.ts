@@ -70,7 +70,7 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
             },
             meetingDuration: `PT${query.durationMinutes}M`,
             maxCandidates: query.maxCandidates ?? 10,
-            isOrganizerOptional: false,
+            isOrganizerOptional: query.organizerOptional === true,
             // Ask for times everyone can make; Graph still rates some lower, so availability is passed on.
             minimumAttendeePercentage: 100,
             returnSuggestionReasons: false,

@@ -10,7 +10,7 @@ export interface MeetingSlot {
   readonly end: IsoDateTime;
   /** 0–100, how likely every attendee can make it, as the calendar service rates it. */
   readonly confidence: number;
-  /** The organiser's availability then, followed by each attendee's. */
+  /** Each attendee's availability then, led by the organiser's when they attend. */
   readonly availability: readonly Availability[];
 }
 
@@ -46,6 +46,8 @@ export interface CalendarGateway {
     readonly organizerId: PersonId;
     /** E-mail addresses of the others; Graph looks from the signed-in user's own calendar outward. */
     readonly attendees: readonly string[];
+    /** False when the signed-in user books for others (004 coordinator): their own calendar does not count. */
+    readonly organizerAttends: boolean;
     readonly from: IsoDateTime;
     readonly to: IsoDateTime;
     readonly durationMinutes: number;

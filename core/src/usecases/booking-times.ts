@@ -23,12 +23,16 @@ export const suggestTimes = async (
 ) => {
   const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
   if (caller.token === undefined) throw new AppError('unauthenticated', 'Please sign in again to use your calendar.');
-  // Graph suggests times from the signed-in user's calendar outward; the rest of the pair are attendees.
-  const { attendeeIds } = pairOf(subject, caller.userId);
+  // Graph looks from the signed-in user's calendar outward; whoever else of the pair meets is an attendee.
+  // A coordinator (004) books for the pair without attending, so only the pair's calendars count.
+  const { managerId } = pairOf(subject, caller.userId);
+  const pair = [subject.employee.id, managerId];
+  const attendeeIds = pair.filter((id) => id !== caller.userId);
   const offered = await calendarOf(deps, caller.tenantId).suggestTimes({
     userToken: caller.token,
     organizerId: caller.userId,
     attendees: await addressesOf(deps, caller.tenantId, attendeeIds, [subject.employee, me]),
+    organizerAttends: pair.includes(caller.userId),
     from: zonedToUtc(input.from, '00:00', tenant.timeZone),
     to: zonedToUtc(addDays(input.to, 1), '00:00', tenant.timeZone),
     durationMinutes: input.durationMinutes,

@@ -55,6 +55,7 @@ export interface FindMeetingTimesRequest {
   };
   readonly meetingDuration?: string;
   readonly maxCandidates?: number;
+  readonly isOrganizerOptional?: boolean;
 }
 
 const durationMinutes = (iso: string | undefined): number => {
@@ -81,7 +82,9 @@ export const findMeetingTimes = (state: GraphState, caller: Caller, body: FindMe
   const workOnly = (body.timeConstraint?.activityDomain ?? 'work') === 'work';
   const inHours = (t: number) =>
     !workOnly ||
-    [organizer, ...attendees.flatMap((a) => a.user ?? [])].every((p) => withinWorkingHours(p, t, t + length));
+    [...(body.isOrganizerOptional === true ? [] : [organizer]), ...attendees.flatMap((a) => a.user ?? [])].every((p) =>
+      withinWorkingHours(p, t, t + length),
+    );
   const suggestions: unknown[] = [];
   for (const slot of body.timeConstraint?.timeSlots ?? []) {
     for (let t = toMillis(slot.start); t + length <= toMillis(slot.end); t += 30 * MINUTE) {
@@ -92,7 +95,10 @@ export const findMeetingTimes = (state: GraphState, caller: Caller, body: FindMe
         attendee: { type: a.request.type ?? 'required', emailAddress: a.request.emailAddress },
         availability: availabilityOf(state, a.user, t, t + length),
       }));
-      const everyone = [organizerAvailability, ...attendeeAvailability.map((a) => a.availability)];
+      const everyone = [
+        ...(body.isOrganizerOptional === true ? [] : [organizerAvailability]),
+        ...attendeeAvailability.map((a) => a.availability),
+      ];
       suggestions.push({
         confidence: Math.round((100 * everyone.filter((a) => a === 'free').length) / everyone.length),
         organizerAvailability,
