@@ -1,6 +1,10 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- responses are read as loose JSON */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '@pc/core/api';
+import { createApp } from '../../bot/src/app.ts';
+import { loadConfig } from '../../bot/src/config.ts';
+import { createApiModule } from '../../bot/src/http/api/module.ts';
+import { createLogger } from '../../bot/src/logging.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { api, REFERENCE_DATE, who } from './api-helpers.ts';
 
@@ -49,6 +53,53 @@ describe('API sign-in over real HTTP with real signed tokens', () => {
     expect(res.status).toBe(status);
     expect(res.json.error.message).toBe(message);
     expect(res.text).not.toContain(token);
+  });
+
+  it.each([
+    ['without a tenant (tid)', { tid: undefined }],
+    ['without an object id (oid)', { oid: undefined }],
+  ])('a correctly signed token %s does not identify anyone: 401', async (_name, missing) => {
+    const tenantId = stack.demo.employees.find((e) => e.id === colleague)?.tenantId ?? '';
+    const claims = { tid: tenantId, oid: colleague, aud: stack.apiAudience, scp: 'access_as_user', ...missing };
+    // The issuer types both claims as required; a token without them is exactly what is under test.
+    const token = await stack.issuer.signToken(claims as Parameters<Stack['issuer']['signToken']>[0]);
+    const res = await api(stack, undefined, 'GET', '/api/v1/me', { token });
+    expect(res.status).toBe(401);
+    expect(res.json.error).toMatchObject({
+      code: 'unauthenticated',
+      message: 'The token does not identify a person in an organisation',
+    });
+  });
+
+  it('an unreachable key server is a 503 to try again, not a 500 and not a sign-in failure', async () => {
+    const tenants = [...new Set(stack.demo.employees.map((e) => e.tenantId))];
+    const config = loadConfig({
+      APP_ENV: 'local',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      CHECKIN_SCHEDULER: 'false',
+      // Nothing listens on the discard port: the signing keys cannot be fetched.
+      ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:9',
+      API_AUDIENCES: stack.apiAudience,
+      ALLOWED_TENANTS: tenants.join(','),
+    });
+    const app = await createApp(config, {
+      store: stack.store,
+      logger: createLogger({ level: 'silent' }),
+      modules: [createApiModule()],
+    });
+    const { url } = await app.listen(0);
+    try {
+      const response = await fetch(`${url}/api/v1/me`, {
+        headers: { authorization: `Bearer ${await stack.tokenFor(colleague)}` },
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'unavailable', message: 'Sign-in cannot be checked right now; please try again' },
+      });
+    } finally {
+      await app.close(1000);
+    }
   });
 
   it('a person of one demo organisation cannot read a person of another', async () => {
