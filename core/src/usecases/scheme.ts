@@ -1,4 +1,6 @@
 import type { ConversationPatch } from '../api/conversations.ts';
+import { conversationLabel } from '../domain/conversation-labels.ts';
+import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import type { RatingPolicy } from '../permissions/visibility.ts';
@@ -49,6 +51,5 @@ export const ratingRuleOf =
 export const getScheme = async (deps: UseCaseDeps, caller: Caller): Promise<SchemePack> =>
   packOf((await loadActor(deps, caller)).tenant);
 
-/** The scheme's own name for a conversation type, e.g. "VIP Summary Appraisal". */
-export const labelOf = (pack: SchemePack, type: string): string =>
-  pack.conversations.find((c) => c.type === type)?.label ?? type.replace(/-/g, ' ');
+/** The scheme's own name for a conversation type, e.g. "VIP Summary Appraisal", else the plain one. */
+export const labelOf = (pack: SchemePack, type: ConversationTypeId): string => conversationLabel(type, pack);

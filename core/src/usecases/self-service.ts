@@ -1,3 +1,4 @@
+import { conversationLabels } from '../domain/conversation-labels.ts';
 import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { Objective } from '../domain/objectives.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
@@ -43,7 +44,7 @@ export const schemeNameFor = async (deps: UseCaseDeps, caller: Caller): Promise<
 
 /** The scheme's own words for each conversation type, e.g. "VIP conversation". */
 export const conversationLabelsOf = (pack: SchemePack): Partial<Record<ConversationTypeId, string>> =>
-  Object.fromEntries(pack.conversations.map((c) => [c.type, c.label]));
+  conversationLabels(pack);
 
 export interface DueForPerson {
   readonly report: DueReport;
