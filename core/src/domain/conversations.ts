@@ -106,6 +106,12 @@ export interface ConversationRecord {
   readonly appeal?: Appeal;
   /** After long leave the annual review looks forward more than back (000). */
   readonly forwardLooking?: boolean;
+  /**
+   * How often the pair agreed to hold regular conversations from now on, in weeks, when this
+   * conversation settled it (003 §5.1 induction; 000, 001 local agreement; 004 more often for
+   * someone new to the job). The latest held or agreed record that sets it wins over the job's.
+   */
+  readonly agreedRegularEveryWeeks?: number;
   readonly createdAt: IsoDateTime;
   readonly updatedAt: IsoDateTime;
 }

@@ -3,7 +3,7 @@ import type { Employee } from '../domain/people.ts';
 import type { ConversationRule, SchemePack } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
 import type { JobGroup } from './groups.ts';
-import { bookedFrom, doneDates, type Scope } from './history.ts';
+import { agreedInRecords, bookedFrom, doneDates, type Scope } from './history.ts';
 import type { DueItem, DueStatus } from './types.ts';
 
 /** Everything one scheme rule needs to decide what is due for one group of jobs. */
@@ -51,6 +51,10 @@ export const makeItem = (ctx: RuleContext, facts: ItemFacts): DueItem => {
 /** Held or agreed conversations of these types (the rule's own by default) that count for the rule, oldest first. */
 export const heldDates = (ctx: RuleContext, types: readonly ConversationRule['type'][] = [ctx.rule.type]): IsoDate[] =>
   doneDates(ctx.history, types, ctx.scope, ctx.on);
+
+/** The pair's agreed frequency of regular conversations in weeks: from their records, else from the job (000, 001, 003, 004). */
+export const agreedEveryWeeks = (ctx: RuleContext): number | undefined =>
+  agreedInRecords(ctx.history, { group: ctx.group }, ctx.on) ?? ctx.group.agreedEveryWeeks;
 
 /** Status from the window alone, for a cycle not yet completed. */
 export const openStatus = (on: IsoDate, windowStart: IsoDate, dueDate: IsoDate): DueStatus =>

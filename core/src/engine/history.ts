@@ -73,3 +73,20 @@ export const monthsWith = (
       .filter((r) => (isDone(r) || r.status === 'booked') && r.type === type && countsFor(r, scope))
       .map((r) => `${r.date.slice(0, 7)}-01`),
   );
+
+/**
+ * The frequency of regular conversations, in weeks, set by the latest held or agreed conversation
+ * of the scope that records one up to `on` (the pair agree it together), or undefined.
+ */
+export const agreedInRecords = (
+  history: readonly ConversationRecord[],
+  scope: Scope,
+  on: IsoDate,
+): number | undefined => {
+  let latest: ConversationRecord | undefined;
+  for (const r of history) {
+    if (r.agreedRegularEveryWeeks === undefined || !isDone(r) || r.date > on || !countsFor(r, scope)) continue;
+    if (latest === undefined || r.date >= latest.date) latest = r;
+  }
+  return latest?.agreedRegularEveryWeeks;
+};

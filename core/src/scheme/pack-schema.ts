@@ -48,7 +48,11 @@ const cadence = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('anniversary'), of: z.literal('incremental-date'), windowOpensMonthsBefore: days }),
   z.object({ kind: z.literal('every-n-months'), months: positive, anchor: z.literal('start-month') }),
-  z.object({ kind: z.literal('monthly'), suppressedInMonthsOf: type.optional() }),
+  z.object({
+    kind: z.literal('monthly'),
+    suppressedInMonthsOf: type.optional(),
+    pairMayAgreeMoreOften: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('after-start'), offsets: z.array(offset).min(1), windowOpensDaysBefore: days }),
   z.object({ kind: z.literal('on-appointment'), dueWithinDays: positive, lookbackMonths: positive, basis }),
   z.object({ kind: z.literal('on-manager-change'), dueWithinDays: positive, basis }),

@@ -18,7 +18,10 @@ export type Basis = 'organisation-choice' | { readonly policyRef: string };
 export type Cadence =
   /** Any time, informally; nothing is ever due (in the moment, team conversations). */
   | { readonly kind: 'informal' }
-  /** Rolling interval per pair: the pair's agreed frequency (Job.agreedRegularEveryWeeks) or the default. */
+  /**
+   * Rolling interval per pair: the pair's agreed frequency (the latest conversation record that sets
+   * `agreedRegularEveryWeeks`, else Job.agreedRegularEveryWeeks) or the default.
+   */
   | {
       readonly kind: 'agreed-frequency';
       readonly defaultEveryWeeks: number;
@@ -59,7 +62,12 @@ export type Cadence =
   /** Every N months in the months counted from the employee's start month (004 Big Picture). */
   | { readonly kind: 'every-n-months'; readonly months: number; readonly anchor: 'start-month' }
   /** Once in each calendar month, unless another type owns that month (004 Regular). */
-  | { readonly kind: 'monthly'; readonly suppressedInMonthsOf?: ConversationTypeId }
+  | {
+      readonly kind: 'monthly';
+      readonly suppressedInMonthsOf?: ConversationTypeId;
+      /** The pair may agree to meet more often than monthly (004); their agreed frequency then applies. */
+      readonly pairMayAgreeMoreOften?: boolean;
+    }
   /** Fixed points after the start date while on probation (002 §5). */
   | { readonly kind: 'after-start'; readonly offsets: readonly Offset[]; readonly windowOpensDaysBefore: number }
   /** On appointment to a job, new to the employer or to the department (003 §5.1). */

@@ -1,11 +1,11 @@
 import type { ConversationTypeId } from '../../domain/conversations.ts';
 import type { Cadence } from '../../scheme/types.ts';
-import { addMonths, type IsoDate } from '../../time/dates.ts';
-import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
+import { addDays, addMonths, minDate, type IsoDate } from '../../time/dates.ts';
+import { agreedEveryWeeks, heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
 import { doneDates, firstBetween, monthsWith } from '../history.ts';
 import type { DueItem } from '../types.ts';
-import { longDate, monthName } from '../words.ts';
+import { longDate, monthName, plural } from '../words.ts';
 import { answeredMonth, dueMonthAsOf, firstOfMonth, lastOfMonth, nextDueMonth } from './months.ts';
 
 type EveryNMonths = Extract<Cadence, { kind: 'every-n-months' }>;
@@ -60,6 +60,37 @@ const bigPictureMonths = (ctx: RuleContext, type: ConversationTypeId | undefined
 };
 
 /**
+ * 004 Regular, when the pair agreed to meet more often than monthly ("someone new to their job will
+ * need more frequent performance conversations"): within a month that expects a Regular one, the
+ * next is due the agreed number of weeks after the last one, or after the month began, by month end.
+ */
+const moreOften = (ctx: RuleContext, done: readonly IsoDate[], weeks: number): DueItem => {
+  const thisMonth = firstOfMonth(ctx.on);
+  const end = lastOfMonth(thisMonth);
+  const after = (d: IsoDate | undefined): IsoDate =>
+    addDays(d !== undefined && d > thisMonth ? d : thisMonth, weeks * 7);
+  const last = done.at(-1);
+  const next = after(last);
+  const every = `every ${plural(weeks, 'week')} as agreed by you both`;
+  if (last !== undefined && last >= thisMonth && ctx.on < next) {
+    return makeItem(ctx, {
+      status: 'completed',
+      windowStart: thisMonth,
+      dueDate: minDate(after(done.at(-2)), end),
+      completedOn: last,
+      reason: `Your ${ctx.rule.label} was held on ${longDate(last)}; you meet ${every}, so the next is due by ${longDate(next)}.`,
+    });
+  }
+  const dueDate = minDate(next, end);
+  return makeItem(ctx, {
+    status: ctx.on <= dueDate ? 'due' : 'overdue',
+    windowStart: thisMonth,
+    dueDate,
+    reason: `A ${ctx.rule.label} is held ${every}; the next is due by ${longDate(dueDate)}.`,
+  });
+};
+
+/**
  * 004 Regular: one in each calendar month from the start month, except a month owned by another type.
  * Last month's missed conversation stays overdue until one is held this month.
  */
@@ -107,6 +138,11 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
           : `No ${ctx.rule.label} is expected in ${month} because your ${owner} is held or booked this month.`,
       }),
     );
+    return items;
+  }
+  const weeks = cadence.pairMayAgreeMoreOften === true ? agreedEveryWeeks(ctx) : undefined;
+  if (weeks !== undefined && weeks * 7 < 28) {
+    items.push(moreOften(ctx, done, weeks));
     return items;
   }
   items.push(

@@ -1,6 +1,6 @@
 import type { Cadence, Offset } from '../../scheme/types.ts';
 import { addDays, type IsoDate } from '../../time/dates.ts';
-import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
+import { agreedEveryWeeks, heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
 import { basisNote, longDate, plural } from '../words.ts';
 import { addOffset, answeredDue } from './offsets.ts';
@@ -46,9 +46,10 @@ const rolling = (
 
 /** Regular conversations at the pair's agreed frequency, counted from the last one (000, 001, 003). */
 export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): DueItem[] => {
-  const weeks = ctx.group.agreedEveryWeeks ?? cadence.defaultEveryWeeks;
+  const agreed = agreedEveryWeeks(ctx);
+  const weeks = agreed ?? cadence.defaultEveryWeeks;
   const every = `every ${plural(weeks, 'week')}${
-    ctx.group.agreedEveryWeeks === undefined
+    agreed === undefined
       ? `, the default until you agree a frequency${basisNote(plural(weeks, 'week'), cadence.basis)}`
       : ' as agreed by you both'
   }`;

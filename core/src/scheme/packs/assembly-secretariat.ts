@@ -20,7 +20,8 @@ export const assemblySecretariat: SchemePack = {
       type: 'regular',
       label: 'Regular performance conversation',
       description: 'Once a month (more often if agreed), except in a month that has a Big Picture conversation.',
-      cadence: { kind: 'monthly', suppressedInMonthsOf: 'big-picture' },
+      // "... although you and your line manager may agree to meet more frequently if that is more suitable."
+      cadence: { kind: 'monthly', suppressedInMonthsOf: 'big-picture', pairMayAgreeMoreOften: true },
       policyRef: '004 Regular',
     },
     {
