@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { checkCard, inputIdsIn, MAX_CARD_BYTES, verbsIn } from '@pc/testing/support/adaptive-cards.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkCard,
+  closeCardRenderer,
+  inputIdsIn,
+  MAX_CARD_BYTES,
+  verbsIn,
+} from '@pc/testing/support/adaptive-cards.ts';
 import type { DueCardItem } from './due-items.ts';
 import {
   buildCheckinCard,
@@ -44,8 +50,11 @@ const topic = (id: string, title: string): StarterTopic => ({
   probingQuestions: ['What made the difference there?'],
 });
 
+// Every card renders in one Chromium for this file; each leaves .artifacts/screenshots/cards/<test>.png.
+afterAll(closeCardRenderer);
+
 const expectValid = async (json: unknown) => {
-  const result = await checkCard(json);
+  const result = await checkCard(json, expect.getState().currentTestName ?? 'card');
   expect(result.issues).toEqual([]);
   expect(result.bytes).toBeLessThan(MAX_CARD_BYTES);
   for (const verb of verbsIn(json)) expect(isCardVerb(verb)).toBe(true);
@@ -73,13 +82,17 @@ describe('help and error cards', () => {
       "Performance conversations
       I help you keep good conversations going under VIP conversations.
       Type one of these, or use a button:
-      - feedback: log in-the-moment feedback about yourself or a colleague
-      - starter: a conversation starter for you and your manager or your team
-      - due: which conversations are due, and why
-      - objectives: your objectives and their progress
-      - prepare: prompts to prepare for your next conversation
-      - help: this list
-      You can also write feedback: followed by a short note, e.g. "feedback: helped Sam with the rota"."
+      feedback: log in-the-moment feedback about yourself or a colleague
+      starter: a conversation starter for you and your manager or your team
+      due: which conversations are due, and why
+      objectives: your objectives and their progress
+      prepare: prompts to prepare for your next conversation
+      help: this list
+      You can also write feedback: followed by a short note, e.g. "feedback: helped Sam with the rota".
+      Log feedback
+      What's due
+      My objectives
+      Prepare"
     `);
     expect(verbsIn(json)).toEqual(['feedback.open', 'due.show', 'objectives.show', 'prepare.show']);
   });
@@ -90,12 +103,16 @@ describe('help and error cards', () => {
     expect(renderedText).toMatchInlineSnapshot(`
       "Sorry, I didn't understand that
       Here is what I can do. Type one of these words, or use a button:
-      - feedback: log in-the-moment feedback about yourself or a colleague
-      - starter: a conversation starter for you and your manager or your team
-      - due: which conversations are due, and why
-      - objectives: your objectives and their progress
-      - prepare: prompts to prepare for your next conversation
-      - help: this list"
+      feedback: log in-the-moment feedback about yourself or a colleague
+      starter: a conversation starter for you and your manager or your team
+      due: which conversations are due, and why
+      objectives: your objectives and their progress
+      prepare: prompts to prepare for your next conversation
+      help: this list
+      Log feedback
+      What's due
+      My objectives
+      Prepare"
     `);
   });
 
@@ -106,7 +123,8 @@ describe('help and error cards', () => {
       "Something went wrong
       The service is busy.
       Please try again in about 3 seconds.
-      Reference: c-123"
+      Reference: c-123
+      Show help"
     `);
   });
 
@@ -122,8 +140,9 @@ describe('help and error cards', () => {
     expect(renderedText).toMatchInlineSnapshot(`
       "Please check your answers
       Nothing was saved. Fix these and send it again:
-      - What happened: Write a short note
-      - What kind: Choose what kind of feedback this is"
+      What happened: Write a short note
+      What kind: Choose what kind of feedback this is
+      Show help"
     `);
   });
 });
@@ -137,16 +156,37 @@ describe('feedback cards', () => {
 
   it('form offers myself first, colleagues, three kinds, private-to-the-pair default and the agenda box', async () => {
     const json = buildFeedbackFormCard({ selfId: 'me', colleagues });
-    const { renderedText } = await expectValid(json);
+    const { renderedText, choiceSets } = await expectValid(json);
     expect(renderedText).toMatchInlineSnapshot(`
       "In-the-moment feedback
       A short note of advice given, an issue resolved or work done well.
+      Who it is about *
+      What kind *
       Advice given
       Issue resolved
       Work done well
-      Private to the pair (the person and their line manager)Only the person it is aboutThe person and all their line managers
-      Add to the agenda of my next regular conversation"
+      What happened *
+      Who can see it *
+      Private to the pair (the person and their line manager)
+      Add to the agenda of my next regular conversation
+      Log feedback"
     `);
+    // The choices as a person meets them: myself first, then colleagues; pair-only preselected.
+    expect(choiceSets).toEqual([
+      {
+        label: 'Who can see it *',
+        choices: [
+          'Private to the pair (the person and their line manager)',
+          'Only the person it is about',
+          'The person and all their line managers',
+        ],
+        shown: ['Private to the pair (the person and their line manager)'],
+      },
+      // adaptivecards shows a preselected searchable choice by its value (an id), not its title, so
+      // what the box shows is left out here; the choices are what a person picks from.
+      expect.objectContaining({ label: 'Who it is about *', choices: ['Myself', 'Sam Patel', 'Ali Jones'] }),
+      { label: 'What kind *', choices: ['Advice given', 'Issue resolved', 'Work done well'], shown: [] },
+    ]);
     expect(inputIdsIn(json)).toEqual(['subjectId', 'kind', 'text', 'visibility', 'addToAgenda']);
     const visibility = json.body.find((e) => e.id === 'visibility');
     expect(visibility?.value).toBe('pair');
@@ -181,7 +221,8 @@ describe('feedback cards', () => {
       Who can see it
       Private to the pair (the person and their line manager)
       Agenda
-      Added to your next regular conversation"
+      Added to your next regular conversation
+      Log more feedback"
     `);
   });
 
@@ -216,17 +257,20 @@ describe('conversation starter', () => {
       Customer
       Start with strengths: What has gone well for you in customer lately?
       Open questions
-      - How do you feel about customer?
+      How do you feel about customer?
       Go deeper
-      - What made the difference there?
-      Sam Patel: The new \\*\\*form\\*\\* helped
+      What made the difference there?
+      Sam Patel: The new **form** helped
+      Your answer
       Working together
       Start with strengths: What has gone well for you in working together lately?
       Open questions
-      - How do you feel about working together?
+      How do you feel about working together?
       Go deeper
-      - What made the difference there?
-      No answers yet."
+      What made the difference there?
+      No answers yet.
+      Your answer
+      Share answers"
     `);
     expect(json.refresh?.userIds).toEqual(['sam', 'mgr']);
     expect(json.refresh?.action.verb).toBe('starter.refresh');
@@ -259,7 +303,14 @@ describe('check-in and due cards', () => {
       items: [annual, regular],
       preparationPrompts: ['What are you proudest of this year?', 'What support would help?'],
     });
-    const { renderedText } = await expectValid(json);
+    const { renderedText, choiceSets } = await expectValid(json);
+    expect(choiceSets).toEqual([
+      {
+        label: 'How are you doing at the moment? (only you and your line manager see this)',
+        choices: ['Good', 'Okay', 'Struggling a bit', "I'd rather not say"],
+        shown: [],
+      },
+    ]);
     expect(renderedText).toMatchInlineSnapshot(`
       "Hello Sam, a quick check-in
       Here is what is coming up and why.
@@ -272,10 +323,12 @@ describe('check-in and due cards', () => {
       By 31 May 2027. Regular conversations are monthly.
       Policy 004
       To prepare
-      - What are you proudest of this year?
-      - What support would help?
-      GoodOkayStruggling a bitI'd rather not say
-      Reminders about required reviews stay on, so nothing formal is missed."
+      What are you proudest of this year?
+      What support would help?
+      How are you doing at the moment? (only you and your line manager see this)
+      Reminders about required reviews stay on, so nothing formal is missed.
+      Book
+      Snooze 1 week"
     `);
     expect(verbsIn(json)).toEqual(['checkin.book', 'checkin.snooze']);
     expect(inputIdsIn(json)).toEqual(['wellbeing']);
@@ -299,7 +352,9 @@ describe('check-in and due cards', () => {
       Regular conversation
       Due now
       By 31 May 2027. Regular conversations are monthly.
-      Policy 004"
+      Policy 004
+      Prepare
+      Book"
     `);
   });
 
@@ -339,7 +394,9 @@ describe('objectives and prepare cards', () => {
       Agreed · 40% done · Short term · by 30 September 2027
       Learn the case system
       Draft · 0% done · Medium term
-      To make it SMART, add: Measurable"
+      To make it SMART, add: Measurable
+      Open objectives
+      Prepare for my next conversation"
     `);
   });
 
@@ -368,10 +425,12 @@ describe('objectives and prepare cards', () => {
       "Prepare: Regular conversation
       On 3 June 2027
       Think about
-      - What went well since we last met?
-      - Anything getting in the way?
+      What went well since we last met?
+      Anything getting in the way?
       On the agenda so far
-      - Feedback: helped with the rota"
+      Feedback: helped with the rota
+      Add something you want to raise
+      Add to agenda"
     `);
     expect(verbsIn(json)).toEqual(['prepare.addAgenda']);
   });
@@ -395,7 +454,8 @@ describe('check-in nudges', () => {
     expect(renderedText).toContain('No reminders until 17 May 2027.');
     expect(renderedText).toMatchInlineSnapshot(`
       "Snoozed
-      No reminders until 17 May 2027."
+      No reminders until 17 May 2027.
+      Show help"
     `);
   });
 });
