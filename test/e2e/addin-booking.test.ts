@@ -40,7 +40,7 @@ interface Booked {
   booking?: { start: string; end: string; eventIds: Record<string, string>; onlineMeetingUrl?: string };
 }
 
-// Assembly Secretariat demo (tenant 5, policy 004): person 6 manages 18–21 (test/local/demo-org/people.ts).
+// Assembly Secretariat demo (tenant 5, policy 004): person 6 manages 18–21 (demo/demo-org/people.ts).
 const assembly = (n: number) => `0d3e0005-0000-4000-a000-${String(n).padStart(12, '0')}`;
 const REFERENCE_DATE = '2027-05-03';
 

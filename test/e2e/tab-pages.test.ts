@@ -20,7 +20,7 @@ const THEMES = ['default', 'dark', 'contrast'] as const;
 describe('Teams tab in Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
-  // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17 (test/local/demo-org/people.ts).
+  // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17 (demo/demo-org/people.ts).
   const personNo = (n: number) => `0d3e0001-0000-4000-a000-${String(n).padStart(12, '0')}`;
   const who = (n: number) => {
     const e = stack.demo.employees.find((x) => x.id === personNo(n));
