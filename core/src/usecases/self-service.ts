@@ -1,4 +1,5 @@
 import { conversationLabels } from '../domain/conversation-labels.ts';
+import { AGENDA_FIELD, AGENDA_ITEM_MAX } from '../cards/prepare-card.ts';
 import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { Objective } from '../domain/objectives.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
@@ -95,8 +96,6 @@ export const myPreparation = async (deps: UseCaseDeps, caller: Caller): Promise<
   };
 };
 
-export const AGENDA_ITEM_MAX = 300;
-
 /**
  * Adds what the person wants to raise to their next booked conversation's agenda, once per
  * idempotency key (the Teams activity): false when nothing is booked yet.
@@ -111,7 +110,10 @@ export const addMyAgendaItem = async (
   if (text === '' || text.length > AGENDA_ITEM_MAX) {
     throw new AppError('validation', 'Some answers need another look.', {
       details: [
-        { path: 'agendaItem', message: text === '' ? 'Write what you want to raise' : 'Keep it under 300 characters' },
+        {
+          path: AGENDA_FIELD,
+          message: text === '' ? 'Write what you want to raise' : `Keep it under ${String(AGENDA_ITEM_MAX)} characters`,
+        },
       ],
     });
   }
