@@ -10,7 +10,7 @@ import { stableId } from '../feedback/ids.ts';
 import { retryOnConflict } from './concurrency.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { dueFor } from './people.ts';
-import { packOf } from './scheme.ts';
+import { labelOf, packOf } from './scheme.ts';
 
 /**
  * What a person asks about themself from the bot: their scheme, what is due, their objectives,
@@ -87,9 +87,8 @@ export const myPreparation = async (deps: UseCaseDeps, caller: Caller): Promise<
   const { pack } = await loadOwnRecord(deps, caller);
   const next = await nextBooked(deps, caller);
   if (next === undefined) return { prompts: pack.preparation.employee, agenda: [] };
-  const title = pack.conversations.find((c) => c.type === next.type)?.label;
   return {
-    ...(title === undefined ? {} : { title }),
+    title: labelOf(pack, next.type),
     date: next.date,
     prompts: pack.preparation.employee,
     agenda: next.agenda.map((a) => a.text),
