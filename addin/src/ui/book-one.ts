@@ -12,23 +12,15 @@ import {
   book,
   loadChoices,
   rangeLabel,
-  reportInDraft,
   slotLabel,
   suggestTimes,
   type Slot,
   type TeamMember,
 } from '../logic/booking.ts';
 import { explain, noSlotMessage } from '../logic/explain.ts';
-import {
-  closeDraft,
-  getEnd,
-  getRequiredAttendees,
-  getStart,
-  notify,
-  onItemChanged,
-  type ComposeItem,
-} from '../office/item.ts';
+import { getEnd, getStart, type ComposeItem } from '../office/item.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';
+import { closeDraftOffer, seedFromDraft } from './draft.ts';
 
 export interface BookOneDeps {
   readonly api: ApiClient;
@@ -220,48 +212,4 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
   );
 
   if (draft !== undefined) void seedFromDraft(draft, deps, select);
-};
-
-const closeDraftOffer = (draft: ComposeItem, notices: Notices): HTMLElement => {
-  const button = h('button', { type: 'button' }, 'Close this draft');
-  button.addEventListener('click', () => {
-    void notify(draft, 'pc-booked', 'Already booked in both calendars: discard this draft.')
-      .then(() => {
-        closeDraft(draft);
-      })
-      .catch((error: unknown) => {
-        notices.error(explain(error, 'closing the draft').message);
-      });
-  });
-  return h(
-    'div',
-    { class: 'draft-offer' },
-    h(
-      'p',
-      {},
-      'This draft is not needed: the meeting is already in both calendars. Discard it so nobody gets two invitations.',
-    ),
-    button,
-  );
-};
-
-/** Preselects the person the draft is addressed to, now and whenever the user changes the attendees. */
-const seedFromDraft = async (draft: ComposeItem, deps: BookOneDeps, select: HTMLSelectElement): Promise<void> => {
-  const apply = async (): Promise<void> => {
-    if (select.value !== '') return;
-    const member = reportInDraft(deps.members, await getRequiredAttendees(draft));
-    if (member === undefined) return;
-    select.value = member.person.id;
-    select.dispatchEvent(new Event('change'));
-  };
-  try {
-    await apply();
-    if (deps.changeEvents) {
-      await onItemChanged(draft, Office.EventType.RecipientsChanged, apply, (error) => {
-        deps.notices.error(explain(error, 'reading the draft').message);
-      });
-    }
-  } catch (error) {
-    deps.notices.error(explain(error, 'reading the draft').message);
-  }
 };
