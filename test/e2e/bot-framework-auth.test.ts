@@ -4,13 +4,16 @@
  * a genuine one gets a turn, and the bot's replies and proactive messages reach the connector
  * with an app token the bot fetched for itself.
  */
-import { ActivityHandler, type ConversationReference } from 'botbuilder';
+import { TENANT_REFERENCE_KEY, type ConversationReferenceStore, type StoredConversationReference } from '@pc/core';
+import { buildNoticeCard } from '@pc/core/cards';
+import { ActivityHandler } from 'botbuilder';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpServer, listen } from '../../bot/src/http/server.ts';
 import { createLogger } from '../../bot/src/logging.ts';
 import { createBotAdapter, registerBotRoutes, type BotAdapter } from '../../bot/src/teams/adapter.ts';
+import { createCloudProactiveSender } from '../../bot/src/teams/proactive-sender.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
 import { startOidcIssuer, type OidcIssuer, type TokenClaims } from '../fakes/oidc-issuer.ts';
 
@@ -197,25 +200,27 @@ describe('Bot Framework authentication on /api/messages and outgoing calls', () 
     await verifyAppToken(reply?.authorization);
   });
 
-  it('a proactive message authenticates to the connector with a Bot Framework token from the bot’s tenant', async () => {
-    const reference: Partial<ConversationReference> = {
-      channelId: 'msteams',
+  it('a proactive check-in from the product’s sender authenticates to the connector with a Bot Framework token from the bot’s tenant', async () => {
+    const stored: StoredConversationReference = {
+      tenantId: APP_TENANT,
+      id: TENANT_REFERENCE_KEY,
       serviceUrl: connector.url,
-      conversation: {
-        id: 'a:proactive-1',
-        tenantId: APP_TENANT,
-        isGroup: false,
-        conversationType: 'personal',
-        name: '',
-      },
-      bot: { id: `28:${APP_ID}`, name: 'Performance Conversations' },
-      user: { id: '29:user', name: 'Someone' },
+      botId: `28:${APP_ID}`,
+      channelId: 'msteams',
+      updatedAt: new Date().toISOString(),
     };
-    await adapter.continueConversationAsync(APP_ID, reference, async (context) => {
-      await context.sendActivity('A check-in is due');
-    });
-    const sent = connector.activities.find((a) => a.conversationId === 'a:proactive-1');
-    expect(sent?.activity.text).toBe('A check-in is due');
+    const references: ConversationReferenceStore = {
+      get: (tenantId, id) =>
+        Promise.resolve(tenantId === APP_TENANT && id === TENANT_REFERENCE_KEY ? stored : undefined),
+      put: () => Promise.resolve(),
+    };
+    const sender = createCloudProactiveSender({ adapter, botAppId: APP_ID, references });
+    await sender.send(APP_TENANT, 'person-1', buildNoticeCard('Check-in', ['A check-in is due']), 'key-1');
+    expect(connector.conversations).toEqual([
+      { id: `a:1on1-${APP_TENANT}-person-1`, tenantId: APP_TENANT, memberId: 'person-1' },
+    ]);
+    const sent = connector.activities.find((a) => a.conversationId === `a:1on1-${APP_TENANT}-person-1`);
+    expect(JSON.stringify(sent?.activity.attachments)).toContain('A check-in is due');
     await verifyAppToken(sent?.authorization);
   });
 });
