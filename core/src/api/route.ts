@@ -24,7 +24,7 @@ export interface RouteDef<
   readonly response: R;
   /** Success status; 200 unless stated. */
   readonly status?: 200 | 201 | 202 | 204;
-  /** Updates take the item's ETag in If-Match; a stale one gets 409/412. */
+  /** Updates take the item's ETag in If-Match; a stale one gets 409 conflict. */
   readonly ifMatch?: boolean;
   /** Non-JSON responses (exports). */
   readonly produces?: 'application/json' | 'text/csv' | 'application/pdf';
