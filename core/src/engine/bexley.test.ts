@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Employee } from '../domain/people.ts';
 import { due, employee, itemsOf, job, only, record } from './fixtures.test-support.ts';
 
 const BEXLEY = 'bexley-pms';
@@ -109,15 +110,17 @@ describe('002 Bexley: 1:1s and probation', () => {
     expect(item).toMatchObject({ status: 'completed', completedOn: '2027-06-10', dueDate: '2027-06-01' });
     expect(item.reason).toContain('next is due by 10 September 2027');
   });
-  it('002: probation meetings fall 4 weeks, 3 months and 5 months after the start', () => {
+  it('002: probation meetings fall 4 weeks, 3 months and 5 months after the start, and the outcome at 6 months', () => {
     const starter = employee({ startDate: '2027-01-04', probation: { status: 'in-probation' } });
     const items = itemsOf(due(BEXLEY, '2027-01-20', starter), 'probation-review');
     expect(items.map((i) => [i.dueDate, i.status])).toEqual([
       ['2027-02-01', 'upcoming'],
       ['2027-04-04', 'upcoming'],
       ['2027-06-04', 'upcoming'],
+      ['2027-07-04', 'upcoming'],
     ]);
     expect(items[0]?.policyRef).toBe('002 §5');
+    expect(items[3]?.reason).toContain('outcome of your probation');
   });
   it('002: a missed 4-week probation meeting is overdue; a held one is done', () => {
     const starter = employee({ startDate: '2027-01-04', probation: { status: 'in-probation' } });
@@ -126,7 +129,7 @@ describe('002 Bexley: 1:1s and probation', () => {
       due(BEXLEY, '2027-02-10', starter, [record('probation-review', '2027-02-01')]),
       'probation-review',
     );
-    expect(held.map((i) => i.status)).toEqual(['completed', 'upcoming', 'upcoming']);
+    expect(held.map((i) => i.status)).toEqual(['completed', 'upcoming', 'upcoming', 'upcoming']);
   });
   it('002: the 3-month meeting is due in the week before it', () => {
     const starter = employee({ startDate: '2027-01-04', probation: { status: 'in-probation' } });
@@ -145,6 +148,49 @@ describe('002 Bexley: 1:1s and probation', () => {
         job({ id: 'job-2', startDate: '2027-01-04', managerIds: ['manager-2'], isMain: false }),
       ],
     });
-    expect(itemsOf(due(BEXLEY, '2027-01-20', starter), 'probation-review')).toHaveLength(3);
+    expect(itemsOf(due(BEXLEY, '2027-01-20', starter), 'probation-review')).toHaveLength(4);
+  });
+});
+
+describe('002 Bexley: the probation outcome and any extension', () => {
+  const starter = (probation: Employee['probation']) =>
+    employee({ startDate: '2027-01-04', jobs: [job({ startDate: '2027-01-04' })], probation });
+  const outcomeOf = (report: ReturnType<typeof due>) =>
+    itemsOf(report, 'probation-review').find((i) => i.reason.includes('outcome of your probation'));
+
+  it('002 §5: the outcome is settled when the first six months end, and says which setting timed it', () => {
+    const item = outcomeOf(due(BEXLEY, '2027-06-30', starter({ status: 'in-probation' })));
+    expect(item).toMatchObject({ dueDate: '2027-07-04', windowStart: '2027-06-27', status: 'due' });
+    expect(item?.reason).toContain('6 months: policy 002 §5');
+  });
+  it('002 §5: a recorded probation end date sets the outcome meeting', () => {
+    const item = outcomeOf(due(BEXLEY, '2027-06-30', starter({ status: 'in-probation', endDate: '2027-07-31' })));
+    expect(item).toMatchObject({ dueDate: '2027-07-31', status: 'upcoming' });
+  });
+  it('002 §5: an extension moves the outcome meeting to the end of the extension', () => {
+    const history = [
+      record('probation-review', '2027-02-01'),
+      record('probation-review', '2027-04-02'),
+      record('probation-review', '2027-06-03'),
+      record('probation-review', '2027-07-02'),
+    ];
+    const extended = starter({ status: 'extended', endDate: '2027-10-04' });
+    const item = outcomeOf(due(BEXLEY, '2027-09-01', extended, history));
+    expect(item).toMatchObject({ dueDate: '2027-10-04', status: 'upcoming' });
+    expect(item?.reason).toContain('extended to 4 October 2027');
+    expect(outcomeOf(due(BEXLEY, '2027-10-06', extended, history))?.status).toBe('overdue');
+    const settled = [...history, record('probation-review', '2027-10-01')];
+    expect(outcomeOf(due(BEXLEY, '2027-10-06', extended, settled))).toMatchObject({
+      status: 'completed',
+      completedOn: '2027-10-01',
+    });
+  });
+  it('002 §5: an extension without an end date waits for one rather than chasing the six-month date', () => {
+    const item = outcomeOf(due(BEXLEY, '2027-08-01', starter({ status: 'extended' })));
+    expect(item?.status).toBe('suppressed');
+    expect(item?.reason).toContain('once its end date is recorded');
+  });
+  it('002 §5: nothing about probation once it is passed', () => {
+    expect(itemsOf(due(BEXLEY, '2027-06-30', starter({ status: 'passed' })), 'probation-review')).toEqual([]);
   });
 });

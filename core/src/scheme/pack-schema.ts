@@ -53,7 +53,12 @@ const cadence = z.discriminatedUnion('kind', [
     suppressedInMonthsOf: type.optional(),
     pairMayAgreeMoreOften: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('after-start'), offsets: z.array(offset).min(1), windowOpensDaysBefore: days }),
+  z.object({
+    kind: z.literal('after-start'),
+    offsets: z.array(offset).min(1),
+    windowOpensDaysBefore: days,
+    outcome: z.object({ after: offset, basis }).optional(),
+  }),
   z.object({ kind: z.literal('on-appointment'), dueWithinDays: positive, lookbackMonths: positive, basis }),
   z.object({ kind: z.literal('on-manager-change'), dueWithinDays: positive, basis }),
 ]);

@@ -69,7 +69,16 @@ export type Cadence =
       readonly pairMayAgreeMoreOften?: boolean;
     }
   /** Fixed points after the start date while on probation (002 §5). */
-  | { readonly kind: 'after-start'; readonly offsets: readonly Offset[]; readonly windowOpensDaysBefore: number }
+  | {
+      readonly kind: 'after-start';
+      readonly offsets: readonly Offset[];
+      readonly windowOpensDaysBefore: number;
+      /**
+       * A last meeting that settles the outcome when probation ends: at the probation end date on
+       * record (an extension moves it), or this long after starting (002 §5: the first 6 months).
+       */
+      readonly outcome?: { readonly after: Offset; readonly basis: Basis };
+    }
   /** On appointment to a job, new to the employer or to the department (003 §5.1). */
   | {
       readonly kind: 'on-appointment';

@@ -1,5 +1,5 @@
 import type { Cadence } from '../../scheme/types.ts';
-import { addDays, addMonths } from '../../time/dates.ts';
+import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import { firstBetween } from '../history.ts';
 import type { DueItem } from '../types.ts';
@@ -16,7 +16,7 @@ export const afterStart = (ctx: RuleContext, cadence: AfterStart): DueItem[] => 
   const status = employee.probation.status;
   if (!ctx.group.isMain || (status !== 'in-probation' && status !== 'extended')) return [];
   const held = heldDates(ctx).filter((d) => d >= employee.startDate && d <= on);
-  return cadence.offsets.map((offset, i) => {
+  const meetings = cadence.offsets.map((offset, i) => {
     const dueDate = addOffset(employee.startDate, offset);
     const windowStart = addDays(dueDate, -cadence.windowOpensDaysBefore);
     const completedOn = held[i];
@@ -32,6 +32,51 @@ export const afterStart = (ctx: RuleContext, cadence: AfterStart): DueItem[] => 
       ...(completedOn === undefined ? {} : { completedOn }),
     });
   });
+  const outcome =
+    cadence.outcome === undefined ? [] : [probationOutcome(ctx, cadence, cadence.outcome, held.slice(meetings.length))];
+  return [...meetings, ...outcome];
+};
+
+/**
+ * 002 §5: the meeting that settles probation when it ends — at the end date on record, which an
+ * extension moves, or the policy's six months. An extension with no end date waits for one.
+ */
+const probationOutcome = (
+  ctx: RuleContext,
+  cadence: AfterStart,
+  outcome: NonNullable<AfterStart['outcome']>,
+  laterMeetings: readonly IsoDate[],
+): DueItem => {
+  const { employee, on } = ctx;
+  const { status, endDate } = employee.probation;
+  const dueDate = endDate ?? addOffset(employee.startDate, outcome.after);
+  const windowStart = addDays(dueDate, -cadence.windowOpensDaysBefore);
+  const label = `${ctx.rule.label} on the outcome of your probation`;
+  if (status === 'extended' && endDate === undefined) {
+    return makeItem(ctx, {
+      status: 'suppressed',
+      windowStart,
+      dueDate,
+      reason: `Your probation was extended; the ${label} is due when the extension ends, once its end date is recorded.`,
+    });
+  }
+  const completedOn = laterMeetings.find((d) => d >= windowStart);
+  if (completedOn !== undefined) {
+    return makeItem(ctx, {
+      status: 'completed',
+      windowStart,
+      dueDate,
+      completedOn,
+      reason: `The ${label} was held on ${longDate(completedOn)}.`,
+    });
+  }
+  const why =
+    status === 'extended'
+      ? `Your probation was extended to ${longDate(dueDate)}; the ${label} is due by then.`
+      : endDate === undefined
+        ? `The ${label} is due by ${longDate(dueDate)}${basisNote(describeOffset(outcome.after), outcome.basis)}.`
+        : `Your probation ends on ${longDate(dueDate)}; the ${label} is due by then.`;
+  return makeItem(ctx, { status: openStatus(on, windowStart, dueDate), windowStart, dueDate, reason: why });
 };
 
 /** 003 §5.1: an introductory meeting when someone is appointed to a job, new to the Trust or the department. */

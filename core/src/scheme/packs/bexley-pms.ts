@@ -59,7 +59,14 @@ export const bexleyPms: SchemePack = {
       type: 'probation-review',
       label: 'Probation performance meeting',
       description: 'Support, guidance and monitoring in the first six months.',
-      cadence: { kind: 'after-start', offsets: [{ weeks: 4 }, { months: 3 }, { months: 5 }], windowOpensDaysBefore: 7 },
+      // "... during the first 6 months of employment with Bexley. After this time, the normal performance
+      // management timetable is used": the outcome is settled when the six months (or an extension) end.
+      cadence: {
+        kind: 'after-start',
+        offsets: [{ weeks: 4 }, { months: 3 }, { months: 5 }],
+        windowOpensDaysBefore: 7,
+        outcome: { after: { months: 6 }, basis: { policyRef: '002 §5' } },
+      },
       policyRef: '002 §5',
     },
   ],
