@@ -117,11 +117,13 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
       // One fresh token after a 401: cached SSO tokens can expire between calls.
       if (res.status === 401 && !refreshed) {
         refreshed = true;
+        await res.body?.cancel();
         continue;
       }
       const busy = res.status === 429 || res.status === 503;
       if (busy && retries < maxRetries) {
         retries += 1;
+        await res.body?.cancel();
         await sleep(retryAfterMs(res.headers.get('retry-after'), now()));
         continue;
       }
