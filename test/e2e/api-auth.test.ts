@@ -62,7 +62,7 @@ describe('API sign-in over real HTTP with real signed tokens', () => {
     const tenantId = stack.demo.employees.find((e) => e.id === colleague)?.tenantId ?? '';
     const claims = { tid: tenantId, oid: colleague, aud: stack.apiAudience, scp: 'access_as_user', ...missing };
     // The issuer types both claims as required; a token without them is exactly what is under test.
-    const token = await stack.issuer.signToken(claims as Parameters<Stack['issuer']['signToken']>[0]);
+    const token = await stack.issuer.signToken(claims as unknown as Parameters<Stack['issuer']['signToken']>[0]);
     const res = await api(stack, undefined, 'GET', '/api/v1/me', { token });
     expect(res.status).toBe(401);
     expect(res.json.error).toMatchObject({
