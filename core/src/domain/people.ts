@@ -71,11 +71,25 @@ export interface Probation {
   readonly endDate?: IsoDate;
 }
 
+/**
+ * 003 §5.8: when pay-step progression is deferred, the manager and colleague agree a supportive plan
+ * with timescales; on its successful completion the increment is applied (not backdated).
+ */
+export interface DeferralPlan {
+  readonly agreedOn: IsoDate;
+  /** The dates agreed for reviewing progress against the plan. */
+  readonly reviewDates: readonly IsoDate[];
+  /** Set when the plan is completed and the increment applied. */
+  readonly completedOn?: IsoDate;
+}
+
 /** Facts the Somerset pay-step check needs that live outside conversations (policy 003 §5.8). */
 export interface PayStepFacts {
   readonly formalCapabilityProcess: boolean;
   readonly liveDisciplinarySanction: boolean;
   readonly mandatoryTrainingComplete: boolean;
+  /** The plan agreed when progression was deferred, while it runs. */
+  readonly deferralPlan?: DeferralPlan;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RuleContext } from './context.ts';
 import { jobGroups } from './groups.ts';
 import { anniversary } from './rules/anniversary.ts';
 import { calendarWindows } from './rules/calendar-windows.ts';
+import { deferralPlanReviews } from './rules/deferral.ts';
 import { afterStart, onAppointment, onManagerChange } from './rules/events.ts';
 import { everyNMonths, monthly } from './rules/monthly.ts';
 import { agreedFrequency, atLeastEvery } from './rules/regular.ts';
@@ -75,11 +76,12 @@ export const dueConversations = (input: DueInput): DueReport => {
   const mine = history.filter((r) => r.employeeId === employee.id && r.tenantId === tenant.tenantId);
   const groups = jobGroups(employee, on);
   const heldJobIds = new Set(groups.flatMap((g) => g.jobIds));
-  const items = groups.flatMap((group) =>
-    pack.conversations.flatMap((rule) => {
+  const items = groups.flatMap((group) => [
+    ...pack.conversations.flatMap((rule) => {
       const scope = FOLLOWS_PERSON.has(rule.cadence.kind) ? { group, heldJobIds } : { group };
       return evaluate({ pack, rule, employee, group, scope, history: mine, on }, rule.cadence);
     }),
-  );
+    ...deferralPlanReviews(pack, { employee, history: mine, on }, group),
+  ]);
   return { ...report, items: withArrangements(items, groupRules).sort(byDueThenType) };
 };

@@ -170,4 +170,5 @@ export const schemePackSchema = z.object({
       }),
     )
     .optional(),
+  deferralPlanReviews: z.object({ heldAs: type, policyRef: z.string().regex(/^\d{3} /) }).optional(),
 });

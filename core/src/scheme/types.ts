@@ -255,5 +255,9 @@ export interface SchemePack {
   /** Capability concerns leave the conversation tooling for the employer's procedure. */
   readonly capabilityReferral: string;
   /** Staff groups the policy excludes or treats apart. */
-  readonly staffGroups?: readonly StaffGroupRule[];
+  readonly staffGroups?: readonly StaffGroupRule[]; /**
+   * Reviews of a pay-step deferral plan on the dates the pair agreed, held as conversations of this
+   * type (003 §5.8: "a plan ... for any supportive action needed, including timescales").
+   */
+  readonly deferralPlanReviews?: { readonly heldAs: ConversationTypeId; readonly policyRef: string };
 }

@@ -154,6 +154,7 @@ export const somersetCareerConversations: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('Capability Policy'),
+  deferralPlanReviews: { heldAs: 'regular', policyRef: '003 §5.8' },
   staffGroups: [
     {
       group: 'medical-and-dental',
