@@ -1,2 +1,3 @@
 export * from './types.ts';
 export { dueConversations } from './due.ts';
+export { teamThemesCollationDue, teamThemesDue, type RollUpDue } from './team-themes.ts';

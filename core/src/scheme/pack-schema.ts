@@ -171,4 +171,13 @@ export const schemePackSchema = z.object({
     )
     .optional(),
   deferralPlanReviews: z.object({ heldAs: type, policyRef: z.string().regex(/^\d{3} /) }).optional(),
+  teamThemes: z
+    .object({
+      after: type,
+      dueWithinDays: positive,
+      collateWithinDays: positive,
+      basis,
+      policyRef: z.string().regex(/^\d{3} /),
+    })
+    .optional(),
 });

@@ -260,4 +260,16 @@ export interface SchemePack {
    * type (003 §5.8: "a plan ... for any supportive action needed, including timescales").
    */
   readonly deferralPlanReviews?: { readonly heldAs: ConversationTypeId; readonly policyRef: string };
+  /**
+   * Team Themes (000): once all of a manager's team reviews of type `after` are done, the manager
+   * sends the team's themes to their senior manager within `dueWithinDays`; once every manager has,
+   * the senior manager collates them within `collateWithinDays`.
+   */
+  readonly teamThemes?: {
+    readonly after: ConversationTypeId;
+    readonly dueWithinDays: number;
+    readonly collateWithinDays: number;
+    readonly basis: Basis;
+    readonly policyRef: string;
+  };
 }

@@ -138,4 +138,13 @@ export const cumbriaVip: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('capability procedure'),
+  // "When all VIP summary appraisals are completed ... managers should complete the Team Theme template"; the
+  // policy sets no deadline for it or for the senior manager's collation, so the 28 days are the organisation's.
+  teamThemes: {
+    after: 'annual-review',
+    dueWithinDays: 28,
+    collateWithinDays: 28,
+    basis: 'organisation-choice',
+    policyRef: '000 Team Themes',
+  },
 };
