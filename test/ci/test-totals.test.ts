@@ -135,7 +135,7 @@ describe('the totals line around a real vitest run', () => {
     expect(r.output).not.toContain('910 passed');
     expect(r.last).toMatch(/^0 passed, [1-9]\d* failed$/);
     expect(r.status).toBe(1);
-  }, 60_000);
+  }, 120_000);
 
   it("prints the same counts as vitest's own summary", () => {
     const report = join(dir, 'run-one.json');
@@ -145,5 +145,5 @@ describe('the totals line around a real vitest run', () => {
     expect(summary).not.toBeNull();
     expect(r.last).toBe(`${summary?.[1] ?? '?'} passed, 0 failed`);
     expect(r.status).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
