@@ -22,9 +22,9 @@ export const nextDueMonth = (done: readonly IsoDate[], start: IsoDate, every: nu
 
 /**
  * The month a held conversation answered: the month due when it was held, unless later due months
- * passed entirely before it with nothing held — then the latest of those (see `answeredDue`).
+ * had begun by then with nothing held — then the latest of those (see `answeredDue`).
  */
 export const answeredMonth = (dueMonth: IsoDate, held: IsoDate, every: number): IsoDate => {
   const gap = monthsBetween(dueMonth, held);
-  return gap <= every ? dueMonth : addMonths(dueMonth, Math.floor((gap - 1) / every) * every);
+  return gap < every ? dueMonth : addMonths(dueMonth, Math.floor(gap / every) * every);
 };

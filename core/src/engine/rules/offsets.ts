@@ -11,18 +11,20 @@ export const describeOffset = (offset: Offset): string =>
 
 /**
  * The due date a held conversation answered on a rolling clock: the one outstanding when it was
- * held, unless whole cycles after it fell due before the day it was held with nothing held in
- * between — those cycles were missed, and it answers the latest of them. So a completed item never
- * carries a due date more than one cycle before the conversation, however far back the previous
- * record on file (or the start date) lies. Computed in one step, not cycle by cycle.
+ * held, unless later cycles had opened their window by then with nothing held in between — those
+ * were missed, and it answers the latest of them (as a late conversation in the calendar-driven
+ * rules completes its cycle only until the next window opens). So a completed item never carries a
+ * due date more than a cycle before the conversation, however far back the previous record on file
+ * (or the start date) lies. Computed in one step, not cycle by cycle.
  */
-export const answeredDue = (outstanding: IsoDate, held: IsoDate, every: Offset): IsoDate => {
-  if (held <= outstanding) return outstanding;
+export const answeredDue = (outstanding: IsoDate, held: IsoDate, every: Offset, windowDays: number): IsoDate => {
+  const reach = addDays(held, windowDays);
+  if (reach < outstanding) return outstanding;
   if ('weeks' in every) {
     const days = every.weeks * 7;
-    return addDays(outstanding, Math.floor(daysBetween(outstanding, held) / days) * days);
+    return addDays(outstanding, Math.floor(daysBetween(outstanding, reach) / days) * days);
   }
-  const whole = Math.floor(monthsBetween(outstanding, held) / every.months) * every.months;
+  const whole = Math.floor(monthsBetween(outstanding, reach) / every.months) * every.months;
   const candidate = addMonths(outstanding, whole);
-  return candidate <= held ? candidate : addMonths(outstanding, whole - every.months);
+  return candidate <= reach ? candidate : addMonths(outstanding, whole - every.months);
 };

@@ -23,7 +23,7 @@ const rolling = (
   const dueDate = addOffset(last ?? ctx.group.startDate, every);
   const windowStart = addDays(dueDate, -windowDays);
   if (last !== undefined && ctx.on < windowStart) {
-    const completedDue = answeredDue(addOffset(done.at(-2) ?? ctx.group.startDate, every), last, every);
+    const completedDue = answeredDue(addOffset(done.at(-2) ?? ctx.group.startDate, every), last, every, windowDays);
     return [
       makeItem(ctx, {
         status: 'completed',

@@ -86,7 +86,7 @@ export const rollingAnnual = (ctx: RuleContext, cadence: RollingAnnual): DueItem
   const next = cycleAfter(ctx, cadence, last);
   if (last !== undefined && ctx.on < next.windowStart) {
     const outstanding = cycleAfter(ctx, cadence, done.at(-2));
-    const dueDate = answeredDue(outstanding.dueDate, last, cadence.every);
+    const dueDate = answeredDue(outstanding.dueDate, last, cadence.every, cadence.windowOpensDaysBefore);
     return [
       makeItem(ctx, {
         status: 'completed',
