@@ -149,6 +149,9 @@ export const schemePackSchema = z.object({
       grounds: z.array(text).min(1),
       final: z.boolean(),
       policyRef: text,
+      variableByMutualConsent: z
+        .object({ communicatedTo: z.literal('individual-and-representative'), policyRef: z.string().regex(/^\d{3} /) })
+        .optional(),
     })
     .optional(),
   values: z.array(value),

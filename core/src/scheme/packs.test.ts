@@ -333,3 +333,15 @@ describe('staff groups the policies exclude or treat apart', () => {
     expect(schemePackSchema.safeParse(broken).success).toBe(false);
   });
 });
+
+describe('appeal timescales varied by mutual consent', () => {
+  it('002: Bexley’s appeal timescales may be extended by mutual consent, told to the individual and their representative', () => {
+    expect(schemePacks['bexley-pms'].appeal?.variableByMutualConsent).toEqual({
+      communicatedTo: 'individual-and-representative',
+      policyRef: '002 Appendix 6 §2',
+    });
+  });
+  it('003: Somerset’s policy allows no such variation', () => {
+    expect(schemePacks['somerset-career-conversations'].appeal?.variableByMutualConsent).toBeUndefined();
+  });
+});

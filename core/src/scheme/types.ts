@@ -189,6 +189,14 @@ export interface AppealRules {
   readonly grounds: readonly string[];
   readonly final: boolean;
   readonly policyRef: string;
+  /**
+   * The timescales may be varied by mutual consent, e.g. while the hearing manager investigates
+   * further; the extension is communicated to the individual and any representative (002).
+   */
+  readonly variableByMutualConsent?: {
+    readonly communicatedTo: 'individual-and-representative';
+    readonly policyRef: string;
+  };
 }
 
 export interface ValueSpec {

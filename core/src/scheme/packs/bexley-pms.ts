@@ -156,6 +156,8 @@ export const bexleyPms: SchemePack = {
     ],
     final: true,
     policyRef: '002 Appendix 6',
+    // "The timescales contained within this appeals procedure may be varied by mutual consent ..."
+    variableByMutualConsent: { communicatedTo: 'individual-and-representative', policyRef: '002 Appendix 6 §2' },
   },
   values: [],
   jobFamilies: BEXLEY_JOB_FAMILIES,
