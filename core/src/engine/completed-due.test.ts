@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { SchemeId } from '../domain/people.ts';
 import { daysBetween, fromUtcDate } from '../time/dates.ts';
+import { quarterContaining, teamCompliance } from '../rules/compliance.ts';
 import { due, employee, job, only, record } from './fixtures.test-support.ts';
 
 const arbDate = (min: string, max: string) =>
@@ -44,6 +45,26 @@ describe('000 Cumbria: a completed appraisal carries the due date it answered', 
     expect(only(due('cumbria-vip', '2026-08-10', longServing, history), 'annual-review')).toMatchObject({
       dueDate: '2026-03-01',
       completedOn: '2026-07-20',
+    });
+  });
+});
+
+describe('000 Cumbria: on-time figures count completed appraisals in the quarter they were due', () => {
+  it('000 Appendix 1: appraisals held in their window this quarter count as on time, whatever lies on file before them', () => {
+    const member = (id: string) => employee({ id, startDate: '2012-03-01', jobs: [job({ startDate: '2012-03-01' })] });
+    const held = (id: string, date: string) => record('annual-review', date, 'held', { employeeId: id, id: `r-${id}` });
+    const on = '2026-03-31';
+    const reports = [
+      due('cumbria-vip', on, member('first-on-file'), [held('first-on-file', '2026-02-20')]),
+      due('cumbria-vip', on, member('gap'), [
+        held('gap', '2019-03-01'),
+        { ...held('gap', '2026-02-25'), id: 'r-gap-2' },
+      ]),
+    ];
+    expect(teamCompliance(reports, quarterContaining(on))).toMatchObject({
+      reviewsDue: 2,
+      completedOnTime: 2,
+      percentOnTime: 100,
     });
   });
 });
