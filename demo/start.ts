@@ -11,7 +11,6 @@ import { systemClock } from '@pc/core';
 import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../bot/src/config.ts';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
 import { startServer } from '../bot/src/main.ts';
-import { defaultModules } from '../bot/src/modules.ts';
 import { createLogger } from '../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
 import { startFakeGraph } from '@pc/testing/fakes/graph-server.ts';
@@ -107,7 +106,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
         CHECKIN_SCHEDULER: String(options.checkinScheduler ?? true),
       },
-      { store, modules: defaultModules({ graph: localGraphGateway(issuer, graph.baseUrl) }) },
+      { store, compose: { graph: localGraphGateway(issuer, graph.baseUrl) } },
     );
     shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
     const playground =

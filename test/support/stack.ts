@@ -97,7 +97,8 @@ export const startStack = async (opts: { referenceDate?: string } = {}): Promise
     store,
     logger: createLogger({ level: 'silent' }),
     ...(clock === undefined ? {} : { clock }),
-    modules: [createApiModule({ graph: gateway }), createLocalDevModule(), createStaticModule()],
+    compose: { graph: gateway },
+    modules: [createApiModule(), createLocalDevModule(), createStaticModule()],
   });
   const { url } = await app.listen(0);
 

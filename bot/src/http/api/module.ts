@@ -1,7 +1,5 @@
 import { buildOpenApi } from '@pc/core/api';
-import type { UseCaseDeps } from '@pc/core/usecases';
 import { createTokenValidator, type TokenValidator } from '../../auth/index.ts';
-import { createGraphCalendar } from '../../calendar/graph-calendar.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
 import { route } from '../route.ts';
@@ -14,11 +12,6 @@ import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
 
 export interface ApiModuleOptions {
-  /**
-   * Graph for this module's calendars instead of the one composed from config (the local
-   * launcher's and the end-to-end stack's fake Graph). Prefer `AppDeps.compose.graph`.
-   */
-  readonly graph?: Parameters<typeof createGraphCalendar>[0];
   /** Defaults to Entra tokens from the configured authority, audiences and tenants. */
   readonly tokens?: TokenValidator;
 }
@@ -37,11 +30,7 @@ export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
 export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
   name: 'api',
   register: ({ server, config, services, version }: AppModuleContext) => {
-    const deps: UseCaseDeps =
-      options.graph === undefined
-        ? services.deps
-        : { ...services.deps, calendarFor: createGraphCalendar(options.graph) };
-    const api: ApiContext = { deps, tokens: options.tokens ?? tokenValidatorFor(config) };
+    const api: ApiContext = { deps: services.deps, tokens: options.tokens ?? tokenValidatorFor(config) };
     const document = buildOpenApi(version);
     route(server, {
       method: 'get',
