@@ -50,6 +50,8 @@ export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> 
     logger: deps.logger,
     version: APP_VERSION,
     healthChecks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])],
+    // Pages may call the sign-in authority (the local issuer when the fakes are on) and nothing else.
+    security: { production: config.env === 'production', connectSources: [config.auth.authorityHost] },
   });
   const clock = deps.clock ?? systemClock;
   // Built once, on first use: a server of static modules only never touches the store.

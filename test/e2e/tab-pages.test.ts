@@ -129,7 +129,8 @@ describe('Teams tab in Chromium', () => {
       for (const [hash, heading] of pages) {
         await page.goto(tab(hash, theme));
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-        await page.waitForFunction("document.querySelector('.fui-Spinner') === null");
+        // A locator, not a string predicate: the page's Content-Security-Policy forbids eval.
+        await expect.poll(() => page.locator('.fui-Spinner').count(), { timeout: 15_000 }).toBe(0);
         found[hash] = await seriousAxeViolations(page);
         await saveScreenshot(page, `${theme}-${hash}`);
       }
