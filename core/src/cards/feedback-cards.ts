@@ -22,7 +22,7 @@ export interface FeedbackFormInput {
   readonly colleagues: readonly Colleague[];
 }
 
-/** Keeps the card well under Teams' size limit; the list is searchable (filtered style). */
+/** Keeps the card well under Teams' size limit; the list is searchable (filtered style), Myself first. */
 export const MAX_FORM_COLLEAGUES = 150;
 
 /** Names of the form's inputs; the submission parser reads exactly these. */
@@ -55,7 +55,7 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
         style: 'filtered',
         isRequired: true,
         errorMessage: 'Choose yourself or a colleague',
-        value: input.selfId,
+        // No preselection: some renderers show a searchable list's preselected value (an id), not its title.
         choices: [
           { title: 'Myself', value: input.selfId },
           ...others.map((c) => ({ title: c.displayName, value: c.id })),
