@@ -65,8 +65,8 @@ const CODES: Readonly<Record<number, ApiErrorCode>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not-found',
+  // A stale version is 409 everywhere in this API (one contract).
   409: 'conflict',
-  412: 'conflict',
   422: 'validation',
   429: 'throttled',
   503: 'unavailable',
