@@ -86,6 +86,17 @@ describe('cli due', () => {
   });
 });
 
+describe('cli due over the worked examples in docs/examples', () => {
+  it('003 §2.3: a medical colleague is told the policy schedules nothing for them, and why', async () => {
+    const file = new URL('../../../docs/examples/003-medical-colleague.json', import.meta.url).pathname;
+    const { code, out } = await run('due', '--input', file, '--on', '2027-03-10');
+    expect(code).toBe(0);
+    expect(out).toContain('Medical and dental colleagues are outside the Career Conversations policy');
+    expect(out).toContain('Policy: 003 §2.3.');
+    expect(out).not.toContain('Nothing is due.');
+  });
+});
+
 describe('cli people and schemes', () => {
   it('lists demo people with ids, emails and roles', async () => {
     const { code, out } = await run('people', '--scheme', 'bexley-pms');

@@ -131,6 +131,8 @@ export const dueCommand = async (command: Extract<Command, { name: 'due' }>, io:
   const { who, report } = await dueReportOf(command, io);
   if (command.json) return json(report);
   const heading = `${who}\nScheme ${report.schemeId}, on ${report.on}\n\n`;
+  if (report.excluded !== undefined && report.items.length === 0)
+    return `${heading}${report.excluded.reason} Policy: ${report.excluded.policyRef}.\n`;
   if (report.items.length === 0) return `${heading}Nothing is due.\n`;
   return (
     heading +
