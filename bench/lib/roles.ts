@@ -95,7 +95,12 @@ const connector = async (): Promise<void> => {
 };
 
 const echoApp = async (): Promise<void> => {
-  const config = loadConfig({ APP_ENV: 'test', LOCAL_DEV_FAKES: 'true', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    APP_ENV: 'local',
+    LOCAL_DEV_FAKES: 'true',
+    LOG_LEVEL: 'silent',
+    CHECKIN_SCHEDULER: 'false',
+  });
   const app = await createApp(config, {
     // The echo bot never touches storage; the health check is the only user of the store.
     store: undefined as never,
