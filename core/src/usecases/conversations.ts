@@ -2,10 +2,11 @@ import type { ConversationInput, ConversationPatch } from '../api/conversations.
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
-import { authorize } from '../permissions/decide.ts';
-import { currentManagerIds } from '../permissions/relationships.ts';
-import { viewConversation, type ConversationView } from '../permissions/visibility.ts';
+import { authorize, type TenantActor } from '../permissions/decide.ts';
+import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
+import { viewConversation, type ConversationView, type RatingPolicy } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
+import { assertConversationMove, assertMayRecordHeld, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { packOf, ratingPolicyOf, ratingRuleOf } from './scheme.ts';
@@ -14,6 +15,21 @@ export interface StoredView {
   readonly view: ConversationView;
   readonly etag: string;
 }
+
+/**
+ * What a write hands back: the writer's view by the same rule as a GET, so a reply never shows
+ * more than reading the record again would (a Bexley rating stays hidden until Step 3).
+ */
+export const callerView = (
+  actor: TenantActor,
+  subject: SubjectContext,
+  stored: Stored<ConversationRecord>,
+  policy: RatingPolicy,
+): StoredView => {
+  const view = viewConversation(actor, subject, stored.item, policy);
+  if (!view) throw new AppError('not-found', 'No such conversation.');
+  return { view, etag: stored.etag };
+};
 
 export const listConversations = async (
   deps: UseCaseDeps,
@@ -73,6 +89,7 @@ export const createConversation = async (
   const { actor } = await loadActor(deps, caller);
   const subject = await loadSubject(deps, caller.tenantId, personId);
   authorize(actor, 'conversation.content.write', subject);
+  assertMayRecordHeld(roleOnRecord(caller.userId, personId), input.type);
   const managers = currentManagerIds(subject.employee);
   const recordingManager = managers.includes(caller.userId) ? caller.userId : managers[0];
   if (recordingManager === undefined) {
@@ -163,6 +180,9 @@ export const updateConversation = async (
     CONTENT_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
   ) as Partial<ConversationRecord>;
   const base = stored.item;
+  if (patch.status) {
+    assertConversationMove(base.status, patch.status, roleOnRecord(caller.userId, base.employeeId), base.type);
+  }
   // Changing an agreed record re-opens it: both must agree the new version (004).
   const reopened = changesContent && base.status === 'agreed';
   const next: ConversationRecord = {
@@ -182,8 +202,14 @@ export const agreeConversation = async (
   personId: PersonId,
   conversationId: string,
   etag: string,
-): Promise<Stored<ConversationRecord>> => {
-  const { stored } = await loadForChange(deps, caller, personId, conversationId, 'conversation.agree');
+): Promise<StoredView> => {
+  const { stored, actor, tenant, subject } = await loadForChange(
+    deps,
+    caller,
+    personId,
+    conversationId,
+    'conversation.agree',
+  );
   const record = stored.item;
   if (record.status === 'booked' || record.status === 'cancelled') {
     throw new AppError('validation', 'Only a conversation that has taken place can be agreed.');
@@ -194,10 +220,11 @@ export const agreeConversation = async (
     ? { ...record.agreement, employeeAgreedAt: now }
     : { ...record.agreement, managerAgreedAt: now };
   const both = agreement.employeeAgreedAt !== undefined && agreement.managerAgreedAt !== undefined;
-  return deps.repos.conversations.update(
+  const saved = await deps.repos.conversations.update(
     { ...record, agreement, status: both ? 'agreed' : 'held', updatedAt: now },
     etag,
   );
+  return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
 };
 
 export const disagreeConversation = async (
@@ -207,11 +234,17 @@ export const disagreeConversation = async (
   conversationId: string,
   text: string,
   etag: string,
-): Promise<Stored<ConversationRecord>> => {
-  const { stored } = await loadForChange(deps, caller, personId, conversationId, 'conversation.disagree');
+): Promise<StoredView> => {
+  const { stored, actor, tenant, subject } = await loadForChange(
+    deps,
+    caller,
+    personId,
+    conversationId,
+    'conversation.disagree',
+  );
   const now = deps.clock.now();
   const { employeeAgreedAt: _withdrawn, ...agreement } = stored.item.agreement;
-  return deps.repos.conversations.update(
+  const saved = await deps.repos.conversations.update(
     {
       ...stored.item,
       disagreement: { recordedAt: now, text },
@@ -221,4 +254,5 @@ export const disagreeConversation = async (
     },
     etag,
   );
+  return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
 };

@@ -9,10 +9,11 @@ import {
   openWithExceptionalAccess,
   releaseRating,
   updateConversation,
+  viewAfterWrite,
 } from '@pc/core/usecases';
 import { conversationFacts } from '@pc/core/permissions';
 import type { Server } from 'restify';
-import { conversationOut, viewOut, viewsOut } from './mappers.ts';
+import { viewOut, viewsOut } from './mappers.ts';
 import { registerApiRoute, type ApiContext } from './register.ts';
 
 export const registerConversationRoutes = (server: Server, api: ApiContext): void => {
@@ -27,17 +28,17 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
   });
   registerApiRoute(server, api, 'conversations.create', async (r) => {
     const stored = await createConversation(r.deps, r.caller, r.params.personId, r.body);
-    return { body: conversationOut(stored), etag: stored.etag };
+    return { body: viewOut(await viewAfterWrite(r.deps, r.caller, stored)), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.update', async (r) => {
     const { personId, conversationId } = r.params;
     const stored = await updateConversation(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch);
-    return { body: conversationOut(stored), etag: stored.etag };
+    return { body: viewOut(await viewAfterWrite(r.deps, r.caller, stored)), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.agree', async (r) => {
     const { personId, conversationId } = r.params;
-    const stored = await agreeConversation(r.deps, r.caller, personId, conversationId, r.ifMatch);
-    return { body: conversationOut(stored), etag: stored.etag };
+    const agreed = await agreeConversation(r.deps, r.caller, personId, conversationId, r.ifMatch);
+    return { body: viewOut(agreed), etag: agreed.etag };
   });
   registerApiRoute(server, api, 'conversations.releaseRating', async (r) => {
     const { personId, conversationId } = r.params;
@@ -50,8 +51,8 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
   });
   registerApiRoute(server, api, 'conversations.disagree', async (r) => {
     const { personId, conversationId } = r.params;
-    const stored = await disagreeConversation(r.deps, r.caller, personId, conversationId, r.body.text, r.ifMatch);
-    return { body: conversationOut(stored), etag: stored.etag };
+    const found = await disagreeConversation(r.deps, r.caller, personId, conversationId, r.body.text, r.ifMatch);
+    return { body: viewOut(found), etag: found.etag };
   });
   registerApiRoute(server, api, 'conversations.appealWindow', async (r) => ({
     body: await getAppealWindow(r.deps, r.caller, r.params.personId, r.params.conversationId),
@@ -59,7 +60,7 @@ export const registerConversationRoutes = (server: Server, api: ApiContext): voi
   registerApiRoute(server, api, 'conversations.appeal', async (r) => {
     const { personId, conversationId } = r.params;
     const stored = await lodgeAppeal(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch);
-    return { body: conversationOut(stored), etag: stored.etag };
+    return { body: viewOut(await viewAfterWrite(r.deps, r.caller, stored)), etag: stored.etag };
   });
   registerApiRoute(server, api, 'conversations.exceptionalAccess', async (r) => {
     const { personId, conversationId } = r.params;

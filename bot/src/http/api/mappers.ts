@@ -1,13 +1,7 @@
-import type { ConversationRecord, Objective, Stored } from '@pc/core';
+import type { Objective, Stored } from '@pc/core';
 import type { ConversationView, SchemePack, StoredView } from '@pc/core/usecases';
 
 export const objectiveOut = (stored: Stored<Objective>) => ({ ...stored.item, etag: stored.etag });
-
-export const conversationOut = (stored: Stored<ConversationRecord>) => ({
-  kind: 'full' as const,
-  etag: stored.etag,
-  record: stored.item,
-});
 
 export const viewOut = ({ view, etag }: { view: ConversationView; etag: string }) =>
   view.kind === 'full' ? { kind: 'full' as const, etag, record: view.record } : view;
