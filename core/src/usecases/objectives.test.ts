@@ -1,7 +1,7 @@
 // The objectives use cases over the in-memory repositories (held to the same contract as
 // Cosmos in test/contracts/), so the rules run in milliseconds without a store.
 import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
-import { employee, tenant } from '@pc/testing/contracts/fixtures.ts';
+import { conversation, employee, tenant } from '@pc/testing/contracts/fixtures.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ObjectiveInput } from '../api/objectives.ts';
 import { isAppError } from '../errors.ts';
@@ -83,5 +83,87 @@ describe('objectives use cases', () => {
     const onlyDevelopment = (kind: string) => kind === 'development';
     expect(await codeOf(createObjective(deps, as('sam'), 'sam', input, onlyDevelopment))).toBe('validation');
     expect((await listObjectives(deps, as('sam'), 'sam')).items).toEqual([]);
+  });
+
+  it('004 Setting Objectives: the colleague alone cannot agree their objective or mark it achieved; the manager can', async () => {
+    const created = await createObjective(deps, as('sam'), 'sam', input, anyKind);
+    const selfAgreed = updateObjective(
+      deps,
+      as('sam'),
+      'sam',
+      'objective-1',
+      { status: 'agreed' },
+      created.etag,
+      anyKind,
+    );
+    expect(await codeOf(selfAgreed)).toBe('forbidden');
+    const agreed = await updateObjective(
+      deps,
+      as('mgr-1'),
+      'sam',
+      'objective-1',
+      { status: 'agreed' },
+      created.etag,
+      anyKind,
+    );
+    const selfAchieved = updateObjective(
+      deps,
+      as('sam'),
+      'sam',
+      'objective-1',
+      { status: 'achieved' },
+      agreed.etag,
+      anyKind,
+    );
+    expect(await codeOf(selfAchieved)).toBe('forbidden');
+    expect((await getObjective(deps, as('sam'), 'sam', 'objective-1')).item.status).toBe('agreed');
+    // The colleague still reports progress on it.
+    const progress = await updateObjective(
+      deps,
+      as('sam'),
+      'sam',
+      'objective-1',
+      { progress: 90 },
+      agreed.etag,
+      anyKind,
+    );
+    const achieved = await updateObjective(
+      deps,
+      as('mgr-1'),
+      'sam',
+      'objective-1',
+      { status: 'achieved' },
+      progress.etag,
+      anyKind,
+    );
+    expect(achieved.item).toMatchObject({ status: 'achieved', progress: 90 });
+  });
+
+  it('refuses to mark a draft achieved, whoever asks: it is agreed first', async () => {
+    const created = await createObjective(deps, as('sam'), 'sam', input, anyKind);
+    const early = updateObjective(
+      deps,
+      as('mgr-1'),
+      'sam',
+      'objective-1',
+      { status: 'achieved' },
+      created.etag,
+      anyKind,
+    );
+    expect(await codeOf(early)).toBe('validation');
+  });
+
+  it("a progress note names one of the colleague's own conversations, or none", async () => {
+    const created = await createObjective(deps, as('sam'), 'sam', input, anyKind);
+    await deps.repos.conversations.create(conversation(TENANT, 'talk-1', { employeeId: 'sam' }));
+    await deps.repos.conversations.create(conversation(TENANT, 'talk-alex', { employeeId: 'alex' }));
+    for (const conversationId of ['made-up', 'talk-alex']) {
+      const patch = { progressNote: 'Discussed.', conversationId };
+      const refused = updateObjective(deps, as('sam'), 'sam', 'objective-1', patch, created.etag, anyKind);
+      expect(await codeOf(refused)).toBe('validation');
+    }
+    const patch = { progressNote: 'Discussed.', conversationId: 'talk-1' };
+    const linked = await updateObjective(deps, as('sam'), 'sam', 'objective-1', patch, created.etag, anyKind);
+    expect(linked.item.progressNotes[0]?.conversationId).toBe('talk-1');
   });
 });

@@ -4,6 +4,7 @@ import type { PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../permissions/decide.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
+import { assertObjectiveMove, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
@@ -75,6 +76,14 @@ export const createObjective = async (
   return deps.repos.objectives.create(objective);
 };
 
+/** A progress note names a conversation of the same colleague, or none. */
+const assertConversationOf = async (deps: UseCaseDeps, caller: Caller, personId: PersonId, conversationId: string) => {
+  if (await deps.repos.conversations.get(caller.tenantId, personId, conversationId)) return;
+  throw new AppError('validation', 'Link the note to one of this colleague’s conversations, or to none.', {
+    details: [{ path: 'conversationId', message: 'No conversation of this colleague has that id.' }],
+  });
+};
+
 export const updateObjective = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -92,7 +101,10 @@ export const updateObjective = async (
       details: [{ path: 'kind', message: 'Choose one of the kinds your scheme uses.' }],
     });
   }
+  if (patch.status !== undefined)
+    assertObjectiveMove(current.item.status, patch.status, roleOnRecord(caller.userId, personId));
   const { progressNote, conversationId, ...fields } = patch;
+  if (conversationId !== undefined) await assertConversationOf(deps, caller, personId, conversationId);
   const now = deps.clock.now();
   const notes = progressNote
     ? [
