@@ -9,8 +9,13 @@ const SOMERSET = 'somerset-career-conversations';
 const manager = employee({ id: 'manager-1', displayName: 'Morgan Manager', jobs: [job({ managerIds: [] })] });
 const colleague = (id: string, incrementalDate: string) =>
   employee({ id, startDate: '2020-01-06', incrementalDate, jobs: [job({ startDate: '2020-01-06' })] });
+/** Held and confirmed by the manager, so it counts (004). */
 const held = (id: string, date: string): ConversationRecord =>
-  record('annual-review', date, 'held', { employeeId: id, id: `cc-${id}` });
+  record('annual-review', date, 'held', {
+    employeeId: id,
+    id: `cc-${id}`,
+    agreement: { managerAgreedAt: `${date}T16:00:00.000Z` },
+  });
 
 const complianceOn = async (on: string, history: readonly ConversationRecord[] = []) => {
   const team = [manager, colleague('a', '2021-04-15'), colleague('b', '2021-05-01'), colleague('c', '2021-06-01')];
@@ -32,5 +37,17 @@ describe('003 §8 compliance as the manager reads it', () => {
     const c = await complianceOn('2027-06-30', [held('a', '2027-04-10'), held('b', '2027-05-20')]);
     expect(c).toMatchObject({ quarter: '2027-Q2', expected: 3, completed: 2, onTimePercent: 33.3 });
     expect(c.overdue.map((o) => o.employeeId)).toEqual(['c']);
+  });
+
+  it('004: a review held on one side’s word only (nobody confirmed it) does not count as completed', async () => {
+    const unconfirmed = record('annual-review', '2027-05-20', 'held', { employeeId: 'b', id: 'cc-b' });
+    const selfAgreed = record('annual-review', '2027-04-10', 'held', {
+      employeeId: 'a',
+      id: 'cc-a',
+      agreement: { employeeAgreedAt: '2027-04-10T16:00:00.000Z' },
+    });
+    const c = await complianceOn('2027-06-30', [selfAgreed, unconfirmed]);
+    expect(c).toMatchObject({ expected: 3, completed: 0, onTimePercent: 0 });
+    expect(c.overdue.map((o) => o.employeeId).sort()).toEqual(['a', 'b', 'c']);
   });
 });

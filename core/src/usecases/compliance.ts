@@ -1,14 +1,16 @@
 import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { Employee, PersonId, TenantId } from '../domain/people.ts';
+import { dueConversations } from '../engine/due.ts';
 import { authorize } from '../permissions/decide.ts';
 import type { SchemePack } from '../scheme/types.ts';
 import type { DueReport } from '../engine/types.ts';
 import { quarterContaining, teamCompliance } from '../rules/compliance.ts';
 import { payStepEligibility } from '../rules/pay-step.ts';
+import { confirmedHistory } from '../rules/record-lifecycle.ts';
 import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { dueFor } from './people.ts';
+import { historyOf } from './people.ts';
 import { packOf } from './scheme.ts';
 
 /** The reviews compliance counts: the annual review where there is one, else every expected type. */
@@ -51,7 +53,11 @@ export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId
   const pack = packOf(tenant);
   const members = await teamBelow(deps, caller.tenantId, managerId);
   const reports: DueReport[] = [];
-  for (const member of members) reports.push(await dueFor(deps, tenant, member, day));
+  for (const member of members) {
+    // A review counts once both agreed it or the manager confirmed it, never on one side's word (004).
+    const history = confirmedHistory(await historyOf(deps, caller.tenantId, member.id));
+    reports.push(dueConversations({ tenant, employee: member, history, on: day }));
+  }
   // Pay-step deferrals are Somerset's (003 §5.8); other schemes record no pay-step facts.
   const payStep = pack.id === 'somerset-career-conversations' ? payStepDecisions(members, reports, day) : [];
   const result = teamCompliance(reports, { from: quarter.from, to: quarter.to, types: reviewTypes(pack), payStep });
