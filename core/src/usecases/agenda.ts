@@ -60,31 +60,35 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#
 const list = (items: readonly string[]): string =>
   items.length === 0 ? '' : `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 
-const HEADINGS: Readonly<Record<AgendaItem['source'], string>> = {
-  'carried-over': 'Actions carried over',
-  feedback: 'Feedback noted since last time',
-  scheme: 'Questions for this conversation',
-  employee: 'Added by the colleague',
-  manager: 'Added by the manager',
-};
+/** What a calendar item may show: organisers' own topic lines and the scheme's questions, never notes or feedback. */
+const INVITATION_SOURCES: ReadonlySet<AgendaItem['source']> = new Set(['scheme', 'employee', 'manager']);
 
-/** The invitation both calendars show: the agenda, and preparation prompts for each side (002, 003, 004). */
+/**
+ * The invitation both calendars show (002, 003, 004). Calendar items are read by delegates,
+ * assistants and mail-archive tools, so it carries the type, the topics and a link to the agenda
+ * in the tab; actions carried over and feedback stay on the agenda, for the pair only.
+ */
 export const invitationOf = (
   pack: SchemePack,
-  record: Pick<ConversationRecord, 'type' | 'agenda'>,
+  record: Pick<ConversationRecord, 'type' | 'agenda'> & { readonly topics?: readonly string[] },
   employeeName: string,
+  agendaUrl?: string,
 ): { subject: string; bodyHtml: string } => {
   const label = labelOf(pack, record.type);
-  const groups = (Object.keys(HEADINGS) as AgendaItem['source'][])
-    .map((source) => ({ source, items: record.agenda.filter((a) => a.source === source).map((a) => a.text) }))
-    .filter((g) => g.items.length > 0)
-    .map((g) => `<h3>${HEADINGS[g.source]}</h3>${list(g.items)}`)
-    .join('');
+  const topics = [
+    ...(record.topics ?? []).flatMap((id) => pack.topics.filter((t) => t.id === id).map((t) => t.title)),
+    ...record.agenda.filter((a) => INVITATION_SOURCES.has(a.source)).map((a) => a.text),
+  ];
+  const link =
+    agendaUrl === undefined
+      ? ''
+      : `<p><a href="${escapeHtml(agendaUrl)}">Open the agenda in Performance Conversations</a> (what the two of you noted for this conversation is there, not in this invitation).</p>`;
   return {
     subject: `${label}: ${employeeName}`,
     bodyHtml: [
       `<h2>${escapeHtml(label)}</h2>`,
-      groups,
+      topics.length === 0 ? '' : `<h3>Topics</h3>${list(topics)}`,
+      link,
       `<h3>To prepare (colleague)</h3>${list(pack.preparation.employee)}`,
       `<h3>To prepare (manager)</h3>${list(pack.preparation.manager)}`,
     ].join(''),

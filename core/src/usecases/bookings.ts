@@ -17,6 +17,9 @@ import { zonedDate, zonedToUtc } from './zoned-time.ts';
 export { calendarOf } from './booking-parties.ts';
 export { freeForEveryone, NO_FREE_TIME, suggestTimes } from './booking-times.ts';
 
+/** Where the tab shows a conversation and its agenda; invitations link there instead of quoting it. */
+export type AgendaLink = (personId: PersonId, conversationId: string) => string;
+
 export interface BookingOutcome {
   readonly stored: Stored<ConversationRecord>;
   readonly subject: string;
@@ -55,6 +58,7 @@ const book = async (
   tenant: Tenant,
   parties: { subject: SubjectContext; me: Employee },
   input: BookingInput,
+  agendaLink: AgendaLink,
 ): Promise<BookingOutcome> => {
   const { subject } = parties;
   checkTimes(input.start, input.end);
@@ -72,7 +76,13 @@ const book = async (
     typed: input.agenda.map((text) => ({ text, source })),
     newId: deps.newId,
   });
-  const invitation = invitationOf(pack, { type: input.type, agenda }, employee.displayName);
+  const id = deps.newId();
+  const invitation = invitationOf(
+    pack,
+    { type: input.type, agenda },
+    employee.displayName,
+    agendaLink(employee.id, id),
+  );
   const subjectLine = input.subject ?? invitation.subject;
   const created = await calendarOf(deps, caller.tenantId).createEvent({
     organizerId,
@@ -89,7 +99,7 @@ const book = async (
   const jobIds = input.jobIds ?? current.filter((j) => j.managerIds.includes(managerId)).map((j) => j.id);
   const record: ConversationRecord = {
     tenantId: caller.tenantId,
-    id: deps.newId(),
+    id,
     employeeId: employee.id,
     managerIds: [managerId],
     jobIds,
@@ -123,9 +133,10 @@ export const bookConversation = async (
   deps: UseCaseDeps,
   caller: Caller,
   input: BookingInput,
+  agendaLink: AgendaLink,
 ): Promise<BookingOutcome> => {
   const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
-  return book(deps, caller, tenant, { subject, me }, input);
+  return book(deps, caller, tenant, { subject, me }, input, agendaLink);
 };
 
 export interface BulkBookingInput {
@@ -154,7 +165,7 @@ const slotsOfDay = (day: IsoDate, input: BulkBookingInput, timeZone: string): { 
  * A team's round spread over the chosen days: people go to the days in turn so each day
  * fills evenly, one booking at a time so Graph's per-mailbox limits are respected.
  */
-export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBookingInput) => {
+export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBookingInput, agendaLink: AgendaLink) => {
   const { tenant } = await loadActor(deps, caller);
   const days = [...new Set(input.days)].sort().map((day) => slotsOfDay(day, input, tenant.timeZone));
   const booked: (BookingOutcome & { employeeId: PersonId })[] = [];
@@ -172,7 +183,14 @@ export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBoo
       const parties = await guardBooking(deps, caller, employeeId);
       booked.push({
         employeeId,
-        ...(await book(deps, caller, tenant, parties, { employeeId, type: input.type, ...slot, agenda: [] })),
+        ...(await book(
+          deps,
+          caller,
+          tenant,
+          parties,
+          { employeeId, type: input.type, ...slot, agenda: [] },
+          agendaLink,
+        )),
       });
     } catch (error) {
       // One person's refusal (no manager, not allowed) must not stop the round; it is reported back.
@@ -202,6 +220,7 @@ export const rescheduleBooking = async (
   conversationId: string,
   change: { start: IsoDateTime; end: IsoDateTime },
   etag: string,
+  agendaLink: AgendaLink,
 ): Promise<BookingOutcome> => {
   const { tenant, subject, stored, booking, organizerId, eventId } = await loadBooked(
     deps,
@@ -220,7 +239,8 @@ export const rescheduleBooking = async (
     updatedAt: deps.clock.now(),
   };
   const saved = await deps.repos.conversations.update(next, etag);
-  return { stored: saved, ...invitationOf(packOf(tenant), saved.item, subject.employee.displayName) };
+  const link = agendaLink(saved.item.employeeId, saved.item.id);
+  return { stored: saved, ...invitationOf(packOf(tenant), saved.item, subject.employee.displayName, link) };
 };
 
 export const cancelBooking = async (

@@ -18,16 +18,24 @@ export const registerBookingRoutes = (server: Server, api: ApiContext): void => 
     body: await suggestTimes(r.deps, r.caller, r.body),
   }));
   registerApiRoute(server, api, 'bookings.create', async (r) => {
-    const outcome = await bookConversation(r.deps, r.caller, r.body);
+    const outcome = await bookConversation(r.deps, r.caller, r.body, api.agendaLink);
     return { body: bookingOut(outcome), etag: outcome.stored.etag };
   });
   registerApiRoute(server, api, 'bookings.bulk', async (r) => {
-    const result = await bulkBook(r.deps, r.caller, r.body);
+    const result = await bulkBook(r.deps, r.caller, r.body, api.agendaLink);
     return { body: { ...result, booked: result.booked.map((b) => ({ ...bookingOut(b), employeeId: b.employeeId })) } };
   });
   registerApiRoute(server, api, 'bookings.reschedule', async (r) => {
     const { personId, conversationId } = r.params;
-    const outcome = await rescheduleBooking(r.deps, r.caller, personId, conversationId, r.body, r.ifMatch);
+    const outcome = await rescheduleBooking(
+      r.deps,
+      r.caller,
+      personId,
+      conversationId,
+      r.body,
+      r.ifMatch,
+      api.agendaLink,
+    );
     return { body: bookingOut(outcome), etag: outcome.stored.etag };
   });
   registerApiRoute(server, api, 'bookings.cancel', async (r) => {

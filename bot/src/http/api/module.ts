@@ -1,4 +1,5 @@
 import { buildOpenApi } from '@pc/core/api';
+import type { AgendaLink } from '@pc/core/usecases';
 import { createTokenValidator, type TokenValidator } from '../../auth/index.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
@@ -26,11 +27,21 @@ export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
   });
 };
 
+/** The tab's conversation page (its hash route), under the tab's public address. */
+const agendaLinkFor =
+  (config: AppConfig): AgendaLink =>
+  (personId, conversationId) =>
+    `${config.tabBaseUrl.replace(/\/+$/, '')}/tab/#/conversations/${encodeURIComponent(personId)}/${encodeURIComponent(conversationId)}`;
+
 /** The REST API under /api/v1 for the tab and the add-in, and its OpenAPI document. */
 export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
   name: 'api',
   register: ({ server, config, services, version }: AppModuleContext) => {
-    const api: ApiContext = { deps: services.deps, tokens: options.tokens ?? tokenValidatorFor(config) };
+    const api: ApiContext = {
+      deps: services.deps,
+      tokens: options.tokens ?? tokenValidatorFor(config),
+      agendaLink: agendaLinkFor(config),
+    };
     const document = buildOpenApi(version);
     route(server, {
       method: 'get',

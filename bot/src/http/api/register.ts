@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '@pc/core';
 import { routes, type ParamsOf, type QueryOf, type RouteDef, type RouteId, type Routes } from '@pc/core/api';
-import type { Caller, UseCaseDeps } from '@pc/core/usecases';
+import type { AgendaLink, Caller, UseCaseDeps } from '@pc/core/usecases';
 import type { Next, Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { TokenValidator } from '../../auth/index.ts';
@@ -11,6 +11,8 @@ import { toHttpError } from '../errors.ts';
 export interface ApiContext {
   readonly deps: UseCaseDeps;
   readonly tokens: TokenValidator;
+  /** The tab's page for a conversation and its agenda, for calendar invitations to link to. */
+  readonly agendaLink: AgendaLink;
 }
 
 type BodyOut<D> = D extends RouteDef<z.ZodType, z.ZodType, infer B> ? z.output<B> : never;
