@@ -7,6 +7,12 @@ export const formatDate = (iso: string): string => {
   return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 };
 
+/** `2027-05-01` → "2027-Q2", the one way the app writes a quarter (as the API does). */
+export const quarterOf = (iso: string): string => {
+  const [year = '', month = '1'] = iso.split('-');
+  return `${year}-Q${String(Math.floor((Number(month) - 1) / 3) + 1)}`;
+};
+
 export const formatDateTime = (iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);

@@ -1,11 +1,13 @@
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { type BodyOf, ApiError, type Routes } from '@pc/core/api';
+import type { BodyOf, ResponseOf, Routes } from '@pc/core/api';
 import { useState } from 'react';
+import { quarterOf } from '../../components/format.ts';
 import { ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 
 type ThemesBody = BodyOf<Routes['team.themes.put']>;
+type ThemesStored = ResponseOf<Routes['team.themes.put']>;
 const LISTS = [
   ['trainingNeeds', 'Training needs'],
   ['systemNeeds', 'System needs'],
@@ -22,44 +24,41 @@ const lines = (t: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-const currentQuarter = (today: string): string => {
-  const [y, m] = today.split('-').map(Number);
-  return `${y ?? ''} Q${Math.floor(((m ?? 1) - 1) / 3) + 1}`;
-};
-
 /** Policy 000 Team Themes: collective needs for the senior manager, never an individual's notes. */
 export const ThemesForm = () => {
   const styles = useStyles();
   const { api, me, today } = useSession();
   const params = { personId: me.person.id };
   const [loaded, reload] = useLoad(
-    async (signal) => {
-      try {
-        return await api.call('team.themes.get', { params, signal });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    async (signal) => await api.call('team.themes.get', { params, signal }),
     [api, me.person.id],
   );
+  // Kept here, not in the editor: the editor is remounted with the saved version.
+  const [status, setStatus] = useState('');
   return (
     <section className={styles.section} aria-labelledby="themes-h">
-      <Text as="h2" id="themes-h" size={500} weight="semibold">
+      <Text as="h2" block id="themes-h" size={500} weight="semibold">
         Team Themes
       </Text>
-      <Text as="p">
+      <Text as="p" block>
         When your team's reviews are done, record what the team needs as a whole. Your senior manager collates these for
         the service. Do not include anything about one person.
       </Text>
       {loaded.state === 'loading' ? <Loading label="Loading Team Themes…" /> : null}
       {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
+      <LiveStatus message={status} />
       {loaded.state === 'ready' ? (
         <Editor
           key={loaded.data?.etag ?? 'new'}
           initial={loaded.data}
-          period={loaded.data?.period ?? currentQuarter(today)}
-          onSaved={reload}
+          period={loaded.data?.period ?? quarterOf(today)}
+          onSaved={(saved) => {
+            setStatus(`Team Themes for ${saved.period} saved. Your senior manager can read them.`);
+            reload();
+          }}
+          onEdit={() => {
+            setStatus('');
+          }}
         />
       ) : null}
     </section>
@@ -70,10 +69,12 @@ const Editor = ({
   initial,
   period: initialPeriod,
   onSaved,
+  onEdit,
 }: {
-  initial: ThemesBody | null;
+  initial: ThemesStored | null;
   period: string;
-  onSaved: () => void;
+  onSaved: (saved: ThemesStored) => void;
+  onEdit: () => void;
 }) => {
   const { api, me } = useSession();
   const [period, setPeriod] = useState(initialPeriod);
@@ -82,21 +83,38 @@ const Editor = ({
   );
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
+  const [emptyError, setEmptyError] = useState('');
   const save = async () => {
     setError(null);
+    const body: ThemesBody = {
+      period: period.trim(),
+      summary: summary.trim(),
+      ...Object.fromEntries(LISTS.map(([k]) => [k, lines(text[k] ?? '')])),
+    };
+    if (body.period === '') {
+      setEmptyError('Give the period these themes cover, for example 2027-Q2.');
+      return;
+    }
+    if (body.summary === '' && LISTS.every(([k]) => (body[k] ?? []).length === 0)) {
+      setEmptyError('Write at least one theme or a summary before saving.');
+      return;
+    }
+    setEmptyError('');
     try {
-      const body: ThemesBody = {
-        period,
-        summary,
-        ...Object.fromEntries(LISTS.map(([k]) => [k, lines(text[k] ?? '')])),
-      };
-      await api.call('team.themes.put', { params: { personId: me.person.id }, body });
-      setStatus('Team Themes saved.');
-      onSaved();
+      // The version loaded: without it the server would try to create the themes again.
+      const saved = await api.call('team.themes.put', {
+        params: { personId: me.person.id },
+        body,
+        ...(initial === null ? {} : { ifMatch: initial.etag }),
+      });
+      onSaved(saved);
     } catch (e) {
       setError(e);
     }
+  };
+  const edited = () => {
+    setEmptyError('');
+    onEdit();
   };
   return (
     <form
@@ -107,13 +125,18 @@ const Editor = ({
       }}
       style={{ display: 'grid', gap: tokens.spacingVerticalM }}
     >
-      <LiveStatus message={status} />
       {error === null ? null : <ErrorNotice error={error} />}
+      {emptyError === '' ? null : (
+        <Text as="p" block role="alert">
+          {emptyError}
+        </Text>
+      )}
       <Field label="Period" required>
         <Input
           value={period}
           onChange={(_, d) => {
             setPeriod(d.value);
+            edited();
           }}
         />
       </Field>
@@ -123,6 +146,7 @@ const Editor = ({
             value={text[k] ?? ''}
             onChange={(_, d) => {
               setText((t) => ({ ...t, [k]: d.value }));
+              edited();
             }}
           />
         </Field>
@@ -132,6 +156,7 @@ const Editor = ({
           value={summary}
           onChange={(_, d) => {
             setSummary(d.value);
+            edited();
           }}
         />
       </Field>

@@ -1,0 +1,125 @@
+/**
+ * Defects found by trying the tab as a manager and a colleague would, each pinned in headless
+ * Chromium against the full local stack: Team Themes saved again and again, labels that ran into
+ * their values, one way of writing a quarter, and the icons the browser and Outlook ask for.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot, signInLocally, type LaunchedBrowser } from '../support/browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+describe('tab defects', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  // Cumbria demo (tenant 1): person 6 manages 18–21 (demo/demo-org/people.ts).
+  const personNo = (n: number) => `0d3e0001-0000-4000-a000-${String(n).padStart(12, '0')}`;
+  const who = (n: number) => {
+    const e = stack.demo.employees.find((x) => x.id === personNo(n));
+    if (!e) throw new Error(`demo person ${String(n)} missing`);
+    return e;
+  };
+  const tab = (hash: string) => `${stack.baseUrl}/tab/#/${hash}`;
+  const fresh = async (): Promise<Page> => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
+    execFileSync('npm', ['run', 'build', '-w', 'addin'], { stdio: 'ignore' });
+    stack = await startStack({ referenceDate: '2027-05-03' });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close();
+    await stack.close();
+  });
+
+  it('My team loads without a failed request, and Team Themes refuse an empty form, then save twice with a confirmation each time', async () => {
+    const page = await fresh();
+    const failed: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${String(res.status())} ${new URL(res.url()).pathname}`);
+    });
+    await signInLocally(page, tab('team'), who(6));
+    const themes = page.getByRole('region', { name: 'Team Themes' });
+    const save = themes.getByRole('button', { name: 'Save Team Themes' });
+    await save.waitFor();
+    expect(failed).toEqual([]);
+
+    // One quarter format: the period offered is written as the compliance panel writes it.
+    const period = await themes.getByLabel('Period').inputValue();
+    expect(period).toMatch(/^\d{4}-Q[1-4]$/);
+    await page
+      .getByRole('region', { name: 'Reviews on time' })
+      .getByText(/, \d{4}-Q[1-4]$/)
+      .waitFor();
+
+    await save.click();
+    await themes.getByText('Write at least one theme or a summary before saving.').waitFor();
+    expect((await api(6, 'GET')).body).toBeNull();
+
+    await themes.getByLabel('Training needs').fill('New casework system');
+    await save.click();
+    await themes.getByText(`Team Themes for ${period} saved.`, { exact: false }).waitFor();
+    await saveScreenshot(page, 'team-themes-saved');
+
+    await themes.getByLabel('Training needs').fill('New casework system\nDe-escalation refresher');
+    await save.click();
+    await expect
+      .poll(async () => (await api(6, 'GET')).body?.trainingNeeds)
+      .toEqual(['New casework system', 'De-escalation refresher']);
+    await themes.getByText(`Team Themes for ${period} saved.`, { exact: false }).waitFor();
+    expect(await themes.getByText('Changed by someone else').count()).toBe(0);
+    expect(failed).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('the record page puts each heading on its own line above what it heads', async () => {
+    const page = await fresh();
+    await signInLocally(page, tab('conversations'), who(20));
+    await page.getByRole('button', { name: 'Record a conversation' }).click();
+    await page.getByLabel('Date you met').fill('2027-05-03');
+    await page.getByLabel('Issues raised').fill('Rota changes over the summer');
+    await page.getByRole('button', { name: 'Save the record' }).click();
+    const heading = page.getByRole('heading', { name: 'Actions agreed' });
+    await heading.waitFor();
+    const none = page.getByText('None recorded.');
+    await saveScreenshot(page, 'record-page-headings');
+    const [h, p] = [await heading.boundingBox(), await none.boundingBox()];
+    if (h === null || p === null) throw new Error('heading or its text not shown');
+    expect(p.y).toBeGreaterThanOrEqual(h.y + h.height - 1);
+    await page.close();
+  }, 60_000);
+
+  it('serves /favicon.ico and the add-in ribbon icons the manifest names as PNG images', async () => {
+    for (const path of [
+      '/favicon.ico',
+      '/addin/assets/icon-16.png',
+      '/addin/assets/icon-32.png',
+      '/addin/assets/icon-80.png',
+    ]) {
+      const res = await fetch(`${stack.baseUrl}${path}`);
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        path,
+        status: 200,
+        type: 'image/png',
+      });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    }
+    // A missing file is a 404, not the page in its place.
+    expect((await fetch(`${stack.baseUrl}/addin/assets/icon-999.png`)).status).toBe(404);
+  });
+
+  type Themes = { trainingNeeds: string[] } | null;
+  const api = async (n: number, method: string): Promise<{ status: number; body: Themes }> => {
+    const res = await fetch(`${stack.baseUrl}/api/v1/people/${who(n).id}/team-themes`, {
+      method,
+      headers: { authorization: `Bearer ${await stack.tokenFor(who(n).id)}`, accept: 'application/json' },
+    });
+    return { status: res.status, body: (await res.json()) as Themes };
+  };
+});
