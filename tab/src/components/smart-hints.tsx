@@ -38,7 +38,7 @@ export const SmartHints = ({ result, checking }: { result: SmartResult | null; c
   const styles = useStyles();
   return (
     <section className={styles.box} aria-labelledby="smart-heading">
-      <Text as="h3" id="smart-heading" weight="semibold" size={400}>
+      <Text as="h3" block id="smart-heading" weight="semibold" size={400}>
         SMART check
       </Text>
       <p role="status" aria-live="polite" style={{ margin: 0 }}>

@@ -40,10 +40,12 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
   const styles = useStyles();
   return (
     <section className={styles.empty} aria-label={title}>
-      <Text as="p" weight="semibold">
+      <Text as="p" block weight="semibold">
         {title}
       </Text>
-      <Text as="p">{children}</Text>
+      <Text as="p" block>
+        {children}
+      </Text>
       {action}
     </section>
   );

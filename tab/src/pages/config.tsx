@@ -24,7 +24,7 @@ const ConfigPage = () => {
   }, [host, choice]);
   return (
     <>
-      <Text as="h1" size={700} weight="semibold">
+      <Text as="h1" block size={700} weight="semibold">
         Add Performance conversations to this team
       </Text>
       <Field label="Which page should the tab show?">
@@ -40,9 +40,13 @@ const ConfigPage = () => {
         </RadioGroup>
       </Field>
       {host === null ? (
-        <Text as="p">Open this page from Teams to add the tab to a channel.</Text>
+        <Text as="p" block>
+          Open this page from Teams to add the tab to a channel.
+        </Text>
       ) : (
-        <Text as="p">Choose a page, then select Save.</Text>
+        <Text as="p" block>
+          Choose a page, then select Save.
+        </Text>
       )}
     </>
   );

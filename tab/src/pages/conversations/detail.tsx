@@ -101,11 +101,13 @@ const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: ()
         ) : null}
       </dl>
       <section className={styles.section} aria-labelledby="issues-h">
-        <Text as="h2" id="issues-h" size={500} weight="semibold">
+        <Text as="h2" block id="issues-h" size={500} weight="semibold">
           Issues raised
         </Text>
         {r.issuesRaised.length === 0 ? (
-          <Text as="p">None recorded.</Text>
+          <Text as="p" block>
+            None recorded.
+          </Text>
         ) : (
           <ul>
             {r.issuesRaised.map((i, n) => (
@@ -115,11 +117,13 @@ const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: ()
         )}
       </section>
       <section className={styles.section} aria-labelledby="actions-h">
-        <Text as="h2" id="actions-h" size={500} weight="semibold">
+        <Text as="h2" block id="actions-h" size={500} weight="semibold">
           Actions agreed
         </Text>
         {r.actionsAgreed.length === 0 ? (
-          <Text as="p">None recorded.</Text>
+          <Text as="p" block>
+            None recorded.
+          </Text>
         ) : (
           <ul>
             {r.actionsAgreed.map((a) => (
@@ -134,12 +138,12 @@ const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: ()
       </section>
       {Object.keys(r.sections).length > 0 ? (
         <section className={styles.section} aria-labelledby="sections-h">
-          <Text as="h2" id="sections-h" size={500} weight="semibold">
+          <Text as="h2" block id="sections-h" size={500} weight="semibold">
             Review sections
           </Text>
           {Object.entries(r.sections).map(([id, text]) => (
             <div key={id}>
-              <Text as="h3" size={400} weight="semibold">
+              <Text as="h3" block size={400} weight="semibold">
                 {sectionTitle(id)}
               </Text>
               <p className={styles.notes}>{text}</p>
@@ -148,7 +152,7 @@ const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: ()
         </section>
       ) : null}
       <section className={styles.section} aria-labelledby="notes-h">
-        <Text as="h2" id="notes-h" size={500} weight="semibold">
+        <Text as="h2" block id="notes-h" size={500} weight="semibold">
           Notes
         </Text>
         <p className={styles.notes}>{r.notes === '' ? 'No notes.' : r.notes}</p>

@@ -20,14 +20,14 @@ export const Compliance = () => {
   );
   return (
     <section className={styles.section} aria-labelledby="comp-h">
-      <Text as="h2" id="comp-h" size={500} weight="semibold">
+      <Text as="h2" block id="comp-h" size={500} weight="semibold">
         Reviews on time
       </Text>
       {loaded.state === 'loading' ? <Loading label="Loading compliance figures…" /> : null}
       {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
       {loaded.state === 'ready' ? (
         <>
-          <Text as="p">
+          <Text as="p" block>
             {loaded.data.scope}, {loaded.data.quarter}
           </Text>
           <dl className={styles.figures}>

@@ -35,22 +35,26 @@ export const GrandparentView = () => {
   );
   return (
     <section className={styles.section} aria-labelledby="gp-h">
-      <Text as="h2" id="gp-h" size={500} weight="semibold">
+      <Text as="h2" block id="gp-h" size={500} weight="semibold">
         Your managers' teams (grandparent review)
       </Text>
       {loaded.state === 'loading' ? <Loading label="Loading your managers' teams…" /> : null}
       {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
       {loaded.state === 'ready' && loaded.data.length === 0 ? (
-        <Text as="p">None of your reports manage anyone.</Text>
+        <Text as="p" block>
+          None of your reports manage anyone.
+        </Text>
       ) : null}
       {loaded.state === 'ready'
         ? loaded.data.map(({ manager, team }) => (
             <div key={manager.id}>
-              <Text as="h3" size={400} weight="semibold">
+              <Text as="h3" block size={400} weight="semibold">
                 {manager.displayName}'s team
               </Text>
               {team === null ? (
-                <Text as="p">This view is not available yet.</Text>
+                <Text as="p" block>
+                  This view is not available yet.
+                </Text>
               ) : (
                 <MemberTable members={team.members} caption={`${manager.displayName}'s reports`} />
               )}

@@ -40,7 +40,7 @@ export const HandoverForm = ({ personId }: { personId: string }) => {
   };
   return (
     <>
-      <Text as="h1" size={700} weight="semibold">
+      <Text as="h1" block size={700} weight="semibold">
         Handover notes for {name}
       </Text>
       <p>

@@ -13,7 +13,7 @@ const TeamPage = ({ rest }: { rest: readonly string[] }) => {
   if (me.reportCount === 0)
     return (
       <>
-        <Text as="h1" size={700} weight="semibold">
+        <Text as="h1" block size={700} weight="semibold">
           My team
         </Text>
         <EmptyState title="No one reports to you">
@@ -25,7 +25,7 @@ const TeamPage = ({ rest }: { rest: readonly string[] }) => {
   if (first === 'handover' && second !== undefined) return <HandoverForm personId={second} />;
   return (
     <>
-      <Text as="h1" size={700} weight="semibold">
+      <Text as="h1" block size={700} weight="semibold">
         My team
       </Text>
       <TeamStatus />

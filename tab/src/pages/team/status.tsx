@@ -94,7 +94,7 @@ export const TeamStatus = () => {
   return (
     <>
       <section className={styles.section} aria-labelledby="team-h">
-        <Text as="h2" id="team-h" size={500} weight="semibold">
+        <Text as="h2" block id="team-h" size={500} weight="semibold">
           Where each person stands
         </Text>
         {members.length === 0 ? (
@@ -106,7 +106,7 @@ export const TeamStatus = () => {
         )}
       </section>
       <section className={styles.section} aria-labelledby="todo-h">
-        <Text as="h2" id="todo-h" size={500} weight="semibold">
+        <Text as="h2" block id="todo-h" size={500} weight="semibold">
           Reviews to complete
         </Text>
         {toDo.length === 0 ? (
