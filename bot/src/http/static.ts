@@ -25,6 +25,8 @@ const fileFor = async (root: string, wanted: string): Promise<string> => {
   if (target !== root && !target.startsWith(root + sep)) throw new AppError('not-found', 'No such file.');
   const info = await stat(target).catch(() => undefined);
   if (info?.isFile() === true) return target;
+  // A missing file (an icon, a script) is a 404, not the page: a browser cannot use HTML as an image.
+  if (extname(target) !== '') throw new AppError('not-found', 'No such file.');
   // Client-side routes of the single-page app all load its index.
   return join(root, 'index.html');
 };
@@ -51,13 +53,33 @@ const DEFAULT_ROOTS = {
   tab: fileURLToPath(new URL('../../../tab/dist', import.meta.url)),
   addin: fileURLToPath(new URL('../../../addin/dist', import.meta.url)),
 };
+// The app's own icon, the one the Teams package carries.
+const DEFAULT_FAVICON = fileURLToPath(new URL('../../../manifest/assets/icon-32.png', import.meta.url));
 
-/** Serves the built tab at /tab/ and the add-in at /addin/, when their dist folders exist. */
-export const createStaticModule = (roots: Readonly<Record<string, string>> = DEFAULT_ROOTS): AppModule => ({
+const serveFavicon = (server: Server, file: string): void => {
+  server.get('/favicon.ico', (_req: Request, res: Response, next: Next) => {
+    readFile(file).then(
+      (body) => {
+        res.sendRaw(200, body, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' });
+        next();
+      },
+      (error: unknown) => {
+        next(new AppError('not-found', 'No such file.', { cause: error }));
+      },
+    );
+  });
+};
+
+/** Serves the built tab at /tab/, the add-in at /addin/ (when their dist folders exist) and /favicon.ico. */
+export const createStaticModule = (
+  roots: Readonly<Record<string, string>> = DEFAULT_ROOTS,
+  favicon: string = DEFAULT_FAVICON,
+): AppModule => ({
   name: 'static',
   register: ({ server }) => {
     for (const [name, root] of Object.entries(roots)) {
       if (existsSync(join(root, 'index.html'))) serve(server, `/${name}`, resolve(root));
     }
+    if (existsSync(favicon)) serveFavicon(server, favicon);
   },
 });
