@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { conversationType, id, isoDate, isoDateTime, longText, shortText } from './primitives.ts';
 
+/** Which types a colleague may write up for themselves, so a page offers only those (004). */
+export { mayRecordHeld } from '../rules/record-lifecycle.ts';
+
 const actionItem = z.object({
   id,
   text: shortText(500),

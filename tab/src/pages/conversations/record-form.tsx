@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { conversationLabel, ApiError } from '@pc/core/api';
+import { conversationLabel, mayRecordHeld, ApiError } from '@pc/core/api';
 import { ErrorNotice } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -33,7 +33,11 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
   const styles = useStyles();
   const { api, me, scheme, today } = useSession();
   const subject = personId ?? me.person.id;
-  const types = scheme ? RECORD_TYPES.filter((t) => scheme.conversations.some((c) => c.type === t)) : RECORD_TYPES;
+  // The formal reviews are recorded by the manager; a colleague writes up only what they may (004).
+  const role = subject === me.person.id ? 'employee' : 'manager';
+  const types = (
+    scheme ? RECORD_TYPES.filter((t) => scheme.conversations.some((c) => c.type === t)) : RECORD_TYPES
+  ).filter((t) => mayRecordHeld(role, t));
   const [type, setType] = useState<RecordType>(types[0] ?? 'regular');
   const [date, setDate] = useState(today);
   const [topics, setTopics] = useState<string[]>([]);
