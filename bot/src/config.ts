@@ -45,6 +45,10 @@ export interface AppConfig {
     readonly authorityHost: string;
     readonly audiences: readonly string[];
     readonly allowedTenants: readonly string[];
+    /** The delegated scope a caller's token must grant (`scp`); app-only tokens carry none. */
+    readonly apiScope: string;
+    /** Client applications (`azp`/`appid`) whose tokens the REST API accepts. */
+    readonly allowedClients: readonly string[];
   };
   readonly graph: { readonly baseUrl: string };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
@@ -55,6 +59,22 @@ export interface AppConfig {
 export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 export const LOCAL_FAKE_ISSUER_URL = 'http://localhost:3990';
 export const LOCAL_FAKE_GRAPH_URL = 'http://localhost:3991/v1.0';
+/** The client the local issuer names in the tokens it signs in with; accepted only by a local process. */
+export const LOCAL_ISSUER_CLIENT_ID = '10ca1000-0000-4000-a000-00000000c11e';
+
+/**
+ * Microsoft's own clients that obtain tokens for the tab and add-in (Microsoft's list of client ids
+ * to pre-authorise for single sign-on in Teams and Outlook). API_ALLOWED_CLIENTS replaces it.
+ */
+export const MICROSOFT_HOST_CLIENTS: readonly string[] = [
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Teams desktop and mobile
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams on the web
+  '4765445b-32c6-49b0-83e6-1d93765276ca', // Microsoft 365 on the web
+  '0ec893e0-5785-4de6-99da-4ed124e5296c', // Microsoft 365 desktop
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft 365 mobile, Outlook desktop
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3', // Outlook on the web
+  '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook mobile
+];
 
 const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const csv = z.string().transform((v) =>
@@ -95,6 +115,13 @@ const EnvSchema = z.object({
   ENTRA_AUTHORITY_HOST: url.optional(),
   API_AUDIENCES: csv.optional(),
   ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'must list tenant GUIDs'))).optional(),
+  API_SCOPE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,120}$/, 'must be a scope name such as access_as_user')
+    .optional(),
+  API_ALLOWED_CLIENTS: csv.pipe(z.array(z.string().regex(guid, 'must list client GUIDs'))).optional(),
+  /** The Entra app id the tab and add-in sign in with themselves (nested app authentication). */
+  TAB_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   GRAPH_BASE_URL: url.optional(),
   BOT_TURNS_IN_FLIGHT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
   BOT_DIRECTORY_CACHE_SECONDS: z.coerce
@@ -215,6 +242,12 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       audiences: e.API_AUDIENCES ?? (dev ? ['api://localhost/performance-conversations'] : []),
       // No default tenants: an empty list admits nobody, even locally.
       allowedTenants: e.ALLOWED_TENANTS ?? [],
+      apiScope: e.API_SCOPE ?? 'access_as_user',
+      allowedClients: [
+        ...(e.API_ALLOWED_CLIENTS ?? MICROSOFT_HOST_CLIENTS),
+        ...(e.TAB_APP_ID === undefined ? [] : [e.TAB_APP_ID]),
+        ...(dev ? [LOCAL_ISSUER_CLIENT_ID] : []),
+      ],
     },
     graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
     checkins: {
@@ -259,6 +292,8 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   authorityHost: config.auth.authorityHost,
   apiAudiences: config.auth.audiences.join(','),
   allowedTenants: config.auth.allowedTenants.length,
+  apiScope: config.auth.apiScope,
+  allowedClients: config.auth.allowedClients.length,
   graphBaseUrl: config.graph.baseUrl,
   checkinScheduler: config.checkins.scheduler,
   checkinIntervalMinutes: config.checkins.intervalMinutes,

@@ -8,8 +8,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { LOCAL_ISSUER_CLIENT_ID } from '../../bot/src/config.ts';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export { LOCAL_ISSUER_CLIENT_ID };
 
 export interface TokenClaims {
   readonly tid: string;
@@ -23,8 +25,13 @@ export interface TokenClaims {
   readonly exp?: number;
   readonly iat?: number;
   readonly nbf?: number;
-  /** Client (application) id the token was issued to. */
-  readonly azp?: string;
+  /**
+   * Client (application) id the token was issued to; unset, the local tab's client
+   * (LOCAL_ISSUER_CLIENT_ID), as Entra names a client in every token; null leaves it out.
+   */
+  readonly azp?: string | null;
+  /** The v1 form of azp. */
+  readonly appid?: string;
   readonly idtyp?: 'app' | 'user';
   /** Bot Framework channel tokens name the connector the activity came from. */
   readonly serviceurl?: string;
@@ -146,9 +153,10 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
   const signToken = async (claims: TokenClaims, signOpts: SignOptions = {}): Promise<string> => {
     const key = signOpts.key === 'forged' ? forged : signing;
     const iat = claims.iat ?? nowSeconds();
-    const { exp, nbf, roles, ...rest } = claims;
+    const { exp, nbf, roles, azp, ...rest } = claims;
     const payload: JWTPayload = {
       ...rest,
+      ...(azp === null ? {} : { azp: azp ?? LOCAL_ISSUER_CLIENT_ID }),
       ...(roles === undefined ? {} : { roles: [...roles] }),
       iss: issuerFor(claims.tid),
       ver: '2.0',

@@ -129,7 +129,12 @@ describe('fuzzing the API bodies and card submissions', () => {
   });
 
   it('raw request bodies that are not JSON at all: a 4xx, never a 500', async () => {
-    const token = await h.issuer.signToken({ tid: TENANT, oid: ME, aud: 'api://localhost/performance-conversations' });
+    const token = await h.issuer.signToken({
+      tid: TENANT,
+      oid: ME,
+      aud: 'api://localhost/performance-conversations',
+      scp: 'access_as_user',
+    });
     await fc.assert(
       fc.asyncProperty(
         fc.string({ maxLength: 300 }),

@@ -1,6 +1,6 @@
 import { AppError } from '@pc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOidcIssuer, type OidcIssuer } from '../../../test/fakes/oidc-issuer.ts';
+import { LOCAL_ISSUER_CLIENT_ID, startOidcIssuer, type OidcIssuer } from '../../../test/fakes/oidc-issuer.ts';
 import { bearerToken } from './bearer.ts';
 import { createTokenValidator, type TokenValidator } from './token-validator.ts';
 
@@ -29,6 +29,8 @@ beforeAll(async () => {
     jwksUri: issuer.jwksUri,
     audiences: [API],
     allowedTenants: [TENANT],
+    requiredScope: 'access_as_user',
+    allowedClients: [LOCAL_ISSUER_CLIENT_ID],
     clockToleranceSeconds: 5,
   });
 });
@@ -104,6 +106,8 @@ describe('token validation against a local Entra-like issuer', () => {
       jwksUri: issuer.jwksUri,
       audiences: [API],
       allowedTenants: [TENANT],
+      requiredScope: 'access_as_user',
+      allowedClients: [LOCAL_ISSUER_CLIENT_ID],
     });
     const token = await issuer.signToken({ tid: TENANT, oid: USER, aud: API });
     const error = await rejection(strict.validate(token));
@@ -130,6 +134,31 @@ describe('token validation against a local Entra-like issuer', () => {
     })}.`;
     const error = await rejection(validator.validate(unsigned));
     expect(error.code).toBe('unauthenticated');
+  });
+
+  it.each([
+    ['an app-only token (idtyp app)', { idtyp: 'app' as const, scp: 'access_as_user' }, 'not of an application'],
+    ['a token with no delegated scope', { roles: ['Everything.All'] }, 'not of an application'],
+    ['a token without this API’s scope', { scp: 'User.Read' }, 'delegated permission (access_as_user)'],
+    ['a token from a client not allowed', { scp: 'access_as_user', azp: API.slice(-36) }, 'Teams, Outlook'],
+    ['a token naming no client', { scp: 'access_as_user', azp: null }, 'Teams, Outlook'],
+  ])('refuses %s', async (_name, claims, message) => {
+    const token = await issuer.signToken({ tid: TENANT, oid: USER, aud: API, ...claims });
+    const error = await rejection(validator.validate(token));
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toContain(message);
+  });
+
+  it('accepts a v1 token that names its client as appid', async () => {
+    const token = await issuer.signToken({
+      tid: TENANT,
+      oid: USER,
+      aud: API,
+      scp: 'access_as_user',
+      azp: null,
+      appid: LOCAL_ISSUER_CLIENT_ID,
+    });
+    expect((await validator.validate(token)).userId).toBe(USER);
   });
 
   it('never puts the token in the error message', async () => {

@@ -11,6 +11,10 @@ export interface TokenValidatorOptions {
   readonly audiences: readonly string[];
   /** Entra tenants whose organisations use the product. */
   readonly allowedTenants: readonly string[];
+  /** The delegated scope of this API every token must grant; app-only tokens grant none. */
+  readonly requiredScope: string;
+  /** Client applications (`azp`, or `appid` in v1 tokens) allowed to call: Teams, Outlook, the tab itself. */
+  readonly allowedClients: readonly string[];
   readonly clockToleranceSeconds?: number;
 }
 
@@ -49,10 +53,21 @@ const stringClaim = (payload: JWTPayload, name: string): string | undefined => {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 };
 
+/** People, not services: an app-only token (no `scp`, or `idtyp: app`) never reaches a person's records. */
+const checkDelegated = (payload: JWTPayload, scopes: readonly string[], required: string): void => {
+  if (payload.idtyp === 'app' || scopes.length === 0) {
+    throw new AppError('forbidden', 'This app accepts only tokens of a signed-in person, not of an application');
+  }
+  if (!scopes.includes(required)) {
+    throw new AppError('forbidden', `The token does not grant this app's delegated permission (${required})`);
+  }
+};
+
 export const createTokenValidator = (options: TokenValidatorOptions): TokenValidator => {
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUri));
   const base = options.issuerBaseUrl.replace(/\/+$/, '');
   const allowed = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
+  const clients = new Set(options.allowedClients.map((c) => c.toLowerCase()));
 
   const validate = async (token: string): Promise<Principal> => {
     if (token.length === 0) throw unauthenticated('Sign-in is required');
@@ -80,6 +95,12 @@ export const createTokenValidator = (options: TokenValidatorOptions): TokenValid
       throw new AppError('forbidden', 'Your organisation is not enabled for this app');
     }
     const scp = stringClaim(payload, 'scp');
+    const scopes = scp === undefined ? [] : scp.split(' ').filter(Boolean);
+    checkDelegated(payload, scopes, options.requiredScope);
+    const client = stringClaim(payload, 'azp') ?? stringClaim(payload, 'appid');
+    if (client === undefined || !clients.has(client.toLowerCase())) {
+      throw new AppError('forbidden', 'This app accepts sign-in only from Teams, Outlook and its own pages');
+    }
     const name = stringClaim(payload, 'name');
     const upn = stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'upn');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
@@ -88,7 +109,7 @@ export const createTokenValidator = (options: TokenValidatorOptions): TokenValid
       userId,
       ...(name === undefined ? {} : { name }),
       ...(upn === undefined ? {} : { upn }),
-      scopes: scp === undefined ? [] : scp.split(' ').filter(Boolean),
+      scopes,
       roles,
       token,
     };

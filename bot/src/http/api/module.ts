@@ -24,6 +24,8 @@ export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
     jwksUri: `${host}/discovery/v2.0/keys`,
     audiences: config.auth.audiences,
     allowedTenants: config.auth.allowedTenants,
+    requiredScope: config.auth.apiScope,
+    allowedClients: config.auth.allowedClients,
   });
 };
 
