@@ -182,6 +182,11 @@ export const updateConversation = async (
   const base = stored.item;
   if (patch.status) {
     assertConversationMove(base.status, patch.status, roleOnRecord(caller.userId, base.employeeId), base.type);
+    // A record must not say cancelled while both calendars still hold the meeting.
+    if (patch.status === 'cancelled' && base.status === 'booked' && base.booking !== undefined) {
+      const message = 'This conversation is booked in your calendars; cancel the booking so the invitations go too.';
+      throw new AppError('validation', message, { details: [{ path: 'status', message }] });
+    }
   }
   // Changing an agreed record re-opens it: both must agree the new version (004).
   const reopened = changesContent && base.status === 'agreed';

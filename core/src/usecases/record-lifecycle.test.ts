@@ -1,7 +1,7 @@
 // Conversation records over the in-memory repositories: who may say a conversation was held, who
 // may cancel one, and what the completions export counts (004; #17 point 6).
 import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
-import { employee, tenant } from '@pc/testing/contracts/fixtures.ts';
+import { conversation, employee, tenant } from '@pc/testing/contracts/fixtures.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationInput } from '../api/conversations.ts';
 import { isAppError } from '../errors.ts';
@@ -88,5 +88,22 @@ describe('conversation records follow the lifecycle (004)', () => {
     const rows = await csvRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.split(',').slice(6, 9)).toEqual(['2027-05-03', 'agreed', 'yes']);
+  });
+
+  it('a conversation booked in both calendars is cancelled through its booking, never by relabelling the record', async () => {
+    const booking = {
+      bookedBy: 'mgr-1',
+      start: '2027-05-20T09:00:00.000Z',
+      end: '2027-05-20T10:00:00.000Z',
+      eventIds: { 'mgr-1': 'event-1' },
+    };
+    const booked = await deps.repos.conversations.create(
+      conversation(TENANT, 'booked-1', { employeeId: 'sam', status: 'booked', date: '2027-05-20', booking }),
+    );
+    const attempt = updateConversation(deps, as('mgr-1'), 'sam', 'booked-1', { status: 'cancelled' }, booked.etag);
+    const refused = await failureOf(attempt);
+    expect(refused).toMatchObject({ code: 'validation' });
+    expect(refused !== 'resolved' && refused.message).toMatch(/cancel the booking/);
+    expect((await getConversation(deps, as('sam'), 'sam', 'booked-1')).etag).toBe(booked.etag);
   });
 });
