@@ -50,6 +50,7 @@ export const createApp = async (config: AppConfig, deps: AppDeps): Promise<App> 
     logger: deps.logger,
     version: APP_VERSION,
     healthChecks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])],
+    requestLogLevel: config.env === 'production' ? 'info' : 'debug',
     // Pages may call the sign-in authority (the local issuer when the fakes are on) and nothing else.
     security: { production: config.env === 'production', connectSources: [config.auth.authorityHost] },
   });

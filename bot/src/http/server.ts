@@ -12,6 +12,8 @@ export interface HttpServerDeps {
   readonly healthChecks?: readonly HealthCheck[];
   /** Largest accepted request body; Teams activities and our API bodies are far smaller. */
   readonly maxBodyBytes?: number;
+  /** One line per request: 'info' in production; 'debug' locally, where it would bury the start banner. */
+  readonly requestLogLevel?: 'info' | 'debug';
   readonly now?: () => number;
   /** Content-Security-Policy, nosniff, Referrer-Policy, and HSTS in production; local defaults when absent. */
   readonly security?: SecurityHeaderOptions;
@@ -61,7 +63,7 @@ export const createHttpServer = (deps: HttpServerDeps): Server => {
     const { logger, startedAt } = contextOf(req);
     // The route pattern, not the URL: paths and queries can carry personal data.
     const routePath = (req as { route?: { path?: unknown } }).route?.path;
-    logger.info(
+    logger[deps.requestLogLevel ?? 'info'](
       {
         method: req.method,
         route: typeof routePath === 'string' ? routePath : 'unmatched',
