@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'node_modules', '.bin', 'agentsplayground');
+const LOOPBACK_PRELOAD = join(import.meta.dirname, 'playground-loopback.cjs');
 
 export interface PlaygroundOptions {
   /** The bot endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -69,6 +70,8 @@ export const startPlayground = async (options: PlaygroundOptions): Promise<Runni
       TEAMSAPPTESTER_BROWSER: 'none',
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configFile ?? join(ROOT, '.m365agentsplayground.yml'),
       M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
+      // The playground has no host option; this keeps it off the network (127.0.0.1 only).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(LOOPBACK_PRELOAD)}`.trim(),
     },
   });
   const stop = async (): Promise<void> => {
@@ -109,5 +112,5 @@ export const startPlayground = async (options: PlaygroundOptions): Promise<Runni
     await stop();
     throw error;
   });
-  return { url: `http://localhost:${String(port)}`, port, stop };
+  return { url: `http://127.0.0.1:${String(port)}`, port, stop };
 };

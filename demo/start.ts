@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { systemClock } from '@pc/core';
 import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../bot/src/config.ts';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
-import { startServer } from '../bot/src/main.ts';
 import { createLogger } from '../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
 import { startFakeGraph } from '@pc/testing/fakes/graph-server.ts';
@@ -18,6 +17,7 @@ import { startOidcIssuer } from '@pc/testing/fakes/oidc-issuer.ts';
 import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
 import { LOCAL_GRAPH_CLIENT, localGraphGateway } from './local-graph.ts';
+import { ancestorPids, importQuietly, watchLauncher } from './launcher.ts';
 import { startPlayground } from './playground.ts';
 import { demoDataPresent, seedDemoData } from './seed.ts';
 
@@ -91,6 +91,8 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
     });
     shutdown.register('graph', () => graph.close());
 
+    // Loaded here, quietly: restify's HTTP/2 helper trips a deprecation notice (DEP0111) as it loads.
+    const { startServer } = await importQuietly(() => import('../bot/src/main.ts'));
     const server = await startServer(
       {
         APP_ENV: 'local',
@@ -173,8 +175,15 @@ Performance Conversations is running locally.
   People        npm run cli -- people --scheme bexley-pms
 Press Ctrl-C to stop; the data is saved on the way out.
 `);
-    installSignalHandlers(stack.shutdown, (code) => {
+    const exit = (code: number): void => {
       process.exit(code);
+    };
+    installSignalHandlers(stack.shutdown, exit);
+    // A signal sent to the npm process alone never reaches us: stop when npm or its shell ends.
+    watchLauncher(ancestorPids(), () => {
+      void stack.shutdown.run('launcher ended').then((clean) => {
+        exit(clean ? 0 : 1);
+      });
     });
   } catch (error) {
     console.error('Local start failed:', error instanceof Error ? error.message : error);
