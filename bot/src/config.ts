@@ -1,7 +1,7 @@
 import { AppError, type FieldIssue } from '@pc/core';
 import { z } from 'zod';
 import { DEFAULT_DIRECTORY_CACHE_SECONDS } from './cosmos/cached-directory.ts';
-import { DEFAULT_TURNS_IN_FLIGHT } from './teams/turn-gate.ts';
+import { DEFAULT_TURNS_IN_FLIGHT } from './http/turn-gate.ts';
 
 /**
  * The only place that reads process.env. Every setting has a safe local

@@ -11,7 +11,7 @@ import {
 import type { Request, Server } from 'restify';
 import { createChannelTokenCheck, type ChannelTokenCheck } from '../auth/bot-framework-token.ts';
 import type { Logger } from '../logging.ts';
-import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from './turn-gate.ts';
+import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from '../http/turn-gate.ts';
 
 type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;

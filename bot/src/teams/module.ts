@@ -3,7 +3,7 @@ import { CheckinScheduler, SendQueueWorker } from '../proactive/index.ts';
 import { createBotAdapter, registerBotRoutes } from './adapter.ts';
 import { PerformanceBot } from './bot.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
-import { TurnGate } from './turn-gate.ts';
+import { TurnGate } from '../http/turn-gate.ts';
 import type { TeamsContext } from './turn.ts';
 
 /**
