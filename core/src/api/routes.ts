@@ -328,8 +328,17 @@ export const routes = {
     method: 'GET',
     path: `${person}/subject-access`,
     tag: 'exports',
-    summary: 'Everything held about a person (UK GDPR subject access)',
+    summary: 'Everything held about me (UK GDPR subject access); for the person themselves only (audited)',
     params: people.personParams,
+    response: z.record(z.string(), z.unknown()),
+  }),
+  'person.subjectAccessRequest': defineRoute({
+    method: 'POST',
+    path: `${person}/subject-access`,
+    tag: 'exports',
+    summary: 'HR fulfilling a subject-access request for someone: a stated reason, audited where the person sees it',
+    params: people.personParams,
+    body: conv.exceptionalAccessInput,
     response: z.record(z.string(), z.unknown()),
   }),
   'exports.completions': defineRoute({

@@ -25,6 +25,9 @@ export const registerExportRoutes = (server: Server, api: ApiContext): void => {
   registerApiRoute(server, api, 'person.subjectAccess', async (r) => ({
     body: await subjectAccessExport(r.deps, r.caller, r.params.personId),
   }));
+  registerApiRoute(server, api, 'person.subjectAccessRequest', async (r) => ({
+    body: await subjectAccessExport(r.deps, r.caller, r.params.personId, r.body),
+  }));
   registerApiRoute(server, api, 'exports.completions', async (r) => ({
     body: await completionsCsv(r.deps, r.caller, r.query),
     filename: 'completions.csv',
