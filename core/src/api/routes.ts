@@ -283,9 +283,9 @@ export const routes = {
     method: 'GET',
     path: `${person}/team-themes`,
     tag: 'team',
-    summary: "A manager's Team Themes",
+    summary: "A manager's Team Themes; null until the first save",
     params: people.personParams,
-    response: team.teamThemes,
+    response: team.teamThemes.nullable(),
   }),
   'team.themes.put': defineRoute({
     method: 'PUT',

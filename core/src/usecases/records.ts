@@ -65,12 +65,11 @@ export const getTeamThemes = async (
   deps: UseCaseDeps,
   caller: Caller,
   managerId: PersonId,
-): Promise<Stored<TeamThemes>> => {
+): Promise<Stored<TeamThemes> | null> => {
   const { actor } = await loadActor(deps, caller);
   authorize(actor, 'teamThemes.read', await loadSubject(deps, caller.tenantId, managerId));
-  const found = await deps.repos.teamThemes.get(caller.tenantId, managerId);
-  if (!found) throw new AppError('not-found', 'No Team Themes have been recorded yet.');
-  return found;
+  // None yet is the usual state before the first save, not an error the page should log.
+  return (await deps.repos.teamThemes.get(caller.tenantId, managerId)) ?? null;
 };
 
 export const putTeamThemes = async (

@@ -20,7 +20,7 @@ export const registerTeamRoutes = (server: Server, api: ApiContext): void => {
   }));
   registerApiRoute(server, api, 'team.themes.get', async (r) => {
     const stored = await getTeamThemes(r.deps, r.caller, r.params.personId);
-    return { body: { ...stored.item, etag: stored.etag }, etag: stored.etag };
+    return stored === null ? { body: null } : { body: { ...stored.item, etag: stored.etag }, etag: stored.etag };
   });
   // Without If-Match the first version is created; with it, an update that must be current.
   registerApiRoute(server, api, 'team.themes.put', async (r) => {
