@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { CARD_ACTIONS, type CardData } from './actions.ts';
-import { routeText } from './commands.ts';
+import { routeText, welcomeCard } from './commands.ts';
 import { cardForError } from './error-cards.ts';
 import { storeReferences } from './references.ts';
 import { identityOf, type TeamsContext, type TurnIdentity } from './turn.ts';
@@ -35,6 +35,7 @@ export class PerformanceBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await storeReferences(this.#ctx, context.activity);
+      await this.#reply(context, (turn) => welcomeCard(this.#ctx, turn));
       await next();
     });
     this.onMembersAdded(async (context, next) => {

@@ -1,6 +1,6 @@
-import { TEXT_COMMANDS, type TextCommand } from '@pc/core/cards';
+import { TEXT_COMMANDS, buildWelcomeCard, isGreeting, type TextCommand } from '@pc/core/cards';
 import { isPlainFeedback, parsePlainFeedback } from '@pc/core/feedback';
-import { openStarter } from '@pc/core/usecases';
+import { checkinNow, openStarter, schemeNameFor } from '@pc/core/usecases';
 import {
   dueCard,
   feedbackFormCard,
@@ -14,6 +14,12 @@ import {
 
 type CommandHandler = TurnHandler;
 
+/** On install and in answer to "hi": who the bot is and every command. */
+export const welcomeCard: CommandHandler = async (ctx, turn) => {
+  const schemeName = await schemeNameFor(ctx.deps, turn);
+  return buildWelcomeCard(schemeName === undefined ? {} : { schemeName });
+};
+
 export const TEXT_COMMAND_HANDLERS: Readonly<Record<TextCommand, CommandHandler>> = {
   help: helpCard,
   feedback: feedbackFormCard,
@@ -21,6 +27,7 @@ export const TEXT_COMMAND_HANDLERS: Readonly<Record<TextCommand, CommandHandler>
   due: dueCard,
   objectives: objectivesCard,
   prepare: prepareCard,
+  checkin: (ctx, turn) => checkinNow(ctx.deps, turn),
 };
 
 const COMMAND_WORDS: ReadonlySet<string> = new Set(TEXT_COMMANDS.map((c) => c.command));
@@ -46,6 +53,7 @@ export const routeText = (raw: string): TextRoute => {
       run: (ctx, turn) => logFeedbackCard(ctx, turn, parsePlainFeedback(text, turn.userId)),
     };
   }
+  if (isGreeting(text)) return { kind: 'command', run: welcomeCard };
   const word = text.toLowerCase().replace(/[.!?]+$/, '');
   return isTextCommand(word) ? { kind: 'command', run: TEXT_COMMAND_HANDLERS[word] } : { kind: 'unknown' };
 };

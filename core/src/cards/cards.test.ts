@@ -18,6 +18,9 @@ import {
   buildObjectivesCard,
   buildPrepareCard,
   buildStarterCard,
+  buildWelcomeCard,
+  isGreeting,
+  TEXT_COMMANDS,
   buildUnknownInputCard,
   buildNoticeCard,
   isCardVerb,
@@ -75,6 +78,18 @@ describe('card checker', () => {
 });
 
 describe('help and error cards', () => {
+  it("welcome card introduces the bot in the scheme's words and names every command", async () => {
+    const { renderedText } = await expectValid(buildWelcomeCard({ schemeName: 'VIP conversations' }));
+    expect(renderedText).toContain('Welcome to Performance Conversations');
+    expect(renderedText).toContain('the way VIP conversations asks');
+    for (const { command } of TEXT_COMMANDS) expect(renderedText).toContain(`${command}:`);
+  });
+
+  it('greetings are recognised whatever the case and punctuation; commands and notes are not greetings', () => {
+    for (const g of ['hi', 'Hello!', 'hey', 'What can you do?']) expect(isGreeting(g), g).toBe(true);
+    for (const t of ['help', 'hi Sam, thanks for the rota', 'feedback: hello']) expect(isGreeting(t), t).toBe(false);
+  });
+
   it('help lists every text command and offers buttons', async () => {
     const json = buildHelpCard({ schemeName: 'VIP conversations' });
     const { renderedText } = await expectValid(json);
@@ -87,6 +102,7 @@ describe('help and error cards', () => {
       due: which conversations are due, and why
       objectives: your objectives and their progress
       prepare: prompts to prepare for your next conversation
+      checkin: a check-in now: what is coming up, and how you are doing
       help: this list
       You can also write feedback: followed by a short note, e.g. "feedback: helped Sam with the rota".
       Log feedback
@@ -108,6 +124,7 @@ describe('help and error cards', () => {
       due: which conversations are due, and why
       objectives: your objectives and their progress
       prepare: prompts to prepare for your next conversation
+      checkin: a check-in now: what is coming up, and how you are doing
       help: this list
       Log feedback
       What's due

@@ -47,7 +47,7 @@ export const buildCheckinCard = (input: CheckinCardInput): AdaptiveCard => {
   return card(
     [
       heading(`Hello ${plain(input.personName)}, a quick check-in`),
-      text('Here is what is coming up and why.'),
+      text(input.items.length === 0 ? 'Nothing is due just now.' : 'Here is what is coming up and why.'),
       ...input.items.slice(0, MAX_CHECKIN_ITEMS).map(dueItemBlock),
       ...(input.preparationPrompts.length === 0
         ? []

@@ -8,6 +8,7 @@ export const TEXT_COMMANDS = [
   { command: 'due', summary: 'which conversations are due, and why' },
   { command: 'objectives', summary: 'your objectives and their progress' },
   { command: 'prepare', summary: 'prompts to prepare for your next conversation' },
+  { command: 'checkin', summary: 'a check-in now: what is coming up, and how you are doing' },
   { command: 'help', summary: 'this list' },
 ] as const;
 

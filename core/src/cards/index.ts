@@ -12,3 +12,4 @@ export * from './objectives-card.ts';
 export * from './prepare-card.ts';
 export * from './notice-card.ts';
 export * from './nudges.ts';
+export * from './welcome-card.ts';

@@ -5,6 +5,8 @@ import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
+import type { AdaptiveCard } from '../cards/elements.ts';
+import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { dueToday } from './self-service.ts';
@@ -96,6 +98,22 @@ export const checkinFor = async (
     attempts: 0,
     enqueuedAt: deps.clock.now(),
   };
+};
+
+/**
+ * The check-in card now, for the person who asked (the `checkin` command): the same card the
+ * cadence sends, so it can be tried without waiting. Asked for, it shows everything due
+ * (snoozing silences only the cadence) and says so when nothing is.
+ */
+export const checkinNow = async (deps: UseCaseDeps, caller: Caller): Promise<AdaptiveCard> => {
+  const { tenant, employee } = await loadActor(deps, caller);
+  const { report, labels } = await dueToday(deps, tenant, employee);
+  return buildCheckinCard({
+    personName: employee.displayName.split(' ')[0] ?? employee.displayName,
+    checkinId: checkinSendId(tenant.tenantId, employee.id, `on-request:${deps.clock.today()}`),
+    items: dueCardItemsFrom(report, labels),
+    preparationPrompts: packOf(tenant).preparation.employee,
+  });
 };
 
 /** No reminders about optional conversations for a week; required reviews still come. Returns the end date. */
