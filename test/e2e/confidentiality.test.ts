@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call -- responses are read as loose JSON */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenClaims } from '../fakes/oidc-issuer.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { api, REFERENCE_DATE, who } from './api-helpers.ts';
 
@@ -199,15 +200,14 @@ describe('#17 point 3: an invitation carries the type, the topics and a link to 
 describe('#17 point 11: the REST API takes only a person’s delegated token from Teams, Outlook or the app’s own pages', () => {
   const colleague = who(1, 19);
   const TEAMS_WEB = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
-  const signed = (claims: Record<string, unknown>) => {
+  const signed = (claims: Omit<TokenClaims, 'tid' | 'oid' | 'aud'>) => {
     const tid = stack.demo.employees.find((e) => e.id === colleague)?.tenantId ?? '';
-    const base = { tid, oid: colleague, aud: stack.apiAudience };
-    return stack.issuer.signToken({ ...base, ...claims } as unknown as Parameters<Stack['issuer']['signToken']>[0]);
+    return stack.issuer.signToken({ tid, oid: colleague, aud: stack.apiAudience, ...claims });
   };
 
   it.each([
-    ['an app-only token (idtyp: app)', { idtyp: 'app', roles: ['Conversations.Read.All'] }],
-    ['an app-only token with the scope pasted in', { idtyp: 'app', scp: 'access_as_user' }],
+    ['an app-only token (idtyp: app)', { idtyp: 'app' as const, roles: ['Conversations.Read.All'] }],
+    ['an app-only token with the scope pasted in', { idtyp: 'app' as const, scp: 'access_as_user' }],
     ['a token with no scp', {}],
     ['a token for another of the API’s scopes', { scp: 'User.Read' }],
     ['a token from a client not allowed', { scp: 'access_as_user', azp: 'c0ffee00-0000-4000-8000-00000000bad1' }],
