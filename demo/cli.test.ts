@@ -11,6 +11,11 @@ describe('npm run cli', () => {
     expect(schemes.stdout).toContain('assembly-secretariat');
     const people = await exec('npx', ['tsx', 'demo/cli.ts', 'people', '--scheme', 'bexley-pms'], { cwd });
     expect(people.stdout).toContain('aisha.khan@bexley.demo');
+    // Each person's demo story is shown beside them, so a newcomer can find the cases.
+    expect(people.stdout).toContain('illustrates');
+    for (const story of ['in probation', 'back from maternity leave', 'awaiting a handover']) {
+      expect(people.stdout).toContain(story);
+    }
     await expect(exec('npx', ['tsx', 'demo/cli.ts', 'due', '--on', 'soon'], { cwd })).rejects.toMatchObject({
       code: 2,
     });

@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './time/dates.ts';
 export * from './time/clock.ts';
 export * from './domain/people.ts';
+export * from './domain/situations.ts';
 export * from './domain/conversations.ts';
 export * from './domain/objectives.ts';
 export * from './domain/feedback.ts';

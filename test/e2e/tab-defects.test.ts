@@ -115,6 +115,26 @@ describe('tab defects', () => {
   });
 
   type Themes = { trainingNeeds: string[] } | null;
+  it('the sign-in page shows the situation each demo person illustrates, and finds them by it', async () => {
+    const page = await fresh();
+    await page.goto(tab('objectives'));
+    await page.getByLabel('Organisation').selectOption(who(14).email.split('@')[1] ?? '');
+    await page.getByLabel('Search by name or situation').fill('probation');
+    const person = page.getByRole('listitem').filter({ hasText: who(14).displayName });
+    await person.waitFor();
+    expect(await person.textContent()).toContain('in probation');
+    await page.getByLabel('Search by name or situation').fill('maternity');
+    await page.getByRole('listitem').filter({ hasText: 'back from maternity leave' }).first().waitFor();
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: who(14).displayName })
+        .count(),
+    ).toBe(0);
+    await saveScreenshot(page, 'sign-in-situations');
+    await page.close();
+  });
+
   const api = async (n: number, method: string): Promise<{ status: number; body: Themes }> => {
     const res = await fetch(`${stack.baseUrl}/api/v1/people/${who(n).id}/team-themes`, {
       method,

@@ -2,6 +2,7 @@ import {
   AppError,
   dueConversations,
   schemePacks,
+  situationsOf,
   type ConversationRecord,
   type DueReport,
   type Employee,
@@ -53,7 +54,12 @@ const rolesOf = (e: Employee, everyone: readonly Employee[]): string[] => {
   return roles;
 };
 
-export const peopleCommand = (org: CliOrganisation, scheme: SchemeId | undefined, asJson: boolean): string => {
+export const peopleCommand = (
+  org: CliOrganisation,
+  scheme: SchemeId | undefined,
+  asJson: boolean,
+  on: IsoDate,
+): string => {
   const tenants = scheme === undefined ? org.tenants : org.tenants.filter((t) => t.schemeId === scheme);
   const rows = tenants.flatMap((t) => {
     const people = org.employees.filter((e) => e.tenantId === t.tenantId);
@@ -64,12 +70,13 @@ export const peopleCommand = (org: CliOrganisation, scheme: SchemeId | undefined
       name: e.displayName,
       title: e.jobs.find((j) => j.isMain)?.title ?? '',
       roles: rolesOf(e, people),
+      situations: situationsOf(e, on),
     }));
   });
   if (asJson) return json(rows);
   return formatTable(
-    ['id', 'email', 'name', 'title', 'roles'],
-    rows.map((r) => [r.id, r.email, r.name, r.title, r.roles.join(', ')]),
+    ['id', 'email', 'name', 'title', 'roles', 'illustrates'],
+    rows.map((r) => [r.id, r.email, r.name, r.title, r.roles.join(', '), r.situations.join(', ')]),
   );
 };
 

@@ -26,7 +26,7 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
         env.stdout(schemesCommand(env.organisation(env.today), command.json));
         return 0;
       case 'people':
-        env.stdout(peopleCommand(env.organisation(command.on), command.scheme, command.json));
+        env.stdout(peopleCommand(env.organisation(command.on), command.scheme, command.json, command.on));
         return 0;
       case 'due':
         env.stdout(await dueCommand(command, env));

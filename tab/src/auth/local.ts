@@ -20,6 +20,8 @@ export const localPerson = z.object({
   displayName: z.string(),
   email: z.string(),
   roles: z.array(z.string()),
+  /** The demo stories the person illustrates: in probation, acting up… */
+  situations: z.array(z.string()).default([]),
 });
 export type LocalPerson = z.output<typeof localPerson>;
 

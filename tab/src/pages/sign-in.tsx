@@ -40,8 +40,11 @@ export const SignIn = ({
   const people = loaded.state === 'ready' ? loaded.data.people : [];
   const organisations = useMemo(() => [...new Set(people.map(organisationOf))], [people]);
   const chosenOrg = organisation || organisations[0] || '';
+  const wanted = search.trim().toLowerCase();
   const shown = people.filter(
-    (p) => organisationOf(p) === chosenOrg && p.displayName.toLowerCase().includes(search.trim().toLowerCase()),
+    (p) =>
+      organisationOf(p) === chosenOrg &&
+      [p.displayName, ...p.situations].some((words) => words.toLowerCase().includes(wanted)),
   );
 
   const signIn = async (person: LocalPerson) => {
@@ -87,7 +90,7 @@ export const SignIn = ({
                 ))}
               </Select>
             </Field>
-            <Field label="Search by name">
+            <Field label="Search by name or situation" hint="For example: probation, maternity, acting up, handover">
               <Input
                 value={search}
                 onChange={(_, d) => {
@@ -104,6 +107,7 @@ export const SignIn = ({
               <li key={p.id} className={styles.person}>
                 <span>
                   <strong>{p.displayName}</strong> — {p.roles.length > 0 ? p.roles.join(', ') : 'colleague'}
+                  {p.situations.length > 0 ? <>; {p.situations.join(', ')}</> : null}
                 </span>
                 <Button
                   appearance="primary"

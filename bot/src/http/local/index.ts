@@ -1,4 +1,4 @@
-import type { Employee, Page, PageRequest } from '@pc/core';
+import { situationsOf, type Employee, type Page, type PageRequest } from '@pc/core';
 import type { AppModule, AppModuleContext } from '../../module.ts';
 import { route } from '../route.ts';
 
@@ -13,7 +13,7 @@ const everyone = async (list: (page: PageRequest) => Promise<Page<Employee>>): P
   return all;
 };
 
-const register = ({ server, config, store }: AppModuleContext): void => {
+const register = ({ server, config, store, clock }: AppModuleContext): void => {
   // Only with the local fakes: these list the directory and tell a browser where to sign in.
   if (!config.localDevFakes) return;
   route(server, {
@@ -42,6 +42,7 @@ const register = ({ server, config, store }: AppModuleContext): void => {
     path: '/local/people',
     handler: async () => {
       const people = [];
+      const today = clock.today();
       for (const tenantId of config.auth.allowedTenants) {
         const staff = await everyone((page) => store.employees.list(tenantId, page));
         const managers = new Set(
@@ -49,7 +50,9 @@ const register = ({ server, config, store }: AppModuleContext): void => {
         );
         for (const e of staff) {
           const roles = [...e.orgRoles, ...(managers.has(e.id) ? ['manager'] : [])];
-          people.push({ id: e.id, tenantId, displayName: e.displayName, email: e.email, roles });
+          // What each person illustrates (in probation, acting up…), so a newcomer can find the cases.
+          const situations = situationsOf(e, today);
+          people.push({ id: e.id, tenantId, displayName: e.displayName, email: e.email, roles, situations });
         }
       }
       return { status: 200, body: people };
