@@ -24,7 +24,6 @@ import {
   buildUnknownInputCard,
   buildNoticeCard,
   isCardVerb,
-  itemsToNudge,
   type StarterTopic,
 } from './index.ts';
 
@@ -452,19 +451,7 @@ describe('objectives and prepare cards', () => {
   });
 });
 
-describe('check-in nudges', () => {
-  const optional: DueCardItem = { ...regular, status: 'due' };
-  it('snooze and opt-out silence optional conversations but never required reviews', () => {
-    const items = [annual, optional];
-    expect(itemsToNudge(items, { optedOut: false }, '2027-05-10')).toEqual([annual, optional]);
-    expect(itemsToNudge(items, { optedOut: true }, '2027-05-10')).toEqual([annual]);
-    expect(itemsToNudge(items, { optedOut: false, snoozedUntil: '2027-05-17' }, '2027-05-10')).toEqual([annual]);
-    expect(itemsToNudge(items, { optedOut: false, snoozedUntil: '2027-05-17' }, '2027-05-17')).toEqual([
-      annual,
-      optional,
-    ]);
-  });
-
+describe('check-in notices', () => {
   it('notice card is valid', async () => {
     const { renderedText } = await expectValid(buildNoticeCard('Snoozed', ['No reminders until 17 May 2027.']));
     expect(renderedText).toContain('No reminders until 17 May 2027.');

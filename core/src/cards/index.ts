@@ -11,5 +11,4 @@ export * from './checkin-card.ts';
 export * from './objectives-card.ts';
 export * from './prepare-card.ts';
 export * from './notice-card.ts';
-export * from './nudges.ts';
 export * from './welcome-card.ts';

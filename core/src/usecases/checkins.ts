@@ -1,6 +1,5 @@
 import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
-import { itemsToNudge } from '../cards/nudges.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
@@ -8,11 +7,11 @@ import type { ConversationReferenceStore, SendQueueItem } from '../ports/proacti
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { dueToday } from './self-service.ts';
 import { packOf } from './scheme.ts';
 import { addDays } from '../time/dates.ts';
-import { SNOOZE_DAYS } from '../cards/nudges.ts';
 
 export interface CheckinTarget {
   readonly tenant: Tenant;

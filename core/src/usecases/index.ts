@@ -16,6 +16,7 @@ export * from './concurrency.ts';
 export * from './self-service.ts';
 export * from './starters.ts';
 export * from './checkins.ts';
+export * from './nudges.ts';
 export * from './quiet-hours.ts';
 export * from './compliance.ts';
 export * from './exports.ts';

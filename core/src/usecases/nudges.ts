@@ -1,4 +1,4 @@
-import type { DueCardItem } from './due-items.ts';
+import type { DueCardItem } from '../cards/due-items.ts';
 
 /** A person's choices about proactive check-ins. */
 export interface NudgeSettings {
