@@ -4,9 +4,16 @@
  */
 import { TEXT_COMMANDS } from '@pc/core/cards';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNudgeSettingsStore } from '../../bot/src/cosmos/bot-state.ts';
 import { employee } from '../../bot/src/cosmos/fixtures.test-support.ts';
 import { startBotHarness, type BotHarness } from '../fakes/connector/bot-harness.ts';
-import { installationAdd, postActivity, textMessage, type TeamsUser } from '../fakes/connector/teams-activities.ts';
+import {
+  cardExecute,
+  installationAdd,
+  postActivity,
+  textMessage,
+  type TeamsUser,
+} from '../fakes/connector/teams-activities.ts';
 
 const TENANT = '55555555-5555-4555-8555-555555555555';
 const sam: TeamsUser = { tenantId: TENANT, aadObjectId: 'sam', name: 'Sam Patel' };
@@ -79,5 +86,15 @@ describe('Teams bot: welcome, help and check-in on request', () => {
     expect(card).toContain('Hello Sam, a quick check-in');
     expect(card).toContain('How are you doing at the moment?');
     expect(card).toContain('checkin.snooze');
+  });
+
+  it('keeps the wellbeing answer sent with the check-in, for the pair to see', async () => {
+    await say('checkin');
+    const checkinId = /"checkinId":"([^"]+)"/.exec(JSON.stringify(h.connector.cards().at(-1)))?.[1] ?? '';
+    const res = await postActivity(h.botUrl, cardExecute(opts(), 'checkin.snooze', { checkinId, wellbeing: 'okay' }));
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('only you and your line manager can see it');
+    const nudges = createNudgeSettingsStore((kind, partition) => h.store.keyValues(kind, partition));
+    expect((await nudges.get(TENANT, 'sam'))?.wellbeing?.answer).toBe('okay');
   });
 });

@@ -4,6 +4,7 @@ import {
   CARD_VERBS,
   formatDate,
   starterAnswerField,
+  WELLBEING_FIELD,
   type AdaptiveCard,
   type CardVerb,
 } from '@pc/core/cards';
@@ -13,6 +14,7 @@ import {
   answerStarter,
   openStarter,
   optOutOfCheckins,
+  recordWellbeing,
   snoozeCheckins,
   starterById,
 } from '@pc/core/usecases';
@@ -43,11 +45,18 @@ const starterIdOf = (data: CardData): string => {
   return id;
 };
 
-const snooze: ActionHandler = async (ctx, turn) => {
+/** The check-in's "How are you doing?" travels with whichever button was pressed. */
+const wellbeingLines = async (ctx: TeamsContext, turn: TurnIdentity, data: CardData): Promise<string[]> =>
+  (await recordWellbeing(ctx.deps, turn, data[WELLBEING_FIELD])) === undefined
+    ? []
+    : ['Thank you for saying how you are doing; only you and your line manager can see it.'];
+
+const snooze: ActionHandler = async (ctx, turn, data) => {
   const until = await snoozeCheckins(ctx.deps, turn);
   return buildNoticeCard('Snoozed for a week', [
     `No reminders about regular conversations until ${formatDate(until)}.`,
     REMINDERS_STILL_COME,
+    ...(await wellbeingLines(ctx, turn, data)),
   ]);
 };
 
@@ -59,13 +68,14 @@ const optOut: ActionHandler = async (ctx, turn) => {
   ]);
 };
 
-const book: ActionHandler = (ctx) =>
-  Promise.resolve(
-    buildNoticeCard(
-      'Book your conversation',
-      ['Open the app to pick a time that suits you both; it checks both calendars and sends the invitation.'],
-      ctx.tabUrl === undefined ? undefined : [{ type: 'Action.OpenUrl', title: 'Open the app', url: ctx.tabUrl }],
-    ),
+const book: ActionHandler = async (ctx, turn, data) =>
+  buildNoticeCard(
+    'Book your conversation',
+    [
+      'Open the app to pick a time that suits you both; it checks both calendars and sends the invitation.',
+      ...(await wellbeingLines(ctx, turn, data)),
+    ],
+    ctx.tabUrl === undefined ? undefined : [{ type: 'Action.OpenUrl', title: 'Open the app', url: ctx.tabUrl }],
   );
 
 const addAgendaItem: ActionHandler = async (ctx, turn, data) => {

@@ -44,6 +44,8 @@ export interface StoredNudgeSettings {
   readonly optedOut: boolean;
   /** The person's own quiet hours; absent, the scheduler's working-day default applies. */
   readonly quietHours?: QuietHours;
+  /** The latest answer to the check-in's "How are you doing?"; only the person and their line manager read it. */
+  readonly wellbeing?: { readonly answer: 'good' | 'okay' | 'struggling'; readonly answeredOn: IsoDateTime };
   readonly updatedAt: IsoDateTime;
 }
 

@@ -5,7 +5,9 @@ import { stableId } from '../feedback/ids.ts';
 import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
-import { loadActor } from './context.ts';
+import { AppError } from '../errors.ts';
+import { currentManagerIds } from '../permissions/relationships.ts';
+import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
@@ -115,26 +117,62 @@ export const checkinNow = async (deps: UseCaseDeps, caller: Caller): Promise<Ada
   });
 };
 
-/** No reminders about optional conversations for a week; required reviews still come. Returns the end date. */
-export const snoozeCheckins = async (deps: UseCaseDeps, caller: Caller): Promise<string> => {
-  const until = addDays(deps.clock.today(), SNOOZE_DAYS);
+/** Changes some of the caller's check-in settings, keeping the rest (quiet hours, wellbeing). */
+const updateSettings = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  change: Partial<Pick<StoredNudgeSettings, 'snoozedUntil' | 'optedOut' | 'wellbeing'>>,
+): Promise<void> => {
   const current = await deps.repos.nudges.get(caller.tenantId, caller.userId);
   await deps.repos.nudges.put({
+    ...current,
     tenantId: caller.tenantId,
     id: caller.userId,
     optedOut: current?.optedOut ?? false,
-    snoozedUntil: until,
+    ...change,
     updatedAt: deps.clock.now(),
   });
+};
+
+/** No reminders about optional conversations for a week; required reviews still come. Returns the end date. */
+export const snoozeCheckins = async (deps: UseCaseDeps, caller: Caller): Promise<string> => {
+  const until = addDays(deps.clock.today(), SNOOZE_DAYS);
+  await updateSettings(deps, caller, { snoozedUntil: until });
   return until;
 };
 
 /** No reminders about optional conversations at all; required reviews still come. */
 export const optOutOfCheckins = async (deps: UseCaseDeps, caller: Caller): Promise<void> => {
-  await deps.repos.nudges.put({
-    tenantId: caller.tenantId,
-    id: caller.userId,
-    optedOut: true,
-    updatedAt: deps.clock.now(),
-  });
+  await updateSettings(deps, caller, { optedOut: true });
+};
+
+export type WellbeingAnswer = NonNullable<StoredNudgeSettings['wellbeing']>['answer'];
+const WELLBEING_ANSWERS: ReadonlySet<unknown> = new Set<WellbeingAnswer>(['good', 'okay', 'struggling']);
+
+/**
+ * Keeps the check-in's wellbeing answer, sent with whichever button the person pressed. "I'd
+ * rather not say" or no choice keeps nothing. Returns the answer kept, if any.
+ */
+export const recordWellbeing = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  answer: unknown,
+): Promise<WellbeingAnswer | undefined> => {
+  if (!WELLBEING_ANSWERS.has(answer)) return undefined;
+  const kept = answer as WellbeingAnswer;
+  await updateSettings(deps, caller, { wellbeing: { answer: kept, answeredOn: deps.clock.now() } });
+  return kept;
+};
+
+/** A person's latest wellbeing answer, for them and their current line manager only (the pair). */
+export const pairWellbeing = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+): Promise<StoredNudgeSettings['wellbeing']> => {
+  const subject = await loadSubject(deps, caller.tenantId, personId);
+  if (caller.userId !== personId && !currentManagerIds(subject.employee).includes(caller.userId)) {
+    throw new AppError('forbidden', 'Only the person and their line manager can see how they said they are doing.');
+  }
+  return (await deps.repos.nudges.get(caller.tenantId, personId))?.wellbeing;
 };
