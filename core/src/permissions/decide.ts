@@ -2,6 +2,7 @@ import type { ExceptionalAccessReason } from '../domain/audit.ts';
 import type { PersonId, TenantId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { visibleLength } from '../rules/visible-text.ts';
+import { refusalFor } from './action-words.ts';
 import { EXCEPTIONAL_ACCESS_HOLDERS, MATRIX, PAIR_CONTENT_ACTIONS, type Action } from './matrix.ts';
 import { relationshipsOf, type Actor, type Relationship, type SubjectContext } from './relationships.ts';
 
@@ -45,7 +46,7 @@ export const decide = (
     if (options.recordManagerIds?.includes(actor.id)) return { allowed: true, via: 'record-manager', audit: false };
     return decideExceptional(relationships, options.exceptionalAccess);
   }
-  return deny(`You can't do that (${action}) for this person.`);
+  return deny(refusalFor(action));
 };
 
 const decideExceptional = (relationships: Relationship[], request: ExceptionalAccessRequest | undefined): Decision => {
