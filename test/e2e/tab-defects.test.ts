@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNudgeSettingsStore } from '../../bot/src/cosmos/bot-state.ts';
 import { launchBrowser, saveScreenshot, signInLocally, type LaunchedBrowser } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -76,6 +77,38 @@ describe('tab defects', () => {
     expect(failed).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("a manager sees how each report last said they were doing at a check-in; a colleague's API call is refused", async () => {
+    const nudges = createNudgeSettingsStore((kind, partition) => stack.store.keyValues(kind, partition));
+    const tenantId = who(18).tenantId;
+    await nudges.put({
+      tenantId,
+      id: who(18).id,
+      optedOut: false,
+      wellbeing: { answer: 'struggling', answeredOn: '2027-05-02T09:00:00.000Z' },
+      updatedAt: '2027-05-02T09:00:00.000Z',
+    });
+    const page = await fresh();
+    await signInLocally(page, tab('team'), who(6));
+    const row = page
+      .getByRole('table', { name: 'My reports' })
+      .getByRole('row')
+      .filter({ hasText: who(18).displayName });
+    await row.getByText('Struggling a bit').waitFor();
+    expect(await row.textContent()).toContain('2 May 2027');
+    expect(
+      await page
+        .getByRole('table', { name: 'My reports' })
+        .getByRole('row')
+        .filter({ hasText: who(19).displayName })
+        .textContent(),
+    ).toContain('Not answered');
+    const colleague = await fetch(`${stack.baseUrl}/api/v1/people/${who(18).id}/wellbeing`, {
+      headers: { authorization: `Bearer ${await stack.tokenFor(who(19).id)}` },
+    });
+    expect(colleague.status).toBe(403);
+    await page.close();
+  }, 60_000);
 
   it('the record page puts each heading on its own line above what it heads', async () => {
     const page = await fresh();

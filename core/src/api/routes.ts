@@ -296,6 +296,14 @@ export const routes = {
     body: team.teamThemesInput,
     response: team.teamThemes,
   }),
+  'person.wellbeing': defineRoute({
+    method: 'GET',
+    path: `${person}/wellbeing`,
+    tag: 'team',
+    summary: 'How the person last said they are doing at a check-in (the person and their line manager only)',
+    params: people.personParams,
+    response: team.wellbeing,
+  }),
   'team.compliance': defineRoute({
     method: 'GET',
     path: `${person}/compliance`,

@@ -17,6 +17,11 @@ export const teamThemes = teamThemesInput.extend({
   submittedToId: z.string().optional(),
 });
 
+/** The latest check-in answer to "How are you doing?"; null when none was given. Pair-only. */
+export const wellbeing = z
+  .object({ answer: z.enum(['good', 'okay', 'struggling']), answeredOn: isoDateTime })
+  .nullable();
+
 export const compliance = z.object({
   scope: z.string(),
   quarter: shortText(16),

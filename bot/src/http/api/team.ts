@@ -3,6 +3,7 @@ import {
   getTeamThemes,
   listFeedback,
   logFeedback,
+  pairWellbeing,
   putTeamThemes,
   recordHandover,
 } from '@pc/core/usecases';
@@ -27,6 +28,9 @@ export const registerTeamRoutes = (server: Server, api: ApiContext): void => {
     const stored = await putTeamThemes(r.deps, r.caller, r.params.personId, r.body, optionalIfMatch(r.ifMatch));
     return { body: { ...stored.item, etag: stored.etag }, etag: stored.etag };
   });
+  registerApiRoute(server, api, 'person.wellbeing', async (r) => ({
+    body: (await pairWellbeing(r.deps, r.caller, r.params.personId)) ?? null,
+  }));
   registerApiRoute(server, api, 'team.compliance', async (r) => ({
     body: await getCompliance(r.deps, r.caller, r.params.personId, r.query.on),
   }));

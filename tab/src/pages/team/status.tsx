@@ -27,7 +27,33 @@ const useStyles = makeStyles({
   row: { ':hover': { backgroundColor: 'transparent', color: 'inherit' } },
 });
 
-export const MemberTable = ({ members, caption }: { members: readonly TeamMember[]; caption: string }) => {
+const WELLBEING = { good: 'Good', okay: 'Okay', struggling: 'Struggling a bit' } as const;
+
+/** How a report last said they were doing at a check-in: for their line manager only. */
+const WellbeingCell = ({ personId }: { personId: string }) => {
+  const { api } = useSession();
+  const [loaded] = useLoad((signal) => api.call('person.wellbeing', { params: { personId }, signal }), [api, personId]);
+  if (loaded.state === 'loading') return <>…</>;
+  if (loaded.state === 'error') return <>Not available</>;
+  return loaded.data === null ? (
+    <>Not answered</>
+  ) : (
+    <>
+      {WELLBEING[loaded.data.answer]} <Text size={200}>({formatDate(loaded.data.answeredOn)})</Text>
+    </>
+  );
+};
+
+export const MemberTable = ({
+  members,
+  caption,
+  showWellbeing = false,
+}: {
+  members: readonly TeamMember[];
+  caption: string;
+  /** The check-in answer is the pair's: only the line manager's own table shows it. */
+  showWellbeing?: boolean;
+}) => {
   const { scheme } = useSession();
   const styles = useStyles();
   return (
@@ -37,6 +63,7 @@ export const MemberTable = ({ members, caption }: { members: readonly TeamMember
           <TableHeaderCell>Name</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Next conversation</TableHeaderCell>
+          {showWellbeing ? <TableHeaderCell>Check-in: how they are</TableHeaderCell> : null}
           <TableHeaderCell>Actions</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -61,6 +88,11 @@ export const MemberTable = ({ members, caption }: { members: readonly TeamMember
                   ? `${conversationLabel(m.next.type, scheme)} by ${formatDate(m.next.dueDate)}. ${m.next.reason}`
                   : 'Nothing due'}
               </TableCell>
+              {showWellbeing ? (
+                <TableCell>
+                  <WellbeingCell personId={m.person.id} />
+                </TableCell>
+              ) : null}
               <TableCell>
                 <Link href={hrefFor('conversations', 'new', m.person.id)}>
                   Record a conversation<span className="visually-hidden"> with {m.person.displayName}</span>
@@ -102,7 +134,7 @@ export const TeamStatus = () => {
             No reports were found in the organisation chart. Ask HR if this is wrong.
           </EmptyState>
         ) : (
-          <MemberTable members={members} caption="My reports" />
+          <MemberTable members={members} caption="My reports" showWellbeing />
         )}
       </section>
       <section className={styles.section} aria-labelledby="todo-h">
