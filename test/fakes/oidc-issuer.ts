@@ -26,8 +26,9 @@ export interface TokenClaims {
   readonly iat?: number;
   readonly nbf?: number;
   /**
-   * Client (application) id the token was issued to; unset, the local tab's client
-   * (LOCAL_ISSUER_CLIENT_ID), as Entra names a client in every token; null leaves it out.
+   * Client (application) id the token was issued to; unset on a delegated token (one with scp), the
+   * local tab's client (LOCAL_ISSUER_CLIENT_ID), as Entra names a client in every such token; null
+   * leaves it out.
    */
   readonly azp?: string | null;
   /** The v1 form of azp. */
@@ -156,7 +157,8 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
     const { exp, nbf, roles, azp, ...rest } = claims;
     const payload: JWTPayload = {
       ...rest,
-      ...(azp === null ? {} : { azp: azp ?? LOCAL_ISSUER_CLIENT_ID }),
+      // Entra names the client in every delegated token; a channel token (no scp) names none.
+      ...(azp === null || (azp === undefined && rest.scp === undefined) ? {} : { azp: azp ?? LOCAL_ISSUER_CLIENT_ID }),
       ...(roles === undefined ? {} : { roles: [...roles] }),
       iss: issuerFor(claims.tid),
       ver: '2.0',
