@@ -7,10 +7,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'node_modules', '.bin', 'agentsplayground');
-const LOOPBACK_PRELOAD = join(import.meta.dirname, 'playground-loopback.cjs');
+const LOOPBACK_PRELOAD = pathToFileURL(join(import.meta.dirname, 'playground-loopback.mjs')).href;
 
 export interface PlaygroundOptions {
   /** The bot endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -71,7 +72,7 @@ export const startPlayground = async (options: PlaygroundOptions): Promise<Runni
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configFile ?? join(ROOT, '.m365agentsplayground.yml'),
       M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
       // The playground has no host option; this keeps it off the network (127.0.0.1 only).
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(LOOPBACK_PRELOAD)}`.trim(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${LOOPBACK_PRELOAD}`.trim(),
     },
   });
   const stop = async (): Promise<void> => {

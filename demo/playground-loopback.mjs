@@ -1,6 +1,7 @@
-// Loaded into the Agents Playground process (NODE_OPTIONS=--require): it binds its ports without a
+// Loaded into the Agents Playground process (NODE_OPTIONS=--import): it binds its ports without a
 // host, which means every interface; a chat playground for local testing belongs on loopback only.
-const net = require('node:net');
+import net from 'node:net';
+
 const LOOPBACK = '127.0.0.1';
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function listenOnLoopback(...args) {
