@@ -75,6 +75,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MICROSOFT_APP_TENANT_ID', value: tenantId }
         { name: 'MICROSOFT_APP_PASSWORD', value: botAppType == 'SingleTenant' ? '@Microsoft.KeyVault(SecretUri=${clientSecretUri})' : '' }
         { name: 'ENTRA_APP_CLIENT_ID', value: entraAppClientId }
+        // The add-in's nested app authentication names this client in its tokens; the API accepts it.
+        { name: 'TAB_APP_ID', value: entraAppClientId }
         { name: 'ENTRA_APP_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${clientSecretUri})' }
         { name: 'API_AUDIENCES', value: 'api://${publicHostname}/${entraAppClientId},${entraAppClientId}' }
         { name: 'ALLOWED_TENANTS', value: tenantId }
