@@ -1,5 +1,5 @@
 // Builds the tab and the add-in when their production build is missing or older than
-// their sources, so `npm start` always serves the current pages at /tab/ and /addin/.
+// their sources (or core's), so `npm start` always serves the current pages at /tab/ and /addin/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,12 @@ const newestIn = (dir) => {
   return newest;
 };
 
+// Both bundle core (the API client, schemas and labels), so a change there makes them stale too.
+const newestCore = newestIn(join('core', 'src'));
+
 for (const workspace of ['tab', 'addin']) {
   const built = join(workspace, 'dist', 'index.html');
-  const stale = !existsSync(built) || statSync(built).mtimeMs < newestIn(workspace);
+  const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestIn(workspace), newestCore);
   if (!stale) continue;
   process.stdout.write(`building ${workspace}…\n`);
   execFileSync('npm', ['run', 'build', '-w', `@pc/${workspace}`], { stdio: 'inherit' });
