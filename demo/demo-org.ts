@@ -8,6 +8,7 @@ import {
   type Tenant,
 } from '@pc/core';
 import type { FakeOrg } from '@pc/testing/fakes/org.ts';
+import { findPerson, type Person } from '../bot/src/cli/commands.ts';
 import { feedbackFor, objectivesFor } from './demo-org/extras.ts';
 import { conversationsFor } from './demo-org/history.ts';
 import { tenantId } from './demo-org/ids.ts';
@@ -84,25 +85,11 @@ export const buildDemoOrg = (referenceDate: IsoDate = systemClock.today()): Demo
   return org;
 };
 
-export interface DemoPerson {
-  readonly tenant: Tenant;
-  readonly employee: Employee;
-  readonly conversations: ConversationRecord[];
-}
+export type DemoPerson = Person;
 
 /** Finds a demo person by id or email (case-insensitive) in the org built for `referenceDate`. */
 export const demoPerson = (
   emailOrId: string,
   referenceDate?: IsoDate,
   org = buildDemoOrg(referenceDate),
-): DemoPerson | undefined => {
-  const key = emailOrId.trim().toLowerCase();
-  const employee = org.employees.find((e) => e.id === key || e.email === key);
-  const tenant = employee && org.tenants.find((t) => t.tenantId === employee.tenantId);
-  if (!employee || !tenant) return undefined;
-  return {
-    tenant,
-    employee,
-    conversations: org.conversations.filter((c) => c.tenantId === tenant.tenantId && c.employeeId === employee.id),
-  };
-};
+): DemoPerson | undefined => findPerson(org, emailOrId);

@@ -80,14 +80,14 @@ export const peopleCommand = (
   );
 };
 
-interface Person {
+export interface Person {
   readonly tenant: Tenant;
   readonly employee: Employee;
   readonly conversations: ConversationRecord[];
 }
 
 /** By id or email, case-insensitive. */
-const findPerson = (org: CliOrganisation, emailOrId: string): Person | undefined => {
+export const findPerson = (org: CliOrganisation, emailOrId: string): Person | undefined => {
   const key = emailOrId.trim().toLowerCase();
   const employee = org.employees.find((e) => e.id === key || e.email === key);
   const tenant = employee && org.tenants.find((t) => t.tenantId === employee.tenantId);
