@@ -22,6 +22,8 @@ export interface ApiClientOptions {
   /** Retries after a 429/503 before giving up; 3 unless stated. */
   readonly maxRetries?: number;
   readonly now?: () => number;
+  /** Makes the Idempotency-Key a create sends; a random UUID unless stated. */
+  readonly newIdempotencyKey?: () => string;
 }
 
 /** Routes without params or body take no such key: z.output of an absent schema is unknown. */
@@ -31,6 +33,8 @@ export type CallArgs<Id extends RouteId> = Has<'params', ParamsOf<Routes[Id]>> &
   Has<'body', BodyOf<Routes[Id]>> & {
     /** The ETag of the item being changed (routes marked ifMatch). */
     readonly ifMatch?: string;
+    /** Sent as the Idempotency-Key header: a retry of the same create with the same key stores nothing new. */
+    readonly idempotencyKey?: string;
     readonly signal?: AbortSignal;
   };
 /** The arguments may be left out when the route needs none. */
@@ -45,6 +49,7 @@ interface LooseArgs {
   readonly query?: Record<string, unknown>;
   readonly body?: unknown;
   readonly ifMatch?: string;
+  readonly idempotencyKey?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -89,12 +94,15 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxRetries = options.maxRetries ?? 3;
   const now = options.now ?? Date.now;
+  const newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
 
   const send = async (route: RouteDef, a: LooseArgs, forceRefresh: boolean): Promise<Response> => {
     const token = await options.getToken({ forceRefresh });
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (a.body !== undefined) headers['content-type'] = 'application/json';
     if (a.ifMatch !== undefined) headers['if-match'] = a.ifMatch;
+    if (a.idempotencyKey !== undefined) headers['idempotency-key'] = a.idempotencyKey;
+    if (a.idempotencyKey !== undefined) headers['idempotency-key'] = a.idempotencyKey;
     const url = `${options.baseUrl}${buildPath(route.path, a.params)}${queryString(a.query)}`;
     try {
       return await options.fetch(url, {
@@ -109,8 +117,12 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     }
   };
 
-  const call = async (id: RouteId, a: LooseArgs = {}): Promise<unknown> => {
+  const call = async (id: RouteId, given: LooseArgs = {}): Promise<unknown> => {
     const route: RouteDef = routes[id];
+    // One key for every attempt of this call (after a 401, a 429 or a 503): a create the server
+    // finished but whose reply was lost is then answered, not done twice.
+    const a: LooseArgs =
+      route.method === 'POST' ? { ...given, idempotencyKey: given.idempotencyKey ?? newIdempotencyKey() } : given;
     let refreshed = false;
     for (let retries = 0; ;) {
       const res = await send(route, a, refreshed);
