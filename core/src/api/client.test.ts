@@ -224,6 +224,32 @@ describe('the API client the tab and the add-in share', () => {
     expect(seen.every((s) => s.body === seen[0]!.body && s.method === 'POST')).toBe(true);
   });
 
+  it('#17.7 a booking sends one Idempotency-Key and keeps it across its own retries, so the server books once', async () => {
+    replies = [
+      { status: 503, headers: { 'retry-after': '0' }, body: { error: { code: 'unavailable', message: 'Busy.' } } },
+      { status: 201, body: booked },
+      { status: 201, body: booked },
+      { status: 201, body: booked },
+    ];
+    const input = { employeeId: 'p1', type: 'big-picture' as const, start: booked.start, end: booked.end };
+    await client().call('bookings.create', { body: input });
+    const [first, retried] = seen.map((s) => s.headers['idempotency-key']);
+    expect(first).toMatch(/^[\x21-\x7e]{8,200}$/);
+    expect(retried).toBe(first);
+    // A new booking is a new key; a person's own retry may pass the key of the first attempt.
+    await client().call('bookings.create', { body: input, idempotencyKey: 'same-click-0001' });
+    expect(seen[2]?.headers['idempotency-key']).toBe('same-click-0001');
+    await client().call('bookings.create', { body: input });
+    expect(seen[3]?.headers['idempotency-key']).not.toBe(first);
+    replies = [{ status: 200, body: booked }];
+    await client().call('bookings.reschedule', {
+      params: { personId: 'p1', conversationId: 'c1' },
+      body: { start: booked.start, end: booked.end },
+      ifMatch: '"e1"',
+    });
+    expect(seen[4]?.headers['idempotency-key']).toBeUndefined();
+  });
+
   it('gives up after three retries and says it tried four times', async () => {
     replies = Array.from({ length: 5 }, () => ({
       status: 429,
