@@ -27,3 +27,4 @@ export const inMemoryRepositories = (): Repositories => ({
   starters: new InMemoryStarterStore(),
   nudges: new InMemoryNudgeSettingsStore(),
 });
+export * from './directory.ts';
