@@ -123,6 +123,8 @@ export const conversationFull = z.object({
     forwardLooking: z.boolean().optional(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
+    /** Who made the latest change, so a conflict can say who changed the record. */
+    updatedBy: z.string().optional(),
   }),
 });
 export const conversationFacts = z.object({

@@ -114,4 +114,6 @@ export interface ConversationRecord {
   readonly agreedRegularEveryWeeks?: number;
   readonly createdAt: IsoDateTime;
   readonly updatedAt: IsoDateTime;
+  /** Who made the latest change, so a conflict can say who changed the record. */
+  readonly updatedBy?: PersonId;
 }

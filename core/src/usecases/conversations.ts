@@ -6,10 +6,12 @@ import { authorize, type TenantActor } from '../permissions/decide.ts';
 import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
 import { viewConversation, type ConversationView, type RatingPolicy } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
+import { assertMeetingDate, assertMinimumRecord } from '../rules/record-checks.ts';
 import { assertConversationMove, assertMayRecordHeld, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { packOf, ratingPolicyOf, ratingRuleOf } from './scheme.ts';
+import { zonedDate } from './zoned-time.ts';
 
 export interface StoredView {
   readonly view: ConversationView;
@@ -86,10 +88,11 @@ export const createConversation = async (
   personId: PersonId,
   input: ConversationInput,
 ): Promise<Stored<ConversationRecord>> => {
-  const { actor } = await loadActor(deps, caller);
+  const { actor, tenant } = await loadActor(deps, caller);
   const subject = await loadSubject(deps, caller.tenantId, personId);
   authorize(actor, 'conversation.content.write', subject);
   assertMayRecordHeld(roleOnRecord(caller.userId, personId), input.type);
+  assertMeetingDate('held', input.date, zonedDate(deps.clock.now(), tenant.timeZone));
   const managers = currentManagerIds(subject.employee);
   const recordingManager = managers.includes(caller.userId) ? caller.userId : managers[0];
   if (recordingManager === undefined) {
@@ -118,6 +121,7 @@ export const createConversation = async (
     ...(input.forwardLooking !== undefined ? { forwardLooking: input.forwardLooking } : {}),
     createdAt: now,
     updatedAt: now,
+    updatedBy: caller.userId,
   };
   return deps.repos.conversations.create(record);
 };
@@ -190,6 +194,10 @@ export const updateConversation = async (
   }
   // Changing an agreed record re-opens it: both must agree the new version (004).
   const reopened = changesContent && base.status === 'agreed';
+  if (patch.date !== undefined || patch.status === 'held') {
+    const status = patch.status ?? (reopened ? 'held' : base.status);
+    assertMeetingDate(status, patch.date ?? base.date, zonedDate(deps.clock.now(), tenant.timeZone));
+  }
   const next: ConversationRecord = {
     ...base,
     ...defined,
@@ -197,6 +205,7 @@ export const updateConversation = async (
     ...(patch.status ? { status: patch.status } : reopened ? { status: 'held' as const } : {}),
     agreement: changesContent ? {} : base.agreement,
     updatedAt: deps.clock.now(),
+    updatedBy: caller.userId,
   };
   return deps.repos.conversations.update(next, etag);
 };
@@ -219,6 +228,7 @@ export const agreeConversation = async (
   if (record.status === 'booked' || record.status === 'cancelled') {
     throw new AppError('validation', 'Only a conversation that has taken place can be agreed.');
   }
+  assertMinimumRecord(tenant.schemeId, packOf(tenant).minimumRecord, record);
   const now = deps.clock.now();
   const isEmployee = caller.userId === record.employeeId;
   const agreement = isEmployee
@@ -226,7 +236,7 @@ export const agreeConversation = async (
     : { ...record.agreement, managerAgreedAt: now };
   const both = agreement.employeeAgreedAt !== undefined && agreement.managerAgreedAt !== undefined;
   const saved = await deps.repos.conversations.update(
-    { ...record, agreement, status: both ? 'agreed' : 'held', updatedAt: now },
+    { ...record, agreement, status: both ? 'agreed' : 'held', updatedAt: now, updatedBy: caller.userId },
     etag,
   );
   return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
@@ -256,6 +266,7 @@ export const disagreeConversation = async (
       agreement,
       status: stored.item.status === 'agreed' ? 'held' : stored.item.status,
       updatedAt: now,
+      updatedBy: caller.userId,
     },
     etag,
   );
