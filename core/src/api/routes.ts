@@ -1,5 +1,6 @@
 import { defineRoute } from './route.ts';
 import * as bookings from './endpoints/bookings.ts';
+import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as objectives from './endpoints/objectives.ts';
@@ -17,6 +18,8 @@ export const routes = {
   'person.team': defineRoute(people.personTeam),
   'person.get': defineRoute(people.personGet),
   'person.due': defineRoute(people.personDue),
+  'me.colleagues': defineRoute(colleagues.meColleagues),
+  'people.search': defineRoute(colleagues.peopleSearch),
 
   'objectives.list': defineRoute(objectives.list),
   'objectives.create': defineRoute(objectives.create),

@@ -1,4 +1,14 @@
-import { getDue, getMe, getPerson, getScheme, getTeam, getTeamOf, listAudit } from '@pc/core/usecases';
+import {
+  colleaguesOf,
+  findPeople,
+  getDue,
+  getMe,
+  getPerson,
+  getScheme,
+  getTeam,
+  getTeamOf,
+  listAudit,
+} from '@pc/core/usecases';
 import type { Server } from 'restify';
 import { schemeOut } from './mappers.ts';
 import { registerApiRoute, type ApiContext } from './register.ts';
@@ -15,6 +25,12 @@ export const registerPeopleRoutes = (server: Server, api: ApiContext): void => {
   }));
   registerApiRoute(server, api, 'person.due', async (r) => ({
     body: await getDue(r.deps, r.caller, r.params.personId, r.query.on),
+  }));
+  registerApiRoute(server, api, 'me.colleagues', async (r) => ({
+    body: { items: await colleaguesOf(r.deps, r.caller) },
+  }));
+  registerApiRoute(server, api, 'people.search', async (r) => ({
+    body: { items: await findPeople(r.deps, r.caller, r.query.q) },
   }));
   registerApiRoute(server, api, 'person.audit', async (r) => ({
     body: await listAudit(r.deps, r.caller, r.params.personId, r.query),
