@@ -1,14 +1,21 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { PersonId } from '../domain/people.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { stableId } from '../feedback/ids.ts';
 import type { Stored } from '../ports/repositories.ts';
 import { loadForChange } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { packOf, ratingPolicyOf } from './scheme.ts';
 
+/** One release per record, so the event's id is the record's: a retry finds the event it wrote. */
+const releaseEventId = (tenantId: string, personId: PersonId, conversationId: string): string =>
+  stableId('audit-rating-released', tenantId, personId, conversationId);
+
 /**
  * Step 3 review (002): once the recommendation has been reviewed above the manager,
- * it is released to the employee. The release is audited like any other disclosure.
+ * it is released to the employee. The release is audited like any other disclosure: the
+ * event is written first, under an id fixed by the record, so no release goes unrecorded and
+ * a retry after a failure between the two writes finds its event and completes the release.
  */
 export const releaseRating = async (
   deps: UseCaseDeps,
@@ -27,18 +34,22 @@ export const releaseRating = async (
     throw new AppError('conflict', 'This rating has already been released to the colleague.');
   }
   const now = deps.clock.now();
-  const updated = await deps.repos.conversations.update(
+  try {
+    await deps.repos.audit.append({
+      tenantId: caller.tenantId,
+      id: releaseEventId(caller.tenantId, personId, conversationId),
+      at: now,
+      actorId: caller.userId,
+      subjectId: personId,
+      action: 'rating.released',
+      resource: { type: 'conversation', id: conversationId },
+    });
+  } catch (error) {
+    // The event of an earlier attempt whose change did not land: it already records this release.
+    if (!(isAppError(error) && error.code === 'conflict')) throw error;
+  }
+  return deps.repos.conversations.update(
     { ...stored.item, rating: { ...rating, releasedToEmployeeAt: now }, updatedAt: now },
     etag,
   );
-  await deps.repos.audit.append({
-    tenantId: caller.tenantId,
-    id: deps.newId(),
-    at: now,
-    actorId: caller.userId,
-    subjectId: personId,
-    action: 'rating.released',
-    resource: { type: 'conversation', id: conversationId },
-  });
-  return updated;
 };

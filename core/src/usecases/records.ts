@@ -1,12 +1,14 @@
 import type { ExceptionalAccessReason } from '../domain/audit.ts';
-import type { PersonId } from '../domain/people.ts';
+import type { ManagerChange, PersonId } from '../domain/people.ts';
 import type { HandoverNote, TeamThemes } from '../domain/team.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { stableId } from '../feedback/ids.ts';
 import { authorize } from '../permissions/decide.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
 import { viewConversation } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import type { AuditEvent } from '../domain/audit.ts';
+import { retryOnConflict } from './concurrency.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import type { StoredView } from './conversations.ts';
@@ -95,6 +97,28 @@ export const putTeamThemes = async (
   return deps.repos.teamThemes.put(themes, etag);
 };
 
+/** One note per manager change and writer: a retried submission finds the note its first attempt stored. */
+const handoverNoteId = (tenantId: string, personId: PersonId, change: ManagerChange, writerId: PersonId): string =>
+  stableId('handover', tenantId, personId, change.jobId, change.on, change.previousManagerId, writerId);
+
+const storeHandoverOnce = async (deps: UseCaseDeps, note: HandoverNote): Promise<Stored<HandoverNote>> => {
+  try {
+    return await deps.repos.handovers.create(note);
+  } catch (error) {
+    if (!(isAppError(error) && error.code === 'conflict')) throw error;
+    const earlier = (await deps.repos.handovers.listForEmployee(note.tenantId, note.employeeId)).find(
+      (n) => n.id === note.id,
+    );
+    if (earlier === undefined) throw error;
+    return { item: earlier, etag: '' };
+  }
+};
+
+/**
+ * Stores the handover note, then marks the manager change as handed over. The note's id is fixed
+ * by the change and its writer, so a retry after a failure between the two writes stores no second
+ * note and completes the change.
+ */
 export const recordHandover = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -110,10 +134,10 @@ export const recordHandover = async (
       (c.previousManagerId === caller.userId || c.newManagerId === caller.userId),
   );
   if (!change) throw new AppError('validation', 'There is no change of line manager waiting for a handover.');
-  const note = await deps.repos.handovers.create({
+  const note = await storeHandoverOnce(deps, {
     ...input,
     tenantId: caller.tenantId,
-    id: deps.newId(),
+    id: handoverNoteId(caller.tenantId, personId, change, caller.userId),
     employeeId: personId,
     jobId: change.jobId,
     fromManagerId: change.previousManagerId,
@@ -122,14 +146,15 @@ export const recordHandover = async (
     createdBy: caller.userId,
   });
   // The handover is what ends the previous manager's access (000 Internal Transfers).
-  const stored = await deps.repos.employees.get(caller.tenantId, personId);
-  if (stored) {
+  await retryOnConflict(async () => {
+    const stored = await deps.repos.employees.get(caller.tenantId, personId);
+    if (!stored) return;
     const managerChanges = stored.item.managerChanges.map((c) =>
-      c === change || (c.jobId === change.jobId && c.on === change.on)
+      c.jobId === change.jobId && c.on === change.on && c.handoverCompletedOn === undefined
         ? { ...c, handoverCompletedOn: deps.clock.today() }
         : c,
     );
     await deps.repos.employees.update({ ...stored.item, managerChanges }, stored.etag);
-  }
+  });
   return note;
 };
