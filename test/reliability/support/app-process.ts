@@ -1,6 +1,6 @@
 /**
  * The real server as its own process, so a test can kill it outright (SIGKILL) mid-work and
- * start another over the same Cosmos server. With RELIABILITY_FANOUT_TENANT set it also drains
+ * start another over the same Cosmos server. RELIABILITY_APP_ENV (JSON) adds server settings. With RELIABILITY_FANOUT_TENANT set it also drains
  * that tenant's check-ins for RELIABILITY_FANOUT_CYCLE, as the scheduled job does.
  */
 import { createLogger } from '../../../bot/src/logging.ts';
@@ -29,6 +29,8 @@ const instance = await startAppInstance({
   databaseId: env('RELIABILITY_DATABASE'),
   tenants: env('RELIABILITY_TENANTS').split(','),
   issuerUrl: process.env.RELIABILITY_ISSUER_URL ?? 'http://127.0.0.1:9',
+  // Server settings as JSON, e.g. {"CHECKIN_SCHEDULER":"true"}.
+  env: JSON.parse(process.env.RELIABILITY_APP_ENV ?? '{}') as Record<string, string>,
 });
 say({ url: instance.url });
 

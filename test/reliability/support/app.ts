@@ -31,6 +31,8 @@ export interface AppInstanceOptions {
   readonly port?: number;
   /** Modules beyond the bot and the API, e.g. the static tab. */
   readonly extraModules?: readonly AppModule[];
+  /** Server settings on top of the test defaults, e.g. CHECKIN_SCHEDULER=true. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface AppInstance {
@@ -55,6 +57,7 @@ export const startAppInstance = async (options: AppInstanceOptions): Promise<App
     ENTRA_AUTHORITY_HOST: options.issuerUrl,
     API_AUDIENCES: API_AUDIENCE,
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const app = await createApp(config, {
     store,
