@@ -30,3 +30,24 @@ export const conversationLabels = (scheme?: SchemeWording | null): Readonly<Reco
   Object.fromEntries(
     Object.keys(CONVERSATION_TYPE_LABELS).map((type) => [type, conversationLabel(type as ConversationTypeId, scheme)]),
   ) as Record<ConversationTypeId, string>;
+
+/** "Joe Bloggs" → "Joe": how a page speaks of a colleague in running text. */
+export const firstNameOf = (displayName: string): string => displayName.trim().split(/\s+/)[0] ?? displayName;
+
+const ABOUT_COLLEAGUE: readonly (readonly [RegExp, string])[] = [
+  [/\byou started\b/g, 'they started'],
+  [/\byou are\b/g, 'they are'],
+  [/\byou were\b/g, 'they were'],
+  [/\byou return\b/g, 'they return'],
+  [/\byour\b/g, 'their'],
+];
+
+/**
+ * A due reason the engine words for the colleague ("Your first VIP Summary Appraisal …"), reworded
+ * for someone reading about them ("Joe's first VIP Summary Appraisal …, after they started").
+ */
+export const reasonAbout = (reason: string, displayName: string): string => {
+  const name = firstNameOf(displayName);
+  const opened = reason.replace(/(^|[.;]\s+)Your\b/g, (_, lead: string) => `${lead}${name}'s`);
+  return ABOUT_COLLEAGUE.reduce((text, [pattern, words]) => text.replace(pattern, words), opened);
+};

@@ -89,4 +89,31 @@ describe('a record is checked as a person expects', () => {
     const saved = await createConversation(deps, as('sam'), 'sam', regular);
     expect(await failureOf(agreeConversation(deps, as('sam'), 'sam', saved.item.id, saved.etag))).toBe('resolved');
   });
+
+  it('ticking an agreed action done keeps the agreement; changing what it says asks both to agree again', async () => {
+    await setUp('cumbria-vip');
+    const action = { id: 'a1', text: 'Swap shifts', owner: 'manager' as const, done: false };
+    const saved = await createConversation(deps, as('mgr-1'), 'sam', { ...regular, actionsAgreed: [action] });
+    const one = await agreeConversation(deps, as('sam'), 'sam', saved.item.id, saved.etag);
+    const both = await agreeConversation(deps, as('mgr-1'), 'sam', saved.item.id, one.etag);
+    const ticked = await updateConversation(
+      deps,
+      as('sam'),
+      'sam',
+      saved.item.id,
+      { actionsAgreed: [{ ...action, done: true }] },
+      both.etag,
+    );
+    expect(ticked.item.status).toBe('agreed');
+    expect(ticked.item.actionsAgreed[0]?.done).toBe(true);
+    const reworded = await updateConversation(
+      deps,
+      as('sam'),
+      'sam',
+      saved.item.id,
+      { actionsAgreed: [{ ...action, text: 'Swap two shifts', done: true }] },
+      ticked.etag,
+    );
+    expect(reworded.item).toMatchObject({ status: 'held', agreement: {} });
+  });
 });

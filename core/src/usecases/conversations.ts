@@ -1,5 +1,5 @@
 import type { ConversationInput, ConversationPatch } from '../api/conversations.ts';
-import type { ConversationRecord } from '../domain/conversations.ts';
+import type { ActionItem, ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { authorize, type TenantActor } from '../permissions/decide.ts';
@@ -160,6 +160,14 @@ const CONTENT_FIELDS = [
   'forwardLooking',
 ] as const;
 
+/** The same actions, in the same order, with only their done marks changed. */
+const onlyTicks = (before: readonly ActionItem[], after: readonly ActionItem[]): boolean =>
+  after.length === before.length &&
+  after.every((a, i) => {
+    const b = before[i];
+    return b !== undefined && b.id === a.id && b.text === a.text && b.owner === a.owner && b.dueDate === a.dueDate;
+  });
+
 export const updateConversation = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -179,7 +187,14 @@ export const updateConversation = async (
     authorize(actor, 'conversation.rating.write', subject, { recordManagerIds: stored.item.managerIds });
     ratingRuleOf(packOf(tenant))(patch.rating);
   }
-  const changesContent = CONTENT_FIELDS.some((field) => patch[field] !== undefined) || patch.rating !== undefined;
+  // Ticking an action done keeps the agreement: the pair agreed what would be done, not that it was (004).
+  const ticksOnly =
+    patch.actionsAgreed !== undefined &&
+    patch.rating === undefined &&
+    CONTENT_FIELDS.every((field) => field === 'actionsAgreed' || patch[field] === undefined) &&
+    onlyTicks(stored.item.actionsAgreed, patch.actionsAgreed);
+  const changesContent =
+    !ticksOnly && (CONTENT_FIELDS.some((field) => patch[field] !== undefined) || patch.rating !== undefined);
   const defined = Object.fromEntries(
     CONTENT_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
   ) as Partial<ConversationRecord>;
