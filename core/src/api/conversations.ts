@@ -129,6 +129,8 @@ export const conversationFull = z.object({
 });
 export const conversationFacts = z.object({
   kind: z.literal('facts'),
+  /** Present on a single record's facts, so a reviewer above the manager can release its rating (002 Step 3). */
+  etag: z.string().optional(),
   facts: z.object({
     id: z.string(),
     employeeId: z.string(),

@@ -4,7 +4,7 @@ import type { ConversationView, SchemePack, StoredView } from '@pc/core/usecases
 export const objectiveOut = (stored: Stored<Objective>) => ({ ...stored.item, etag: stored.etag });
 
 export const viewOut = ({ view, etag }: { view: ConversationView; etag: string }) =>
-  view.kind === 'full' ? { kind: 'full' as const, etag, record: view.record } : view;
+  view.kind === 'full' ? { kind: 'full' as const, etag, record: view.record } : etag === '' ? view : { ...view, etag };
 
 export const viewsOut = (page: { items: readonly StoredView[]; continuationToken?: string | undefined }) => ({
   items: page.items.map(viewOut),
