@@ -84,5 +84,11 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .optional(),
+  /** Per-user and per-tenant REST API budgets: on in production, off locally unless set. */
+  API_RATE_LIMITS: booleanText.optional(),
+  API_USER_REQUESTS_PER_SECOND: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
+  API_TENANT_REQUESTS_PER_SECOND: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).optional(),
+  /** The most instances App Service runs; each keeps 1/N of every request budget. */
+  APP_INSTANCE_COUNT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).optional(),
 });
 export type ParsedEnv = z.infer<typeof EnvSchema>;

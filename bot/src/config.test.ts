@@ -165,6 +165,26 @@ describe('loadConfig', () => {
     expect(error.details).toEqual([{ path: 'GRAPH_BASE_URL', message: 'must use https in production' }]);
   });
 
+  it('#17.8: API rate limits are on in production (20/s per user, 200/s per tenant), off locally unless set', () => {
+    expect(loadConfig(production).rateLimits).toEqual({
+      enabled: true,
+      userPerSecond: 20,
+      tenantPerSecond: 200,
+      instances: 1,
+    });
+    expect(loadConfig({}).rateLimits.enabled).toBe(false);
+    const tuned = loadConfig({
+      API_RATE_LIMITS: 'true',
+      API_USER_REQUESTS_PER_SECOND: '5',
+      API_TENANT_REQUESTS_PER_SECOND: '50',
+      APP_INSTANCE_COUNT: '3',
+    }).rateLimits;
+    expect(tuned).toEqual({ enabled: true, userPerSecond: 5, tenantPerSecond: 50, instances: 3 });
+    const off = validationError({ ...production, API_RATE_LIMITS: 'false' });
+    expect(off.details).toEqual([{ path: 'API_RATE_LIMITS', message: 'must not be disabled in production' }]);
+    expect(validationError({ APP_INSTANCE_COUNT: '0' }).details[0]?.path).toBe('APP_INSTANCE_COUNT');
+  });
+
   it('does not need an app password for a managed-identity bot', () => {
     const { MICROSOFT_APP_PASSWORD: _pw, ...rest } = production;
     expect(loadConfig({ ...rest, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }).bot.appType).toBe('UserAssignedMSI');

@@ -9,6 +9,7 @@ import {
   type ParsedEnv,
 } from './config-env.ts';
 import { DEFAULT_DIRECTORY_CACHE_SECONDS } from './cosmos/cached-directory.ts';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limits.ts';
 import { DEFAULT_TURNS_IN_FLIGHT } from './http/turn-gate.ts';
 
 export {
@@ -69,6 +70,13 @@ export interface AppConfig {
   readonly graph: { readonly baseUrl: string };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
+  /** REST API request budgets per user and per tenant, per second across all instances. */
+  readonly rateLimits: {
+    readonly enabled: boolean;
+    readonly userPerSecond: number;
+    readonly tenantPerSecond: number;
+    readonly instances: number;
+  };
 }
 
 /**
@@ -121,6 +129,7 @@ const productionIssues = (e: ParsedEnv, c: AppConfig): FieldIssue[] => {
   );
   need('LOCAL_DEV_FAKES', !c.localDevFakes, 'must not be enabled in production');
   need('COSMOS_ALLOW_SELF_SIGNED', !c.cosmos.allowSelfSigned, 'must not be enabled in production');
+  need('API_RATE_LIMITS', c.rateLimits.enabled, 'must not be disabled in production');
   for (const [key, value] of [
     ['PUBLIC_BASE_URL', c.publicBaseUrl],
     ['ENTRA_AUTHORITY_HOST', c.auth.authorityHost],
@@ -185,6 +194,12 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       scheduler: e.CHECKIN_SCHEDULER ?? true,
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
+    rateLimits: {
+      enabled: e.API_RATE_LIMITS ?? !dev,
+      userPerSecond: e.API_USER_REQUESTS_PER_SECOND ?? DEFAULT_RATE_LIMITS.userPerSecond,
+      tenantPerSecond: e.API_TENANT_REQUESTS_PER_SECOND ?? DEFAULT_RATE_LIMITS.tenantPerSecond,
+      instances: e.APP_INSTANCE_COUNT ?? DEFAULT_RATE_LIMITS.instances,
+    },
   };
   if (!dev) {
     const issues = productionIssues(e, config);
@@ -228,4 +243,7 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   graphBaseUrl: config.graph.baseUrl,
   checkinScheduler: config.checkins.scheduler,
   checkinIntervalMinutes: config.checkins.intervalMinutes,
+  rateLimits: config.rateLimits.enabled
+    ? `${String(config.rateLimits.userPerSecond)}/s per user, ${String(config.rateLimits.tenantPerSecond)}/s per tenant over ${String(config.rateLimits.instances)} instance(s)`
+    : 'off',
 });

@@ -55,7 +55,13 @@ const clockAt = (referenceDate: string | undefined): Clock | undefined => {
   return { now, today: () => now().slice(0, 10) };
 };
 
-export const startStack = async (opts: { referenceDate?: string } = {}): Promise<Stack> => {
+export interface StackOptions {
+  readonly referenceDate?: string;
+  /** Settings beyond the stack's own, e.g. rate limits a test turns on. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   const cosmos = await startCosmosServer();
   const store = await createCosmosStore({
     endpoint: cosmos.endpoint,
@@ -80,6 +86,7 @@ export const startStack = async (opts: { referenceDate?: string } = {}): Promise
     COSMOS_ENDPOINT: cosmos.endpoint,
     MICROSOFT_APP_ID: APP_ID,
     MICROSOFT_APP_PASSWORD: APP_SECRET,
+    ...opts.env,
   });
   const tokens = createMsalTokenSource({
     clientId: APP_ID,

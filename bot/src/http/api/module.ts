@@ -3,6 +3,7 @@ import type { AgendaLink } from '@pc/core/usecases';
 import { createTokenValidator, type TokenValidator } from '../../auth/index.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
+import { createRequestLimiter } from '../rate-limits.ts';
 import { route } from '../route.ts';
 import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
@@ -43,6 +44,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
       deps: services.deps,
       tokens: options.tokens ?? tokenValidatorFor(config),
       agendaLink: agendaLinkFor(config),
+      ...(config.rateLimits.enabled ? { limits: createRequestLimiter(config.rateLimits) } : {}),
     };
     const document = buildOpenApi(version);
     route(server, {

@@ -7,12 +7,15 @@ import type { TokenValidator } from '../../auth/index.ts';
 import type { Logger } from '../../logging.ts';
 import { contextOf } from '../context.ts';
 import { toHttpError } from '../errors.ts';
+import type { RequestLimiter } from '../rate-limits.ts';
 
 export interface ApiContext {
   readonly deps: UseCaseDeps;
   readonly tokens: TokenValidator;
   /** The tab's page for a conversation and its agenda, for calendar invitations to link to. */
   readonly agendaLink: AgendaLink;
+  /** Per-user and per-tenant request budgets; absent, requests are not counted (local default). */
+  readonly limits?: RequestLimiter;
 }
 
 type BodyOut<D> = D extends RouteDef<z.ZodType, z.ZodType, infer B> ? z.output<B> : never;
@@ -123,6 +126,7 @@ export const registerApiRoute = <K extends RouteId>(
     const { logger } = contextOf(req);
     const principal = await api.tokens.authenticate(req.headers.authorization);
     const caller: Caller = { tenantId: principal.tenantId, userId: principal.userId, token: principal.token };
+    await api.limits?.admit(caller);
     const request = {
       deps: api.deps,
       caller,
