@@ -147,7 +147,15 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
     bodies.set(req, body);
     const path = url.pathname.slice('/v1.0'.length);
     if (path === '/$batch' && req.method === 'POST') return batch(caller, body);
-    return tracked(caller, { method: req.method ?? 'GET', path, query: url.searchParams, body });
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    return tracked(caller, {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      body,
+      origin,
+      prefer: req.headers.prefer,
+    });
   };
 
   const recorded: GraphRequestRecord[] = [];

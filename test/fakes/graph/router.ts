@@ -1,4 +1,5 @@
 import { cancelEvent, createEvent, listEvents, updateEvent, type EventInput } from './calendar.ts';
+import { usersDelta } from './delta.ts';
 import { getDirectReports, getManager, getUser, meId } from './directory.ts';
 import type { Caller, GraphReply } from './http.ts';
 import { graphError } from './http.ts';
@@ -11,6 +12,9 @@ export interface GraphRequestLine {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** Scheme and host the request came to, for links in replies (`@odata.nextLink`). */
+  readonly origin?: string;
+  readonly prefer?: string;
 }
 
 /** The mailbox a request touches, for per-mailbox concurrency accounting; undefined for tenant-wide calls. */
@@ -29,6 +33,8 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
     // Graph answers an app-only token here with 403 rather than the generic /me 400.
     return findMeetingTimes(state, caller, request.body as FindMeetingTimesRequest);
   }
+  if (request.method === 'GET' && request.path.replace(/\/+$/, '') === '/users/delta')
+    return usersDelta(state, caller, request);
   if (segments[0] === 'me') {
     const me = meId(caller);
     if (typeof me !== 'string') return me;

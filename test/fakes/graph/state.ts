@@ -37,6 +37,10 @@ export class GraphState {
     return this.#orgs.has(tenantId);
   }
 
+  org(tenantId: string): FakeOrg | undefined {
+    return this.#orgs.get(tenantId);
+  }
+
   /** Graph addresses users by object id or by user principal name (here, mail). */
   user(tenantId: string, idOrMail: string): FakeUser | undefined {
     const key = decodeURIComponent(idOrMail).toLowerCase();
