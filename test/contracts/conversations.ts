@@ -1,6 +1,7 @@
-import type { ConversationRecord, ConversationRepository } from '@pc/core';
+import { randomUUID } from 'node:crypto';
+import type { AgendaItem, ConversationRecord, ConversationRepository } from '@pc/core';
 import { describe, expect, it } from 'vitest';
-import { conversation, day, newTenantId } from './fixtures.ts';
+import { conversation, day, minute, newTenantId } from './fixtures.ts';
 import { pagingClauses, versionedClauses } from './shared.ts';
 
 export const conversationRepositoryContract = (open: () => ConversationRepository): void => {
@@ -26,6 +27,61 @@ export const conversationRepositoryContract = (open: () => ConversationRepositor
       },
       list: (tenantId, page) => open().listForEmployee(tenantId, 'emp-1', {}, page),
       idOf: (c) => c.id,
+    });
+
+    describe('appendToAgenda', () => {
+      const note = (id: string): AgendaItem => ({ id, text: `Note ${id}`, source: 'feedback', sourceId: id });
+      // Conversation ids of their own: the local Cosmos server checks a patch condition by id alone.
+      const booked = async (repo: ConversationRepository, tenantId: string) => {
+        const id = randomUUID();
+        await repo.create(conversation(tenantId, id, { status: 'booked', agenda: [note('first')] }));
+        return id;
+      };
+
+      it('appends after what is there, once per item id, and stamps the change', async () => {
+        const repo = open();
+        const tenantId = newTenantId();
+        const id = await booked(repo, tenantId);
+        const before = await repo.get(tenantId, 'emp-1', id);
+        expect(await repo.appendToAgenda(tenantId, 'emp-1', id, note('fb-1'), minute(5))).toBe('added');
+        expect(await repo.appendToAgenda(tenantId, 'emp-1', id, note('fb-1'), minute(6))).toBe('already-there');
+        const after = await repo.get(tenantId, 'emp-1', id);
+        expect(after?.item.agenda.map((a) => a.id)).toEqual(['first', 'fb-1']);
+        expect(after?.item.agenda[1]).toEqual(note('fb-1'));
+        expect(after?.item.updatedAt).toBe(minute(5));
+        // An editor holding the version from before must reload rather than drop the note.
+        if (before === undefined) throw new Error('seeded conversation missing');
+        await expect(repo.update({ ...before.item, notes: 'edited' }, before.etag)).rejects.toMatchObject({
+          code: 'conflict',
+        });
+      });
+
+      it('lets many notes join one agenda at the same moment, none turned away', async () => {
+        const repo = open();
+        const tenantId = newTenantId();
+        const id = await booked(repo, tenantId);
+        const ids = Array.from({ length: 25 }, (_, i) => `fb-${String(i)}`);
+        const outcomes = await Promise.all(
+          ids.map((itemId) => repo.appendToAgenda(tenantId, 'emp-1', id, note(itemId), minute(1))),
+        );
+        expect(outcomes.every((o) => o === 'added')).toBe(true);
+        const agenda = (await repo.get(tenantId, 'emp-1', id))?.item.agenda.map((a) => a.id) ?? [];
+        expect([...agenda].sort()).toEqual(['first', ...ids].sort());
+      });
+
+      it('adds nothing to a conversation that is not booked, or missing, or in another tenant', async () => {
+        const repo = open();
+        const tenantId = newTenantId();
+        const held = randomUUID();
+        await repo.create(conversation(tenantId, held, { status: 'held' }));
+        expect(await repo.appendToAgenda(tenantId, 'emp-1', held, note('fb-1'), minute(1))).toBe('not-booked');
+        expect((await repo.get(tenantId, 'emp-1', held))?.item.agenda).toEqual([]);
+        expect(await repo.appendToAgenda(tenantId, 'emp-1', randomUUID(), note('fb-1'), minute(1))).toBe('not-booked');
+        const id = await booked(repo, tenantId);
+        expect(await repo.appendToAgenda(newTenantId(), 'emp-1', id, note('fb-2'), minute(1))).toBe('not-booked');
+        expect(await repo.appendToAgenda(tenantId, 'emp-2', id, note('fb-2'), minute(1))).toBe('not-booked');
+        expect((await repo.get(tenantId, 'emp-1', id))?.item.agenda.map((a) => a.id)).toEqual(['first']);
+      });
     });
 
     it('lists one employee by type and date range, newest first', async () => {

@@ -13,9 +13,9 @@ import { startHarness, TENANT, type Harness } from './support/harness.ts';
 import { reportId, seedTeam } from './support/org.ts';
 
 const AUTHOR = reportId(1);
-/** Writes that replace a conversation document: the agenda step. */
+/** Writes to a conversation document (a replace, or the patch that appends to its agenda): the agenda step. */
 const agendaWrite = (r: ProxiedRequest): boolean =>
-  r.method === 'PUT' && r.path.includes('/colls/conversations/docs/') && !isCosmosQuery(r);
+  (r.method === 'PUT' || r.method === 'PATCH') && r.path.includes('/colls/conversations/docs/') && !isCosmosQuery(r);
 
 describe('#17 point 7: feedback added to an agenda converges after a fault between the steps', () => {
   let h: Harness;

@@ -1,16 +1,23 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
-import type {
-  ConversationQuery,
-  ConversationRecord,
-  ConversationRepository,
-  Page,
-  PageRequest,
-  PersonId,
-  Stored,
-  TenantId,
+import {
+  AppError,
+  type AgendaAppend,
+  type AgendaItem,
+  type ConversationQuery,
+  type ConversationRecord,
+  type ConversationRepository,
+  type IsoDateTime,
+  type Page,
+  type PageRequest,
+  type PersonId,
+  type Stored,
+  type TenantId,
 } from '@pc/core';
 import { personPartition } from './containers.ts';
 import { DocumentCollection, type RequestCounter } from './document-collection.ts';
+
+/** Ids that may be written into a patch predicate as they are (it takes no parameters). */
+const PLAIN_ID = /^[A-Za-z0-9_.:-]{1,255}$/;
 
 export class CosmosConversationRepository implements ConversationRepository {
   readonly #docs: DocumentCollection<ConversationRecord>;
@@ -36,6 +43,42 @@ export class CosmosConversationRepository implements ConversationRepository {
 
   update(record: ConversationRecord, etag: string): Promise<Stored<ConversationRecord>> {
     return this.#docs.replace(record, etag);
+  }
+
+  /**
+   * One conditional patch: append to `/agenda` if the conversation is still booked and has no
+   * item with this id. Concurrent appends never conflict, so none is refused under contention;
+   * the condition makes a repeated delivery a no-op. Only when it is not met is the record read,
+   * to tell "already there" from "not booked".
+   */
+  async appendToAgenda(
+    tenantId: TenantId,
+    employeeId: PersonId,
+    conversationId: string,
+    item: AgendaItem,
+    updatedAt: IsoDateTime,
+  ): Promise<AgendaAppend> {
+    if (!PLAIN_ID.test(item.id)) throw new AppError('internal', 'An agenda item id must be a plain id');
+    // The partition names the tenant and the person, and the container holds conversations only.
+    const partition = personPartition(tenantId, employeeId);
+    try {
+      const applied = await this.#docs.patchIf(
+        partition,
+        conversationId,
+        [
+          { op: 'add', path: '/agenda/-', value: item },
+          { op: 'set', path: '/updatedAt', value: updatedAt },
+        ],
+        `FROM c WHERE c.status = 'booked' AND NOT ARRAY_CONTAINS(c.agenda, {"id": "${item.id}"}, true)`,
+      );
+      if (applied) return 'added';
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not-found') return 'not-booked';
+      throw error;
+    }
+    const after = await this.#docs.read(tenantId, partition, conversationId);
+    if (after?.item.agenda.some((a) => a.id === item.id) === true) return 'already-there';
+    return 'not-booked';
   }
 
   listForEmployee(

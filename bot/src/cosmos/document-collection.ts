@@ -1,4 +1,4 @@
-import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import type { Container, ItemDefinition, PatchOperation, SqlParameter } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
 import { cosmosErrorToAppError, cosmosStatus, DUPLICATE_MESSAGE } from './errors.ts';
 import { GroupedCreates } from './grouped-creates.ts';
@@ -91,6 +91,23 @@ export class DocumentCollection<T extends object> {
       this.#o.container.item(doc.id, doc['pk']).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
     );
     return this.#stored(response.resource);
+  }
+
+  /**
+   * Applies `operations` in one write, without an ETag, when the stored document still meets
+   * `condition` (Cosmos' patch filter predicate, `FROM c WHERE …`): true when applied, false when
+   * the condition was not met; a missing document is 'not-found'. For writes that commute, such
+   * as appending to an array, so concurrent writers never turn each other away. The predicate
+   * cannot take parameters: only trusted text and checked values go into it.
+   */
+  async patchIf(partitionKey: string, id: string, operations: PatchOperation[], condition: string): Promise<boolean> {
+    try {
+      await this.#call(() => this.#o.container.item(id, partitionKey).patch({ condition, operations }));
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error instanceof AppError ? error.cause : error) === 412) return false;
+      throw error;
+    }
   }
 
   /** Last writer wins: only for items with a single writer (e.g. tenant settings from an admin). */

@@ -1,9 +1,9 @@
 import type { AuditEvent } from '../domain/audit.ts';
-import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
+import type { AgendaItem, ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
 import type { Objective } from '../domain/objectives.ts';
 import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
-import type { IsoDate } from '../time/dates.ts';
+import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 
 /** A stored item with the ETag its next update must present (stale → AppError 'conflict'). */
 export interface Stored<T> {
@@ -51,10 +51,26 @@ export interface ConversationQuery {
   readonly to?: IsoDate;
 }
 
+/** What `appendToAgenda` did: added the item, found it there already, or found no booked conversation. */
+export type AgendaAppend = 'added' | 'already-there' | 'not-booked';
+
 export interface ConversationRepository {
   get(tenantId: TenantId, employeeId: PersonId, id: string): Promise<Stored<ConversationRecord> | undefined>;
   create(record: ConversationRecord): Promise<Stored<ConversationRecord>>;
   update(record: ConversationRecord, etag: string): Promise<Stored<ConversationRecord>>;
+  /**
+   * Appends `item` to the agenda of a conversation that is still booked, unless an item with the
+   * same id is on it already, as one write that needs no ETag: any number of notes may join one
+   * agenda at once and none is turned away ('not-booked' when the conversation is missing or no
+   * longer booked). Item ids of letters, digits, '-', '_', '.' and ':' only.
+   */
+  appendToAgenda(
+    tenantId: TenantId,
+    employeeId: PersonId,
+    conversationId: string,
+    item: AgendaItem,
+    updatedAt: IsoDateTime,
+  ): Promise<AgendaAppend>;
   /** Newest first. */
   listForEmployee(
     tenantId: TenantId,

@@ -84,6 +84,17 @@ export class MemoryDocuments<T extends object> {
     return Promise.resolve(this.#write(item));
   }
 
+  /**
+   * Changes an item in one step, as a conditional patch does: `change` answers the new item, or
+   * undefined to leave it as it is. Undefined when the item is absent.
+   */
+  modify(tenantId: string, partition: string, id: string, change: (item: T) => T | undefined): Stored<T> | undefined {
+    const current = this.#partition(tenantId, partition).get(id);
+    if (current === undefined) return undefined;
+    const next = change(copy(current.item));
+    return next === undefined ? copy(current) : this.#write(next);
+  }
+
   /** Last writer wins. */
   upsert(item: T): Promise<Stored<T>> {
     return Promise.resolve(this.#write(item));

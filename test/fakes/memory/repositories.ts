@@ -1,4 +1,6 @@
 import type {
+  AgendaAppend,
+  AgendaItem,
   AuditEvent,
   AuditLog,
   ConversationQuery,
@@ -8,6 +10,7 @@ import type {
   EmployeeRepository,
   FeedbackEntry,
   FeedbackRepository,
+  IsoDateTime,
   Objective,
   ObjectiveRepository,
   Page,
@@ -93,6 +96,26 @@ export class InMemoryConversationRepository implements ConversationRepository {
 
   update(record: ConversationRecord, etag: string): Promise<Stored<ConversationRecord>> {
     return this.#docs.replace(record, etag);
+  }
+
+  appendToAgenda(
+    tenantId: TenantId,
+    employeeId: PersonId,
+    conversationId: string,
+    item: AgendaItem,
+    updatedAt: IsoDateTime,
+  ): Promise<AgendaAppend> {
+    let outcome: AgendaAppend = 'not-booked';
+    this.#docs.modify(tenantId, employeeId, conversationId, (c) => {
+      if (c.status !== 'booked') return undefined;
+      if (c.agenda.some((a) => a.id === item.id)) {
+        outcome = 'already-there';
+        return undefined;
+      }
+      outcome = 'added';
+      return { ...c, agenda: [...c.agenda, item], updatedAt };
+    });
+    return Promise.resolve(outcome);
   }
 
   listForEmployee(
