@@ -22,11 +22,13 @@ interface Entry {
 }
 
 /**
- * Employee records reused for a short while within one process. The org chart changes through
- * the directory sync, hours apart, so a minute's reuse changes no decision in practice while it
- * saves the two point reads a feedback turn would make for the author and the subject.
- * People not found are not remembered, so someone synced a moment ago is found at once; reads
- * of the same person at the same moment share one store call.
+ * Employee records reused for a short while within one process, for display only (names on
+ * cards, the colleagues a form offers). Each instance has its own copy, so after a manager change
+ * one instance may show the old manager for up to the TTL while another shows the new one: that
+ * is why no decision about who may act or see, nor the manager stamped on a note, reads through
+ * here (the use cases read those records afresh). People not found are not remembered, so someone
+ * synced a moment ago is found at once; reads of the same person at the same moment share one
+ * store call.
  */
 export class CachedDirectory implements PersonLookup {
   readonly #source: PersonLookup;

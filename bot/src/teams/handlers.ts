@@ -49,6 +49,7 @@ export const logFeedbackCard = async (
     kind: entry.item.kind,
     visibility: entry.item.visibility,
     addedToAgenda,
+    agendaAsked: input.addToAgenda,
     alreadyRecorded,
   });
 };

@@ -21,3 +21,12 @@ export const feedbackEntry = z.object({
   agendaConversationId: z.string().optional(),
   createdAt: isoDateTime,
 });
+
+/**
+ * What POST /feedback answers: the stored note, and whether it joined the agenda it was meant
+ * for ('nothing-booked': asked, but the subject has no regular conversation booked to join).
+ */
+export const feedbackLogged = feedbackEntry.extend({
+  addedToAgenda: z.boolean(),
+  agenda: z.enum(['added', 'not-requested', 'nothing-booked']),
+});

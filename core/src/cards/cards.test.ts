@@ -241,6 +241,21 @@ describe('feedback cards', () => {
     `);
   });
 
+  it('#26 point 5: a note that asked to join the agenda but could not says why', async () => {
+    const input = {
+      subjectName: 'Sam Patel',
+      aboutSelf: false,
+      kind: 'work-acknowledged',
+      visibility: 'pair',
+      addedToAgenda: false,
+      alreadyRecorded: false,
+    } as const;
+    const asked = (await expectValid(buildFeedbackConfirmationCard({ ...input, agendaAsked: true }))).renderedText;
+    expect(asked).toContain('Not added: no regular conversation is booked yet.');
+    const notAsked = (await expectValid(buildFeedbackConfirmationCard(input))).renderedText;
+    expect(notAsked).not.toContain('no regular conversation is booked');
+  });
+
   it('a resend is confirmed as already recorded', async () => {
     const json = buildFeedbackConfirmationCard({
       subjectName: 'Me',

@@ -109,9 +109,18 @@ export interface FeedbackConfirmationInput {
   readonly kind: FeedbackKind;
   readonly visibility: FeedbackVisibility;
   readonly addedToAgenda: boolean;
+  /** The note asked to join the agenda: when it did not, the card says why. */
+  readonly agendaAsked?: boolean;
   /** True when this exact submission had already been saved (a resend): nothing new was stored. */
   readonly alreadyRecorded: boolean;
 }
+
+const agendaLine = (input: FeedbackConfirmationInput): string => {
+  if (input.addedToAgenda) return 'Added to your next regular conversation';
+  return input.agendaAsked === true
+    ? 'Not added: no regular conversation is booked yet. The note will be offered for the agenda when one is booked.'
+    : 'Not added';
+};
 
 export const buildFeedbackConfirmationCard = (input: FeedbackConfirmationInput): AdaptiveCard =>
   card(
@@ -126,7 +135,7 @@ export const buildFeedbackConfirmationCard = (input: FeedbackConfirmationInput):
         ['About', input.aboutSelf ? 'You' : plain(input.subjectName)],
         ['Kind', FEEDBACK_KIND_LABELS[input.kind]],
         ['Who can see it', FEEDBACK_VISIBILITY_LABELS[input.visibility]],
-        ['Agenda', input.addedToAgenda ? 'Added to your next regular conversation' : 'Not added'],
+        ['Agenda', agendaLine(input)],
       ]),
     ],
     [execute(CARD_VERBS.feedbackOpen, 'Log more feedback')],

@@ -2,7 +2,7 @@ import type { Employee, PersonId } from '../domain/people.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
 import { worksWith } from '../permissions/working-relationship.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { lookUpPerson } from './context.ts';
+import { freshPerson, lookUpPerson } from './context.ts';
 
 export interface ColleagueChoice {
   readonly id: PersonId;
@@ -15,7 +15,9 @@ export interface ColleagueChoice {
  * offers, and exactly the people `logFeedback` accepts besides the author.
  */
 export const colleaguesOf = async (deps: UseCaseDeps, caller: Caller): Promise<ColleagueChoice[]> => {
-  const me = await lookUpPerson(deps, caller.tenantId, caller.userId);
+  // The caller's own record is read afresh so the form offers exactly whom `logFeedback` accepts
+  // now; the managers' records only lend their names.
+  const me = await freshPerson(deps, caller.tenantId, caller.userId);
   if (me === undefined) return [];
   const found = new Map<PersonId, ColleagueChoice>();
   const add = (e: Employee): void => {

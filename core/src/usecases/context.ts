@@ -55,7 +55,17 @@ export const loadSubject = async (
   return { employee, grandparentIds, seniorChainIds };
 };
 
-/** A person's record for a read-only decision: from the short-lived directory when there is one. */
+/**
+ * A person's record for a decision (who may act or see, whose manager is stamped on a record):
+ * always a point read of the store, so a manager change holds at once on every instance.
+ */
+export const freshPerson = async (
+  deps: UseCaseDeps,
+  tenantId: TenantId,
+  personId: PersonId,
+): Promise<Employee | undefined> => (await deps.repos.employees.get(tenantId, personId))?.item;
+
+/** A person's record for display only (names, choices offered): from the short-lived directory when there is one. */
 export const lookUpPerson = async (
   deps: UseCaseDeps,
   tenantId: TenantId,

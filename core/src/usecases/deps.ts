@@ -32,7 +32,7 @@ export interface UseCaseDeps {
   readonly repos: Repositories;
   readonly clock: Clock;
   readonly newId: () => string;
-  /** Employee records for read-only decisions (may be a minute old); absent, every lookup reads `repos.employees`. */
+  /** Employee records for display only (may be a minute old, per process); absent, `repos.employees` is read. */
   readonly people?: PersonLookup;
   /** Calendars of one tenant's mailboxes; absent where no Graph access is configured. */
   readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;

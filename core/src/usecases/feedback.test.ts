@@ -132,6 +132,39 @@ describe('004 / #17 point 4: one rule, a working relationship, for who may be th
   });
 });
 
+describe('#26 point 4: who may write about whom, and the manager stamped, follow a manager change at once', () => {
+  it('decides from the store even when the directory used for display still holds the old chart', async () => {
+    const { deps, repos, notesAbout } = await setup();
+    // A per-process directory read before the change, as another instance would still hold it.
+    const before = new Map(ORG.map((p) => [p.id, p] as const));
+    const stale: UseCaseDeps = { ...deps, people: { person: (_t, id) => Promise.resolve(before.get(id)) } };
+    const ali = await repos.employees.get(T, 'ali');
+    if (ali === undefined) throw new Error('ali is seeded');
+    await repos.employees.update(
+      {
+        ...ali.item,
+        jobs: ali.item.jobs.map((j) => ({ ...j, managerIds: ['other-mgr'] })),
+        managerChanges: [{ jobId: 'job-1', previousManagerId: 'mgr', newManagerId: 'other-mgr', on: '2027-05-10' }],
+      },
+      ali.etag,
+    );
+    await expect(logFeedback(stale, { tenantId: T, userId: 'mgr' }, note('ali'))).rejects.toMatchObject({
+      code: 'validation',
+    });
+    const logged = await logFeedback(stale, { tenantId: T, userId: 'other-mgr' }, note('ali'));
+    expect(logged.entry.item.pairManagerId).toBe('other-mgr');
+    const byPeer = await logFeedback(stale, { tenantId: T, userId: 'kim' }, note('ali'));
+    expect(byPeer.entry.item.pairManagerId).toBe('other-mgr');
+    expect((await notesAbout('ali')).map((n) => n.pairManagerId)).toEqual(['other-mgr', 'other-mgr']);
+    // The form offers the new team too, not the old one.
+    expect((await colleaguesOf(stale, { tenantId: T, userId: 'ali' })).map((c) => c.id)).toEqual([
+      'kim',
+      'mover',
+      'other-mgr',
+    ]);
+  });
+});
+
 describe('004: one feedback pipeline with an idempotency key and agenda bookkeeping', () => {
   const booked = (agenda: ConversationRecord['agenda'] = []): ConversationRecord => ({
     tenantId: T,
@@ -188,7 +221,63 @@ describe('004: one feedback pipeline with an idempotency key and agenda bookkeep
     const { deps, notesAbout } = await setup();
     const logged = await logFeedback(deps, sam, note('ali', { addToAgenda: true }));
     expect(logged.addedToAgenda).toBe(false);
+    expect(logged.agenda).toBe('nothing-booked');
     expect(feedbackForAgenda(await notesAbout('ali'), []).map((f) => f.id)).toEqual([logged.entry.item.id]);
+    expect((await logFeedback(deps, sam, note('ali'))).agenda).toBe('not-requested');
+  });
+
+  it('#26 point 5: sixty notes asking to join one agenda at once all join it, each once', async () => {
+    const { deps, repos, notesAbout } = await setup();
+    await repos.conversations.create(booked());
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        logFeedback(
+          deps,
+          i % 2 === 0 ? sam : { tenantId: T, userId: 'mgr' },
+          note('ali', { addToAgenda: true }),
+          `a-${String(i)}`,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.agenda === 'added')).toHaveLength(60);
+    const agenda = (await repos.conversations.get(T, 'ali', 'next-regular'))?.item.agenda ?? [];
+    expect(new Set(agenda.map((a) => a.sourceId)).size).toBe(60);
+    expect(agenda).toHaveLength(60);
+    expect((await notesAbout('ali')).every((n) => n.agendaConversationId === 'next-regular')).toBe(true);
+  });
+
+  it('a conversation held meanwhile is passed over for the next one still booked', async () => {
+    const { deps, repos } = await setup();
+    await repos.conversations.create(booked());
+    await repos.conversations.create({ ...booked(), id: 'later-regular', date: '2027-06-20' });
+    // The first listing still shows "next-regular" as booked; it is held before the write lands.
+    let listings = 0;
+    const conversations = repos.conversations;
+    const racing: UseCaseDeps = {
+      ...deps,
+      repos: {
+        ...repos,
+        conversations: {
+          get: (t, e, id) => conversations.get(t, e, id),
+          create: (r) => conversations.create(r),
+          update: (r, v) => conversations.update(r, v),
+          listForEmployee: async (t, e, q, p) => {
+            const page = await conversations.listForEmployee(t, e, q, p);
+            listings += 1;
+            const held = await conversations.get(T, 'ali', 'next-regular');
+            if (listings === 1 && held !== undefined) {
+              await conversations.update({ ...held.item, status: 'held' }, held.etag);
+            }
+            return page;
+          },
+          appendToAgenda: (t, e, id, item, at) => conversations.appendToAgenda(t, e, id, item, at),
+        },
+      },
+    };
+    const logged = await logFeedback(racing, sam, note('ali', { addToAgenda: true }));
+    expect(logged.agenda).toBe('added');
+    expect(logged.entry.item.agendaConversationId).toBe('later-regular');
+    expect((await repos.conversations.get(T, 'ali', 'next-regular'))?.item.agenda).toEqual([]);
   });
 
   it('without a key every request is a new note; a key another author used is refused', async () => {

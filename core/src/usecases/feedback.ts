@@ -1,4 +1,3 @@
-import type { ConversationRecord } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
 import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError, isAppError } from '../errors.ts';
@@ -10,7 +9,7 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import { mayWriteFeedbackAbout } from '../permissions/working-relationship.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import { retryOnConflict } from './concurrency.ts';
-import { loadActor, loadSubject, lookUpPerson } from './context.ts';
+import { freshPerson, loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
 export interface FeedbackLogged {
@@ -20,39 +19,49 @@ export interface FeedbackLogged {
   readonly alreadyRecorded: boolean;
   /** The note is on the agenda of the subject's next booked regular conversation. */
   readonly addedToAgenda: boolean;
+  /** What became of "add to the agenda": done, not asked for, or asked with nothing booked to join. */
+  readonly agenda: AgendaOutcome;
 }
+
+export type AgendaOutcome = 'added' | 'not-requested' | 'nothing-booked';
 
 /** The same refusal for a stranger, someone who has left and an id that names nobody, on every edge. */
 const subjectRefused = (): AppError =>
   invalidFeedback([{ path: 'subjectId', message: 'Choose yourself or a colleague you work with' }]);
 
 /** The subject's next booked regular conversation, whose agenda a note can join. */
-const nextRegular = async (
-  deps: UseCaseDeps,
-  entry: FeedbackEntry,
-): Promise<Stored<ConversationRecord> | undefined> => {
+const nextRegularId = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<string | undefined> => {
   const page = await deps.repos.conversations.listForEmployee(entry.tenantId, entry.subjectId, {
     type: 'regular',
     from: deps.clock.today(),
   });
-  const booked = page.items.filter((c) => c.status === 'booked').sort((a, b) => a.date.localeCompare(b.date))[0];
-  return booked === undefined ? undefined : deps.repos.conversations.get(entry.tenantId, entry.subjectId, booked.id);
+  return page.items.filter((c) => c.status === 'booked').sort((a, b) => a.date.localeCompare(b.date))[0]?.id;
 };
 
-/** Adds the note to the next regular agenda unless it is there already; the conversation's id, if any. */
-const joinAgenda = (deps: UseCaseDeps, entry: FeedbackEntry): Promise<string | undefined> =>
-  retryOnConflict(async () => {
-    const stored = await nextRegular(deps, entry);
-    if (stored === undefined) return undefined;
-    if (!stored.item.agenda.some((item) => item.source === 'feedback' && item.sourceId === entry.id)) {
-      const agenda = [
-        ...stored.item.agenda,
-        { id: entry.id, text: entry.text, source: 'feedback' as const, sourceId: entry.id },
-      ];
-      await deps.repos.conversations.update({ ...stored.item, agenda, updatedAt: deps.clock.now() }, stored.etag);
-    }
-    return stored.item.id;
-  });
+/** Looks for the next booked conversation again when the one found was cancelled or held meanwhile. */
+const JOIN_LOOKUPS = 3;
+
+/**
+ * Adds the note to the next regular agenda unless it is there already; the conversation's id, if
+ * any. The append is one conditional write that never conflicts with other notes joining the
+ * same agenda at the same moment, so none is turned away however many arrive at once.
+ */
+const joinAgenda = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<string | undefined> => {
+  const item = { id: entry.id, text: entry.text, source: 'feedback' as const, sourceId: entry.id };
+  for (let lookup = 0; lookup < JOIN_LOOKUPS; lookup += 1) {
+    const conversationId = await nextRegularId(deps, entry);
+    if (conversationId === undefined) return undefined;
+    const outcome = await deps.repos.conversations.appendToAgenda(
+      entry.tenantId,
+      entry.subjectId,
+      conversationId,
+      item,
+      deps.clock.now(),
+    );
+    if (outcome !== 'not-booked') return conversationId;
+  }
+  return undefined;
+};
 
 /** Marks the entry as on that agenda, so no booking offers it again (agenda.ts `feedbackForAgenda`). */
 const markOnAgenda = (
@@ -109,10 +118,14 @@ export const logFeedback = async (
       { path: 'addToAgenda', message: 'The agenda is shared with the line manager: choose who can see it or untick' },
     ]);
   }
-  const [author, subject] = await Promise.all([
-    lookUpPerson(deps, caller.tenantId, caller.userId),
-    lookUpPerson(deps, caller.tenantId, input.subjectId),
+  // Fresh point reads, never the directory cache: who may write about whom and the manager
+  // stamped on the note must follow a manager change at once, on every instance.
+  const aboutSelf = input.subjectId === caller.userId;
+  const [author, other] = await Promise.all([
+    freshPerson(deps, caller.tenantId, caller.userId),
+    aboutSelf ? undefined : freshPerson(deps, caller.tenantId, input.subjectId),
   ]);
+  const subject = aboutSelf ? author : other;
   if (author === undefined)
     throw new AppError('forbidden', 'You are not in the staff directory for your organisation yet.');
   if (subject === undefined || !mayWriteFeedbackAbout(author, subject)) throw subjectRefused();
@@ -134,7 +147,9 @@ export const logFeedback = async (
     const conversationId = await joinAgenda(deps, stored.item);
     if (conversationId !== undefined) final = await markOnAgenda(deps, stored, conversationId);
   }
-  return { entry: final, subject, alreadyRecorded, addedToAgenda: final.item.agendaConversationId !== undefined };
+  const addedToAgenda = final.item.agendaConversationId !== undefined;
+  const agenda: AgendaOutcome = addedToAgenda ? 'added' : input.addToAgenda ? 'nothing-booked' : 'not-requested';
+  return { entry: final, subject, alreadyRecorded, addedToAgenda, agenda };
 };
 
 /** Only the entries the caller may read: never wider than the author chose, and never to HR (004). */

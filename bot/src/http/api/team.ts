@@ -13,9 +13,10 @@ import { registerApiRoute, type ApiContext } from './register.ts';
 const optionalIfMatch = (value: string): string | undefined => (value === '' ? undefined : value);
 
 export const registerTeamRoutes = (server: Server, api: ApiContext): void => {
-  registerApiRoute(server, api, 'feedback.create', async (r) => ({
-    body: (await logFeedback(r.deps, r.caller, r.body, r.idempotencyKey)).entry.item,
-  }));
+  registerApiRoute(server, api, 'feedback.create', async (r) => {
+    const { entry, addedToAgenda, agenda } = await logFeedback(r.deps, r.caller, r.body, r.idempotencyKey);
+    return { body: { ...entry.item, addedToAgenda, agenda } };
+  });
   registerApiRoute(server, api, 'feedback.list', async (r) => ({
     body: await listFeedback(r.deps, r.caller, r.params.personId, r.query),
   }));

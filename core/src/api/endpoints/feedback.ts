@@ -10,7 +10,7 @@ export const create = {
   tag: 'feedback',
   summary: 'Log in-the-moment feedback',
   body: feedback.feedbackInput,
-  response: feedback.feedbackEntry,
+  response: feedback.feedbackLogged,
   status: 201,
 } satisfies RouteDef;
 
