@@ -1,3 +1,16 @@
+/** Outlook's limit: 4 concurrent requests per mailbox per app, counted across every instance of the app. */
+export const GRAPH_MAILBOX_CONCURRENCY = 4;
+
+/**
+ * One instance's share of a limit counted across all instances: a limiter lives in one process's
+ * memory, so N instances each allowing the whole limit would allow N times it together. Each
+ * takes limit ÷ N, rounded down, but never less than 1 (at more instances than the limit, the
+ * total can exceed it; Graph's 429 with Retry-After is then honoured by the retry policy).
+ * Erring by configuring more instances than run only makes the cap stricter.
+ */
+export const perInstanceLimit = (limit: number, instances: number): number =>
+  Math.max(1, Math.floor(limit / Math.max(1, instances)));
+
 /** Runs at most `limit` tasks at once per key; later ones wait in arrival order. */
 export interface KeyedLimiter {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
