@@ -158,7 +158,7 @@ describe('Microsoft Graph throttling and outages', () => {
   it('two 429s with Retry-After are waited out and the booking succeeds', async () => {
     proxy.inject({ count: 2, status: 429, retryAfterSeconds: 0.2 });
     const started = performance.now();
-    const event = await gateway().createEvent(GRAPH_TENANT, 'u1', meeting);
+    const event = await gateway().createEvent({ tenantId: GRAPH_TENANT, mailboxId: 'u1' }, meeting);
     expect(graph.events('u1').map((e) => e.id)).toEqual([event.id]);
     expect(proxy.injected).toHaveLength(2);
     expect(performance.now() - started).toBeGreaterThanOrEqual(380);
@@ -167,7 +167,7 @@ describe('Microsoft Graph throttling and outages', () => {
   it('a 503 outage longer than the retry budget fails with a clear error carrying Retry-After', async () => {
     proxy.inject({ count: 1000, status: 503, retryAfterSeconds: 0.05 });
     const failure = await gateway()
-      .cancelEvent(GRAPH_TENANT, 'u1', 'some-event')
+      .cancelEvent({ tenantId: GRAPH_TENANT, mailboxId: 'u1' }, 'some-event')
       .then(
         () => undefined,
         (error: unknown) => error,

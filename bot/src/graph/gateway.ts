@@ -64,6 +64,19 @@ export interface DelegatedCaller {
 }
 
 /**
+ * A mailbox to write to. With its owner's token (they are the signed-in user) the write is made on
+ * their behalf with a delegated token (on-behalf-of), so the app needs no access to anyone else's
+ * calendar; without one, with the app's own permission, which an Exchange application access
+ * policy limits to the bookable mailboxes (004: a coordinator books for the pair).
+ */
+export interface MailboxAccess {
+  readonly tenantId: TenantId;
+  readonly mailboxId: PersonId;
+  /** The mailbox owner's access token for this app. */
+  readonly userToken?: string;
+}
+
+/**
  * What the product needs from Microsoft Graph: calendars only (the org chart comes from the
  * employee records). Failures are AppErrors ('throttled' with retryAfterSeconds, 'forbidden', …).
  */
@@ -71,13 +84,8 @@ export interface GraphGateway {
   /** Delegated only: Graph refuses app-only tokens here. */
   findMeetingTimes(caller: DelegatedCaller, query: MeetingTimesQuery): Promise<readonly MeetingTimeSuggestion[]>;
   /** Created in the organiser's calendar; attendees receive it in theirs. */
-  createEvent(tenantId: TenantId, organizerId: PersonId, event: NewEvent): Promise<CalendarEvent>;
-  updateEvent(
-    tenantId: TenantId,
-    organizerId: PersonId,
-    eventId: string,
-    changes: EventChanges,
-  ): Promise<CalendarEvent>;
+  createEvent(organizer: MailboxAccess, event: NewEvent): Promise<CalendarEvent>;
+  updateEvent(organizer: MailboxAccess, eventId: string, changes: EventChanges): Promise<CalendarEvent>;
   /** Cancels the meeting for everyone, with an optional message to attendees. */
-  cancelEvent(tenantId: TenantId, organizerId: PersonId, eventId: string, comment?: string): Promise<void>;
+  cancelEvent(organizer: MailboxAccess, eventId: string, comment?: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ export type {
   EventChanges,
   FreeBusyStatus,
   GraphGateway,
+  MailboxAccess,
   MeetingTimeSuggestion,
   MeetingTimesQuery,
   NewEvent,

@@ -78,8 +78,7 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
     graph.failNext(1, { status: 429, retryAfter: '0.2' });
     const started = Date.now();
     const event = await gateway.createEvent(
-      TENANT,
-      'bob',
+      { tenantId: TENANT, mailboxId: 'bob' },
       aMeeting('2030-02-04T09:00:00.000Z', '2030-02-04T10:00:00.000Z'),
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
@@ -89,7 +88,9 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
   it('reports throttled with a retry hint once retries run out', async () => {
     const before = graph.requestCount();
     graph.failNext(4, { status: 429, retryAfter: '0.2' });
-    const error = await failure(gateway.cancelEvent(TENANT, 'bob', 'some-event', 'Rearranging'));
+    const error = await failure(
+      gateway.cancelEvent({ tenantId: TENANT, mailboxId: 'bob' }, 'some-event', 'Rearranging'),
+    );
     expect(error.code).toBe('throttled');
     expect(error.retryAfterSeconds).toBe(1);
     expect(graph.requestCount() - before).toBe(4);
@@ -101,8 +102,7 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           gateway.createEvent(
-            TENANT,
-            'bob',
+            { tenantId: TENANT, mailboxId: 'bob' },
             aMeeting(`2030-02-0${String(5 + (i % 4))}T0${String(i % 8)}:00:00.000Z`, '2030-02-09T10:00:00.000Z'),
           ),
         ),
@@ -113,15 +113,24 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
     expect(graph.maxConcurrency('bob')).toBe(4);
   });
 
-  it('books a Teams meeting in the organiser’s mailbox with the app’s token, inviting by address, then moves and cancels it', async () => {
-    const event = await gateway.createEvent(TENANT, 'manager', {
+  it('#17.12 books a Teams meeting in the signed-in organiser’s own calendar with their delegated token, got on their behalf, then moves and cancels it', async () => {
+    const userToken = await issuer.signToken({
+      tid: TENANT,
+      oid: 'manager',
+      aud: `api://${CLIENT_ID}`,
+      scp: 'access_as_user',
+    });
+    const organizer = { tenantId: TENANT, mailboxId: 'manager', userToken };
+    const meeting = {
       subject: 'Regular conversation',
       bodyHtml: '<p>Agenda</p>',
       start: '2030-03-04T09:00:00.000Z',
       end: '2030-03-04T10:00:00.000Z',
       attendees: [{ email: 'alice@council.example', name: 'Alice Adams' }],
       teamsMeeting: true,
-    });
+      idempotencyKey: 'booking-0001',
+    };
+    const event = await gateway.createEvent(organizer, meeting);
     const sent = lastRequest('POST', /^\/users\/manager\/events$/);
     expect(sent.body).toEqual({
       subject: 'Regular conversation',
@@ -131,32 +140,60 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
       attendees: [{ emailAddress: { address: 'alice@council.example', name: 'Alice Adams' }, type: 'required' }],
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
+      transactionId: 'booking-0001',
     });
-    // Writing to someone's calendar is the app's own work: an app-only token, never a user's.
-    expect(sent.token).toMatchObject({ tid: TENANT, idtyp: 'app', aud: GRAPH_AUDIENCE });
-    expect(sent.token?.scp).toBeUndefined();
+    // The organiser's own Graph token from on-behalf-of: the app needs no access to their mailbox.
+    expect(sent.token).toMatchObject({ tid: TENANT, oid: 'manager', idtyp: 'user', aud: GRAPH_AUDIENCE });
+    expect(sent.token?.scp).toEqual(expect.any(String));
     expect(event.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
     expect(graph.events('alice').find((e) => e.iCalUId === event.iCalUId)?.onlineMeeting?.joinUrl).toBe(event.joinUrl);
+    // The same transactionId again (a retried create) returns the first event: no second invitation.
+    expect((await gateway.createEvent(organizer, meeting)).id).toBe(event.id);
+    expect(graph.events('alice').filter((e) => e.iCalUId === event.iCalUId)).toHaveLength(1);
 
-    const moved = await gateway.updateEvent(TENANT, 'manager', event.id, {
+    const moved = await gateway.updateEvent(organizer, event.id, {
       start: '2030-03-05T14:00:00.000Z',
       end: '2030-03-05T15:00:00.000Z',
     });
-    expect(lastRequest('PATCH', new RegExp(`^/users/manager/events/${event.id}$`)).body).toEqual({
+    const patch = lastRequest('PATCH', new RegExp(`^/users/manager/events/${event.id}$`));
+    expect(patch.body).toEqual({
       start: { dateTime: '2030-03-05T14:00:00.000', timeZone: 'UTC' },
       end: { dateTime: '2030-03-05T15:00:00.000', timeZone: 'UTC' },
     });
+    expect(patch.token).toMatchObject({ oid: 'manager', idtyp: 'user' });
     expect(moved.start).toBe('2030-03-05T14:00:00.000Z');
 
-    await gateway.cancelEvent(TENANT, 'manager', event.id, 'Rearranging');
-    expect(lastRequest('POST', new RegExp(`^/users/manager/events/${event.id}/cancel$`)).body).toEqual({
-      comment: 'Rearranging',
-    });
+    await gateway.cancelEvent(organizer, event.id, 'Rearranging');
+    const cancel = lastRequest('POST', new RegExp(`^/users/manager/events/${event.id}/cancel$`));
+    expect(cancel.body).toEqual({ comment: 'Rearranging' });
+    expect(cancel.token).toMatchObject({ oid: 'manager', idtyp: 'user' });
     expect(graph.events('alice').find((e) => e.iCalUId === event.iCalUId)?.isCancelled).toBe(true);
   });
 
+  it('#17.12 a user’s delegated token cannot write anyone else’s calendar; a coordinator’s booking uses the app’s permission', async () => {
+    const coordinatorToken = await issuer.signToken({
+      tid: TENANT,
+      oid: 'bob',
+      aud: `api://${CLIENT_ID}`,
+      scp: 'access_as_user',
+    });
+    const meeting = aMeeting('2030-03-06T09:00:00.000Z', '2030-03-06T10:00:00.000Z');
+    const refused = await failure(
+      gateway.createEvent({ tenantId: TENANT, mailboxId: 'manager', userToken: coordinatorToken }, meeting),
+    );
+    expect(refused.code).toBe('forbidden');
+    const event = await gateway.createEvent({ tenantId: TENANT, mailboxId: 'manager' }, meeting);
+    const sent = lastRequest('POST', /^\/users\/manager\/events$/);
+    expect(sent.token).toMatchObject({ tid: TENANT, idtyp: 'app', aud: GRAPH_AUDIENCE });
+    expect(sent.token?.scp).toBeUndefined();
+    expect(graph.events('manager').map((e) => e.id)).toContain(event.id);
+  });
+
   it('asks Graph for meeting times with the manager’s own delegated token, got on their behalf, and passes on who is busy when', async () => {
-    await gateway.createEvent(TENANT, 'manager', aMeeting('2030-03-11T09:00:00.000Z', '2030-03-11T10:00:00.000Z'));
+    await gateway.createEvent(
+      { tenantId: TENANT, mailboxId: 'manager' },
+      aMeeting('2030-03-11T09:00:00.000Z', '2030-03-11T10:00:00.000Z'),
+    );
     const userToken = await issuer.signToken({
       tid: TENANT,
       oid: 'manager',

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphGateway } from './gateway.ts';
+import type { GraphGateway, MailboxAccess } from './gateway.ts';
 import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.ts';
@@ -50,7 +50,12 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
         return request(clientWith(accessToken));
       }, policy),
     );
-  const app = (tenantId: string) => (): Promise<string> => options.tokens.appToken(tenantId);
+  /** The owner's own delegated token when they are signed in, else the app's (see MailboxAccess). */
+  const tokenFor = (access: MailboxAccess) => (): Promise<string> =>
+    access.userToken === undefined
+      ? options.tokens.appToken(access.tenantId)
+      : options.tokens.delegatedToken(access.tenantId, access.userToken);
+  const eventsOf = (access: MailboxAccess): string => `/users/${seg(access.mailboxId)}/events`;
 
   return {
     findMeetingTimes: async (caller, query) => {
@@ -78,32 +83,30 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
       );
       return (result.meetingTimeSuggestions ?? []).map(fromGraphSuggestion);
     },
-    createEvent: async (tenantId, organizerId, event) => {
+    createEvent: async (organizer, event) => {
       const created = await call(
-        organizerId,
-        app(tenantId),
-        (client) => client.api(`/users/${seg(organizerId)}/events`).post(toGraphEvent(event)) as Promise<GraphEvent>,
+        organizer.mailboxId,
+        tokenFor(organizer),
+        (client) => client.api(eventsOf(organizer)).post(toGraphEvent(event)) as Promise<GraphEvent>,
       );
       return fromGraphEvent(created);
     },
-    updateEvent: async (tenantId, organizerId, eventId, changes) => {
+    updateEvent: async (organizer, eventId, changes) => {
       const updated = await call(
-        organizerId,
-        app(tenantId),
+        organizer.mailboxId,
+        tokenFor(organizer),
         (client) =>
-          client
-            .api(`/users/${seg(organizerId)}/events/${seg(eventId)}`)
-            .patch(toGraphChanges(changes)) as Promise<GraphEvent>,
+          client.api(`${eventsOf(organizer)}/${seg(eventId)}`).patch(toGraphChanges(changes)) as Promise<GraphEvent>,
       );
       return fromGraphEvent(updated);
     },
-    cancelEvent: async (tenantId, organizerId, eventId, comment) => {
+    cancelEvent: async (organizer, eventId, comment) => {
       await call(
-        organizerId,
-        app(tenantId),
+        organizer.mailboxId,
+        tokenFor(organizer),
         (client) =>
           client
-            .api(`/users/${seg(organizerId)}/events/${seg(eventId)}/cancel`)
+            .api(`${eventsOf(organizer)}/${seg(eventId)}/cancel`)
             .post({ comment: comment ?? '' }) as Promise<unknown>,
       );
     },

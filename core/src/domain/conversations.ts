@@ -76,6 +76,11 @@ export interface Booking {
   /** Calendar event id per attendee mailbox. */
   readonly eventIds: Readonly<Record<PersonId, string>>;
   readonly onlineMeetingUrl?: string;
+  /**
+   * A calendar step not yet known to be done: the record is written first, then the calendar,
+   * then this is cleared, so a retry of the same request finishes the step (issue #17.7).
+   */
+  readonly pending?: 'invitations' | 'cancellation';
 }
 
 export interface ConversationRecord {

@@ -14,9 +14,19 @@ export interface MeetingSlot {
   readonly availability: readonly Availability[];
 }
 
-export interface NewCalendarEvent {
-  /** Whose calendar the event is written to. */
+/**
+ * Whose calendar is written, and on whose authority. With the organiser's own token (they are the
+ * signed-in user) the write goes to their calendar on their behalf; without it, someone else acts
+ * on the organiser's calendar (004: a coordinator books for the pair), which uses the app's own
+ * permission, limited by an Exchange application access policy to the bookable mailboxes.
+ */
+export interface CalendarOwner {
   readonly organizerId: PersonId;
+  /** The signed-in organiser's access token for this app; exchanged on-behalf-of for a Graph token. */
+  readonly userToken?: string;
+}
+
+export interface NewCalendarEvent extends CalendarOwner {
   /** E-mail addresses of those invited, as the employee records hold them. */
   readonly attendees: readonly string[];
   readonly subject: string;
@@ -26,6 +36,8 @@ export interface NewCalendarEvent {
   readonly timeZone: string;
   /** Adds a Teams meeting link. */
   readonly online: boolean;
+  /** The same key again returns the event the first attempt created (Graph's transactionId). */
+  readonly idempotencyKey: string;
 }
 
 export interface CreatedCalendarEvent {
@@ -55,9 +67,10 @@ export interface CalendarGateway {
   }): Promise<readonly MeetingSlot[]>;
   createEvent(event: NewCalendarEvent): Promise<CreatedCalendarEvent>;
   updateEvent(
-    organizerId: PersonId,
+    owner: CalendarOwner,
     eventId: string,
     change: { start: IsoDateTime; end: IsoDateTime; timeZone: string },
   ): Promise<void>;
-  cancelEvent(organizerId: PersonId, eventId: string, comment: string): Promise<void>;
+  /** An event that is already gone counts as cancelled, so a retried cancellation completes. */
+  cancelEvent(owner: CalendarOwner, eventId: string, comment: string): Promise<void>;
 }

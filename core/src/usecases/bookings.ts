@@ -1,13 +1,16 @@
 import type { BookingInput } from '../api/bookings.ts';
-import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
+import type { Booking, ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { stableId } from '../feedback/ids.ts';
 import type { SubjectContext } from '../permissions/relationships.ts';
+import type { CalendarOwner } from '../ports/calendar.ts';
 import type { Stored } from '../ports/repositories.ts';
 import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 import { buildAgenda, feedbackForAgenda, invitationOf } from './agenda.ts';
 import { addressesOf, calendarOf, guardBooking, pairOf } from './booking-parties.ts';
+import { retryOnConflict } from './concurrency.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { historyOf } from './people.ts';
@@ -39,80 +42,73 @@ const unusedFeedback = async (deps: UseCaseDeps, tenantId: string, employeeId: P
   ...(await deps.repos.feedback.listForSubject(tenantId, employeeId, { pageSize: 50 })).items,
 ];
 
-const markOnAgenda = async (
-  deps: UseCaseDeps,
-  entries: readonly FeedbackEntry[],
-  conversationId: string,
-): Promise<void> => {
-  for (const entry of entries) {
-    const stored = await deps.repos.feedback.get(entry.tenantId, entry.subjectId, entry.id);
+/** Marks the feedback on this agenda as used, so no later booking offers it again; safe to repeat. */
+const markOnAgenda = async (deps: UseCaseDeps, record: ConversationRecord): Promise<void> => {
+  for (const item of record.agenda) {
+    if (item.source !== 'feedback' || item.sourceId === undefined) continue;
+    const stored = await deps.repos.feedback.get(record.tenantId, record.employeeId, item.sourceId);
     if (stored && stored.item.agendaConversationId === undefined) {
-      await deps.repos.feedback.update({ ...stored.item, agendaConversationId: conversationId }, stored.etag);
+      await deps.repos.feedback.update({ ...stored.item, agendaConversationId: record.id }, stored.etag);
     }
   }
 };
 
-const book = async (
+/** One booking per idempotency key, caller and colleague: a retried request finds the record it started. */
+const bookingIdFor = (tenantId: string, callerId: PersonId, key: string, employeeId: PersonId): string =>
+  stableId('booking', tenantId, callerId, key, employeeId);
+
+/**
+ * Writes to the organiser's calendar on their behalf when they are the one signed in; anyone else
+ * (004: a coordinator booking for the pair) acts through the app's own, policy-limited permission.
+ */
+const ownerOf = (caller: Caller, organizerId: PersonId): CalendarOwner => {
+  if (caller.userId !== organizerId) return { organizerId };
+  if (caller.token === undefined) throw new AppError('unauthenticated', 'Please sign in again to use your calendar.');
+  return { organizerId, userToken: caller.token };
+};
+
+const withoutPending = ({ bookedBy, start, end, eventIds, onlineMeetingUrl }: Booking): Booking => ({
+  bookedBy,
+  start,
+  end,
+  eventIds,
+  ...(onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl }),
+});
+
+/** The record, 'booked' with its invitations pending; an earlier attempt's record when one exists. */
+const storePending = async (
   deps: UseCaseDeps,
   caller: Caller,
   tenant: Tenant,
-  parties: { subject: SubjectContext; me: Employee },
+  subject: SubjectContext,
   input: BookingInput,
-  agendaLink: AgendaLink,
-): Promise<BookingOutcome> => {
-  const { subject } = parties;
-  checkTimes(input.start, input.end);
-  const pack = packOf(tenant);
+  ids: { id: string; managerId: PersonId },
+): Promise<Stored<ConversationRecord>> => {
   const employee = subject.employee;
-  const { organizerId, managerId, attendeeIds } = pairOf(subject, caller.userId);
   const history = await historyOf(deps, caller.tenantId, employee.id);
   const feedback = feedbackForAgenda(await unusedFeedback(deps, caller.tenantId, employee.id), history);
   const source = caller.userId === employee.id ? ('employee' as const) : ('manager' as const);
   const agenda = buildAgenda({
-    pack,
+    pack: packOf(tenant),
     type: input.type,
     history,
     feedback,
     typed: input.agenda.map((text) => ({ text, source })),
     newId: deps.newId,
   });
-  const id = deps.newId();
-  const invitation = invitationOf(
-    pack,
-    { type: input.type, agenda },
-    employee.displayName,
-    agendaLink(employee.id, id),
-  );
-  const subjectLine = input.subject ?? invitation.subject;
-  const created = await calendarOf(deps, caller.tenantId).createEvent({
-    organizerId,
-    attendees: await addressesOf(deps, caller.tenantId, attendeeIds, [employee, parties.me]),
-    subject: subjectLine,
-    bodyHtml: invitation.bodyHtml,
-    start: input.start,
-    end: input.end,
-    timeZone: tenant.timeZone,
-    online: true,
-  });
   const now = deps.clock.now();
   const current = employee.jobs.filter((j) => j.endDate === undefined);
-  const jobIds = input.jobIds ?? current.filter((j) => j.managerIds.includes(managerId)).map((j) => j.id);
+  const jobIds = input.jobIds ?? current.filter((j) => j.managerIds.includes(ids.managerId)).map((j) => j.id);
   const record: ConversationRecord = {
     tenantId: caller.tenantId,
-    id,
+    id: ids.id,
     employeeId: employee.id,
-    managerIds: [managerId],
+    managerIds: [ids.managerId],
     jobIds,
     type: input.type,
     status: 'booked',
     date: zonedDate(input.start, tenant.timeZone),
-    booking: {
-      bookedBy: caller.userId,
-      start: input.start,
-      end: input.end,
-      eventIds: { [organizerId]: created.eventId },
-      ...(created.onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl: created.onlineMeetingUrl }),
-    },
+    booking: { bookedBy: caller.userId, start: input.start, end: input.end, eventIds: {}, pending: 'invitations' },
     topics: [],
     sections: {},
     notes: '',
@@ -123,20 +119,112 @@ const book = async (
     createdAt: now,
     updatedAt: now,
   };
-  const stored = await deps.repos.conversations.create(record);
-  await markOnAgenda(deps, feedback, record.id);
+  try {
+    return await deps.repos.conversations.create(record);
+  } catch (error) {
+    // The same request arriving twice at once: the other delivery stored it first.
+    const earlier =
+      isAppError(error) && error.code === 'conflict'
+        ? await deps.repos.conversations.get(caller.tenantId, employee.id, ids.id)
+        : undefined;
+    if (earlier === undefined) throw error;
+    return earlier;
+  }
+};
+
+/**
+ * Sends the invitations of a pending booking and completes its record. The calendar create
+ * carries the record's id as its idempotency key, so a retry after a failure between the two
+ * steps gets back the event the first attempt made: never a second invitation pair.
+ */
+const completeBooking = async (
+  deps: UseCaseDeps,
+  tenant: Tenant,
+  first: Stored<ConversationRecord>,
+  invitation: { owner: CalendarOwner; attendees: readonly string[]; subject: string; bodyHtml: string },
+): Promise<Stored<ConversationRecord>> => {
+  const booking = first.item.booking;
+  if (booking?.pending !== 'invitations') return first;
+  await markOnAgenda(deps, first.item);
+  const created = await calendarOf(deps, tenant.tenantId).createEvent({
+    ...invitation.owner,
+    attendees: invitation.attendees,
+    subject: invitation.subject,
+    bodyHtml: invitation.bodyHtml,
+    start: booking.start,
+    end: booking.end,
+    timeZone: tenant.timeZone,
+    online: true,
+    idempotencyKey: first.item.id,
+  });
+  let current = first;
+  return retryOnConflict(async () => {
+    const was = current.item.booking;
+    if (was?.pending !== 'invitations') return current;
+    const completed: Booking = {
+      ...withoutPending(was),
+      eventIds: { [invitation.owner.organizerId]: created.eventId },
+      ...(created.onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl: created.onlineMeetingUrl }),
+    };
+    try {
+      return await deps.repos.conversations.update(
+        { ...current.item, booking: completed, updatedAt: deps.clock.now() },
+        current.etag,
+      );
+    } catch (error) {
+      const fresh = await deps.repos.conversations.get(current.item.tenantId, current.item.employeeId, current.item.id);
+      if (fresh !== undefined) current = fresh;
+      throw error;
+    }
+  });
+};
+
+const book = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  tenant: Tenant,
+  parties: { subject: SubjectContext; me: Employee },
+  input: BookingInput,
+  agendaLink: AgendaLink,
+  idempotencyKey: string | undefined,
+): Promise<BookingOutcome> => {
+  const { subject } = parties;
+  checkTimes(input.start, input.end);
+  const employee = subject.employee;
+  const { organizerId, managerId, attendeeIds } = pairOf(subject, caller.userId);
+  const owner = ownerOf(caller, organizerId);
+  const id =
+    idempotencyKey === undefined
+      ? deps.newId()
+      : bookingIdFor(caller.tenantId, caller.userId, idempotencyKey, employee.id);
+  const earlier =
+    idempotencyKey === undefined ? undefined : await deps.repos.conversations.get(caller.tenantId, employee.id, id);
+  const pending = earlier ?? (await storePending(deps, caller, tenant, subject, input, { id, managerId }));
+  const invitation = invitationOf(packOf(tenant), pending.item, employee.displayName, agendaLink(employee.id, id));
+  const subjectLine = input.subject ?? invitation.subject;
+  const stored = await completeBooking(deps, tenant, pending, {
+    owner,
+    attendees: await addressesOf(deps, caller.tenantId, attendeeIds, [employee, parties.me]),
+    subject: subjectLine,
+    bodyHtml: invitation.bodyHtml,
+  });
   return { stored, subject: subjectLine, bodyHtml: invitation.bodyHtml };
 };
 
-/** Books into both calendars with a Teams meeting and stores the conversation as 'booked' (004 booked in Outlook). */
+/**
+ * Books into both calendars with a Teams meeting and stores the conversation as 'booked' (004
+ * booked in Outlook). The record is written first with its invitations pending; with an
+ * idempotency key (the API's Idempotency-Key header) a retry finishes that record.
+ */
 export const bookConversation = async (
   deps: UseCaseDeps,
   caller: Caller,
   input: BookingInput,
   agendaLink: AgendaLink,
+  idempotencyKey?: string,
 ): Promise<BookingOutcome> => {
   const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
-  return book(deps, caller, tenant, { subject, me }, input, agendaLink);
+  return book(deps, caller, tenant, { subject, me }, input, agendaLink, idempotencyKey);
 };
 
 export interface BulkBookingInput {
@@ -165,7 +253,13 @@ const slotsOfDay = (day: IsoDate, input: BulkBookingInput, timeZone: string): { 
  * A team's round spread over the chosen days: people go to the days in turn so each day
  * fills evenly, one booking at a time so Graph's per-mailbox limits are respected.
  */
-export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBookingInput, agendaLink: AgendaLink) => {
+export const bulkBook = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  input: BulkBookingInput,
+  agendaLink: AgendaLink,
+  idempotencyKey?: string,
+) => {
   const { tenant } = await loadActor(deps, caller);
   const days = [...new Set(input.days)].sort().map((day) => slotsOfDay(day, input, tenant.timeZone));
   const booked: (BookingOutcome & { employeeId: PersonId })[] = [];
@@ -190,6 +284,7 @@ export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBoo
           parties,
           { employeeId, type: input.type, ...slot, agenda: [] },
           agendaLink,
+          idempotencyKey,
         )),
       });
     } catch (error) {
@@ -201,12 +296,24 @@ export const bulkBook = async (deps: UseCaseDeps, caller: Caller, input: BulkBoo
   return { booked, notBooked };
 };
 
-const loadBooked = async (deps: UseCaseDeps, caller: Caller, personId: PersonId, conversationId: string) => {
+const loadBooked = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  personId: PersonId,
+  conversationId: string,
+  forCancelling = false,
+) => {
   const { tenant, subject } = await guardBooking(deps, caller, personId);
   const stored = await deps.repos.conversations.get(caller.tenantId, personId, conversationId);
   if (!stored) throw new AppError('not-found', 'No such conversation.');
   const booking = stored.item.booking;
   const event = booking ? Object.entries(booking.eventIds)[0] : undefined;
+  if (booking?.pending === 'invitations') {
+    throw new AppError('validation', 'This booking is still being made; book it again to finish it first.');
+  }
+  if (booking?.pending === 'cancellation' && !forCancelling) {
+    throw new AppError('validation', 'This booking is being cancelled.');
+  }
   if (stored.item.status !== 'booked' || booking === undefined || event === undefined) {
     throw new AppError('validation', 'Only a booked conversation can be moved or cancelled.');
   }
@@ -231,7 +338,10 @@ export const rescheduleBooking = async (
   checkTimes(change.start, change.end);
   if (stored.etag !== etag)
     throw new AppError('conflict', 'This booking changed since you loaded it; reload and try again.');
-  await calendarOf(deps, caller.tenantId).updateEvent(organizerId, eventId, { ...change, timeZone: tenant.timeZone });
+  await calendarOf(deps, caller.tenantId).updateEvent(ownerOf(caller, organizerId), eventId, {
+    ...change,
+    timeZone: tenant.timeZone,
+  });
   const next: ConversationRecord = {
     ...stored.item,
     date: zonedDate(change.start, tenant.timeZone),
@@ -243,6 +353,11 @@ export const rescheduleBooking = async (
   return { stored: saved, ...invitationOf(packOf(tenant), saved.item, subject.employee.displayName, link) };
 };
 
+/**
+ * Marks the booking as being cancelled, withdraws the invitations, then records it cancelled: a
+ * failure between the steps leaves a record that says so, and a retry (whose ETag the mark has
+ * made stale; the mark already states the intent) finishes the cancellation.
+ */
 export const cancelBooking = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -250,13 +365,23 @@ export const cancelBooking = async (
   conversationId: string,
   etag: string,
 ): Promise<Stored<ConversationRecord>> => {
-  const { stored, organizerId, eventId } = await loadBooked(deps, caller, personId, conversationId);
-  if (stored.etag !== etag)
-    throw new AppError('conflict', 'This booking changed since you loaded it; reload and try again.');
+  const { stored, booking, organizerId, eventId } = await loadBooked(deps, caller, personId, conversationId, true);
+  let marked = stored;
+  if (booking.pending !== 'cancellation') {
+    if (stored.etag !== etag)
+      throw new AppError('conflict', 'This booking changed since you loaded it; reload and try again.');
+    marked = await deps.repos.conversations.update(
+      { ...stored.item, booking: { ...booking, pending: 'cancellation' }, updatedAt: deps.clock.now() },
+      etag,
+    );
+  }
   await calendarOf(deps, caller.tenantId).cancelEvent(
-    organizerId,
+    ownerOf(caller, organizerId),
     eventId,
     'This performance conversation has been cancelled.',
   );
-  return deps.repos.conversations.update({ ...stored.item, status: 'cancelled', updatedAt: deps.clock.now() }, etag);
+  return deps.repos.conversations.update(
+    { ...marked.item, status: 'cancelled', booking: withoutPending(booking), updatedAt: deps.clock.now() },
+    marked.etag,
+  );
 };

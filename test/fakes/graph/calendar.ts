@@ -42,9 +42,20 @@ const cancelCopies = (state: GraphState, event: FakeEvent, keep: ReadonlySet<str
   }
 };
 
+/**
+ * A delegated token writes its own user's calendar only (Calendars.ReadWrite); anyone else's needs
+ * delegated access to that mailbox, which the product never asks for, or the app's own permission.
+ */
+const refusedWrite = (caller: Caller, organizer: FakeUser): GraphReply | undefined =>
+  caller.delegated && organizer.id !== caller.oid
+    ? graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.')
+    : undefined;
+
 export const createEvent = (state: GraphState, caller: Caller, mailbox: string, input: EventInput): GraphReply => {
   const organizer = state.user(caller.tenantId, mailbox);
   if (organizer === undefined) return notFound(mailbox);
+  const refused = refusedWrite(caller, organizer);
+  if (refused !== undefined) return refused;
   if (input.start === undefined || input.end === undefined || toMillis(input.end) <= toMillis(input.start)) {
     return graphError(400, 'ErrorInvalidRequest', 'The event needs a start before its end.');
   }
@@ -88,6 +99,8 @@ export const updateEvent = (
   const organizer = state.user(caller.tenantId, mailbox);
   const event = organizer === undefined ? undefined : state.calendar(organizer.id).get(id);
   if (organizer === undefined || event === undefined) return notFound(id);
+  const refused = refusedWrite(caller, organizer);
+  if (refused !== undefined) return refused;
   const updated: FakeEvent = { ...event, ...patch, id: event.id, iCalUId: event.iCalUId };
   state.calendar(organizer.id).set(id, updated);
   const stillInvited = new Set(
@@ -109,6 +122,8 @@ export const cancelEvent = (
   const organizer = state.user(caller.tenantId, mailbox);
   const event = organizer === undefined ? undefined : state.calendar(organizer.id).get(id);
   if (organizer === undefined || event === undefined) return notFound(id);
+  const refused = refusedWrite(caller, organizer);
+  if (refused !== undefined) return refused;
   state.calendar(organizer.id).delete(id);
   if (event.isOrganizer) cancelCopies(state, event, new Set([organizer.id]), caller.tenantId);
   return { status };

@@ -18,11 +18,11 @@ export const registerBookingRoutes = (server: Server, api: ApiContext): void => 
     body: await suggestTimes(r.deps, r.caller, r.body),
   }));
   registerApiRoute(server, api, 'bookings.create', async (r) => {
-    const outcome = await bookConversation(r.deps, r.caller, r.body, api.agendaLink);
+    const outcome = await bookConversation(r.deps, r.caller, r.body, api.agendaLink, r.idempotencyKey);
     return { body: bookingOut(outcome), etag: outcome.stored.etag };
   });
   registerApiRoute(server, api, 'bookings.bulk', async (r) => {
-    const result = await bulkBook(r.deps, r.caller, r.body, api.agendaLink);
+    const result = await bulkBook(r.deps, r.caller, r.body, api.agendaLink, r.idempotencyKey);
     return { body: { ...result, booked: result.booked.map((b) => ({ ...bookingOut(b), employeeId: b.employeeId })) } };
   });
   registerApiRoute(server, api, 'bookings.reschedule', async (r) => {
