@@ -34,3 +34,4 @@ export * from './conversation-views.ts';
 export * from './directory-sync.ts';
 export { directoryChange, probationFor } from './directory-changes.ts';
 export type * from '../ports/directory.ts';
+export * from './hr-import.ts';
