@@ -1,6 +1,7 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { formatDate } from '../../components/format.ts';
-import { ErrorNotice, Loading } from '../../components/status.tsx';
+import { ErrorNotice, Loading, messageOf } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 
@@ -10,6 +11,50 @@ const useStyles = makeStyles({
   figure: { display: 'flex', flexDirection: 'column-reverse' },
   number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
+
+/** Hands the CSV to the browser as a file; nothing is kept in the page. */
+const downloadCsv = (csv: string, filename: string): void => {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the object URL; revoking later keeps slow browsers safe.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+};
+
+/** The dated completion records of the last twelve months for the HR system (000 iTrent), facts only. */
+const CompletionsDownload = () => {
+  const { api, today } = useSession();
+  const [status, setStatus] = useState('');
+  const download = async (): Promise<void> => {
+    setStatus('Preparing the completions file…');
+    try {
+      const csv = await api.call('exports.completions', { query: {} });
+      downloadCsv(csv, `completions-${today}.csv`);
+      setStatus('The completions of the last twelve months have been downloaded.');
+    } catch (error) {
+      setStatus(messageOf(error));
+    }
+  };
+  return (
+    <Text as="p" block>
+      <Link
+        as="button"
+        onClick={() => {
+          void download();
+        }}
+      >
+        Download completions (CSV)
+      </Link>{' '}
+      <span role="status">{status}</span>
+    </Text>
+  );
+};
 
 export const Compliance = () => {
   const styles = useStyles();
@@ -59,6 +104,7 @@ export const Compliance = () => {
               ))}
             </ul>
           )}
+          <CompletionsDownload />
         </>
       ) : null}
     </section>
