@@ -1,6 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { createApiClient, type TokenSource } from '@pc/core/api';
+import { createApiClient, toApiError, type TokenSource } from '@pc/core/api';
 import {
   clearLocalSession,
   loadLocalSession,
@@ -60,6 +60,29 @@ export const Root = ({ win }: { win: Window }) => {
     [tokenSource, win],
   );
 
+  // Files (the annual review form) come as bytes, which the JSON client does not read.
+  const download = useMemo(
+    () =>
+      tokenSource === null
+        ? undefined
+        : async (path: string): Promise<Blob> => {
+            const token = await tokenSource({ forceRefresh: false });
+            const res = await win.fetch(`${API_BASE}${path}`, { headers: { authorization: `Bearer ${token}` } });
+            if (!res.ok) {
+              const text = await res.text();
+              let body: unknown;
+              try {
+                body = JSON.parse(text) as unknown;
+              } catch {
+                body = undefined;
+              }
+              throw toApiError(res.status, body, res.headers.get('x-correlation-id'));
+            }
+            return await res.blob();
+          },
+    [tokenSource, win],
+  );
+
   const content = (() => {
     if (boot.stage === 'starting') return <Loading label="Starting…" />;
     if (api === null)
@@ -76,6 +99,7 @@ export const Root = ({ win }: { win: Window }) => {
     return (
       <SignedIn
         api={api}
+        {...(download === undefined ? {} : { download })}
         host={boot.host}
         context={{ ...boot.context, theme }}
         botAppId={local?.config.botAppId ?? import.meta.env.VITE_BOT_APP_ID}

@@ -13,6 +13,8 @@ export interface Session {
   readonly host: TeamsHost | null;
   readonly context: HostContext;
   readonly botAppId?: string;
+  /** A file from the API (a PDF form, a CSV) with the caller's token; undefined where there is none to send. */
+  readonly download?: (path: string) => Promise<Blob>;
   /** Today as the server's clock sees it is not known to the browser; pages use the local date. */
   readonly today: string;
 }

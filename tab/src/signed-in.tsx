@@ -11,10 +11,13 @@ import { useLoad } from './use-load.ts';
 const ObjectivesPage = lazy(() => import('./pages/objectives/page.tsx'));
 const ConversationsPage = lazy(() => import('./pages/conversations/page.tsx'));
 const TeamPage = lazy(() => import('./pages/team/page.tsx'));
+const NotesPage = lazy(() => import('./pages/notes/page.tsx'));
+const MyDataPage = lazy(() => import('./pages/me/page.tsx'));
 const ConfigPage = lazy(() => import('./pages/config.tsx'));
 
 interface Props {
   readonly api: ApiClient;
+  readonly download?: (path: string) => Promise<Blob>;
   readonly host: TeamsHost | null;
   readonly context: HostContext;
   readonly botAppId: string | undefined;
@@ -37,7 +40,7 @@ const PAGE_OF_ENTITY: Readonly<Record<string, PageId>> = {
   team: 'team',
 };
 
-export const SignedIn = ({ api, host, context, botAppId, onSignOut }: Props) => {
+export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: Props) => {
   const hash = useHash();
   const fallback = (context.entityId === undefined ? undefined : PAGE_OF_ENTITY[context.entityId]) ?? 'objectives';
   const route = context.frameContext === 'settings' ? { page: 'config' as const, rest: [] } : parseHash(hash, fallback);
@@ -65,6 +68,7 @@ export const SignedIn = ({ api, host, context, botAppId, onSignOut }: Props) => 
     me: loaded.data.me,
     scheme: loaded.data.scheme,
     today: localToday(),
+    ...(download === undefined ? {} : { download }),
     ...(botAppId === undefined || botAppId === '' ? {} : { botAppId }),
   };
   const page = (() => {
@@ -75,6 +79,10 @@ export const SignedIn = ({ api, host, context, botAppId, onSignOut }: Props) => 
         return <ConversationsPage rest={route.rest} />;
       case 'team':
         return <TeamPage rest={route.rest} />;
+      case 'notes':
+        return <NotesPage />;
+      case 'me':
+        return <MyDataPage />;
       case 'config':
         return <ConfigPage />;
     }

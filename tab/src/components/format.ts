@@ -27,3 +27,27 @@ export const sentence = (id: string): string => {
   const s = id.replace(/-/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
+
+/** `2027-05-03` → "03/05/2027", how a British form shows a date to edit. */
+export const isoToGb = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3] ?? ''}/${m[2] ?? ''}/${m[1] ?? ''}` : iso;
+};
+
+/**
+ * What a person typed as a date, as ISO: day/month/year ("3/5/2027", "03-05-2027", "3.5.27") or
+ * ISO itself; undefined when it is no real date.
+ */
+export const parseGbDate = (text: string): string | undefined => {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const gb = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  const [y, mo, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : gb
+      ? [Number(gb[3]) < 100 ? 2000 + Number(gb[3]) : Number(gb[3]), Number(gb[2]), Number(gb[1])]
+      : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+};

@@ -12,7 +12,16 @@ const useStyles = makeStyles({
 });
 
 /** Agree the record, record a disagreement, or appeal where the scheme allows; each uses the ETag. */
-export const AgreementPanel = ({ view, reload }: { view: ConversationFull; reload: () => void }) => {
+export const AgreementPanel = ({
+  view,
+  reload,
+  otherName,
+}: {
+  view: ConversationFull;
+  reload: () => void;
+  /** The other person's first name, or undefined while it loads. */
+  otherName?: string | undefined;
+}) => {
   const styles = useStyles();
   const { api, me } = useSession();
   const r = view.record;
@@ -46,22 +55,30 @@ export const AgreementPanel = ({ view, reload }: { view: ConversationFull; reloa
       {error === null ? null : <ErrorNotice error={error} {...conflictRetry} />}
       <ul>
         <li>
-          Colleague:{' '}
+          {iAmEmployee ? 'You' : (otherName ?? 'Colleague')}:{' '}
           {r.agreement.employeeAgreedAt === undefined
             ? 'not agreed yet'
             : `agreed ${formatDateTime(r.agreement.employeeAgreedAt)}`}
         </li>
         <li>
-          Manager:{' '}
+          {iAmEmployee ? (otherName ?? 'Manager') : 'You'}:{' '}
           {r.agreement.managerAgreedAt === undefined
             ? 'not agreed yet'
             : `agreed ${formatDateTime(r.agreement.managerAgreedAt)}`}
         </li>
       </ul>
       {r.disagreement ? (
-        <Text as="p" block>
-          Disagreement recorded on {formatDateTime(r.disagreement.recordedAt)}: {r.disagreement.text}
-        </Text>
+        <>
+          <Text as="p" block>
+            {iAmEmployee ? 'You recorded a disagreement' : `${otherName ?? 'The colleague'} recorded a disagreement`} on{' '}
+            {formatDateTime(r.disagreement.recordedAt)}: {r.disagreement.text}
+          </Text>
+          <Text as="p" block>
+            {iAmEmployee
+              ? `${otherName ?? 'Your manager'} sees it flagged on their team page. If talking it through does not settle it, ask HR for the performance disagreement form; HR can see that a disagreement is on record.`
+              : `It is flagged on your team page until it is settled. Talk it through with ${otherName ?? 'them'}; if it stays unresolved, they take it to HR on the performance disagreement form, and HR can see that a disagreement is on record.`}
+          </Text>
+        </>
       ) : null}
       {r.status === 'held' && myAgreement === undefined ? (
         <div>

@@ -1,11 +1,18 @@
 import { conversationLabel } from '@pc/core/api';
-import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { formatDate, formatDateTime, sentence } from '../../components/format.ts';
-import { ErrorNotice, Loading } from '../../components/status.tsx';
+import { firstNameOf, usePersonName } from '../../components/people.ts';
+import { ErrorNotice, Loading, LiveStatus } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { ownerWords } from './action-rows.tsx';
+import { AgendaPanel } from './agenda.tsx';
 import { AgreementPanel } from './agreement.tsx';
+import { ExportForm, FactsView } from './facts.tsx';
+import { RecordBody } from './record-body.tsx';
+import { RecordEditor } from './record-editor.tsx';
 import type { ConversationFull } from './types.ts';
 
 const useStyles = makeStyles({
@@ -13,21 +20,29 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    '& dd': { margin: 0 },
   },
-  section: { marginTop: tokens.spacingVerticalXL },
-  notes: { whiteSpace: 'pre-wrap' },
+  actions: { marginTop: tokens.spacingVerticalL, display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export const ConversationDetail = ({ personId, conversationId }: { personId: string; conversationId: string }) => {
-  const styles = useStyles();
-  const { api, scheme } = useSession();
+  const { api, me } = useSession();
   const [loaded, reload] = useLoad(
     (signal) => api.call('conversations.get', { params: { personId, conversationId }, signal }),
     [api, personId, conversationId],
   );
+  const colleague = usePersonName(personId);
   const back = (
     <p>
-      <Link href={hrefFor('conversations')}>All my conversations</Link>
+      {personId === me.person.id ? (
+        <Link href={hrefFor('conversations')}>All my conversations</Link>
+      ) : (
+        <Link href={hrefFor('conversations', personId)}>
+          {colleague === undefined
+            ? 'Their conversations and objectives'
+            : `${colleague}'s conversations and objectives`}
+        </Link>
+      )}
     </p>
   );
   if (loaded.state === 'loading') return <Loading label="Loading the conversation…" />;
@@ -39,125 +54,146 @@ export const ConversationDetail = ({ personId, conversationId }: { personId: str
       </>
     );
   const view = loaded.data;
-  if (view.kind === 'facts') {
-    const f = view.facts;
-    return (
-      <article>
-        {back}
-        <Text as="h1" size={700} weight="semibold">
-          {conversationLabel(f.type, scheme)} on {formatDate(f.date)}
-        </Text>
-        <Text as="p" block>
-          You can see the facts of this record but not its notes: notes are only for the colleague and their manager.
-        </Text>
-        <dl className={styles.facts}>
-          <dt>Status</dt>
-          <dd>{sentence(f.status)}</dd>
-          <dt>Agreed by both</dt>
-          <dd>{f.agreedByBoth ? 'Yes' : 'Not yet'}</dd>
-          <dt>Disagreement recorded</dt>
-          <dd>{f.disagreementRecorded ? 'Yes' : 'No'}</dd>
-          {f.appealLodgedOn === undefined ? null : (
-            <>
-              <dt>Appeal lodged</dt>
-              <dd>{formatDate(f.appealLodgedOn)}</dd>
-            </>
-          )}
-        </dl>
-      </article>
-    );
-  }
-  return <FullRecord view={view} reload={reload} back={back} />;
+  if (view.kind === 'facts') return <FactsView view={view} colleague={colleague} back={back} reload={reload} />;
+  return <FullRecord key={view.record.id} initial={view} colleague={colleague} back={back} />;
 };
 
-const FullRecord = ({ view, reload, back }: { view: ConversationFull; reload: () => void; back: React.ReactNode }) => {
+const FullRecord = ({
+  initial,
+  colleague,
+  back,
+}: {
+  initial: ConversationFull;
+  colleague: string | undefined;
+  back: React.ReactNode;
+}) => {
   const styles = useStyles();
-  const { scheme } = useSession();
+  const { api, me, scheme } = useSession();
+  const [view, setView] = useState(initial);
+  const [editing, setEditing] = useState(initial.record.status === 'booked');
+  const [status, setStatus] = useState('');
   const r = view.record;
-  const sectionTitle = (id: string) => scheme?.annualReview?.sections.find((s) => s.id === id)?.title ?? sentence(id);
-  const topicTitle = (id: string) => scheme?.topics.find((t) => t.id === id)?.title ?? sentence(id);
+  const readerIsEmployee = r.employeeId === me.person.id;
+  const managerName = usePersonName(readerIsEmployee ? r.managerIds[0] : undefined);
+  const otherFull = readerIsEmployee ? managerName : colleague;
+  const other = otherFull === undefined ? undefined : firstNameOf(otherFull);
+  const names: Record<string, string> = {
+    [me.person.id]: me.person.displayName,
+    ...(colleague === undefined ? {} : { [r.employeeId]: colleague }),
+    ...(managerName === undefined || r.managerIds[0] === undefined ? {} : { [r.managerIds[0]]: managerName }),
+  };
+  const reload = async () => {
+    const fresh = await api.call('conversations.get', { params: { personId: r.employeeId, conversationId: r.id } });
+    if (fresh.kind === 'full') setView(fresh);
+  };
+  useEffect(() => {
+    setView(initial);
+  }, [initial]);
+  const label = conversationLabel(r.type, scheme);
+  const ratingLabel =
+    r.rating === undefined
+      ? undefined
+      : (scheme?.ratingScale?.options.find((o) => o.value === r.rating?.value)?.label ?? r.rating.value);
   return (
     <article>
       {back}
       <Text as="h1" size={700} weight="semibold">
-        {conversationLabel(r.type, scheme)} on {formatDate(r.date)}
+        {readerIsEmployee || colleague === undefined
+          ? `${label} on ${formatDate(r.date)}`
+          : `${label} with ${colleague} on ${formatDate(r.date)}`}
       </Text>
+      <LiveStatus message={status} />
       <dl className={styles.facts}>
         <dt>Status</dt>
-        <dd>{r.status === 'held' ? 'Waiting for agreement' : sentence(r.status)}</dd>
+        <dd>{r.status === 'held' ? 'Held, waiting for agreement' : sentence(r.status)}</dd>
         {r.booking ? (
           <>
             <dt>Booked for</dt>
-            <dd>{formatDateTime(r.booking.start)}</dd>
+            <dd>
+              {formatDateTime(r.booking.start)}
+              {r.booking.onlineMeetingUrl === undefined ? null : (
+                <>
+                  {' '}
+                  ·{' '}
+                  <Link href={r.booking.onlineMeetingUrl} target="_blank" rel="noopener">
+                    Join the Teams meeting
+                  </Link>
+                </>
+              )}
+            </dd>
           </>
         ) : null}
-        <dt>Topics</dt>
-        <dd>{r.topics.length === 0 ? 'None chosen' : r.topics.map(topicTitle).join(', ')}</dd>
-        {r.rating ? (
+        {ratingLabel === undefined ? null : (
           <>
             <dt>Rating</dt>
-            <dd>{scheme?.ratingScale?.options.find((o) => o.value === r.rating?.value)?.label ?? r.rating.value}</dd>
+            <dd>
+              {ratingLabel}
+              {r.rating?.shortfall === undefined ? '' : `. How it fell short: ${r.rating.shortfall}`}
+              {r.rating?.bonusRecommended === true ? '. Bonus recommended.' : ''}
+              {me.tenant.schemeId === 'bexley-pms' && !readerIsEmployee
+                ? r.rating?.releasedToEmployeeAt === undefined
+                  ? ` Not yet shown to ${other ?? 'the colleague'}: it is released after review above you (Step 3).`
+                  : ` Released to ${other ?? 'the colleague'} on ${formatDateTime(r.rating.releasedToEmployeeAt)}.`
+                : ''}
+            </dd>
           </>
-        ) : null}
+        )}
       </dl>
-      <section className={styles.section} aria-labelledby="issues-h">
-        <Text as="h2" block id="issues-h" size={500} weight="semibold">
-          Issues raised
-        </Text>
-        {r.issuesRaised.length === 0 ? (
-          <Text as="p" block>
-            None recorded.
-          </Text>
-        ) : (
-          <ul>
-            {r.issuesRaised.map((i, n) => (
-              <li key={n}>{i}</li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className={styles.section} aria-labelledby="actions-h">
-        <Text as="h2" block id="actions-h" size={500} weight="semibold">
-          Actions agreed
-        </Text>
-        {r.actionsAgreed.length === 0 ? (
-          <Text as="p" block>
-            None recorded.
-          </Text>
-        ) : (
-          <ul>
-            {r.actionsAgreed.map((a) => (
-              <li key={a.id}>
-                {a.text} — {a.owner === 'both' ? 'both' : a.owner === 'manager' ? 'manager' : 'colleague'}
-                {a.dueDate === undefined ? '' : `, by ${formatDate(a.dueDate)}`}
-                {a.done ? ' (done)' : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {Object.keys(r.sections).length > 0 ? (
-        <section className={styles.section} aria-labelledby="sections-h">
-          <Text as="h2" block id="sections-h" size={500} weight="semibold">
-            Review sections
-          </Text>
-          {Object.entries(r.sections).map(([id, text]) => (
-            <div key={id}>
-              <Text as="h3" block size={400} weight="semibold">
-                {sectionTitle(id)}
-              </Text>
-              <p className={styles.notes}>{text}</p>
-            </div>
-          ))}
-        </section>
+      {r.status === 'booked' || r.agenda.length > 0 ? (
+        <AgendaPanel record={r} readerIsEmployee={readerIsEmployee} otherName={other} />
       ) : null}
-      <section className={styles.section} aria-labelledby="notes-h">
-        <Text as="h2" block id="notes-h" size={500} weight="semibold">
-          Notes
-        </Text>
-        <p className={styles.notes}>{r.notes === '' ? 'No notes.' : r.notes}</p>
-      </section>
-      <AgreementPanel view={view} reload={reload} />
+      {r.status === 'booked' ? null : (
+        <RecordBody
+          view={view}
+          owners={ownerWords(readerIsEmployee, other)}
+          onSaved={(saved, message) => {
+            setView(saved);
+            setStatus(message);
+          }}
+        />
+      )}
+      {editing ? (
+        <RecordEditor
+          key={r.id}
+          view={view}
+          owners={ownerWords(readerIsEmployee, other)}
+          names={names}
+          onSaved={(saved, message) => {
+            setView(saved);
+            setStatus(message);
+            if (saved.record.status !== 'booked') setEditing(false);
+          }}
+          onLatest={setView}
+          {...(r.status === 'booked'
+            ? {}
+            : {
+                onCancel: () => {
+                  setEditing(false);
+                },
+              })}
+        />
+      ) : r.status === 'cancelled' ? null : (
+        <div className={styles.actions}>
+          <Button
+            onClick={() => {
+              setEditing(true);
+              setStatus('');
+            }}
+          >
+            Change the record
+          </Button>
+        </div>
+      )}
+      <ExportForm record={r} />
+      {r.status === 'booked' ? null : (
+        <AgreementPanel
+          view={view}
+          otherName={other}
+          reload={() => {
+            void reload();
+          }}
+        />
+      )}
     </article>
   );
 };

@@ -54,26 +54,30 @@ export const ConversationOverview = () => {
     [api, personId],
   );
   const prompts = scheme?.preparation.employee ?? [];
+  // At the top of the organisation nobody holds these conversations with you: nothing is overdue, nobody to ask.
+  const topOfOrg = me.managerIds.length === 0;
   return (
     <>
       <div className={styles.top}>
         <Text as="h1" size={700} weight="semibold">
           My conversations
         </Text>
-        <Button
-          appearance="primary"
-          onClick={() => {
-            navigate('conversations', 'new');
-          }}
-        >
-          Record a conversation
-        </Button>
+        {topOfOrg ? null : (
+          <Button
+            appearance="primary"
+            onClick={() => {
+              navigate('conversations', 'new');
+            }}
+          >
+            Record a conversation
+          </Button>
+        )}
       </div>
       {loaded.state === 'loading' ? <Loading label="Loading your conversations…" /> : null}
       {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
       {loaded.state === 'ready'
         ? (() => {
-            const due = loaded.data.due.items.filter((i) => i.status !== 'completed');
+            const due = topOfOrg ? [] : loaded.data.due.items.filter((i) => i.status !== 'completed');
             const views = loaded.data.history.map((v) => ({ v, f: factsOf(v) }));
             const booked = views.filter((x) => x.f.status === 'booked');
             const past = views.filter((x) => x.f.status !== 'booked').sort((a, b) => b.f.date.localeCompare(a.f.date));
@@ -83,7 +87,12 @@ export const ConversationOverview = () => {
                   <Text as="h2" id="due-h" size={500} weight="semibold">
                     What is due, and why
                   </Text>
-                  {due.length === 0 ? (
+                  {topOfOrg ? (
+                    <EmptyState title="No line manager on record">
+                      Nobody is recorded as your line manager, so no conversations are due for you here. If that is
+                      wrong, ask HR to update the organisation chart.
+                    </EmptyState>
+                  ) : due.length === 0 ? (
                     <EmptyState title="Nothing is due right now">
                       You are up to date. We will tell you here when your next conversation is due.
                     </EmptyState>
@@ -109,14 +118,16 @@ export const ConversationOverview = () => {
                   </Text>
                   {booked.length === 0 ? (
                     <EmptyState title="No conversations booked">
-                      Ask your manager to book one, or book it with the bot in Teams.
+                      {topOfOrg
+                        ? 'Conversations you book with the bot in Teams appear here.'
+                        : 'Ask your manager to book one, or book it with the bot in Teams.'}
                     </EmptyState>
                   ) : (
                     <ul className={styles.list}>
                       {booked.map(({ v, f }) => (
                         <li key={f.id} className={styles.item}>
                           <Link href={hrefFor('conversations', f.employeeId, f.id)}>
-                            {conversationLabel(f.type, scheme)}
+                            {conversationLabel(f.type, scheme)}: agenda and preparation
                           </Link>{' '}
                           {v.kind === 'full' && v.record.booking
                             ? formatDateTime(v.record.booking.start)

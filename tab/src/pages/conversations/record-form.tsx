@@ -1,21 +1,12 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Link,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Link, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { conversationLabel, mayRecordHeld, ApiError } from '@pc/core/api';
+import { DateField } from '../../components/date-input.tsx';
+import { firstNameOf, usePersonName } from '../../components/people.ts';
 import { ErrorNotice } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
-import { ActionRows, type ActionDraft } from './action-rows.tsx';
+import { ActionRows, actionsOut, ownerWords, type ActionDraft } from './action-rows.tsx';
 import { RECORD_TYPES, type ConversationBody, type RecordType } from './types.ts';
 
 const useStyles = makeStyles({
@@ -35,6 +26,10 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
   const subject = personId ?? me.person.id;
   // The formal reviews are recorded by the manager; a colleague writes up only what they may (004).
   const role = subject === me.person.id ? 'employee' : 'manager';
+  const colleague = usePersonName(role === 'manager' ? subject : undefined);
+  const managerName = usePersonName(role === 'employee' ? me.managerIds[0] : undefined);
+  const other = role === 'manager' ? colleague : managerName;
+  const otherFirst = other === undefined ? undefined : firstNameOf(other);
   const types = (
     scheme ? RECORD_TYPES.filter((t) => scheme.conversations.some((c) => c.type === t)) : RECORD_TYPES
   ).filter((t) => mayRecordHeld(role, t));
@@ -60,15 +55,7 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
       topics,
       notes,
       issuesRaised: lines(issues),
-      actionsAgreed: actions
-        .filter((a) => a.text.trim() !== '')
-        .map((a) => ({
-          id: a.id,
-          text: a.text.trim(),
-          owner: a.owner,
-          done: false,
-          ...(a.dueDate === '' ? {} : { dueDate: a.dueDate }),
-        })),
+      actionsAgreed: actionsOut(actions),
       sections: Object.fromEntries(Object.entries(sections).filter(([, v]) => v.trim() !== '')),
     };
     try {
@@ -83,10 +70,14 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
   return (
     <>
       <Text as="h1" size={700} weight="semibold">
-        Record a conversation
+        {role === 'manager' && colleague !== undefined
+          ? `Record a conversation with ${colleague}`
+          : 'Record a conversation'}
       </Text>
       <p>
-        <Link href={hrefFor('conversations')}>Back without saving</Link>
+        <Link href={role === 'manager' ? hrefFor('conversations', subject) : hrefFor('conversations')}>
+          Back without saving
+        </Link>
       </p>
       <form
         className={styles.form}
@@ -111,15 +102,13 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
             ))}
           </Select>
         </Field>
-        <Field label="Date you met" required validationMessage={fieldError('date')}>
-          <Input
-            type="date"
-            value={date}
-            onChange={(_, d) => {
-              setDate(d.value);
-            }}
-          />
-        </Field>
+        <DateField
+          label="Date you met"
+          required
+          value={date}
+          onChange={setDate}
+          validationMessage={fieldError('date')}
+        />
         {scheme && scheme.topics.length > 0 ? (
           <fieldset>
             <legend>Topics you talked about (up to {maxTopics})</legend>
@@ -167,8 +156,11 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
             }}
           />
         </Field>
-        <ActionRows actions={actions} onChange={setActions} />
-        <Field label="Notes" hint="Only you and your manager can read these notes.">
+        <ActionRows actions={actions} onChange={setActions} owners={ownerWords(role === 'employee', otherFirst)} />
+        <Field
+          label="Notes"
+          hint={`Only you and ${otherFirst ?? (role === 'manager' ? 'the colleague' : 'your manager')} can read these notes.`}
+        >
           <Textarea
             rows={6}
             value={notes}

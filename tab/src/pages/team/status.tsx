@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { conversationLabel, type ResponseOf, type Routes } from '@pc/core/api';
+import { conversationLabel, reasonAbout, type ResponseOf, type Routes } from '@pc/core/api';
 import { formatDate } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
@@ -44,15 +44,50 @@ const WellbeingCell = ({ personId }: { personId: string }) => {
   );
 };
 
+/** A record the colleague disagreed with and that is not yet agreed again (004): the manager must see it. */
+const DisagreementFlag = ({ personId }: { personId: string }) => {
+  const { api } = useSession();
+  const [loaded] = useLoad(
+    (signal) => api.call('conversations.list', { params: { personId }, query: { pageSize: 100 }, signal }),
+    [api, personId],
+  );
+  if (loaded.state !== 'ready') return null;
+  const open = loaded.data.items.some((v) =>
+    v.kind === 'full'
+      ? v.record.disagreement !== undefined && v.record.status !== 'agreed'
+      : v.facts.disagreementRecorded && v.facts.status !== 'agreed',
+  );
+  return open ? (
+    <>
+      {' '}
+      <Badge appearance="tint" color="danger">
+        Disagreement recorded
+      </Badge>
+    </>
+  ) : null;
+};
+
+/** The next conversation in one sentence: the engine's reason already names the type and date when it can. */
+const nextText = (m: TeamMember, label: string): string => {
+  if (!m.next) return 'Nothing due';
+  const reason = reasonAbout(m.next.reason, m.person.displayName);
+  return reason.toLowerCase().includes(label.toLowerCase())
+    ? reason
+    : `${label} by ${formatDate(m.next.dueDate)}. ${reason}`;
+};
+
 export const MemberTable = ({
   members,
   caption,
   showWellbeing = false,
+  mayRecord = false,
 }: {
   members: readonly TeamMember[];
   caption: string;
   /** The check-in answer is the pair's: only the line manager's own table shows it. */
   showWellbeing?: boolean;
+  /** Only the line manager records a report's conversations; a reviewer above them opens the history. */
+  mayRecord?: boolean;
 }) => {
   const { scheme } = useSession();
   const styles = useStyles();
@@ -81,23 +116,29 @@ export const MemberTable = ({
                 <Badge appearance="tint" color={colour}>
                   {label}
                 </Badge>
-                {m.overdueCount > 1 ? ` (${m.overdueCount} overdue)` : ''}
+                {m.overdueCount > 1 ? ` (${String(m.overdueCount)} overdue)` : ''}
+                <DisagreementFlag personId={m.person.id} />
               </TableCell>
-              <TableCell>
-                {m.next
-                  ? `${conversationLabel(m.next.type, scheme)} by ${formatDate(m.next.dueDate)}. ${m.next.reason}`
-                  : 'Nothing due'}
-              </TableCell>
+              <TableCell>{nextText(m, m.next ? conversationLabel(m.next.type, scheme) : '')}</TableCell>
               {showWellbeing ? (
                 <TableCell>
                   <WellbeingCell personId={m.person.id} />
                 </TableCell>
               ) : null}
               <TableCell>
-                <Link href={hrefFor('conversations', 'new', m.person.id)}>
-                  Record a conversation<span className="visually-hidden"> with {m.person.displayName}</span>
+                <Link href={hrefFor('conversations', m.person.id)}>
+                  History and objectives<span className="visually-hidden"> of {m.person.displayName}</span>
                 </Link>
-                {m.pendingHandover ? (
+                {mayRecord ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link href={hrefFor('conversations', 'new', m.person.id)}>
+                      Record a conversation<span className="visually-hidden"> with {m.person.displayName}</span>
+                    </Link>
+                  </>
+                ) : null}
+                {mayRecord && m.pendingHandover ? (
                   <>
                     {' '}
                     ·{' '}
@@ -134,7 +175,7 @@ export const TeamStatus = () => {
             No reports were found in the organisation chart. Ask HR if this is wrong.
           </EmptyState>
         ) : (
-          <MemberTable members={members} caption="My reports" showWellbeing />
+          <MemberTable members={members} caption="My reports" showWellbeing mayRecord />
         )}
       </section>
       <section className={styles.section} aria-labelledby="todo-h">
