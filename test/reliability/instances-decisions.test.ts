@@ -114,5 +114,5 @@ describe('#26 point 4: a manager change takes effect for decisions on every inst
     }
     const oldSees = await scaled.api(1, 'GET', `/people/${SUBJECT}/feedback`, OLD);
     expect(oldSees.text).not.toContain('self after');
-  });
+  }, 120_000);
 });
