@@ -2,6 +2,7 @@ import type { Container, ItemDefinition, PatchOperation, SqlParameter } from '@a
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
 import { cosmosErrorToAppError, cosmosStatus, DUPLICATE_MESSAGE } from './errors.ts';
 import { GroupedCreates } from './grouped-creates.ts';
+import { GroupedReads } from './grouped-reads.ts';
 import {
   decodeContinuation,
   encodeContinuation,
@@ -29,6 +30,8 @@ export interface DocumentCollectionOptions<T> {
   readonly counter: RequestCounter;
   /** Send creates made at the same moment as one bulk request (see GroupedCreates). */
   readonly groupCreates?: boolean;
+  /** Send point reads made at the same moment as one bulk request (see GroupedReads). */
+  readonly groupReads?: boolean;
 }
 
 /** A filter inside one tenant's partition: trusted SQL text, values only as parameters. */
@@ -52,6 +55,7 @@ export class DocumentCollection<T extends object> {
   readonly #strip: ReadonlySet<string>;
 
   readonly #grouped: GroupedCreates | undefined;
+  readonly #groupedReads: GroupedReads | undefined;
 
   constructor(options: DocumentCollectionOptions<T>) {
     this.#o = options;
@@ -61,15 +65,31 @@ export class DocumentCollection<T extends object> {
             options.counter.count += 1;
           })
         : undefined;
+    this.#groupedReads =
+      options.groupReads === true
+        ? new GroupedReads(options.container, () => {
+            options.counter.count += 1;
+          })
+        : undefined;
     this.#strip = new Set([...SYSTEM_FIELDS, ...(options.derivedFields ?? [])]);
   }
 
   async read(tenantId: string, partitionKey: string, id: string): Promise<Stored<T> | undefined> {
-    const response = await this.#call(() => this.#o.container.item(id, partitionKey).read<ItemDefinition>());
-    const doc = response.resource;
-    if (response.statusCode === 404 || doc === undefined) return undefined;
+    const doc = await this.#readDoc(partitionKey, id);
+    if (doc === undefined) return undefined;
     if (doc['tenantId'] !== tenantId || doc['docType'] !== this.#o.docType) return undefined;
     return this.#stored(doc);
+  }
+
+  async #readDoc(partitionKey: string, id: string): Promise<ItemDefinition | undefined> {
+    if (this.#groupedReads !== undefined) {
+      const outcome = await this.#groupedReads.read(id, partitionKey);
+      if (outcome.kind === 'found') return outcome.doc;
+      if (outcome.kind === 'absent') return undefined;
+      // Otherwise the read is made on its own below, with the SDK's retries.
+    }
+    const response = await this.#call(() => this.#o.container.item(id, partitionKey).read<ItemDefinition>());
+    return response.statusCode === 404 ? undefined : response.resource;
   }
 
   async create(item: T): Promise<Stored<T>> {
@@ -159,7 +179,7 @@ export class DocumentCollection<T extends object> {
 
   async #queryPage<R>(
     tenantId: string,
-    partitionKey: string,
+    partitionKey: string | undefined,
     filter: PartitionFilter,
     pageSize: number,
     page: PageRequest | undefined,
@@ -177,6 +197,14 @@ export class DocumentCollection<T extends object> {
     return next === undefined ? { items } : { items, continuationToken: next };
   }
 
+  /**
+   * One page of matches across all of one tenant's partitions (still naming the tenant in WHERE):
+   * only for exports that would otherwise query every person's partition in turn.
+   */
+  async queryTenantPage(tenantId: string, filter: PartitionFilter, page?: PageRequest): Promise<Page<T>> {
+    return this.#queryPage(tenantId, undefined, filter, pageSizeOf(page), page, (doc) => this.#item(doc));
+  }
+
   /** Every match in one partition; only for sets known to be small (a manager's reports). */
   async queryAll(tenantId: string, partitionKey: string, filter: PartitionFilter): Promise<T[]> {
     const items: T[] = [];
@@ -191,7 +219,7 @@ export class DocumentCollection<T extends object> {
 
   async #fetch(
     tenantId: string,
-    partitionKey: string,
+    partitionKey: string | undefined,
     filter: PartitionFilter,
     maxItemCount: number,
     continuationToken: string | undefined,
@@ -200,12 +228,14 @@ export class DocumentCollection<T extends object> {
       if (RESERVED_PARAMETERS.has(p.name)) throw new AppError('internal', 'A query reuses a reserved parameter name');
     }
     const query = [
-      'SELECT * FROM c WHERE c.pk = @pk AND c.tenantId = @tenantId AND c.docType = @docType',
+      'SELECT * FROM c WHERE ',
+      partitionKey === undefined ? '' : 'c.pk = @pk AND ',
+      'c.tenantId = @tenantId AND c.docType = @docType',
       filter.where === undefined ? '' : ` AND (${filter.where})`,
       filter.orderBy === undefined ? '' : ` ORDER BY ${filter.orderBy}`,
     ].join('');
     const parameters: SqlParameter[] = [
-      { name: '@pk', value: partitionKey },
+      ...(partitionKey === undefined ? [] : [{ name: '@pk', value: partitionKey }]),
       { name: '@tenantId', value: tenantId },
       { name: '@docType', value: this.#o.docType },
       ...(filter.parameters ?? []),
@@ -215,7 +245,11 @@ export class DocumentCollection<T extends object> {
         this.#o.container.items
           .query<ItemDefinition>(
             { query, parameters },
-            { partitionKey, maxItemCount, ...(continuationToken === undefined ? {} : { continuationToken }) },
+            {
+              ...(partitionKey === undefined ? {} : { partitionKey }),
+              maxItemCount,
+              ...(continuationToken === undefined ? {} : { continuationToken }),
+            },
           )
           .fetchNext(),
       );

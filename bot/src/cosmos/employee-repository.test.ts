@@ -98,3 +98,26 @@ describe('CosmosEmployeeRepository', () => {
     expect([...seen].sort()).toEqual(Array.from({ length: 25 }, (_, n) => `staff-${n}`).sort());
   });
 });
+
+describe('people read at the same moment share one request', () => {
+  it('answers each of many concurrent reads with its own current record and version, in one request', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => employee({ id: `grouped-${String(i)}` }));
+    const stored = await Promise.all(people.map((p) => h.store.employees.create(p)));
+    const moved = await h.store.employees.update(
+      { ...people[3], jobs: [job('job-1', ['mgr-new'])] } as Employee,
+      stored[3]?.etag ?? '',
+    );
+    const before = h.store.requestCount();
+    const read = await Promise.all([
+      ...people.map((p) => h.store.employees.get(TENANT_A, p.id)),
+      h.store.employees.get(TENANT_A, 'grouped-nobody'),
+      h.store.employees.get(TENANT_B, 'grouped-1'),
+    ]);
+    expect(h.store.requestCount() - before).toBe(1);
+    expect(read.slice(0, 12).map((r) => r?.item.id)).toEqual(people.map((p) => p.id));
+    expect(read[3]).toEqual(moved);
+    expect(read[3]?.item.jobs[0]?.managerIds).toEqual(['mgr-new']);
+    expect(read[0]).toEqual(stored[0]);
+    expect(read.slice(12)).toEqual([undefined, undefined]);
+  });
+});

@@ -14,6 +14,8 @@ export class CosmosEmployeeRepository implements EmployeeRepository {
       partitionKey: (e) => e.tenantId,
       tenantId: (e) => e.tenantId,
       counter,
+      // Decisions read people afresh (author and subject of every note): one request per moment.
+      groupReads: true,
     });
   }
 
