@@ -7,6 +7,7 @@ import { createApp, type App } from './app.ts';
 import type { CompositionOverrides } from './compose.ts';
 import { loadConfig, redactedSummary, type AppConfig } from './config.ts';
 import { createCosmosStore } from './cosmos/index.ts';
+import { checkGraphAtStart } from './graph/startup-check.ts';
 import { createLogger, type Logger } from './logging.ts';
 import type { AppModule, AppStore } from './module.ts';
 import { defaultModules } from './modules.ts';
@@ -81,6 +82,7 @@ export const startServer = async (
     });
   }
   logger.info({ url, version: app.version }, 'listening');
+  await checkGraphAtStart(config, logger);
   return { config, app, url, logger, shutdown };
 };
 

@@ -50,7 +50,17 @@ export interface OidcIssuerOptions {
   /** Serve GET /local/sign-in for the local launcher; never on in tests of rejection paths. */
   readonly devSignIn?: boolean;
   /** Registered confidential clients; when given, the token endpoint checks id and secret. */
-  readonly clients?: Readonly<Record<string, { readonly secret: string; readonly roles?: readonly string[] }>>;
+  readonly clients?: Readonly<
+    Record<
+      string,
+      {
+        readonly secret: string;
+        readonly roles?: readonly string[];
+        /** False: nobody has consented to its delegated permissions, so on-behalf-of fails (AADSTS65001). */
+        readonly delegatedConsent?: boolean;
+      }
+    >
+  >;
   /** Token lifetime in seconds for tokens the token endpoint issues. */
   readonly tokenLifetimeSeconds?: number;
 }
@@ -205,6 +215,17 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
       return;
     }
     if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of') {
+      if (registered?.delegatedConsent === false) {
+        sendJson(res, 400, {
+          error: 'invalid_grant',
+          suberror: 'consent_required',
+          error_description:
+            'AADSTS65001: The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource.',
+          error_codes: [65001],
+          timestamp: new Date().toISOString(),
+        });
+        return;
+      }
       const assertion = form.get('assertion') ?? '';
       try {
         const { payload } = await jwtVerify(assertion, (header) => {

@@ -58,6 +58,31 @@ describe('MSAL token source against the local issuer', () => {
     expect((await failure(tokens.delegatedToken(TENANT, forged))).code).toBe('unauthenticated');
   });
 
+  it('#17.12 says which delegated permissions an administrator must consent to when Entra answers AADSTS65001', async () => {
+    const unconsented = await startOidcIssuer({ clients: { 'new-app': { secret: 's', delegatedConsent: false } } });
+    try {
+      const source = createMsalTokenSource({
+        clientId: 'new-app',
+        clientSecret: 's',
+        authority: unconsented.msalAuthorityHost,
+        networkClient: unconsented.msalNetworkClient,
+      });
+      const userToken = await unconsented.signToken({
+        tid: TENANT,
+        oid: 'user-3',
+        aud: 'api://new-app',
+        scp: 'access_as_user',
+      });
+      const error = await failure(source.delegatedToken(TENANT, userToken));
+      expect(error.code).toBe('forbidden');
+      expect(error.message).toMatch(/administrator/);
+      expect(error.message).toContain('Calendars.ReadWrite');
+      expect(error.message).not.toContain('AADSTS');
+    } finally {
+      await unconsented.close();
+    }
+  });
+
   it('reports the app’s own sign-in failure as unavailable, without the secret', async () => {
     const wrong = createMsalTokenSource({
       clientId: 'pc-app',

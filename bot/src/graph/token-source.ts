@@ -1,6 +1,7 @@
 import { AppError } from '@pc/core';
 import type { ConfidentialClientApplication, INetworkModule } from '@azure/msal-node';
 import { createMsalClient } from './msal-client.ts';
+import { DELEGATED_PERMISSIONS } from './permission-check.ts';
 
 /** Where the Graph gateway gets access tokens: app-only for the app's own reads, OBO for a user's. */
 export interface GraphTokenSource {
@@ -21,6 +22,16 @@ export interface MsalTokenSourceOptions {
 
 const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'errorCode' in error ? String(error.errorCode) : '';
+
+/** Entra's answer when nobody has consented to the app's delegated Graph permissions (AADSTS65001). */
+const isConsentMissing = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const subError = 'subError' in error ? String(error.subError) : '';
+  const message = 'errorMessage' in error ? String(error.errorMessage) : error instanceof Error ? error.message : '';
+  return errorCode(error) === 'consent_required' || subError === 'consent_required' || message.includes('AADSTS65001');
+};
+
+export const CONSENT_MESSAGE = `An administrator needs to grant admin consent for this app's Microsoft Graph delegated permissions (${DELEGATED_PERMISSIONS.join(', ')}) before calendars can be used`;
 
 /**
  * MSAL clients made on first use per tenant and kept for this source's lifetime (MSAL caches tokens).
@@ -66,6 +77,8 @@ export const createMsalTokenSource = (options: MsalTokenSourceOptions): GraphTok
         if (result === null) throw new Error('empty token response');
         return result.accessToken;
       } catch (error) {
+        // Not the person's fault and not solved by signing in again: an administrator must consent.
+        if (isConsentMissing(error)) throw new AppError('forbidden', CONSENT_MESSAGE, { cause: error });
         // invalid_grant means the user's own token was not acceptable: they need to sign in again.
         if (errorCode(error) === 'invalid_grant') {
           throw new AppError('unauthenticated', 'Please sign in again to use your calendar', { cause: error });
