@@ -99,5 +99,36 @@ export const conversationRepositoryContract = (open: () => ConversationRepositor
       expect(await ids({ from: '2027-03-10', to: '2027-04-10' })).toEqual(['apr-annual', 'mar']);
       expect(await ids({ type: 'annual-review', to: '2027-03-31' })).toEqual([]);
     });
+
+    it('lists a tenant across people by date range, oldest first, in pages, never another tenant', async () => {
+      const repo = open();
+      const tenantId = newTenantId();
+      await repo.create(conversation(tenantId, 'a-jan', { date: '2027-01-10' }));
+      await repo.create(conversation(tenantId, 'b-feb', { date: '2027-02-10', employeeId: 'emp-2' }));
+      await repo.create(conversation(tenantId, 'c-mar', { date: '2027-03-10', employeeId: 'emp-3' }));
+      await repo.create(conversation(tenantId, 'a-apr', { date: '2027-04-10' }));
+      await repo.create(conversation(tenantId, 'b-may', { date: '2027-05-10', employeeId: 'emp-2' }));
+      await repo.create(conversation(newTenantId(), 'elsewhere', { date: '2027-03-01' }));
+      const ids = async (query: Parameters<ConversationRepository['listForTenant']>[1]) =>
+        (await repo.listForTenant(tenantId, query, { pageSize: 100 })).items.map((c) => c.id);
+      expect(await ids({ from: '2027-02-10', to: '2027-04-10' })).toEqual(['b-feb', 'c-mar', 'a-apr']);
+      expect(await ids({ from: '2027-01-01', to: '2027-12-31', employeeIds: ['emp-2', 'emp-3'] })).toEqual([
+        'b-feb',
+        'c-mar',
+        'b-may',
+      ]);
+      const first = await repo.listForTenant(tenantId, { from: '2027-01-01', to: '2027-12-31' }, { pageSize: 2 });
+      expect(first.items.map((c) => c.id)).toEqual(['a-jan', 'b-feb']);
+      const rest = await repo.listForTenant(
+        tenantId,
+        { from: '2027-01-01', to: '2027-12-31' },
+        {
+          pageSize: 100,
+          ...(first.continuationToken === undefined ? {} : { continuationToken: first.continuationToken }),
+        },
+      );
+      expect(first.continuationToken).toEqual(expect.any(String));
+      expect(rest.items.map((c) => c.id)).toEqual(['c-mar', 'a-apr', 'b-may']);
+    });
   });
 };

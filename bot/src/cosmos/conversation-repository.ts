@@ -11,6 +11,7 @@ import {
   type PageRequest,
   type PersonId,
   type Stored,
+  type TenantConversationQuery,
   type TenantId,
 } from '@pc/core';
 import { personPartition } from './containers.ts';
@@ -79,6 +80,28 @@ export class CosmosConversationRepository implements ConversationRepository {
     const after = await this.#docs.read(tenantId, partition, conversationId);
     if (after?.item.agenda.some((a) => a.id === item.id) === true) return 'already-there';
     return 'not-booked';
+  }
+
+  /** Cross-partition within the tenant: an HR export, not a page a person waits on. */
+  listForTenant(
+    tenantId: TenantId,
+    query: TenantConversationQuery,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>> {
+    const clauses = ['c.date >= @from', 'c.date <= @to'];
+    const parameters: SqlParameter[] = [
+      { name: '@from', value: query.from },
+      { name: '@to', value: query.to },
+    ];
+    if (query.employeeIds !== undefined) {
+      clauses.push('ARRAY_CONTAINS(@employeeIds, c.employeeId)');
+      parameters.push({ name: '@employeeIds', value: [...query.employeeIds] });
+    }
+    return this.#docs.queryTenantPage(
+      tenantId,
+      { where: clauses.join(' AND '), parameters, orderBy: 'c.date ASC' },
+      page,
+    );
   }
 
   listForEmployee(

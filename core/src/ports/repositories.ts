@@ -54,6 +54,14 @@ export interface ConversationQuery {
 /** What `appendToAgenda` did: added the item, found it there already, or found no booked conversation. */
 export type AgendaAppend = 'added' | 'already-there' | 'not-booked';
 
+/** Conversations dated within a range across a tenant, for exports (e.g. completions for iTrent). */
+export interface TenantConversationQuery {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** Only these people's conversations (at most 100 ids); everyone's in the tenant when absent. */
+  readonly employeeIds?: readonly PersonId[];
+}
+
 export interface ConversationRepository {
   get(tenantId: TenantId, employeeId: PersonId, id: string): Promise<Stored<ConversationRecord> | undefined>;
   create(record: ConversationRecord): Promise<Stored<ConversationRecord>>;
@@ -71,6 +79,15 @@ export interface ConversationRepository {
     item: AgendaItem,
     updatedAt: IsoDateTime,
   ): Promise<AgendaAppend>;
+  /**
+   * A tenant's conversations dated `from`–`to` inclusive, oldest first, in pages across people:
+   * one paged query instead of one per person's history.
+   */
+  listForTenant(
+    tenantId: TenantId,
+    query: TenantConversationQuery,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>>;
   /** Newest first. */
   listForEmployee(
     tenantId: TenantId,

@@ -33,27 +33,35 @@ export const loadEmployee = async (deps: UseCaseDeps, tenantId: TenantId, person
 /** How far up the chain roll-ups travel (policy 000 Team Themes go to DMT / Assistant Directors). */
 const MAX_CHAIN = 6;
 
-const managersOf = async (deps: UseCaseDeps, tenantId: TenantId, ids: readonly PersonId[]): Promise<PersonId[]> => {
-  const found = await Promise.all(ids.map((id) => deps.repos.employees.get(tenantId, id)));
-  return [...new Set(found.flatMap((m) => (m ? currentManagerIds(m.item) : [])))];
+/** Reads one person of the tenant for a decision. */
+export type ReadPerson = (id: PersonId) => Promise<Employee | undefined>;
+
+const managersOf = async (read: ReadPerson, ids: readonly PersonId[]): Promise<PersonId[]> => {
+  const found = await Promise.all(ids.map(read));
+  return [...new Set(found.flatMap((m) => (m ? currentManagerIds(m) : [])))];
 };
 
-/** The subject with the chain above their managers, for grandparent and senior-manager checks. */
-export const loadSubject = async (
-  deps: UseCaseDeps,
-  tenantId: TenantId,
-  personId: PersonId,
-): Promise<SubjectContext> => {
-  const employee = await loadEmployee(deps, tenantId, personId);
-  const grandparentIds = await managersOf(deps, tenantId, currentManagerIds(employee));
+/**
+ * The subject with the chain above their managers, for grandparent and senior-manager checks,
+ * each person read through `read` (an export answers from the page of people it listed).
+ */
+export const subjectOf = async (employee: Employee, read: ReadPerson): Promise<SubjectContext> => {
+  const grandparentIds = await managersOf(read, currentManagerIds(employee));
   const seniorChainIds: PersonId[] = [];
   let level = grandparentIds;
   for (let depth = 0; depth < MAX_CHAIN && level.length > 0; depth += 1) {
-    level = (await managersOf(deps, tenantId, level)).filter((id) => !seniorChainIds.includes(id) && id !== personId);
+    level = (await managersOf(read, level)).filter((id) => !seniorChainIds.includes(id) && id !== employee.id);
     seniorChainIds.push(...level);
   }
   return { employee, grandparentIds, seniorChainIds };
 };
+
+/** The subject with the chain above their managers, each read from the store. */
+export const loadSubject = async (deps: UseCaseDeps, tenantId: TenantId, personId: PersonId): Promise<SubjectContext> =>
+  subjectOf(
+    await loadEmployee(deps, tenantId, personId),
+    async (id) => (await deps.repos.employees.get(tenantId, id))?.item,
+  );
 
 /**
  * A person's record for a decision (who may act or see, whose manager is stamped on a record):

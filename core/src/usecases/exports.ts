@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
-import type { Employee, PersonId } from '../domain/people.ts';
+import type { Employee, PersonId, TenantId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import {
   authorize,
@@ -17,7 +17,7 @@ import type { Objective } from '../domain/objectives.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
 import type { Page, PageRequest } from '../ports/repositories.ts';
 import { addMonths, type IsoDate } from '../time/dates.ts';
-import { loadActor, loadSubject } from './context.ts';
+import { loadActor, loadSubject, subjectOf, type ReadPerson } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { historyOf } from './people.ts';
 import { labelOf, packOf, ratingPolicyOf } from './scheme.ts';
@@ -146,7 +146,30 @@ const CSV_HEADER = [
   'conversation_id',
 ];
 
-/** Dated completion records for the HR system (000 iTrent): facts only, one row per job (000 dual roles). */
+/** Each person once per export: from the people already listed, or one point read. */
+const readerFor = (deps: UseCaseDeps, tenantId: TenantId, known: readonly Employee[]): ReadPerson => {
+  const people = new Map<PersonId, Promise<Employee | undefined>>(known.map((e) => [e.id, Promise.resolve(e)]));
+  return (id) => {
+    const found = people.get(id) ?? deps.repos.employees.get(tenantId, id).then((stored) => stored?.item);
+    people.set(id, found);
+    return found;
+  };
+};
+
+interface Exported {
+  readonly person: Employee;
+  readonly ratingVisible: boolean;
+  readonly records: ConversationRecord[];
+}
+
+/** At most this many people's ids go into one query; a larger team is read tenant-wide and filtered. */
+const MAX_IDS_PER_QUERY = 100;
+
+/**
+ * Dated completion records for the HR system (000 iTrent): facts only, one row per job (000 dual
+ * roles). The records come from a few paged queries over the tenant's conversations in the range,
+ * not one query per person.
+ */
 export const completionsCsv = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -160,20 +183,29 @@ export const completionsCsv = async (
       details: [{ path: 'query.to', message: 'Must be on or after from.' }],
     });
   }
+  const t = caller.tenantId;
   const isHr = employee.orgRoles.includes('hr');
   const people: readonly Employee[] = isHr
-    ? await allPages((p) => deps.repos.employees.list(caller.tenantId, p))
-    : await deps.repos.employees.listReports(caller.tenantId, caller.userId);
+    ? await allPages((p) => deps.repos.employees.list(t, p))
+    : await deps.repos.employees.listReports(t, caller.userId);
   if (!isHr && people.length === 0) throw new AppError('forbidden', 'Completion records are for HR and line managers.');
-  const pack = packOf(tenant);
-  const rows: string[][] = [];
+  const read = readerFor(deps, t, [employee, ...people]);
+  const exported = new Map<PersonId, Exported>();
   for (const person of people) {
-    const subject = await loadSubject(deps, caller.tenantId, person.id);
+    const subject = await subjectOf(person, read);
     if (!decide(actor, 'export.completionRecord', subject).allowed) continue;
     const ratingVisible = decide(actor, 'conversation.rating.read', subject).allowed;
-    const done = (await historyOf(deps, caller.tenantId, person.id)).filter(
-      (r) => COMPLETION_TYPES.has(r.type) && countsAsHeld(r) && r.date >= from && r.date <= to,
-    );
+    exported.set(person.id, { person, ratingVisible, records: [] });
+  }
+  const ids = [...exported.keys()];
+  const query = { from, to, ...(isHr || ids.length > MAX_IDS_PER_QUERY ? {} : { employeeIds: ids }) };
+  const records = ids.length === 0 ? [] : await allPages((p) => deps.repos.conversations.listForTenant(t, query, p));
+  for (const r of records) {
+    if (COMPLETION_TYPES.has(r.type) && countsAsHeld(r)) exported.get(r.employeeId)?.records.push(r);
+  }
+  const pack = packOf(tenant);
+  const rows: string[][] = [];
+  for (const { person, ratingVisible, records: done } of exported.values()) {
     for (const r of done.sort((a, b) => a.date.localeCompare(b.date))) {
       const agreed = r.agreement.employeeAgreedAt !== undefined && r.agreement.managerAgreedAt !== undefined;
       for (const jobId of r.jobIds.length > 0 ? r.jobIds : ['']) {

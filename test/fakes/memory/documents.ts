@@ -127,6 +127,30 @@ export class MemoryDocuments<T extends object> {
     }
   }
 
+  /** As `page`, over every partition of one tenant (a cross-partition query in Cosmos). */
+  tenantPage(
+    tenantId: string,
+    page: PageRequest | undefined,
+    match: (item: T) => boolean = () => true,
+    order?: Order<T>,
+  ): Promise<Page<T>> {
+    try {
+      const size = pageSizeOf(page);
+      const offset = decodeOffset(page?.continuationToken);
+      const found = [...this.#partitions.entries()]
+        .filter(([key]) => (JSON.parse(key) as string[])[0] === tenantId)
+        .flatMap(([, items]) => [...items.values()])
+        .filter((stored) => match(stored.item))
+        .map((stored) => copy(stored.item));
+      const all = order === undefined ? found : found.sort(order);
+      const items = all.slice(offset, offset + size);
+      const next = offset + size < all.length ? encodeOffset(offset + size) : undefined;
+      return Promise.resolve(next === undefined ? { items } : { items, continuationToken: next });
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   #write(item: T): Stored<T> {
     this.#version += 1;
     const stored: Stored<T> = { item: copy(item), etag: `"mem-${String(this.#version)}"` };

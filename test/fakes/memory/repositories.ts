@@ -18,6 +18,7 @@ import type {
   PersonId,
   Stored,
   Tenant,
+  TenantConversationQuery,
   TenantId,
   TenantRepository,
 } from '@pc/core';
@@ -116,6 +117,20 @@ export class InMemoryConversationRepository implements ConversationRepository {
       return { ...c, agenda: [...c.agenda, item], updatedAt };
     });
     return Promise.resolve(outcome);
+  }
+
+  listForTenant(
+    tenantId: TenantId,
+    query: TenantConversationQuery,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>> {
+    const people = query.employeeIds === undefined ? undefined : new Set(query.employeeIds);
+    return this.#docs.tenantPage(
+      tenantId,
+      page,
+      (c) => c.date >= query.from && c.date <= query.to && (people === undefined || people.has(c.employeeId)),
+      (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    );
   }
 
   listForEmployee(
