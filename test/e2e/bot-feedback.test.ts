@@ -153,14 +153,14 @@ describe('Teams bot over real HTTP with a fake Bot Connector and a Cosmos server
     ]);
   });
 
-  it('a note about a colleague costs one store request once the people involved were read this minute', async () => {
+  it('a note about a colleague costs two store requests: one read of both people, afresh every time, and the write', async () => {
     const note = (text: string) =>
       cardExecute(opts(), 'feedback.log', { subjectId: 'ali', kind: 'advice', text, visibility: '' });
     await postActivity(h.botUrl, note('Warm-up: reads Sam and Ali once'));
     const before = h.store.requestCount();
     const logged = await postActivity(h.botUrl, note('Talked through the new rota'));
     expect(cardText(logged.body)).toContain('Feedback logged');
-    expect(h.store.requestCount() - before).toBe(1);
+    expect(h.store.requestCount() - before).toBe(2);
   });
 
   it('installation stores where the tenant and the person can be reached', async () => {
