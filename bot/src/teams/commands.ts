@@ -1,4 +1,4 @@
-import { TEXT_COMMANDS, buildWelcomeCard, isGreeting, type TextCommand } from '@pc/core/cards';
+import { PERSONAL_COMMANDS, TEXT_COMMANDS, buildWelcomeCard, isGreeting, type TextCommand } from '@pc/core/cards';
 import { isPlainFeedback, parsePlainFeedback } from '@pc/core/feedback';
 import { checkinNow, openStarter, schemeNameFor } from '@pc/core/usecases';
 import {
@@ -40,9 +40,10 @@ export const normaliseText = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** `personal`: the answer is about the person asking, so outside their own chat it is sent to them privately. */
 export type TextRoute =
-  | { readonly kind: 'command'; readonly run: CommandHandler }
-  | { readonly kind: 'plain-feedback'; readonly run: CommandHandler }
+  | { readonly kind: 'command'; readonly run: CommandHandler; readonly personal: boolean }
+  | { readonly kind: 'plain-feedback'; readonly run: CommandHandler; readonly personal: true }
   | { readonly kind: 'unknown' };
 
 export const routeText = (raw: string): TextRoute => {
@@ -51,9 +52,12 @@ export const routeText = (raw: string): TextRoute => {
     return {
       kind: 'plain-feedback',
       run: (ctx, turn) => logFeedbackCard(ctx, turn, parsePlainFeedback(text, turn.userId)),
+      personal: true,
     };
   }
-  if (isGreeting(text)) return { kind: 'command', run: welcomeCard };
+  if (isGreeting(text)) return { kind: 'command', run: welcomeCard, personal: false };
   const word = text.toLowerCase().replace(/[.!?]+$/, '');
-  return isTextCommand(word) ? { kind: 'command', run: TEXT_COMMAND_HANDLERS[word] } : { kind: 'unknown' };
+  return isTextCommand(word)
+    ? { kind: 'command', run: TEXT_COMMAND_HANDLERS[word], personal: PERSONAL_COMMANDS.has(word) }
+    : { kind: 'unknown' };
 };

@@ -6,9 +6,12 @@ import {
   buildObjectivesCard,
   buildPrepareCard,
   buildStarterCard,
+  CARD_VERBS,
   dueCardItemsFrom,
   type AdaptiveCard,
+  type CardVerb,
 } from '@pc/core/cards';
+import type { FieldIssue } from '@pc/core';
 import type { FeedbackInput } from '@pc/core/feedback';
 import {
   colleaguesOf,
@@ -34,6 +37,26 @@ export const helpCard: TurnHandler = async (ctx, turn) => {
 
 export const feedbackFormCard: TurnHandler = async (ctx, turn) =>
   buildFeedbackFormCard({ selfId: turn.userId, colleagues: await colleaguesOf(ctx.deps, turn) });
+
+/** A form refused with field problems comes back as the same form: what was typed, each problem beside its field. */
+export type RefillHandler = (
+  ctx: TeamsContext,
+  turn: TurnIdentity,
+  typed: Readonly<Record<string, unknown>>,
+  issues: readonly FieldIssue[],
+) => Promise<AdaptiveCard>;
+
+const feedbackFormAgain: RefillHandler = async (ctx, turn, typed, issues) =>
+  buildFeedbackFormCard({
+    selfId: turn.userId,
+    colleagues: await colleaguesOf(ctx.deps, turn),
+    again: { typed, issues },
+  });
+
+/** The verbs that submit a form, and how each form is shown again when its answers are refused. */
+export const REFILLED_FORMS: Partial<Readonly<Record<CardVerb, RefillHandler>>> = {
+  [CARD_VERBS.feedbackLog]: feedbackFormAgain,
+};
 
 /** Logs the note through the one feedback use case, keyed by the activity: a resent activity stores nothing new. */
 export const logFeedbackCard = async (

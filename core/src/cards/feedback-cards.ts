@@ -1,5 +1,6 @@
 import type { FeedbackKind, FeedbackVisibility } from '../domain/feedback.ts';
 import type { PersonId } from '../domain/people.ts';
+import type { FieldIssue } from '../errors.ts';
 import {
   DEFAULT_FEEDBACK_VISIBILITY,
   FEEDBACK_KIND_LABELS,
@@ -8,7 +9,7 @@ import {
   FEEDBACK_VISIBILITY_LABELS,
   FORM_FEEDBACK_KINDS,
 } from '../feedback/labels.ts';
-import { card, execute, facts, heading, plain, text, type AdaptiveCard } from './elements.ts';
+import { card, execute, facts, heading, plain, text, type AdaptiveCard, type CardElement } from './elements.ts';
 import { CARD_VERBS } from './verbs.ts';
 
 export interface Colleague {
@@ -20,6 +21,11 @@ export interface FeedbackFormInput {
   readonly selfId: PersonId;
   /** People the author may write about; the author is offered as "Myself" first. */
   readonly colleagues: readonly Colleague[];
+  /** A refused submission: the form comes back with what was typed and each problem beside its field. */
+  readonly again?: {
+    readonly typed: Readonly<Record<string, unknown>>;
+    readonly issues: readonly FieldIssue[];
+  };
 }
 
 /** Keeps the card well under Teams' size limit; the list is searchable (filtered style), Myself first. */
@@ -42,12 +48,35 @@ export const FEEDBACK_FIELD_LABELS: Readonly<Record<string, string>> = {
   addToAgenda: 'Add to agenda',
 };
 
+/** What was typed into one input, when it can be put back as the input's value. */
+const typedValue = (input: FeedbackFormInput, field: string): { value?: string } => {
+  const value = input.again?.typed[field];
+  return typeof value === 'string' && value !== '' ? { value } : {};
+};
+
+/** The problem with one field, right below it, in the attention colour. */
+const problemBeside = (input: FeedbackFormInput, field: string): CardElement[] =>
+  (input.again?.issues ?? [])
+    .filter((issue) => issue.path === field)
+    .map((issue) => text(issue.message, { color: 'Attention', spacing: 'None', size: 'Small' }));
+
+const knownValue = (value: { value?: string }, allowed: readonly string[]): { value?: string } =>
+  value.value !== undefined && allowed.includes(value.value) ? value : {};
+
 export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard => {
   const others = input.colleagues.filter((c) => c.id !== input.selfId).slice(0, MAX_FORM_COLLEAGUES);
+  const subjects = [
+    { title: 'Myself', value: input.selfId },
+    ...others.map((c) => ({ title: c.displayName, value: c.id })),
+  ];
+  const agenda = typedValue(input, FEEDBACK_FIELDS.addToAgenda).value === 'true' ? 'true' : 'false';
   return card(
     [
       heading('In-the-moment feedback'),
       text('A short note of advice given, an issue resolved or work done well.', { isSubtle: true }),
+      ...(input.again === undefined
+        ? []
+        : [text('Nothing was saved yet. Fix what is marked below and send it again.', { color: 'Attention' })]),
       {
         type: 'Input.ChoiceSet',
         id: FEEDBACK_FIELDS.subjectId,
@@ -55,12 +84,15 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
         style: 'filtered',
         isRequired: true,
         errorMessage: 'Choose yourself or a colleague',
-        // No preselection: some renderers show a searchable list's preselected value (an id), not its title.
-        choices: [
-          { title: 'Myself', value: input.selfId },
-          ...others.map((c) => ({ title: c.displayName, value: c.id })),
-        ],
+        // No preselection on a fresh form: some renderers show a searchable list's preselected value (an id),
+        // not its title. A refilled form keeps the choice the person already made.
+        ...knownValue(
+          typedValue(input, FEEDBACK_FIELDS.subjectId),
+          subjects.map((c) => c.value),
+        ),
+        choices: subjects,
       },
+      ...problemBeside(input, FEEDBACK_FIELDS.subjectId),
       {
         type: 'Input.ChoiceSet',
         id: FEEDBACK_FIELDS.kind,
@@ -68,8 +100,10 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
         style: 'expanded',
         isRequired: true,
         errorMessage: 'Choose what kind of feedback this is',
+        ...knownValue(typedValue(input, FEEDBACK_FIELDS.kind), FORM_FEEDBACK_KINDS),
         choices: FORM_FEEDBACK_KINDS.map((kind) => ({ title: FEEDBACK_KIND_LABELS[kind], value: kind })),
       },
+      ...problemBeside(input, FEEDBACK_FIELDS.kind),
       {
         type: 'Input.Text',
         id: FEEDBACK_FIELDS.text,
@@ -79,7 +113,9 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
         maxLength: FEEDBACK_TEXT_MAX,
         placeholder: 'e.g. Talked through the new rota and agreed cover for Fridays',
         errorMessage: `Write a short note (up to ${FEEDBACK_TEXT_MAX} characters)`,
+        ...typedValue(input, FEEDBACK_FIELDS.text),
       },
+      ...problemBeside(input, FEEDBACK_FIELDS.text),
       {
         type: 'Input.ChoiceSet',
         id: FEEDBACK_FIELDS.visibility,
@@ -87,17 +123,21 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
         style: 'compact',
         isRequired: true,
         errorMessage: 'Choose who can see it',
-        value: DEFAULT_FEEDBACK_VISIBILITY,
+        value:
+          knownValue(typedValue(input, FEEDBACK_FIELDS.visibility), FEEDBACK_VISIBILITIES).value ??
+          DEFAULT_FEEDBACK_VISIBILITY,
         choices: FEEDBACK_VISIBILITIES.map((v) => ({ title: FEEDBACK_VISIBILITY_LABELS[v], value: v })),
       },
+      ...problemBeside(input, FEEDBACK_FIELDS.visibility),
       {
         type: 'Input.Toggle',
         id: FEEDBACK_FIELDS.addToAgenda,
         title: 'Add to the agenda of my next regular conversation',
-        value: 'false',
+        value: agenda,
         valueOn: 'true',
         valueOff: 'false',
       },
+      ...problemBeside(input, FEEDBACK_FIELDS.addToAgenda),
     ],
     [execute(CARD_VERBS.feedbackLog, 'Log feedback', undefined, { style: 'positive' })],
   );

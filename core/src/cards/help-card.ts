@@ -14,6 +14,15 @@ export const TEXT_COMMANDS = [
 
 export type TextCommand = (typeof TEXT_COMMANDS)[number]['command'];
 
+/** Commands whose answer is about the person asking: answered in their own chat with the bot, never in a channel. */
+export const PERSONAL_COMMANDS: ReadonlySet<TextCommand> = new Set<TextCommand>([
+  'feedback',
+  'due',
+  'objectives',
+  'prepare',
+  'checkin',
+]);
+
 export interface HelpCardInput {
   /** Shown as the opening line, e.g. the scheme's own name for its conversations. */
   readonly schemeName?: string;
