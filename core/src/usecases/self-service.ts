@@ -7,7 +7,6 @@ import type { DueReport } from '../engine/types.ts';
 import { AppError } from '../errors.ts';
 import type { SchemePack } from '../scheme/types.ts';
 import { stableId } from '../feedback/ids.ts';
-import { retryOnConflict } from './concurrency.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { dueFor } from './people.ts';
 import { labelOf, packOf } from './scheme.ts';
@@ -119,12 +118,14 @@ export const addMyAgendaItem = async (
   const next = await nextBooked(deps, caller);
   if (next === undefined) return false;
   const id = stableId('agenda', caller.tenantId, idempotencyKey);
-  await retryOnConflict(async () => {
-    const stored = await deps.repos.conversations.get(caller.tenantId, caller.userId, next.id);
-    if (stored === undefined) throw new AppError('not-found', 'That conversation is no longer available.');
-    if (stored.item.agenda.some((a) => a.id === id)) return;
-    const agenda = [...stored.item.agenda, { id, text, source: 'employee' as const }];
-    await deps.repos.conversations.update({ ...stored.item, agenda, updatedAt: deps.clock.now() }, stored.etag);
-  });
+  // One conditional append: notes joining the same agenda at the same moment never turn it away.
+  const outcome = await deps.repos.conversations.appendToAgenda(
+    caller.tenantId,
+    caller.userId,
+    next.id,
+    { id, text, source: 'employee' },
+    deps.clock.now(),
+  );
+  if (outcome === 'not-booked') throw new AppError('not-found', 'That conversation is no longer available.');
   return true;
 };

@@ -102,6 +102,18 @@ describe('preparing for the next conversation, and check-in choices', () => {
     expect(preparation.prompts.length).toBeGreaterThan(0);
   });
 
+  it('#26 point 5: items added at the same moment all join the agenda, none turned away', async () => {
+    const { deps, repos } = await setup();
+    await repos.conversations.create(booked);
+    const added = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        addMyAgendaItem(deps, as('sam'), `Item ${String(i)}`, `activity-${String(i)}`),
+      ),
+    );
+    expect(added.every(Boolean)).toBe(true);
+    expect((await myPreparation(deps, as('sam'))).agenda).toHaveLength(20);
+  });
+
   it('snoozing silences optional check-ins for a week; opting out for good', async () => {
     const { deps, repos } = await setup();
     expect(await snoozeCheckins(deps, as('sam'))).toBe('2027-05-17');
