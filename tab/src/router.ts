@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['objectives', 'conversations', 'team', 'config'] as const;
+export const PAGES = ['objectives', 'conversations', 'team', 'notes', 'me', 'config'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export interface Route {

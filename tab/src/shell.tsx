@@ -30,6 +30,8 @@ const LABELS: Readonly<Record<Exclude<PageId, 'config'>, string>> = {
   objectives: 'My objectives',
   conversations: 'My conversations',
   team: 'My team',
+  notes: 'My notes',
+  me: 'My data',
 };
 
 /** Banner, navigation and main landmark shared by every page. */

@@ -1,0 +1,156 @@
+/**
+ * The tab's My notes page in headless Chromium against the full local stack: a colleague logs an
+ * in-the-moment note about a colleague they work with, the colleague reads it with its visibility,
+ * a repeat after a lost reply stores one note, and axe-core finds nothing serious in any theme.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  saveScreenshot,
+  seriousAxeViolations,
+  signInLocally,
+  type LaunchedBrowser,
+} from '../support/browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+import { api, REFERENCE_DATE, who as personId } from './api-helpers.ts';
+
+const THEMES = ['default', 'dark', 'contrast'] as const;
+
+describe('My notes in the tab', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17.
+  const who = (n: number) => {
+    const e = stack.demo.employees.find((x) => x.id === personId(1, n));
+    if (!e) throw new Error(`demo person ${String(n)} missing`);
+    return e;
+  };
+  const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
+  const fresh = async (): Promise<Page> => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const logForm = (page: Page) => page.getByRole('form', { name: 'Log a note' });
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
+    stack = await startStack({ referenceDate: REFERENCE_DATE });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close();
+    await stack.close();
+  });
+
+  it('a colleague logs a note about a teammate, sees it with its visibility, and the teammate reads it in their own notes', async () => {
+    const author = who(19);
+    const subject = who(20);
+    const page = await fresh();
+    await signInLocally(page, tab('notes'), author);
+    await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+    const form = logForm(page);
+    await form.waitFor();
+
+    // The same colleague rule as the bot: the team and its manager, never another team.
+    const offered = await form.getByLabel('Who it is about').locator('option').allTextContents();
+    expect(offered).toEqual(
+      expect.arrayContaining(['Myself', who(6).displayName, who(18).displayName, subject.displayName]),
+    );
+    expect(offered).not.toContain(who(14).displayName);
+
+    await form.getByLabel('Who it is about').selectOption({ label: subject.displayName });
+    await form.getByRole('radio', { name: 'Work done well' }).check();
+    await form.getByLabel('What happened').fill('Covered the Friday rota at short notice and briefed everyone.');
+    await form
+      .getByRole('checkbox', { name: `Add to the agenda of ${subject.displayName}'s next regular conversation` })
+      .check();
+    await form.getByRole('button', { name: 'Log the note' }).click();
+
+    const status = page.getByRole('status').filter({ hasText: 'logged' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain(
+      `Note about ${subject.displayName} logged. Who can see it: Private to the pair (the person and their line manager).`,
+    );
+    const written = page.getByRole('list', { name: 'Notes you wrote about colleagues' });
+    await written.waitFor();
+    expect(await written.textContent()).toContain(`About ${subject.displayName}`);
+    expect(await written.textContent()).toContain('Covered the Friday rota at short notice');
+    await saveScreenshot(page, 'notes-author');
+    await page.close();
+
+    const theirs = await fresh();
+    await signInLocally(theirs, tab('notes'), subject);
+    const aboutThem = theirs.getByRole('list', { name: 'Notes about you' });
+    await aboutThem.waitFor();
+    const text = (await aboutThem.textContent()) ?? '';
+    expect(text).toContain(`From ${author.displayName}`);
+    expect(text).toContain('Covered the Friday rota at short notice');
+    expect(text).toContain('Who can see it: Private to the pair');
+    await theirs.close();
+
+    // Someone outside the pair never reads it: another team's member has no such note about them or by them.
+    const outsider = await api(stack, who(14).id, 'GET', `/api/v1/people/${subject.id}/feedback`);
+    expect(outsider.text).not.toContain('Covered the Friday rota');
+  }, 120_000);
+
+  it('a note sent without a kind or text comes back with what to fix beside each field, and nothing is stored', async () => {
+    const page = await fresh();
+    await signInLocally(page, tab('notes'), who(21));
+    const form = logForm(page);
+    await form.getByRole('button', { name: 'Log the note' }).click();
+    await form.getByText('Choose what kind of note this is.').waitFor();
+    await form.getByText('Write what happened.').waitFor();
+    const stored = await api(stack, who(21).id, 'GET', `/api/v1/people/${who(21).id}/feedback`);
+    expect((stored.json as { items: unknown[] }).items).toEqual([]);
+    await page.close();
+  });
+
+  it('pressing Log again after the reply was lost stores the note once', async () => {
+    const author = who(18);
+    const page = await fresh();
+    await signInLocally(page, tab('notes'), author);
+    const form = logForm(page);
+    let first = true;
+    await page.route('**/api/v1/feedback', async (route) => {
+      if (first && route.request().method() === 'POST') {
+        first = false;
+        // The server stores the note; the reply never reaches the browser.
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    await form.getByRole('radio', { name: 'Advice given' }).check();
+    await form.getByLabel('What happened').fill('Talked through the new booking system together.');
+    await form.getByRole('button', { name: 'Log the note' }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByRole('button', { name: 'Log the note' }).click();
+    await page.getByRole('status').filter({ hasText: 'Note about yourself logged' }).waitFor();
+    const mine = await api(stack, author.id, 'GET', `/api/v1/people/${author.id}/feedback`);
+    const copies = (mine.json as { items: { text: string }[] }).items.filter((n) =>
+      n.text.startsWith('Talked through the new booking'),
+    );
+    expect(copies).toHaveLength(1);
+    const list = page.getByRole('list', { name: 'Notes about you' });
+    await list.waitFor();
+    expect((await list.textContent())?.split('Talked through the new booking').length).toBe(2);
+    await page.close();
+  }, 60_000);
+
+  for (const theme of THEMES) {
+    it(`axe-core finds no serious or critical violations on My notes (${theme} theme)`, async () => {
+      const page = await fresh();
+      await signInLocally(page, tab('notes', theme), who(19));
+      await page.getByRole('heading', { level: 1, name: 'My notes' }).waitFor();
+      await page.getByRole('tab', { name: 'My notes' }).waitFor();
+      await expect.poll(() => page.locator('.fui-Spinner').count(), { timeout: 15_000 }).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, `${theme}-notes`);
+      await page.close();
+    }, 60_000);
+  }
+});
