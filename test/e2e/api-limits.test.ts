@@ -124,4 +124,25 @@ describe('#17.8 bounded lists and the completions export (limits off, as locally
     expect(new Set(rows.map((r) => r.split(',')[0])).size).toBeGreaterThan(10);
     expect(operations).toBeLessThanOrEqual(10);
   });
+
+  it('#17.8 a line manager’s completions CSV reads their reports’ conversations in one paged query', async () => {
+    const token = await stack.tokenFor(who(1, 6)); // reports 18–21 and 23 (who also reports to 7)
+    const path = '/api/v1/exports/completions.csv?from=2026-05-01&to=2027-05-03';
+    await api(stack, undefined, 'GET', path, { token });
+    const before = stack.store.requestCount();
+    const res = await api(stack, undefined, 'GET', path, { token });
+    const operations = stack.store.requestCount() - before;
+    expect(res.status).toBe(200);
+    const people = new Set(
+      res.text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((r) => r.split(',')[0]),
+    );
+    expect([...people].every((id) => [18, 19, 20, 21, 23].map((n) => who(1, n)).includes(id ?? ''))).toBe(true);
+    expect(people.size).toBeGreaterThan(0);
+    // The caller, their reports, each manager above them once, one query: 10 today, not per report.
+    expect(operations).toBeLessThanOrEqual(12);
+  });
 });
