@@ -5,7 +5,7 @@ import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { SubjectContext } from '../permissions/relationships.ts';
-import type { CalendarOwner } from '../ports/calendar.ts';
+import type { CalendarOwner, CreatedCalendarEvent } from '../ports/calendar.ts';
 import type { Stored } from '../ports/repositories.ts';
 import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 import { buildAgenda, feedbackForAgenda, invitationOf } from './agenda.ts';
@@ -132,6 +132,13 @@ const storePending = async (
   }
 };
 
+/** Calendar refusals after which no event can exist. */
+const NOT_SENT: ReadonlySet<string> = new Set(['forbidden', 'unauthenticated', 'validation', 'not-found']);
+
+/** A booking whose invitations were refused earlier, booked again by a retry of the same request. */
+const reopen = (deps: UseCaseDeps, stored: Stored<ConversationRecord>): Promise<Stored<ConversationRecord>> =>
+  deps.repos.conversations.update({ ...stored.item, status: 'booked', updatedAt: deps.clock.now() }, stored.etag);
+
 /**
  * Sends the invitations of a pending booking and completes its record. The calendar create
  * carries the record's id as its idempotency key, so a retry after a failure between the two
@@ -145,19 +152,33 @@ const completeBooking = async (
 ): Promise<Stored<ConversationRecord>> => {
   const booking = first.item.booking;
   if (booking?.pending !== 'invitations') return first;
-  await markOnAgenda(deps, first.item);
-  const created = await calendarOf(deps, tenant.tenantId).createEvent({
-    ...invitation.owner,
-    attendees: invitation.attendees,
-    subject: invitation.subject,
-    bodyHtml: invitation.bodyHtml,
-    start: booking.start,
-    end: booking.end,
-    timeZone: tenant.timeZone,
-    online: true,
-    idempotencyKey: first.item.id,
-  });
-  let current = first;
+  const open = first.item.status === 'booked' ? first : await reopen(deps, first);
+  let created: CreatedCalendarEvent;
+  try {
+    created = await calendarOf(deps, tenant.tenantId).createEvent({
+      ...invitation.owner,
+      attendees: invitation.attendees,
+      subject: invitation.subject,
+      bodyHtml: invitation.bodyHtml,
+      start: booking.start,
+      end: booking.end,
+      timeZone: tenant.timeZone,
+      online: true,
+      idempotencyKey: first.item.id,
+    });
+  } catch (error) {
+    // Refused outright, so no invitation went: the record must not say booked. A retry with the
+    // same key, once the cause is put right, reopens it. After a timeout it stays pending instead.
+    if (isAppError(error) && NOT_SENT.has(error.code)) {
+      await deps.repos.conversations.update(
+        { ...open.item, status: 'cancelled', updatedAt: deps.clock.now() },
+        open.etag,
+      );
+    }
+    throw error;
+  }
+  await markOnAgenda(deps, open.item);
+  let current = open;
   return retryOnConflict(async () => {
     const was = current.item.booking;
     if (was?.pending !== 'invitations') return current;
@@ -168,7 +189,7 @@ const completeBooking = async (
     };
     try {
       return await deps.repos.conversations.update(
-        { ...current.item, booking: completed, updatedAt: deps.clock.now() },
+        { ...current.item, status: 'booked', booking: completed, updatedAt: deps.clock.now() },
         current.etag,
       );
     } catch (error) {
