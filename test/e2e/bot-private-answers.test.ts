@@ -164,4 +164,18 @@ describe('Teams bot: personal answers go to the person’s own chat; refused for
     const stored = (await h.store.feedback.listForSubject(TENANT, 'sam')).items.map((e) => e.text);
     expect(stored).not.toContain(long);
   });
+
+  it('an agenda item too long for the prepare card comes back in the same card with my words still in the box', async () => {
+    const long = `Training on the new case system, ${'y'.repeat(300)}`;
+    const response = await postActivity(h.botUrl, cardExecute(opts(), 'prepare.addAgenda', { agendaItem: long }));
+    const card = (response.body as { value: { body: Record<string, unknown>[] } }).value;
+    const at = card.body.findIndex((e) => e.id === 'agendaItem');
+    expect(json(card)).toContain('Prepare:');
+    expect(card.body[at]?.value).toBe(long);
+    expect(card.body[at + 1]).toMatchObject({
+      type: 'TextBlock',
+      text: 'Keep it under 300 characters',
+      color: 'Attention',
+    });
+  });
 });

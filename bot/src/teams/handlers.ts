@@ -1,4 +1,5 @@
 import {
+  AGENDA_FIELD,
   buildDueCard,
   buildFeedbackConfirmationCard,
   buildFeedbackFormCard,
@@ -53,11 +54,6 @@ const feedbackFormAgain: RefillHandler = async (ctx, turn, typed, issues) =>
     again: { typed, issues },
   });
 
-/** The verbs that submit a form, and how each form is shown again when its answers are refused. */
-export const REFILLED_FORMS: Partial<Readonly<Record<CardVerb, RefillHandler>>> = {
-  [CARD_VERBS.feedbackLog]: feedbackFormAgain,
-};
-
 /** Logs the note through the one feedback use case, keyed by the activity: a resent activity stores nothing new. */
 export const logFeedbackCard = async (
   ctx: TeamsContext,
@@ -96,7 +92,11 @@ export const objectivesCard: TurnHandler = async (ctx, turn) =>
     ...(ctx.tabUrl === undefined ? {} : { tabUrl: ctx.tabUrl }),
   });
 
-export const prepareCard: TurnHandler = async (ctx, turn) => {
+const prepareCardWith = async (
+  ctx: TeamsContext,
+  turn: TurnIdentity,
+  again?: { typed: string; problem: string },
+): Promise<AdaptiveCard> => {
   const preparation = await myPreparation(ctx.deps, turn);
   return buildPrepareCard({
     conversationTitle: preparation.title ?? 'your next conversation',
@@ -104,6 +104,17 @@ export const prepareCard: TurnHandler = async (ctx, turn) => {
     ...(preparation.date === undefined ? {} : { date: preparation.date }),
     prompts: preparation.prompts,
     agenda: preparation.agenda,
+    ...(again === undefined ? {} : { again }),
+  });
+};
+
+export const prepareCard: TurnHandler = (ctx, turn) => prepareCardWith(ctx, turn);
+
+const prepareFormAgain: RefillHandler = (ctx, turn, typed, issues) => {
+  const value = typed[AGENDA_FIELD];
+  return prepareCardWith(ctx, turn, {
+    typed: typeof value === 'string' ? value : '',
+    problem: issues.map((i) => i.message).join(' '),
   });
 };
 
@@ -115,3 +126,9 @@ export const starterCard = ({ state, topics }: StarterView): AdaptiveCard =>
     answers: state.answers,
     participantIds: state.participantIds,
   });
+
+/** The verbs that submit a form, and how each form is shown again when its answers are refused. */
+export const REFILLED_FORMS: Partial<Readonly<Record<CardVerb, RefillHandler>>> = {
+  [CARD_VERBS.feedbackLog]: feedbackFormAgain,
+  [CARD_VERBS.prepareAddAgenda]: prepareFormAgain,
+};

@@ -216,6 +216,35 @@ describe('feedback cards', () => {
     await expectValid(buildFeedbackFormCard({ selfId: 'me', colleagues: many }));
   });
 
+  it('#20: a refused form renders again with the choices and words kept and each problem below its field', async () => {
+    const json = buildFeedbackFormCard({
+      selfId: 'me',
+      colleagues: [{ id: 'ali', displayName: 'Ali Jones' }],
+      again: {
+        typed: { subjectId: 'ali', kind: 'advice', text: 'Showed Ali the rota tool', visibility: 'subject-only' },
+        issues: [{ path: 'addToAgenda', message: 'The agenda is shared with the line manager' }],
+      },
+    });
+    const { renderedText } = await expectValid(json);
+    expect(renderedText).toContain('Nothing was saved yet');
+    expect(renderedText).toContain('The agenda is shared with the line manager');
+    const inputs = json.body.filter((e) => typeof e.id === 'string');
+    expect(Object.fromEntries(inputs.map((e) => [e.id, e.value]))).toMatchObject({
+      subjectId: 'ali',
+      kind: 'advice',
+      text: 'Showed Ali the rota tool',
+      visibility: 'subject-only',
+    });
+    const prepare = buildPrepareCard({
+      conversationTitle: 'Regular conversation',
+      role: 'employee',
+      prompts: ['What went well?'],
+      agenda: [],
+      again: { typed: 'Training', problem: 'Keep it under 300 characters' },
+    });
+    expect((await expectValid(prepare)).renderedText).toContain('Keep it under 300 characters');
+  });
+
   it('confirmation says what was saved and who can see it', async () => {
     const json = buildFeedbackConfirmationCard({
       subjectName: 'Sam Patel',

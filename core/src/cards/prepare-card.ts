@@ -10,6 +10,8 @@ export interface PrepareCardInput {
   readonly prompts: readonly string[];
   /** What is already on the agenda (carried-over actions, feedback, own items). */
   readonly agenda: readonly string[];
+  /** A refused item: the card comes back with the words typed and the problem below the box. */
+  readonly again?: { readonly typed: string; readonly problem: string };
 }
 
 export const AGENDA_FIELD = 'agendaItem';
@@ -33,7 +35,11 @@ export const buildPrepareCard = (input: PrepareCardInput): AdaptiveCard =>
         label: 'Add something you want to raise',
         maxLength: AGENDA_ITEM_MAX,
         placeholder: 'e.g. Training on the new case system',
+        ...(input.again === undefined || input.again.typed === '' ? {} : { value: input.again.typed }),
       },
+      ...(input.again === undefined
+        ? []
+        : [text(input.again.problem, { color: 'Attention', spacing: 'None', size: 'Small' })]),
     ],
     [execute(CARD_VERBS.prepareAddAgenda, 'Add to agenda')],
   );
