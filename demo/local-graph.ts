@@ -20,3 +20,25 @@ export const localGraphGateway = (issuer: Issuer, graphBaseUrl: string): GraphGa
     }),
     baseUrl: graphBaseUrl,
   });
+
+/**
+ * App-only Graph tokens from the local issuer by a plain client-credentials request, for processes
+ * (the CLI, the launcher's sync) that talk to the local Graph without an MSAL client of their own.
+ */
+export const localAppToken =
+  (issuerUrl: string) =>
+  async (tenantId: string): Promise<string> => {
+    const response = await fetch(`${issuerUrl}/${tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: LOCAL_GRAPH_CLIENT.id,
+        client_secret: LOCAL_GRAPH_CLIENT.secret,
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    });
+    if (!response.ok)
+      throw new Error(`The local issuer refused a token (${String(response.status)}); is npm start running?`);
+    return ((await response.json()) as { access_token: string }).access_token;
+  };

@@ -154,7 +154,7 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
       query: url.searchParams,
       body,
       origin,
-      prefer: req.headers.prefer,
+      prefer: req.headers.prefer?.toString(),
     });
   };
 

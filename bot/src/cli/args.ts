@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError, SCHEME_IDS, isIsoDate, type IsoDate, type SchemeId } from '@pc/core';
+import type { ImportCommand, SyncCommand } from './directory.ts';
 
 export type Command =
   | { readonly name: 'help' }
@@ -12,7 +13,9 @@ export type Command =
       readonly input: string | undefined;
       readonly on: IsoDate;
       readonly json: boolean;
-    };
+    }
+  | SyncCommand
+  | ImportCommand;
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -24,6 +27,11 @@ Commands:
            --on <YYYY-MM-DD>      the day to calculate for (default: today)
   people   List demo people: --scheme <id> [--on <YYYY-MM-DD>]
   schemes  List the scheme packs and their demo tenants
+  sync     Bring a tenant's directory in from Microsoft Graph: --tenant <id>
+           --status               the last run, its counts and errors, instead of running
+  import   Apply an HR data file (docs/import.md): import <file.csv> --tenant <id>
+           --dry-run              check every row and report, change nothing
+           --mapping <name|file>  itrent, esr, or a JSON file of column headings
 
 Every command accepts --json for machine-readable output.
 `;
@@ -57,6 +65,10 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
         input: { type: 'string' },
         on: { type: 'string' },
         json: { type: 'boolean', default: false },
+        tenant: { type: 'string' },
+        status: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        mapping: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,7 +80,7 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
   const { values, positionals } = parsed;
   const [name, ...extra] = positionals;
   if (values.help || name === 'help') return { name: 'help' };
-  if (extra.length > 0) throw usageError(`Unexpected argument "${extra.join(' ')}".`);
+  if (extra.length > (name === 'import' ? 1 : 0)) throw usageError(`Unexpected argument "${extra.join(' ')}".`);
   const json = values.json;
   switch (name) {
     case 'schemes':
@@ -88,9 +100,18 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
         json,
       };
     }
+    case 'sync':
+      if (values.tenant === undefined) throw usageError('sync needs --tenant <id>.');
+      return { name, tenant: values.tenant, status: values.status, json };
+    case 'import': {
+      const [file] = extra;
+      if (file === undefined || values.tenant === undefined)
+        throw usageError('import needs <file.csv> and --tenant <id>.');
+      return { name, file, tenant: values.tenant, dryRun: values['dry-run'], mapping: values.mapping, json };
+    }
     case undefined:
       throw usageError('Name a command: due, people or schemes.');
     default:
-      throw usageError(`Unknown command "${name}". Commands: due, people, schemes.`);
+      throw usageError(`Unknown command "${name}". Commands: due, people, schemes, sync, import.`);
   }
 };

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isAppError, systemClock, type IsoDate } from '@pc/core';
+import { AppError, isAppError, systemClock, type IsoDate } from '@pc/core';
 import { parseCommand, USAGE } from './args.ts';
 import { dueCommand, peopleCommand, schemesCommand, type CliIo, type CliOrganisation } from './commands.ts';
+import type { CliServices } from './connect.ts';
 
 export type { CliOrganisation } from './commands.ts';
 
@@ -12,6 +13,8 @@ interface CliOutput {
 
 export interface CliEnvironment extends CliIo, CliOutput {
   readonly today: IsoDate;
+  /** The store and directory `sync` and `import` work on; opened only by those commands. */
+  readonly connect?: () => Promise<CliServices>;
 }
 
 /** Exit codes: 0 done, 2 bad input (unknown person, bad date, bad file), 1 anything unexpected. */
@@ -31,6 +34,21 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
       case 'due':
         env.stdout(await dueCommand(command, env));
         return 0;
+      case 'sync':
+      case 'import': {
+        if (env.connect === undefined) throw new AppError('validation', `${command.name} needs a store to work on.`);
+        // Loaded here: the engine commands need neither the store nor the directory code.
+        const { importCommand, syncCommand } = await import('./directory.ts');
+        const services = await env.connect();
+        try {
+          const out =
+            command.name === 'sync' ? await syncCommand(command, services) : await importCommand(command, services);
+          env.stdout(out.text);
+          return out.exitCode;
+        } finally {
+          await services.close();
+        }
+      }
     }
   } catch (error) {
     if (isAppError(error) && (error.code === 'validation' || error.code === 'not-found')) {
@@ -50,10 +68,14 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
  * Runs the CLI as this process over an organisation the caller supplies (the demo
  * organisation for `npm run cli`, see demo/cli.ts), so the server's code never imports it.
  */
-export const runCliProcess = async (organisation: (on: IsoDate) => CliOrganisation): Promise<void> => {
+export const runCliProcess = async (
+  organisation: (on: IsoDate) => CliOrganisation,
+  connect?: () => Promise<CliServices>,
+): Promise<void> => {
   process.exitCode = await runCli(process.argv.slice(2), {
     today: systemClock.today(),
     organisation,
+    ...(connect === undefined ? {} : { connect }),
     readFile: (path) => readFile(path, 'utf8'),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

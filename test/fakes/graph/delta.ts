@@ -106,6 +106,11 @@ interface SkipToken {
   readonly size: number;
 }
 
+interface DeltaToken {
+  readonly since: number;
+  readonly size: number;
+}
+
 const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (token: string): unknown => {
   try {
@@ -148,9 +153,10 @@ export const usersDelta = (state: GraphState, caller: Caller, request: GraphRequ
     if (token === undefined) return graphError(400, 'BadRequest', 'The skip token is not valid.');
     window = token;
   } else {
-    const since = delta === null ? 0 : (decode(delta) as { since?: number } | undefined)?.since;
-    if (since === undefined) return graphError(400, 'BadRequest', 'The delta token is not valid.');
-    window = { since, upTo: directory.sequence, offset: 0, size: pageSizeOf(request) };
+    // A delta link keeps the page size of the query that started the rounds, as Graph's do.
+    const token = delta === null ? { since: 0, size: pageSizeOf(request) } : (decode(delta) as DeltaToken | undefined);
+    if (token?.since === undefined) return graphError(400, 'BadRequest', 'The delta token is not valid.');
+    window = { since: token.since, upTo: directory.sequence, offset: 0, size: token.size };
   }
   const entries = directory.window(window.since, window.upTo);
   const slice = entries.slice(window.offset, window.offset + window.size);
@@ -159,7 +165,7 @@ export const usersDelta = (state: GraphState, caller: Caller, request: GraphRequ
   return ok({
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users',
     ...(end
-      ? { '@odata.deltaLink': `${link}?$deltatoken=${encode({ since: window.upTo })}` }
+      ? { '@odata.deltaLink': `${link}?$deltatoken=${encode({ since: window.upTo, size: window.size })}` }
       : { '@odata.nextLink': `${link}?$skiptoken=${encode({ ...window, offset: window.offset + window.size })}` }),
     value: slice.map((e) => (e.user === undefined ? { id: e.id, '@removed': { reason: 'deleted' } } : json(e.user))),
   });
