@@ -1,5 +1,5 @@
 import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { conversationLabel, reasonAbout, type ResponseOf, type Routes } from '@pc/core/api';
+import { ApiError, conversationLabel, reasonAbout, type ResponseOf, type Routes } from '@pc/core/api';
 import { useState } from 'react';
 import { formatDate } from '../../components/format.ts';
 import { firstNameOf, usePersonName } from '../../components/people.ts';
@@ -38,14 +38,18 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
         api.call('me.team', { signal }),
         api.call('person.due', { params: { personId }, signal }),
         api.call('conversations.list', { params: { personId }, query: { pageSize: 100 }, signal }),
-        api.call('objectives.list', { params: { personId }, query: { pageSize: 100 }, signal }),
+        // HR and auditors see the record's facts but not the objectives (the pair's working notes).
+        api.call('objectives.list', { params: { personId }, query: { pageSize: 100 }, signal }).catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 403) return null;
+          throw e;
+        }),
       ]);
       return {
         // Only the line manager records and agrees; a reviewer above them reads.
         isLineManager: team.members.some((m) => m.person.id === personId),
         due: due.items.filter((i) => i.status !== 'completed' && i.status !== 'suppressed'),
         history: history.items.map((v) => ({ v, f: factsOf(v) })).sort((a, b) => b.f.date.localeCompare(a.f.date)),
-        objectives: objectives.items,
+        objectives: objectives?.items ?? null,
       };
     },
     [api, personId],
@@ -144,7 +148,11 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
               Objectives
             </Text>
             {agreeError === null ? null : <ErrorNotice error={agreeError} />}
-            {loaded.data.objectives.length === 0 ? (
+            {loaded.data.objectives === null ? (
+              <Text as="p" block>
+                Objectives are for {first} and their managers.
+              </Text>
+            ) : loaded.data.objectives.length === 0 ? (
               <EmptyState title={`${first} has no objectives yet`}>
                 {scheme?.objectiveRecording.note ?? 'Objectives appear here once they are proposed.'}
               </EmptyState>

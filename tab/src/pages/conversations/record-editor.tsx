@@ -23,6 +23,9 @@ import type { ConversationFull } from './types.ts';
 
 type Patch = BodyOf<Routes['conversations.update']>;
 
+const actionDrafts = (r: ConversationFull['record']): ActionDraft[] =>
+  r.actionsAgreed.map((a) => ({ ...a, dueDate: a.dueDate ?? '' }));
+
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '48rem', marginTop: tokens.spacingVerticalXL },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -66,18 +69,42 @@ export const RecordEditor = ({
   const { api, me, scheme } = useSession();
   const r = view.record;
   const role = r.employeeId === me.person.id ? 'employee' : 'manager';
-  const [etag, setEtag] = useState(view.etag);
+  // The version the form started from: what this person typed is whatever differs from it.
+  const [base, setBase] = useState(view);
+  const etag = base.etag;
   const [date, setDate] = useState(r.date);
   const [topics, setTopics] = useState<string[]>([...r.topics]);
   const [sections, setSections] = useState<Record<string, string>>({ ...r.sections });
   const [issues, setIssues] = useState(r.issuesRaised.join('\n'));
-  const [actions, setActions] = useState<ActionDraft[]>(() =>
-    r.actionsAgreed.map((a) => ({ ...a, dueDate: a.dueDate ?? '' })),
-  );
+  const [actions, setActions] = useState<ActionDraft[]>(() => actionDrafts(r));
   const [notes, setNotes] = useState(r.notes);
   const [rating, setRating] = useState(r.rating?.value ?? '');
   const [shortfall, setShortfall] = useState(r.rating?.shortfall ?? '');
   const [bonus, setBonus] = useState(r.rating?.bonusRecommended ?? false);
+
+  /** Their version in every field this person left alone; their own typing everywhere else. */
+  const takeTheirs = (latest: ConversationFull) => {
+    const was = base.record;
+    const now = latest.record;
+    const keep = <T,>(mine: T, before: T, theirs: T, set: (v: T) => void) => {
+      if (JSON.stringify(mine) === JSON.stringify(before)) set(theirs);
+    };
+    keep(date, was.date, now.date, setDate);
+    keep(topics, [...was.topics], [...now.topics], setTopics);
+    keep(issues, was.issuesRaised.join('\n'), now.issuesRaised.join('\n'), setIssues);
+    keep(notes, was.notes, now.notes, setNotes);
+    keep(actions, actionDrafts(was), actionDrafts(now), setActions);
+    setSections((mine) => {
+      const ids = new Set([...Object.keys(mine), ...Object.keys(now.sections)]);
+      return Object.fromEntries(
+        [...ids].map((id) => [
+          id,
+          (mine[id] ?? '') === (was.sections[id] ?? '') ? (now.sections[id] ?? '') : (mine[id] ?? ''),
+        ]),
+      );
+    });
+    setBase(latest);
+  };
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [status, setStatus] = useState('');
@@ -120,7 +147,7 @@ export const RecordEditor = ({
         body,
         ifMatch: etag,
       });
-      setEtag(saved.etag);
+      setBase(saved);
       setConflict(null);
       onSaved(saved, markHeld ? 'Saved, and marked as held. You can now both agree the record.' : 'Saved.');
     } catch (e) {
@@ -172,20 +199,19 @@ export const RecordEditor = ({
         <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Changed by someone else</MessageBarTitle>
-            {conflict.by} changed this record at {formatDateTime(conflict.at)}, after you opened it. What you typed is
-            still here. Load their version to see what they changed; your typing stays in the form, and saving again
-            keeps your text.
+            {conflict.by} changed this record at {formatDateTime(conflict.at)}, after you opened it. Nothing you typed
+            is lost: load their changes into the fields you have not touched, check the form, then save again.
           </MessageBarBody>
           <MessageBarActions>
             <Button
               onClick={() => {
-                setEtag(conflict.latest.etag);
+                takeTheirs(conflict.latest);
                 onLatest(conflict.latest);
-                setStatus('Their version is loaded; what you typed is still in the form. Save again to keep it.');
+                setStatus('Their changes are in; what you typed is still in the form. Save again to keep it.');
                 setConflict(null);
               }}
             >
-              Load their version and keep my typing
+              Load their changes and keep my typing
             </Button>
           </MessageBarActions>
         </MessageBar>
