@@ -7,6 +7,7 @@ import {
   type Objective,
   type Tenant,
 } from '@pc/core';
+import type { DirectoryFixtureUser } from '@pc/testing/fakes/graph/delta.ts';
 import type { FakeOrg } from '@pc/testing/fakes/org.ts';
 import { findPerson, type Person } from '../bot/src/cli/commands.ts';
 import { feedbackFor, objectivesFor } from './demo-org/extras.ts';
@@ -40,13 +41,14 @@ const numbers = Array.from({ length: PERSON_COUNT }, (_, i) => i + 1);
 
 const graphOrgOf = (p: TenantProfile, people: readonly Employee[]): FakeOrg => ({
   tenantId: tenantId(p.no),
-  users: people.map((e, i) => {
+  users: people.map((e, i): DirectoryFixtureUser => {
     const main = e.jobs.find((j) => j.isMain) ?? e.jobs[0];
     const managerId = main?.managerIds[0];
     return {
       id: e.id,
       displayName: e.displayName,
       mail: e.email,
+      employeeHireDate: e.startDate,
       ...(main ? { jobTitle: main.title } : {}),
       department: departmentOf(p, i + 1),
       ...(managerId === undefined ? {} : { managerId }),

@@ -37,6 +37,10 @@ describe('local launcher', () => {
     const first = await startLocal(options);
     try {
       expect(first.seeded).toBe(true);
+      // The people came in through the directory sync and the HR import, as a real tenant's do.
+      expect(first.broughtIn).toHaveLength(1);
+      expect(first.broughtIn[0]?.sync).toMatchObject({ outcome: 'completed', counts: { joined: 37, failed: 0 } });
+      expect(first.broughtIn[0]?.hrImport).toMatchObject({ rows: 37, issues: [] });
       const health = await fetch(first.urls.health);
       expect(health.status).toBe(200);
       const person = demoPersonId(5, 13);
@@ -81,6 +85,7 @@ describe('local launcher', () => {
     const second = await startLocal(options);
     try {
       expect(second.seeded).toBe(false);
+      expect(second.broughtIn).toEqual([]);
       expect((await fetch(second.urls.health)).status).toBe(200);
     } finally {
       await second.shutdown.run('test');

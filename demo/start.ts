@@ -5,23 +5,26 @@
  * Ctrl-C closes everything and saves the data.
  */
 import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '@pc/core';
 import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../bot/src/config.ts';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
+import { createDirectoryDelta } from '../bot/src/graph/directory-delta.ts';
 import { createLogger } from '../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
 import { startFakeGraph } from '@pc/testing/fakes/graph-server.ts';
 import { startOidcIssuer } from '@pc/testing/fakes/oidc-issuer.ts';
 import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
-import { LOCAL_GRAPH_CLIENT, localGraphGateway } from './local-graph.ts';
+import { bringInDemoOrg, type BroughtIn } from './bring-in.ts';
+import { LOCAL_GRAPH_CLIENT, localAppToken, localGraphGateway } from './local-graph.ts';
 import { ancestorPids, importQuietly, watchLauncher } from './launcher.ts';
 import { startPlayground } from './playground.ts';
-import { demoDataPresent, seedDemoData } from './seed.ts';
+import { demoDataPresent } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const DEFAULT_SNAPSHOT = join(ROOT, '.data', 'cosmos-snapshot.json');
 const portOf = (url: string): number => Number(new URL(url).port);
 
 export interface LocalOptions {
@@ -51,6 +54,8 @@ export interface LocalStack {
   };
   /** True when this start seeded the demo data (first run or after deleting the snapshot). */
   readonly seeded: boolean;
+  /** Per demo tenant, what the directory sync and the HR import did on a first start. */
+  readonly broughtIn: readonly BroughtIn[];
   readonly shutdown: Shutdown;
 }
 
@@ -61,7 +66,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
 
   const cosmos = await startEmbeddedCosmos({
     port: options.cosmosPort ?? 8081,
-    snapshotFile: options.snapshotFile ?? join(ROOT, '.data', 'cosmos-snapshot.json'),
+    snapshotFile: options.snapshotFile ?? DEFAULT_SNAPSHOT,
   });
   shutdown.register('cosmos', () => cosmos.close());
   try {
@@ -76,9 +81,6 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
       store.close();
       await Promise.resolve();
     });
-    const seeded = !(await demoDataPresent(store, org));
-    if (seeded) await seedDemoData(store, org);
-
     const issuer = await startOidcIssuer({
       port: options.issuerPort ?? portOf(LOCAL_FAKE_ISSUER_URL),
       devSignIn: true,
@@ -90,6 +92,17 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
       port: options.graphPort ?? portOf(LOCAL_FAKE_GRAPH_URL),
     });
     shutdown.register('graph', () => graph.close());
+
+    // The first start brings the demo organisation in as a real tenant comes: sync, then HR import.
+    const seeded = !(await demoDataPresent(store, org));
+    const broughtIn = seeded
+      ? await bringInDemoOrg({
+          store,
+          org,
+          directory: createDirectoryDelta({ appToken: localAppToken(issuer.url), baseUrl: graph.baseUrl }),
+          hrDir: join(dirname(options.snapshotFile ?? DEFAULT_SNAPSHOT), 'demo-hr'),
+        })
+      : [];
 
     // Loaded here, quietly: restify's HTTP/2 helper trips a deprecation notice (DEP0111) as it loads.
     const { startServer } = await importQuietly(() => import('../bot/src/main.ts'));
@@ -116,6 +129,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
 
     return {
       seeded,
+      broughtIn,
       shutdown,
       urls: {
         server: server.url,
@@ -155,6 +169,12 @@ const startPlaygroundSafely = async (
   }
 };
 
+const broughtInLine = (report: readonly BroughtIn[]): string => {
+  const joined = report.reduce((n, t) => n + t.sync.counts.joined, 0);
+  const imported = report.reduce((n, t) => n + t.hrImport.changed, 0);
+  return `${String(joined)} people synced from the local Graph, ${String(imported)} updated by the HR files in .data/demo-hr/, history seeded`;
+};
+
 const isEntryPoint = (): boolean => {
   const entry = process.argv[1];
   return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
@@ -171,7 +191,7 @@ Performance Conversations is running locally.
   Sign in       ${stack.urls.signIn}
   Graph         ${stack.urls.graph}
   Playground    ${stack.urls.playground ?? 'not running (npm run playground starts it)'}   (chat with the bot as Kate Hughes, Assembly Secretariat)
-  Demo data     ${stack.seeded ? 'seeded just now' : 'already present, left as it was'}
+  Demo data     ${stack.seeded ? broughtInLine(stack.broughtIn) : 'already present, left as it was'}
   People        npm run cli -- people --scheme bexley-pms
 Press Ctrl-C to stop; the data is saved on the way out.
 `);
