@@ -54,6 +54,18 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
 export const messageOf = (error: unknown): string =>
   error instanceof ApiError ? error.message : 'Something went wrong. Try again in a few minutes.';
 
+/**
+ * Trying again helps after a network failure, a busy or failing service, or a conflict (reload);
+ * not after a refusal, a missing record or a form the service turned down.
+ */
+const retryHelps = (error: unknown): boolean =>
+  !(error instanceof ApiError) ||
+  error.isConflict ||
+  error.status === 0 ||
+  error.status === 408 ||
+  error.status === 429 ||
+  error.status >= 500;
+
 /** A failure people can act on; the reference helps the service desk find the server log. */
 export const ErrorNotice = ({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) => {
   const reference = error instanceof ApiError ? error.correlationId : undefined;
@@ -65,7 +77,7 @@ export const ErrorNotice = ({ error, onRetry, title }: { error: unknown; onRetry
         {messageOf(error)}
         {reference === undefined ? null : <> (Reference: {reference})</>}
       </MessageBarBody>
-      {onRetry === undefined ? null : (
+      {onRetry === undefined || !retryHelps(error) ? null : (
         <MessageBarActions>
           <Button onClick={onRetry}>{conflict ? 'Reload' : 'Try again'}</Button>
         </MessageBarActions>

@@ -28,7 +28,7 @@ const OBJECTIVE_STATUS: Readonly<Record<Objective['status'], string>> = {
 /** #/conversations/:personId — a manager (or a reviewer above them) opens one report's history and objectives. */
 export const PersonRecord = ({ personId }: { personId: string }) => {
   const styles = useStyles();
-  const { api, scheme } = useSession();
+  const { api, me, scheme } = useSession();
   const name = usePersonName(personId);
   const first = name === undefined ? 'them' : firstNameOf(name);
   const [status, setStatus] = useState('');
@@ -71,9 +71,11 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
   };
   return (
     <>
-      <p>
-        <Link href={hrefFor('team')}>Back to my team</Link>
-      </p>
+      {me.reportCount > 0 ? (
+        <p>
+          <Link href={hrefFor('team')}>Back to my team</Link>
+        </p>
+      ) : null}
       <Text as="h1" block size={700} weight="semibold">
         {name === undefined ? 'Conversations and objectives' : `${name}: conversations and objectives`}
       </Text>

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError } from '@pc/core/api';
+import { DateField } from '../../components/date-input.tsx';
 import { SmartHints } from '../../components/smart-hints.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSmartCheck } from '../../components/use-smart-check.ts';
@@ -169,15 +170,15 @@ const ObjectiveForm = ({ existing, onConflict }: { existing: Objective | null; o
               <Radio value="long" label="Long term" />
             </RadioGroup>
           </Field>
-          <Field label="Target date" validationMessage={fieldError('targetDate')} hint={scheme?.smartPrompts.timeBound}>
-            <Input
-              type="date"
-              value={draft.targetDate}
-              onChange={(_, v) => {
-                set((d) => ({ ...d, targetDate: v.value }));
-              }}
-            />
-          </Field>
+          <DateField
+            label="Target date"
+            validationMessage={fieldError('targetDate')}
+            hint={`${scheme?.smartPrompts.timeBound ?? ''} Day/month/year, for example 31/12/2027.`.trim()}
+            value={draft.targetDate}
+            onChange={(iso) => {
+              set((d) => ({ ...d, targetDate: iso }));
+            }}
+          />
           <MilestoneRows draft={draft} set={set} />
           <MeasureRows draft={draft} set={set} />
           <AlignmentRows draft={draft} set={set} />

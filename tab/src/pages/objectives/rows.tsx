@@ -1,4 +1,5 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DateField } from '../../components/date-input.tsx';
 import { sentence } from '../../components/format.ts';
 import { useSession } from '../../session.tsx';
 import {
@@ -43,18 +44,17 @@ export const MilestoneRows = ({ draft, set }: { draft: Draft; set: Set }) => {
               }}
             />
           </Field>
-          <Field label={`Milestone ${i + 1} due date`}>
-            <Input
-              type="date"
-              value={m.dueDate}
-              onChange={(_, v) => {
-                set((d) => ({
-                  ...d,
-                  milestones: d.milestones.map((x) => (x.id === m.id ? { ...x, dueDate: v.value } : x)),
-                }));
-              }}
-            />
-          </Field>
+          <DateField
+            label={`Milestone ${String(i + 1)} due date`}
+            hint="Day/month/year."
+            value={m.dueDate}
+            onChange={(iso) => {
+              set((d) => ({
+                ...d,
+                milestones: d.milestones.map((x) => (x.id === m.id ? { ...x, dueDate: iso } : x)),
+              }));
+            }}
+          />
           <Button
             onClick={() => {
               set((d) => ({ ...d, milestones: d.milestones.filter((x) => x.id !== m.id) }));
