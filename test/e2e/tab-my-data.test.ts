@@ -40,7 +40,7 @@ describe('My data in the tab', () => {
   const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
   const fresh = async (): Promise<Page> => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     return page;
   };
   const downloaded = async (page: Page, click: () => Promise<void>): Promise<Exported> => {
@@ -109,6 +109,8 @@ describe('My data in the tab', () => {
     await open.getByLabel('Why, in words the person will read').fill(AUDIT_REASON);
     await open.getByRole('button', { name: 'Open the record' }).click();
     await open.getByText(NOTE).waitFor();
+    // The request forms, the search results and the opened record are checked as well as the empty page.
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'my-data-hr-requests');
     await page.close();
 
@@ -123,7 +125,7 @@ describe('My data in the tab', () => {
     expect(text).toContain(AUDIT_REASON);
     await saveScreenshot(theirs, 'my-data-employee-audit');
     await theirs.close();
-  }, 90_000);
+  }, 150_000);
 
   it('a line manager is offered no request controls, and the person search behind them refuses them', async () => {
     const page = await fresh();
@@ -145,6 +147,6 @@ describe('My data in the tab', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, `${theme}-my-data`);
       await page.close();
-    }, 60_000);
+    }, 90_000);
   }
 });

@@ -30,7 +30,7 @@ describe('My notes in the tab', () => {
   const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
   const fresh = async (): Promise<Page> => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     return page;
   };
   const logForm = (page: Page) => page.getByRole('form', { name: 'Log a note' });
@@ -94,7 +94,7 @@ describe('My notes in the tab', () => {
     // Someone outside the pair never reads it: another team's member has no such note about them or by them.
     const outsider = await api(stack, who(14).id, 'GET', `/api/v1/people/${subject.id}/feedback`);
     expect(outsider.text).not.toContain('Covered the Friday rota');
-  }, 120_000);
+  }, 150_000);
 
   it('a note sent without a kind or text comes back with what to fix beside each field, and nothing is stored', async () => {
     const page = await fresh();
@@ -139,7 +139,7 @@ describe('My notes in the tab', () => {
     await list.waitFor();
     expect((await list.textContent())?.split('Talked through the new booking').length).toBe(2);
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   for (const theme of THEMES) {
     it(`axe-core finds no serious or critical violations on My notes (${theme} theme)`, async () => {
@@ -151,6 +151,6 @@ describe('My notes in the tab', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, `${theme}-notes`);
       await page.close();
-    }, 60_000);
+    }, 90_000);
   }
 });
