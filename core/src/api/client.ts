@@ -102,7 +102,6 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     if (a.body !== undefined) headers['content-type'] = 'application/json';
     if (a.ifMatch !== undefined) headers['if-match'] = a.ifMatch;
     if (a.idempotencyKey !== undefined) headers['idempotency-key'] = a.idempotencyKey;
-    if (a.idempotencyKey !== undefined) headers['idempotency-key'] = a.idempotencyKey;
     const url = `${options.baseUrl}${buildPath(route.path, a.params)}${queryString(a.query)}`;
     try {
       return await options.fetch(url, {
