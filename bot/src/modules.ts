@@ -1,3 +1,4 @@
+import { createDirectorySyncModule } from './directory-sync.ts';
 import type { AppModule } from './module.ts';
 import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
 import { createLocalDevModule } from './http/local/index.ts';
@@ -6,11 +7,13 @@ import { createTeamsModule } from './teams/module.ts';
 
 /**
  * Everything the product serves: the Teams bot at /api/messages, the REST API under
- * /api/v1, the built tab and add-in, and (only with local fakes on) the /local pages.
+ * /api/v1, the built tab and add-in, (only with local fakes on) the /local pages, and the hourly
+ * directory sync of the allowed tenants.
  */
 export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[] => [
   createTeamsModule(),
   createApiModule(api),
   createLocalDevModule(),
   createStaticModule(),
+  createDirectorySyncModule(),
 ];

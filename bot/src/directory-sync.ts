@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { isAppError } from '@pc/core';
+import { runDirectorySync, type DirectorySource } from '@pc/core/usecases';
+import type { AppConfig } from './config.ts';
+import { CosmosDirectorySyncStore } from './cosmos/directory-sync-store.ts';
+import { createDirectoryDelta } from './graph/directory-delta.ts';
+import { createMsalTokenSource } from './graph/token-source.ts';
+import type { AppModule } from './module.ts';
+
+export interface DirectorySyncModuleOptions {
+  /** Defaults to Graph's /users/delta with the bot's app registration, when one is configured. */
+  readonly directory?: DirectorySource;
+  /** Minutes between rounds (default 60); the first round runs one interval after start. */
+  readonly intervalMinutes?: number;
+}
+
+const graphDirectory = (config: AppConfig): DirectorySource | undefined => {
+  const { appId, appPassword } = config.bot;
+  if (appId === undefined || appPassword === undefined) return undefined;
+  const tokens = createMsalTokenSource({
+    clientId: appId,
+    clientSecret: appPassword,
+    authority: config.auth.authorityHost,
+  });
+  return createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl });
+};
+
+/**
+ * Keeps every allowed tenant's staff current: a directory sync round per tenant on a timer. Each
+ * tenant's sync document is a lease, so with several instances one syncs a tenant and the others
+ * pass; a failed round is logged and resumed by the next.
+ */
+export const createDirectorySyncModule = (options: DirectorySyncModuleOptions = {}): AppModule => {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  return {
+    name: 'directory-sync',
+    close: async () => {
+      clearInterval(timer);
+      await running;
+    },
+    register: ({ config, store, logger, clock }) => {
+      const directory = options.directory ?? graphDirectory(config);
+      if (directory === undefined || config.auth.allowedTenants.length === 0) return;
+      const deps = {
+        repos: { tenants: store.tenants, employees: store.employees },
+        clock,
+        directory,
+        syncState: new CosmosDirectorySyncStore((kind, partition) => store.keyValues(kind, partition)),
+        instanceId: `server-${randomUUID()}`,
+      };
+      const round = async (): Promise<void> => {
+        for (const tenantId of config.auth.allowedTenants) {
+          try {
+            const result = await runDirectorySync(deps, tenantId);
+            logger.info({ tenantId, outcome: result.outcome, pages: result.pages, ...result.counts }, 'directory sync');
+          } catch (error) {
+            // Another instance holds the tenant, or the tenant is not set up yet: nothing to do this time.
+            const code = isAppError(error) ? error.code : 'internal';
+            logger.warn({ tenantId, code }, 'directory sync skipped');
+          }
+        }
+      };
+      timer = setInterval(
+        () => {
+          running ??= round().finally(() => {
+            running = undefined;
+          });
+        },
+        (options.intervalMinutes ?? 60) * 60_000,
+      );
+      timer.unref();
+    },
+  };
+};
