@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackageFiles, type PackageFiles } from './app-package.ts';
 
-const ATK = fileURLToPath(new URL('../../tools/atk/node_modules/.bin/atk', import.meta.url));
+const TOOL_DIR = fileURLToPath(new URL('../../tools/atk/', import.meta.url));
+const ATK = join(TOOL_DIR, 'node_modules', '.bin', 'atk');
 const PROD_ENV = {
   TEAMS_APP_ID: '6f1c8a52-3d0e-4b7a-9c41-2e5d8f7a1b33',
   APP_ID: 'c0ffee00-1234-4abc-8def-0123456789ab',
