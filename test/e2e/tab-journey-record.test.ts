@@ -284,6 +284,16 @@ describe('the record, from agenda to agreement, in the tab', () => {
     await page.close();
   }, 60_000);
 
+  it("002: the grandparent opens their managers' reports' histories but is not offered to record for someone else's report", async () => {
+    const page = await signedIn(3, 2, 'team');
+    const theirs = page.getByRole('table', { name: `${person(3, MANAGER).displayName}'s reports` });
+    await theirs.waitFor();
+    const staff = person(3, 20).displayName;
+    await theirs.getByRole('link', { name: `History and objectives of ${staff}` }).waitFor();
+    expect(await theirs.getByRole('link', { name: `Record a conversation with ${staff}` }).count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('two people change the same record: the later save says who changed it and keeps what was typed', async () => {
     const staff = who(1, 20);
     const created = await api(stack, who(1, MANAGER), 'POST', `/api/v1/people/${staff}/conversations`, {
