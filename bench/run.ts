@@ -2,12 +2,13 @@
  * `npm run bench`: every benchmark once, each as a ratio against a yardstick measured in the same
  * run on the same machine. Prints a table and writes JSON to .artifacts/bench/ (git-ignored).
  * Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FANOUT_CHECKINS,
- * BENCH_ENGINE_EMPLOYEES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
+ * BENCH_ENGINE_EMPLOYEES, BENCH_SYNC_USERS, BENCH_SYNC_CHANGES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
  * V8 CPU profile of every server process to <dir>.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchDirectorySync } from './directory-sync.ts';
 import { benchEngine } from './engine.ts';
 import { benchFanout } from './fanout.ts';
 import { benchRoundTrips } from './round-trips.ts';
@@ -153,6 +154,38 @@ await step('engine', () => {
     met: undefined,
   });
   return Promise.resolve();
+});
+
+await step('directory-sync', async () => {
+  const r = await benchDirectorySync({
+    users: number('BENCH_SYNC_USERS', 50_000),
+    changes: number('BENCH_SYNC_CHANGES', 500),
+  });
+  results.directorySync = r;
+  rows.push({
+    benchmark: `Directory sync: ${String(r.users)} users from the local Graph, ${String(r.pageSize)} a page`,
+    measured: `${f(r.syncSeconds)} s, ${f(r.cosmosOpsPerUser, 2)} Cosmos ops per user, peak RSS ${f(r.peakRssMiB, 0)} MiB`,
+    yardstick: `reading the same ${String(r.pages)} pages without storing ${f(r.readOnlySeconds, 2)} s`,
+    ratio: f(r.ratio, 1),
+    target: 'report',
+    met: undefined,
+  });
+  rows.push({
+    benchmark: `Directory sync: a delta of ${String(r.changes)} changes`,
+    measured: `${f(r.deltaSeconds, 2)} s (joined ${String(r.deltaCounts.joined)}, moved ${String(r.deltaCounts.moved)}, left ${String(r.deltaCounts.left)})`,
+    yardstick: `full sync ${f(r.syncSeconds)} s`,
+    ratio: f(r.deltaSeconds / r.syncSeconds, 3),
+    target: 'report',
+    met: undefined,
+  });
+  rows.push({
+    benchmark: `HR import: ${String(r.importRows)} rows`,
+    measured: `${f(r.importSeconds)} s, ${f(r.importOpsPerRow, 2)} Cosmos ops per row`,
+    yardstick: `full sync ${f(r.syncSeconds)} s`,
+    ratio: f(r.importSeconds / r.syncSeconds, 2),
+    target: 'report',
+    met: undefined,
+  });
 });
 
 await step('tab', async () => {
