@@ -1,4 +1,4 @@
-import type { ApiClient, ResponseOf, Routes } from '@pc/core/api';
+import { ApiError, type ApiClient, type ResponseOf, type Routes } from '@pc/core/api';
 
 export type Note = ResponseOf<Routes['feedback.list']>['items'][number];
 export interface Person {
@@ -45,10 +45,12 @@ export const loadNotes = async (api: ApiClient, me: Person, signal: AbortSignal)
     ...colleagues.map((c) => [c.id, c.displayName] as const),
   ]);
   const unknown = [...new Set(aboutMe.map((n) => n.authorId))].filter((id) => !names.has(id));
-  for (const person of await inBatches(unknown, (personId) =>
-    api.call('person.get', { params: { personId }, signal }),
-  )) {
-    names.set(person.id, person.displayName);
-  }
+  // An author who has since left the directory keeps their note; it shows without a name.
+  const nameOf = (personId: string) =>
+    api.call('person.get', { params: { personId }, signal }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    });
+  for (const person of await inBatches(unknown, nameOf)) if (person !== null) names.set(person.id, person.displayName);
   return { colleagues, aboutMe: [...aboutMe].sort(newestFirst), written: written.sort(newestFirst), names };
 };
