@@ -35,7 +35,7 @@ export const rolesOf = (accessToken: string): readonly string[] => {
   return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 };
 
-export const reportOf = (tenantId: string, roles: readonly string[]): PermissionReport => {
+const reportOf = (tenantId: string, roles: readonly string[]): PermissionReport => {
   const wanted = APPLICATION_PERMISSIONS.map((p) => p.permission);
   return {
     tenantId,
@@ -45,7 +45,7 @@ export const reportOf = (tenantId: string, roles: readonly string[]): Permission
 };
 
 /** One line an administrator can act on: what is missing and what it is needed for. */
-export const describeMissing = (report: PermissionReport): string =>
+const describeMissing = (report: PermissionReport): string =>
   report.missing
     .map(
       (name) =>

@@ -86,6 +86,10 @@ describe('#17.7 booking is written first and completed after the calendar, so a 
     expect(again.stored.item.id).toBe(first.stored.item.id);
     expect(cal.events.size).toBe(1);
     expect(await recordsOfSam()).toHaveLength(1);
+    // The same key for another time is a mistake, not a retry.
+    const moved = { ...input, start: '2027-05-20T11:00:00.000Z', end: '2027-05-20T12:00:00.000Z' };
+    const reused = await bookConversation(deps, manager, moved, link, 'key-2').catch((e: unknown) => e);
+    expect(isAppError(reused) && reused.code).toBe('conflict');
     // A different key is a different booking.
     await bookConversation(
       deps,

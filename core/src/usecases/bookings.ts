@@ -220,6 +220,12 @@ const book = async (
       : bookingIdFor(caller.tenantId, caller.userId, idempotencyKey, employee.id);
   const earlier =
     idempotencyKey === undefined ? undefined : await deps.repos.conversations.get(caller.tenantId, employee.id, id);
+  if (
+    earlier !== undefined &&
+    (earlier.item.booking?.start !== input.start || earlier.item.booking.end !== input.end)
+  ) {
+    throw new AppError('conflict', 'That idempotency key was already used for a booking at another time.');
+  }
   const pending = earlier ?? (await storePending(deps, caller, tenant, subject, input, { id, managerId }));
   const invitation = invitationOf(packOf(tenant), pending.item, employee.displayName, agendaLink(employee.id, id));
   const subjectLine = input.subject ?? invitation.subject;
