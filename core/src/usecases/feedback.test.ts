@@ -251,30 +251,19 @@ describe('004: one feedback pipeline with an idempotency key and agenda bookkeep
     await repos.conversations.create(booked());
     await repos.conversations.create({ ...booked(), id: 'later-regular', date: '2027-06-20' });
     // The first listing still shows "next-regular" as booked; it is held before the write lands.
+    const { conversations } = repos;
+    const list = conversations.listForEmployee.bind(conversations);
     let listings = 0;
-    const conversations = repos.conversations;
-    const racing: UseCaseDeps = {
-      ...deps,
-      repos: {
-        ...repos,
-        conversations: {
-          get: (t, e, id) => conversations.get(t, e, id),
-          create: (r) => conversations.create(r),
-          update: (r, v) => conversations.update(r, v),
-          listForEmployee: async (t, e, q, p) => {
-            const page = await conversations.listForEmployee(t, e, q, p);
-            listings += 1;
-            const held = await conversations.get(T, 'ali', 'next-regular');
-            if (listings === 1 && held !== undefined) {
-              await conversations.update({ ...held.item, status: 'held' }, held.etag);
-            }
-            return page;
-          },
-          appendToAgenda: (t, e, id, item, at) => conversations.appendToAgenda(t, e, id, item, at),
-        },
-      },
+    conversations.listForEmployee = async (t, e, q, p) => {
+      const page = await list(t, e, q, p);
+      listings += 1;
+      const held = await conversations.get(T, 'ali', 'next-regular');
+      if (listings === 1 && held !== undefined) {
+        await conversations.update({ ...held.item, status: 'held' }, held.etag);
+      }
+      return page;
     };
-    const logged = await logFeedback(racing, sam, note('ali', { addToAgenda: true }));
+    const logged = await logFeedback(deps, sam, note('ali', { addToAgenda: true }));
     expect(logged.agenda).toBe('added');
     expect(logged.entry.item.agendaConversationId).toBe('later-regular');
     expect((await repos.conversations.get(T, 'ali', 'next-regular'))?.item.agenda).toEqual([]);
