@@ -33,7 +33,7 @@ const cell = (value: string | undefined): string =>
   value === undefined ? '' : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 
 /** The demo people's HR facts as an HR system would export them (docs/import.md). */
-export const demoHrCsv = (employees: readonly Employee[]): string => {
+const demoHrCsv = (employees: readonly Employee[]): string => {
   const emailOf = new Map(employees.map((e) => [e.id, e.email]));
   const header =
     'email,start_date,incremental_date,probation_status,probation_end_date,leave,second_job_title,second_job_manager,second_job_start,has_own_pc,job_family,staff_group';

@@ -4,10 +4,10 @@ import { AppError } from '@pc/core';
 import { HR_COLUMNS, type HrColumn, type HrRow } from '@pc/core/usecases';
 import { parse } from 'csv-parse/sync';
 
-export const MAX_HR_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_HR_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Column headings of common UK HR exports, by the import's own column names (docs/import.md). */
-export const HR_MAPPINGS: Readonly<Record<'itrent' | 'esr', Partial<Record<HrColumn, string>>>> = {
+const HR_MAPPINGS: Readonly<Record<'itrent' | 'esr', Partial<Record<HrColumn, string>>>> = {
   itrent: {
     email: 'Work Email',
     start_date: 'Continuous Service Date',
