@@ -84,6 +84,10 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .optional(),
+  /** How long a tenant's send lease lasts without a heartbeat: a stopped instance's tenants are free after it. */
+  SEND_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(3).max(600).optional(),
+  /** How often each instance looks for sends a stopped instance left open. */
+  SEND_SWEEP_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3_600).optional(),
   /** Per-user and per-tenant REST API budgets: on in production, off locally unless set. */
   API_RATE_LIMITS: booleanText.optional(),
   API_USER_REQUESTS_PER_SECOND: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),

@@ -70,6 +70,8 @@ export interface AppConfig {
   readonly graph: { readonly baseUrl: string };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
+  /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
+  readonly proactive: { readonly leaseSeconds: number; readonly sweepSeconds: number };
   /** REST API request budgets per user and per tenant, per second across all instances. */
   readonly rateLimits: {
     readonly enabled: boolean;
@@ -194,6 +196,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       scheduler: e.CHECKIN_SCHEDULER ?? true,
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
+    proactive: { leaseSeconds: e.SEND_LEASE_SECONDS ?? 30, sweepSeconds: e.SEND_SWEEP_SECONDS ?? 60 },
     rateLimits: {
       enabled: e.API_RATE_LIMITS ?? !dev,
       userPerSecond: e.API_USER_REQUESTS_PER_SECOND ?? DEFAULT_RATE_LIMITS.userPerSecond,
@@ -243,6 +246,7 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   graphBaseUrl: config.graph.baseUrl,
   checkinScheduler: config.checkins.scheduler,
   checkinIntervalMinutes: config.checkins.intervalMinutes,
+  sendLease: `${String(config.proactive.leaseSeconds)} s, sweep every ${String(config.proactive.sweepSeconds)} s`,
   rateLimits: config.rateLimits.enabled
     ? `${String(config.rateLimits.userPerSecond)}/s per user, ${String(config.rateLimits.tenantPerSecond)}/s per tenant over ${String(config.rateLimits.instances)} instance(s)`
     : 'off',

@@ -1,7 +1,10 @@
 import {
   isAppError,
+  SEND_LEASE_KEY,
   type ConversationReferenceStore,
   type NudgeSettingsStore,
+  type SendLease,
+  type SendLeaseStore,
   type SendQueueItem,
   type SendQueueStore,
   type StarterState,
@@ -59,6 +62,23 @@ export const createSendQueueStore = (keyValues: KeyValueFactory): SendQueueStore
       }),
     get: (tenantId, cycleKey, id) => docs.get(tenantId, cycleKey, id),
     replace: (item, etag) => docs.update(item, etag),
+    anyOpen: async (tenantId, cycleKey) =>
+      (
+        await docs.listStoredByPartition(tenantId, cycleKey, {
+          page: { pageSize: 1 },
+          only: { field: 'state', values: OPEN_STATES },
+        })
+      ).items.length > 0,
+  };
+};
+
+/** One small document per tenant: who may send to it now, and until when its sends are paused. */
+export const createSendLeaseStore = (keyValues: KeyValueFactory): SendLeaseStore => {
+  const docs = keyValues<SendLease>('send-lease', (lease) => lease.id);
+  return {
+    get: (tenantId) => docs.get(tenantId, SEND_LEASE_KEY, SEND_LEASE_KEY),
+    create: (lease) => createIfAbsent(() => docs.create(lease)),
+    replace: (lease, etag) => docs.update(lease, etag),
   };
 };
 
@@ -87,6 +107,7 @@ export const createNudgeSettingsStore = (keyValues: KeyValueFactory): NudgeSetti
 export const createBotState = (keyValues: KeyValueFactory) => ({
   references: createConversationReferenceStore(keyValues),
   sendQueue: createSendQueueStore(keyValues),
+  sendLeases: createSendLeaseStore(keyValues),
   starters: createStarterStore(keyValues),
   nudges: createNudgeSettingsStore(keyValues),
 });

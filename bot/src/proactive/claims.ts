@@ -7,7 +7,8 @@ import {
   type StoredSendItem,
 } from '@pc/core';
 import type { Logger } from '../logging.ts';
-import { ConnectorThrottled, type Pacer } from './pacing.ts';
+import type { SendPermit } from './leases.ts';
+import { ConnectorThrottled, LeaseLost, type Pacer } from './pacing.ts';
 
 export interface DrainResult {
   readonly sent: number;
@@ -27,16 +28,26 @@ export interface ClaimOptions {
   readonly logger: Logger;
   readonly pacer: Pacer;
   readonly nowMs: () => number;
-  /** A claim older than this belongs to a worker that is gone. */
+  /** Without a send lease: a mark older than this belongs to a worker that is gone. */
   readonly leaseMs: number;
   readonly maxAttempts: number;
 }
 
+/** The listed item as this worker last wrote it, and whether it is marked as under way. */
+interface Attempt {
+  current: StoredSendItem;
+  marked: boolean;
+}
+
+class MarkRefused extends Error {}
+
 /**
- * The at-most-once protocol for one queued send. A send is claimed (pending → sending,
- * ETag-guarded so two workers never take the same item), delivered, and recorded as sent
- * before the worker moves on. An item left 'sending' by a vanished worker cannot be proven
- * undelivered, so it becomes 'in-doubt' instead of being sent again.
+ * The at-most-once protocol for one queued send. Nothing is written until the send is about to
+ * leave: the chat is opened (Teams hands back the same 1:1 chat however often it is asked), then
+ * the item is marked 'sending' (ETag-guarded, so two workers never take the same item) right
+ * before the post, and recorded as sent after it. An item whose worker vanished while it was
+ * marked cannot be proven undelivered, so it becomes 'in-doubt' instead of being sent again; an
+ * item never marked simply stays pending for the next holder.
  */
 export class SendClaims {
   readonly #o: ClaimOptions;
@@ -45,65 +56,112 @@ export class SendClaims {
     this.#o = options;
   }
 
-  async process(stored: StoredSendItem, totals: Totals): Promise<Outcome> {
+  async process(stored: StoredSendItem, totals: Totals, permit?: SendPermit): Promise<Outcome> {
     // Every write is guarded by the listed ETag: if the item changed since the listing, the write
     // is refused and the item waits for the next pass, so no read is needed first.
     const { item } = stored;
-    const now = this.#o.nowMs();
     if (item.state === 'sending') {
-      const since = Date.parse(item.sendingSince ?? item.enqueuedAt);
-      if (since + this.#o.leaseMs > now) return 'busy'; // a live worker owns it
+      if (!this.#abandoned(item, permit)) return 'busy'; // a live worker owns it
       const marked = await this.#save({ ...item, state: 'in-doubt' }, stored.etag);
       if (marked === undefined) return 'busy';
       totals.inDoubt += 1;
-      this.#o.logger.warn({ sendId: item.id }, 'proactive send left unconfirmed by a stopped worker; not resending');
+      this.#o.logger.warn(
+        { sendId: item.id, tenantId: item.tenantId, cycleKey: item.cycleKey },
+        'proactive send left unconfirmed by a stopped worker; not resending',
+      );
       return 'finished';
     }
     if (item.state !== 'pending') return 'busy';
-    const claimed = await this.#save(
-      { ...item, state: 'sending', sendingSince: new Date(now).toISOString(), attempts: item.attempts + 1 },
-      stored.etag,
-    );
-    if (claimed === undefined) return 'busy'; // another worker claimed it first
-    return this.#deliver(claimed, totals);
+    return this.#deliver({ current: stored, marked: false }, totals, permit);
   }
 
-  async #deliver(claimed: StoredSendItem, totals: Totals): Promise<Outcome> {
-    const { item } = claimed;
+  /**
+   * Under a lease, a mark by any other holder is abandoned: the lease passed on only after that
+   * holder stopped renewing it. Without one, only the age of the mark tells.
+   */
+  #abandoned(item: SendQueueItem, permit: SendPermit | undefined): boolean {
+    if (permit !== undefined && item.claimedBy !== undefined) return item.claimedBy !== permit.token;
+    const since = Date.parse(item.sendingSince ?? item.enqueuedAt);
+    return since + this.#o.leaseMs <= this.#o.nowMs();
+  }
+
+  async #deliver(attempt: Attempt, totals: Totals, permit: SendPermit | undefined): Promise<Outcome> {
+    const { item } = attempt.current;
+    const { pacer } = this.#o;
+    const pace = async (call: ConnectorCall): Promise<void> => {
+      if (call === 'post' && !attempt.marked) await this.#mark(attempt, permit);
+      await pacer.take(item.tenantId, item.personId, call, permit);
+    };
+    const pause = (retryAfterMs: number): void => {
+      pacer.pauseTenant(item.tenantId, retryAfterMs);
+      permit?.pause(this.#o.nowMs() + retryAfterMs);
+    };
+    const throttled = (retryAfterMs: number): void => {
+      totals.throttled += 1;
+      pause(retryAfterMs);
+    };
     let activityId: string | undefined;
-    const pace = (call: ConnectorCall): Promise<void> => this.#o.pacer.take(item.tenantId, item.personId, call);
     while (activityId === undefined) {
       try {
-        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace));
+        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace, throttled));
       } catch (error) {
+        if (error instanceof MarkRefused) return 'busy'; // another worker changed it first
+        if (error instanceof LeaseLost) return this.#unmark(attempt);
         if (error instanceof ConnectorThrottled) {
-          // Refused, so nothing was delivered: wait as asked and retry within the same claim.
-          totals.throttled += 1;
-          this.#o.pacer.pauseTenant(item.tenantId, error.retryAfterMs);
+          // Refused, so nothing was delivered: wait as asked and retry.
+          pause(error.retryAfterMs);
           continue;
         }
-        return this.#afterFailure(claimed, error, totals);
+        return this.#afterFailure(attempt, error, totals);
       }
     }
     // Delivered: record it before moving on. If this write fails the item stays 'sending',
     // and a later worker marks it in-doubt rather than sending it again.
     const sentAt = new Date(this.#o.nowMs()).toISOString();
-    await this.#save({ ...item, state: 'sent', sentAt, activityId }, claimed.etag);
+    await this.#save({ ...attempt.current.item, state: 'sent', sentAt, activityId }, attempt.current.etag);
     totals.sent += 1;
     return 'finished';
+  }
+
+  /** pending → sending, right before the post; refused when the item changed since it was listed. */
+  async #mark(attempt: Attempt, permit: SendPermit | undefined): Promise<void> {
+    const { item } = attempt.current;
+    const marked = await this.#save(
+      {
+        ...item,
+        state: 'sending',
+        sendingSince: new Date(this.#o.nowMs()).toISOString(),
+        attempts: item.attempts + 1,
+        ...(permit === undefined ? {} : { claimedBy: permit.token }),
+      },
+      attempt.current.etag,
+    );
+    if (marked === undefined) throw new MarkRefused();
+    attempt.current = marked;
+    attempt.marked = true;
+  }
+
+  /** The lease lapsed before the post left: the send is put back for the next holder. */
+  async #unmark(attempt: Attempt): Promise<Outcome> {
+    if (attempt.marked) await this.#save({ ...attempt.current.item, state: 'pending' }, attempt.current.etag);
+    return 'busy';
   }
 
   /**
    * An HTTP refusal means the connector did not take the message, so it may be
    * retried; anything else (a dropped connection) may have been delivered.
    */
-  async #afterFailure(claimed: StoredSendItem, error: unknown, totals: Totals): Promise<Outcome> {
-    const { item } = claimed;
+  async #afterFailure(attempt: Attempt, error: unknown, totals: Totals): Promise<Outcome> {
+    const { item, etag } = attempt.current;
     totals.failed += 1;
-    const refused = isAppError(error) || typeof (error as { statusCode?: unknown }).statusCode === 'number';
-    const retry = refused && item.attempts < this.#o.maxAttempts;
-    this.#o.logger.error({ err: error, sendId: item.id, attempts: item.attempts, retry }, 'proactive send failed');
-    await this.#save({ ...item, state: retry ? 'pending' : 'in-doubt' }, claimed.etag);
+    const refused =
+      !attempt.marked || isAppError(error) || typeof (error as { statusCode?: unknown }).statusCode === 'number';
+    // A send that never reached its post counts as an attempt too, so a chat that can never be
+    // opened ends up for a person to look at instead of being retried for ever.
+    const attempts = attempt.marked ? item.attempts : item.attempts + 1;
+    const retry = refused && attempts < this.#o.maxAttempts;
+    this.#o.logger.error({ err: error, sendId: item.id, attempts, retry }, 'proactive send failed');
+    await this.#save({ ...item, attempts, state: retry ? 'pending' : 'in-doubt' }, etag);
     return retry ? 'retry' : 'finished';
   }
 

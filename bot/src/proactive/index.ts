@@ -1,4 +1,5 @@
 export { SendQueueWorker, type SendQueueOptions, type DrainResult } from './queue.ts';
+export { SendLeases, type SendPermit } from './leases.ts';
 export { CheckinScheduler, type SchedulerRun, type CheckinSchedulerOptions } from './scheduler.ts';
 export {
   ConnectorThrottled,

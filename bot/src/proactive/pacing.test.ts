@@ -70,6 +70,23 @@ describe('send throttle', () => {
     expect(slept).toEqual([500, 500, 500]);
   });
 
+  it('lets a post through before chats still to be opened, so a send marked as under way leaves soonest', async () => {
+    const throttle = new KeyedThrottle({ max: 1, windowMs: 1000 }, 0);
+    let now = 0;
+    const sleep = (ms: number): Promise<void> => {
+      now += ms;
+      return Promise.resolve();
+    };
+    const order: string[] = [];
+    await Promise.all([
+      throttle.take('t', () => now, sleep).then(() => order.push('open chat 1')),
+      throttle.take('t', () => now, sleep).then(() => order.push('open chat 2')),
+      throttle.take('t', () => now, sleep, true).then(() => order.push('post')),
+    ]);
+    expect(order).toEqual(['post', 'open chat 1', 'open chat 2']);
+    expect(now).toBe(2000); // still one call a second
+  });
+
   it('forgets idle keys', () => {
     const throttle = new KeyedThrottle({ max: 1, windowMs: 1000 }, 0);
     throttle.record('t', 0);

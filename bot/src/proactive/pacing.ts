@@ -1,3 +1,5 @@
+import type { ConnectorCall } from '@pc/core';
+import type { SendPermit } from './leases.ts';
 /**
  * Keeps calls for each key within a limit of `max` calls in any `windowMs`, the way the Bot
  * Connector counts them: a log of the calls actually started, so calls delayed by a busy event
@@ -16,6 +18,11 @@ export const TEAMS_TENANT_LIMIT: LimitSpec = { max: 50, windowMs: 1000 };
 /** Teams: about one message per second into one conversation. */
 export const TEAMS_CONVERSATION_LIMIT: LimitSpec = { max: 1, windowMs: 1000 };
 
+interface Line {
+  readonly urgent: (() => void)[];
+  readonly normal: (() => void)[];
+}
+
 export class KeyedThrottle {
   readonly #max: number;
   readonly #spanMs: number;
@@ -24,8 +31,8 @@ export class KeyedThrottle {
   /** Each key's last slot on the even schedule, which may be a little before the call really started. */
   readonly #slot = new Map<string, number>();
   readonly #pausedUntil = new Map<string, number>();
-  /** Per key, the promise the next caller waits behind. */
-  readonly #queues = new Map<string, Promise<void>>();
+  /** Per key, the callers waiting for room, urgent ones first. */
+  readonly #lines = new Map<string, Line>();
 
   constructor(spec: LimitSpec, headroom = 0.05) {
     this.#max = spec.max;
@@ -57,24 +64,38 @@ export class KeyedThrottle {
 
   /**
    * Waits for room for one call on `key`, then counts it. Callers queue per key, first come first
-   * served, so only the one at the head of the queue is waiting on a timer.
+   * served except that `urgent` callers go before the others, and only the head of the queue is
+   * waiting on a timer.
    */
-  async take(key: string, nowMs: () => number, sleep: (ms: number) => Promise<void>): Promise<void> {
-    const ahead = this.#queues.get(key) ?? Promise.resolve();
-    let done = (): void => undefined;
-    const mine = new Promise<void>((resolve) => {
-      done = resolve;
+  take(key: string, nowMs: () => number, sleep: (ms: number) => Promise<void>, urgent = false): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const line = this.#lines.get(key) ?? { urgent: [], normal: [] };
+      this.#lines.set(key, line);
+      (urgent ? line.urgent : line.normal).push(resolve);
+      if (line.urgent.length + line.normal.length === 1) void this.#letThrough(key, line, nowMs, sleep);
     });
-    const tail = ahead.then(() => mine);
-    this.#queues.set(key, tail);
-    await ahead;
-    try {
-      for (let wait = this.waitFor(key, nowMs()); wait > 0; wait = this.waitFor(key, nowMs())) await sleep(wait);
+  }
+
+  /** Lets a key's callers through one by one, each when the limit has room, until none wait. */
+  async #letThrough(key: string, line: Line, nowMs: () => number, sleep: (ms: number) => Promise<void>) {
+    for (let next = line.urgent[0] ?? line.normal[0]; next !== undefined; next = line.urgent[0] ?? line.normal[0]) {
+      for (;;) {
+        const wait = this.waitFor(key, nowMs());
+        if (wait > 0) {
+          await sleep(wait);
+          continue;
+        }
+        // Timers run before pending I/O: after a stalled event loop, a 429 may already be waiting
+        // to be read. Let it be read (and pause the key) before this call is let through.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.waitFor(key, nowMs()) === 0) break;
+      }
+      // The head may have changed while waiting: an urgent caller arrived.
+      const head = line.urgent.shift() ?? line.normal.shift();
       this.record(key, nowMs());
-    } finally {
-      done();
-      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+      head?.();
     }
+    this.#lines.delete(key);
   }
 
   /** Nothing may use `key` before `untilMs` (a Retry-After from the service). */
@@ -98,6 +119,14 @@ export class KeyedThrottle {
     while (expired < started.length && (started[expired] ?? 0) <= nowMs - this.#spanMs) expired += 1;
     if (expired > 0) started.splice(0, expired);
     return started;
+  }
+}
+
+/** This instance may no longer hold the tenant's send lease: the send stops before its next call. */
+export class LeaseLost extends Error {
+  constructor(tenantId: string) {
+    super(`The send lease for tenant ${tenantId} lapsed`);
+    this.name = 'LeaseLost';
   }
 }
 
@@ -140,12 +169,19 @@ export class Pacer {
     this.#conversations = new KeyedThrottle(options.conversationLimit);
   }
 
-  /** Holds a connector call until the tenant's limit, and for a post the conversation's, has room. */
-  async take(tenantId: string, personId: string, call: 'create-conversation' | 'post'): Promise<void> {
+  /**
+   * Holds a connector call until the tenant's limit, and for a post the conversation's, has room.
+   * Posts go first: a send marked as under way waits as little as possible before it leaves. Under
+   * a lease, the tenant's shared pause is honoured, and a lease that may have passed to another
+   * instance lets no call start (LeaseLost).
+   */
+  async take(tenantId: string, personId: string, call: ConnectorCall, permit?: SendPermit): Promise<void> {
     const { nowMs, sleep } = this.#o;
+    if (permit !== undefined) this.#tenants.pause(tenantId, permit.pausedUntilMs());
     if (call === 'post') await this.#conversations.take(`${tenantId}|${personId}`, nowMs, sleep);
     // The tenant's slot last, so the call goes the moment it is counted.
-    await this.#tenants.take(tenantId, nowMs, sleep);
+    await this.#tenants.take(tenantId, nowMs, sleep, call === 'post');
+    if (permit !== undefined && !permit.valid()) throw new LeaseLost(tenantId);
   }
 
   /** A 429 from the connector: nothing goes to this tenant for a while. */

@@ -1,6 +1,7 @@
 import type { ProactiveSender, SendQueueItem, SendQueueStore, StoredSendItem, TenantId } from '@pc/core';
 import type { Logger } from '../logging.ts';
 import { SendClaims, type DrainResult, type Totals } from './claims.ts';
+import type { SendPermit } from './leases.ts';
 import { Pacer, TEAMS_CONVERSATION_LIMIT, TEAMS_TENANT_LIMIT, type LimitSpec } from './pacing.ts';
 import { CyclePager } from './paging.ts';
 
@@ -36,9 +37,11 @@ const freshKey = (tenantId: TenantId, cycleKey: string): string => `${tenantId}|
 export class SendQueueWorker {
   readonly #store: SendQueueStore;
   readonly #pacer: Pacer;
-  readonly #pager: CyclePager;
+  readonly #claims: SendClaims;
+  readonly #concurrency: number;
   #stopping = false;
-  #inFlight: Promise<DrainResult> | undefined;
+  /** Drains under way, by tenant and cycle: each tenant has its own budget, so tenants drain side by side. */
+  readonly #inFlight = new Map<string, Promise<DrainResult>>();
   /** Items this worker queued and has not drained yet, by tenant and cycle, in enqueue order. */
   readonly #fresh = new Map<string, StoredSendItem[]>();
 
@@ -51,7 +54,7 @@ export class SendQueueWorker {
       nowMs,
       sleep: options.sleep ?? defaultSleep,
     });
-    const claims = new SendClaims({
+    this.#claims = new SendClaims({
       store: options.store,
       sender: options.sender,
       logger: options.logger,
@@ -60,13 +63,8 @@ export class SendQueueWorker {
       leaseMs: options.leaseMs ?? 5 * 60_000,
       maxAttempts: options.maxAttempts ?? 8,
     });
-    this.#pager = new CyclePager({
-      store: options.store,
-      // Enough sends in flight to use the tenant's whole rate while each waits on the connector.
-      concurrency: options.concurrency ?? 16,
-      stopped: () => this.#stopped(),
-      process: (item, totals) => claims.process(item, totals),
-    });
+    // Enough sends in flight to use the tenant's whole rate while each waits on the connector.
+    this.#concurrency = options.concurrency ?? 16;
   }
 
   /**
@@ -83,15 +81,26 @@ export class SendQueueWorker {
     return true;
   }
 
-  /** Works through a tenant's check-ins of one cycle until none are left or `stop` is called. */
-  drain(tenantId: TenantId, cycleKey: string): Promise<DrainResult> {
-    if (this.#inFlight !== undefined) return this.#inFlight;
-    this.#stopping = false;
-    const run = this.#drain(tenantId, cycleKey).finally(() => {
-      this.#inFlight = undefined;
+  /**
+   * Works through a tenant's check-ins of one cycle until none are left or `stop` is called. Under
+   * a send lease (`permit`), the tenant's shared pause is honoured and sending stops if the lease
+   * lapses; a drain of the same tenant and cycle already under way is joined.
+   */
+  drain(tenantId: TenantId, cycleKey: string, permit?: SendPermit): Promise<DrainResult> {
+    const key = freshKey(tenantId, cycleKey);
+    const running = this.#inFlight.get(key);
+    if (running !== undefined) return running;
+    if (this.#inFlight.size === 0) this.#stopping = false;
+    const run = this.#drain(tenantId, cycleKey, permit).finally(() => {
+      this.#inFlight.delete(key);
     });
-    this.#inFlight = run;
+    this.#inFlight.set(key, run);
     return run;
+  }
+
+  /** Whether a tenant's cycle has sends still to do or left under way (one single-partition query). */
+  hasOpen(tenantId: TenantId, cycleKey: string): Promise<boolean> {
+    return this.#store.anyOpen(tenantId, cycleKey);
   }
 
   // A method rather than a field read: the flag changes while a drain awaits.
@@ -102,21 +111,28 @@ export class SendQueueWorker {
   /** Takes no new item; resolves once every send in flight has been recorded. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    if (this.#inFlight !== undefined) await this.#inFlight;
+    await Promise.allSettled([...this.#inFlight.values()]);
   }
 
-  async #drain(tenantId: TenantId, cycleKey: string): Promise<DrainResult> {
+  async #drain(tenantId: TenantId, cycleKey: string, permit: SendPermit | undefined): Promise<DrainResult> {
     const totals: Totals = { sent: 0, inDoubt: 0, throttled: 0, failed: 0 };
+    const stopped = (): boolean => this.#stopped() || (permit !== undefined && !permit.valid());
+    const pager = new CyclePager({
+      store: this.#store,
+      concurrency: this.#concurrency,
+      stopped,
+      process: (item, t) => this.#claims.process(item, t, permit),
+    });
     const key = freshKey(tenantId, cycleKey);
     let fresh = this.#fresh.get(key) ?? [];
     this.#fresh.delete(key);
     // Passes over the cycle's open items in enqueue order. Another pass only when this one left
     // items open (a retry, or an item another worker held) and changed something.
-    for (let again = true; again && !this.#stopped();) {
+    for (let again = true; again && !stopped();) {
       const outcomes =
         fresh.length > 0
-          ? await this.#pager.freshPass(tenantId, cycleKey, fresh, totals)
-          : await this.#pager.pass(tenantId, cycleKey, totals);
+          ? await pager.freshPass(tenantId, cycleKey, fresh, totals)
+          : await pager.pass(tenantId, cycleKey, totals);
       fresh = [];
       const changed = outcomes.finished + outcomes.retry > 0;
       again = changed && outcomes.retry + outcomes.busy > 0;

@@ -12,6 +12,7 @@ import type { Request, Server } from 'restify';
 import { createChannelTokenCheck, type ChannelTokenCheck } from '../auth/bot-framework-token.ts';
 import type { Logger } from '../logging.ts';
 import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from '../http/turn-gate.ts';
+import { reportThrottling } from './proactive-sender.ts';
 
 type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -164,7 +165,8 @@ export const createBotAdapter = (settings: BotAdapterSettings, logger: Logger): 
             : { openIdMetadataUrl: endpoints.channelOpenIdMetadataUrl }),
           ...(endpoints.channelTokenIssuer === undefined ? {} : { tokenIssuer: endpoints.channelTokenIssuer }),
         });
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentials), channelTokens);
+  const authentication = reportThrottling(new ConfigurationBotFrameworkAuthentication(options, credentials));
+  const adapter = new BotAdapter(authentication, channelTokens);
   adapter.onTurnError = (context, error) => {
     // Handlers turn failures into cards; reaching here means the reply itself failed.
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');

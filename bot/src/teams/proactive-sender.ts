@@ -1,6 +1,7 @@
 import {
   AppError,
   TENANT_REFERENCE_KEY,
+  type ConnectorCall,
   type ConversationReferenceStore,
   type PersonId,
   type ProactiveSender,
@@ -8,6 +9,7 @@ import {
   type TenantId,
 } from '@pc/core';
 import type { AdaptiveCard } from '@pc/core/cards';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CardFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import { ConnectorThrottled, parseRetryAfter } from '../proactive/pacing.ts';
 
@@ -26,25 +28,92 @@ interface HttpLikeError {
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 const noPacing = (): Promise<void> => Promise.resolve();
+const ignoreThrottling = (): void => undefined;
 
 /** How long a tenant's stored service URL is reused before it is read again. */
-export const REFERENCE_CACHE_MS = 60_000;
+export const REFERENCE_CACHE_MS = 30_000;
 
 /**
  * A fan-out sends thousands of cards through one tenant's reference, which changes only when the
- * app is reinstalled: read it once a minute, not once per card.
+ * app is reinstalled: read it every half minute, not once per card. The entry holds routing only
+ * (service URL, bot and channel ids), never anything about a person, and decides nothing about
+ * who may see what; a send that fails drops it, so the retry reads the reference afresh and a
+ * reinstall moved elsewhere is picked up at once rather than after the half minute.
  */
 const cachedReferences = (options: CloudProactiveSenderOptions) => {
   const cache = new Map<TenantId, { reference: StoredConversationReference; readAt: number }>();
   const now = options.nowMs ?? Date.now;
-  return async (tenantId: TenantId): Promise<StoredConversationReference | undefined> => {
-    const hit = cache.get(tenantId);
-    if (hit !== undefined && now() - hit.readAt < REFERENCE_CACHE_MS) return hit.reference;
-    const reference = await options.references.get(tenantId, TENANT_REFERENCE_KEY);
-    if (reference === undefined) cache.delete(tenantId);
-    else cache.set(tenantId, { reference, readAt: now() });
-    return reference;
+  return {
+    get: async (tenantId: TenantId): Promise<StoredConversationReference | undefined> => {
+      const hit = cache.get(tenantId);
+      if (hit !== undefined && now() - hit.readAt < REFERENCE_CACHE_MS) return hit.reference;
+      const reference = await options.references.get(tenantId, TENANT_REFERENCE_KEY);
+      if (reference === undefined) cache.delete(tenantId);
+      else cache.set(tenantId, { reference, readAt: now() });
+      return reference;
+    },
+    forget: (tenantId: TenantId): void => {
+      cache.delete(tenantId);
+    },
   };
+};
+
+/** The 429 listener of the proactive send under way, if any, for the connector client's pipeline to call. */
+const throttleListeners = new AsyncLocalStorage<(retryAfterMs: number) => void>();
+
+interface PipelineLike {
+  addPolicy(
+    policy: {
+      name: string;
+      sendRequest: (request: unknown, next: (request: unknown) => Promise<ResponseLike>) => Promise<ResponseLike>;
+    },
+    options: { afterPhase: 'Retry' },
+  ): void;
+}
+interface ResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | undefined };
+}
+
+/**
+ * The connector client retries a 429 by itself after its Retry-After, so the queue would hear of
+ * it only when the retries ran out, while its other sends kept going into the pause. This adds a
+ * policy inside the client's retry loop that tells the send under way of every 429 at once, so
+ * the whole tenant pauses. Clients of another shape are left as they are.
+ */
+const listenForThrottling = (connector: unknown): void => {
+  const pipeline = (connector as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+  pipeline?.addPolicy(
+    {
+      name: 'proactiveThrottleSignal',
+      sendRequest: async (request, next) => {
+        const response = await next(request);
+        if (response.status === 429) {
+          throttleListeners.getStore()?.(parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+        }
+        return response;
+      },
+    },
+    { afterPhase: 'Retry' },
+  );
+};
+
+type ConnectorFactorySource = { createConnectorFactory(claims: never): { create(...args: never[]): Promise<unknown> } };
+
+/** Makes every connector client the adapter creates report 429s to the proactive send under way. */
+export const reportThrottling = <T extends ConnectorFactorySource>(auth: T): T => {
+  const createFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (claims) => {
+    const factory = createFactory(claims);
+    const create = factory.create.bind(factory);
+    factory.create = async (...args) => {
+      const connector = await create(...args);
+      listenForThrottling(connector);
+      return connector;
+    };
+    return factory;
+  };
+  return auth;
 };
 
 /**
@@ -53,55 +122,64 @@ const cachedReferences = (options: CloudProactiveSenderOptions) => {
  */
 export const createCloudProactiveSender = (options: CloudProactiveSenderOptions): ProactiveSender => {
   const references = cachedReferences(options);
+  const sendOnce = async (
+    tenantId: TenantId,
+    personId: PersonId,
+    card: AdaptiveCard,
+    pace: (call: ConnectorCall) => Promise<void>,
+  ): Promise<{ activityId: string }> => {
+    const reference = await references.get(tenantId);
+    if (reference === undefined) {
+      throw new AppError('not-found', 'The app is not installed for this organisation yet');
+    }
+    const parameters = {
+      isGroup: false,
+      bot: { id: reference.botId, name: 'Performance conversations' },
+      members: [{ id: personId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let activityId = '';
+    // The adapter hands errors thrown inside the callback to onTurnError, which would hide a
+    // refused send; keep the error and raise it here instead.
+    let sendError: Error | undefined;
+    try {
+      await pace('create-conversation');
+      await options.adapter.createConversationAsync(
+        options.botAppId,
+        reference.channelId,
+        reference.serviceUrl,
+        BOT_FRAMEWORK_AUDIENCE,
+        parameters,
+        async (context) => {
+          try {
+            await pace('post');
+            const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+            activityId = sent?.id ?? '';
+          } catch (error) {
+            sendError =
+              error instanceof Error
+                ? error
+                : new AppError('internal', 'The Bot Connector call failed', { cause: error });
+          }
+        },
+      );
+      if (sendError !== undefined) throw sendError;
+    } catch (error) {
+      const http = error as HttpLikeError;
+      if (http.statusCode === 429) {
+        const header = http.response?.headers?.get?.('retry-after');
+        throw new ConnectorThrottled(parseRetryAfter(header, (options.nowMs ?? Date.now)()), { cause: error });
+      }
+      // The next attempt reads afresh where the tenant is reached.
+      references.forget(tenantId);
+      throw error;
+    }
+    if (activityId === '') throw new AppError('unavailable', 'The Bot Connector accepted the message without an id');
+    return { activityId };
+  };
   return {
-    send: async (tenantId: TenantId, personId: PersonId, card: AdaptiveCard, _key: string, pace = noPacing) => {
-      const reference = await references(tenantId);
-      if (reference === undefined) {
-        throw new AppError('not-found', 'The app is not installed for this organisation yet');
-      }
-      const parameters = {
-        isGroup: false,
-        bot: { id: reference.botId, name: 'Performance conversations' },
-        members: [{ id: personId, name: '' }],
-        tenantId,
-        channelData: { tenant: { id: tenantId } },
-      } as ConversationParameters;
-      let activityId = '';
-      // The adapter hands errors thrown inside the callback to onTurnError, which would hide a
-      // refused send; keep the error and raise it here instead.
-      let sendError: Error | undefined;
-      try {
-        await pace('create-conversation');
-        await options.adapter.createConversationAsync(
-          options.botAppId,
-          reference.channelId,
-          reference.serviceUrl,
-          BOT_FRAMEWORK_AUDIENCE,
-          parameters,
-          async (context) => {
-            try {
-              await pace('post');
-              const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-              activityId = sent?.id ?? '';
-            } catch (error) {
-              sendError =
-                error instanceof Error
-                  ? error
-                  : new AppError('internal', 'The Bot Connector call failed', { cause: error });
-            }
-          },
-        );
-        if (sendError !== undefined) throw sendError;
-      } catch (error) {
-        const http = error as HttpLikeError;
-        if (http.statusCode === 429) {
-          const header = http.response?.headers?.get?.('retry-after');
-          throw new ConnectorThrottled(parseRetryAfter(header, (options.nowMs ?? Date.now)()), { cause: error });
-        }
-        throw error;
-      }
-      if (activityId === '') throw new AppError('unavailable', 'The Bot Connector accepted the message without an id');
-      return { activityId };
-    },
+    send: (tenantId, personId, card, _key, pace = noPacing, throttled = ignoreThrottling) =>
+      throttleListeners.run(throttled, () => sendOnce(tenantId, personId, card, pace)),
   };
 };

@@ -43,6 +43,8 @@ export interface SendQueueItem {
   readonly sendingSince?: IsoDateTime;
   readonly sentAt?: IsoDateTime;
   readonly activityId?: string;
+  /** The send lease whose holder marked it 'sending': once that lease has passed to another holder, the send is in doubt. */
+  readonly claimedBy?: string;
 }
 
 export interface StoredSendItem {
@@ -63,6 +65,8 @@ export interface SendQueueStore {
   get(tenantId: TenantId, cycleKey: string, id: string): Promise<StoredSendItem | undefined>;
   /** ETag-guarded; AppError 'conflict' when another worker changed it first. */
   replace(item: SendQueueItem, etag: string): Promise<StoredSendItem>;
+  /** Whether any item of the cycle is still open: one small query, for a sweep that runs every minute. */
+  anyOpen(tenantId: TenantId, cycleKey: string): Promise<boolean>;
 }
 
 /** The Bot Connector calls one proactive send makes: open the 1:1 chat, then post into it. */
@@ -77,5 +81,39 @@ export interface ProactiveSender {
     idempotencyKey: string,
     /** Awaited right before each connector call, so the caller can keep within the rate limits. */
     pace?: (call: ConnectorCall) => Promise<void>,
+    /** Told at once when the connector answers 429, even if the call is then retried, so every send can pause. */
+    throttled?: (retryAfterMs: number) => void,
   ): Promise<{ activityId: string }>;
+}
+
+export const SEND_LEASE_KEY = 'send-lease';
+
+/**
+ * Who sends to a tenant now: one holder at a time across every instance, renewed by heartbeat
+ * and given up by expiry, so the tenant's Teams budget and a Retry-After are honoured by all.
+ */
+export interface SendLease {
+  readonly tenantId: TenantId;
+  /** SEND_LEASE_KEY: one lease per tenant, because Teams' budget is per tenant. */
+  readonly id: string;
+  /** Unique to one acquisition; sends it marks carry it as `claimedBy`. */
+  readonly holder: string;
+  /** The cycle the holder is working on, for the record. */
+  readonly cycleKey: string;
+  readonly expiresAt: IsoDateTime;
+  /** From a 429's Retry-After: nobody sends to the tenant before this. */
+  readonly pausedUntil?: IsoDateTime;
+}
+
+export interface StoredSendLease {
+  readonly item: SendLease;
+  readonly etag: string;
+}
+
+export interface SendLeaseStore {
+  get(tenantId: TenantId): Promise<StoredSendLease | undefined>;
+  /** Undefined when the tenant already has a lease document. */
+  create(lease: SendLease): Promise<StoredSendLease | undefined>;
+  /** ETag-guarded; AppError 'conflict' when another instance changed it first. */
+  replace(lease: SendLease, etag: string): Promise<StoredSendLease>;
 }
