@@ -76,7 +76,8 @@ describe('Teams tab in Chromium', () => {
 
     await page.getByRole('button', { name: 'Agree the record' }).click();
     await page.getByText('You agreed the record.').waitFor();
-    await page.getByText(/Colleague: agreed/).waitFor();
+    // The agreement lines are worded for the reader: the colleague reads their own as "You".
+    await page.getByText(/^You: agreed/).waitFor();
 
     await page.goto(tab('conversations'));
     const history = page.getByRole('list', { name: 'Conversation history' });
