@@ -188,7 +188,7 @@ describe('the record, from agenda to agreement, in the tab', () => {
     }, 120_000);
   }
 
-  it('004: a record without the actions agreed cannot be agreed, and a meeting date in the future is refused', async () => {
+  it('004: a record without the actions agreed cannot be agreed, a future meeting date is refused, and an open action carries over', async () => {
     const page = await signedIn(5, MANAGER, `conversations/new/${who(5, 20)}`);
     await page
       .getByRole('heading', { level: 1, name: `Record a conversation with ${person(5, 20).displayName}` })
@@ -210,10 +210,33 @@ describe('the record, from agenda to agreement, in the tab', () => {
     await page.getByRole('button', { name: 'Add an action' }).click();
     await page.getByLabel('Action 1', { exact: true }).fill('Swap two shifts');
     await page.getByLabel('Action 1 owner').selectOption({ label: 'Me' });
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('Action 2', { exact: true }).fill('Cover the Friday rota');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     await page.getByRole('button', { name: 'Agree the record' }).click();
     await page.getByText('You agreed the record.').waitFor();
+
+    // Ticking an action done keeps the agreement; the open one carries over to the next agenda.
+    // The box follows the saved record, so it turns once the service has the change.
+    await page.getByRole('checkbox', { name: /^Swap two shifts/ }).click();
+    await page.getByText('“Swap two shifts” is marked done.').waitFor();
+    expect(await page.getByRole('checkbox', { name: /^Swap two shifts/ }).isChecked()).toBe(true);
+    await page.getByText(/^You: agreed/).waitFor();
+    const next = await api(stack, who(5, MANAGER), 'POST', '/api/v1/bookings', {
+      body: {
+        employeeId: who(5, 20),
+        type: 'regular',
+        start: '2027-05-10T08:00:00.000Z',
+        end: '2027-05-10T09:00:00.000Z',
+      },
+    });
+    expect(next.status).toBe(201);
+    await page.goto(tab(`conversations/${who(5, 20)}/${next.json.conversationId as string}`));
+    const carried = page.getByRole('list', { name: 'Actions carried over from last time' });
+    await carried.waitFor();
+    expect(await carried.textContent()).toBe('Cover the Friday rota');
+    await saveScreenshot(page, 'journey-004-open-action-carried-over');
     await page.close();
   }, 60_000);
 
