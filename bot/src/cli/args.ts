@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, SCHEME_IDS, isIsoDate, type IsoDate, type SchemeId } from '@pc/core';
 import type { ImportCommand, SyncCommand } from './directory.ts';
+import { parseSends, SENDS_USAGE, type SendsCommand } from './sends.ts';
 
 export type Command =
   | { readonly name: 'help' }
@@ -15,7 +16,8 @@ export type Command =
       readonly json: boolean;
     }
   | SyncCommand
-  | ImportCommand;
+  | ImportCommand
+  | SendsCommand;
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -32,7 +34,7 @@ Commands:
   import   Apply an HR data file (docs/import.md): import <file.csv> --tenant <id>
            --dry-run              check every row and report, change nothing
            --mapping <name|file>  itrent, esr, or a JSON file of column headings
-
+${SENDS_USAGE}
 Every command accepts --json for machine-readable output.
 `;
 
@@ -69,6 +71,7 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
         status: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         mapping: { type: 'string' },
+        cycle: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +83,7 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
   const { values, positionals } = parsed;
   const [name, ...extra] = positionals;
   if (values.help || name === 'help') return { name: 'help' };
+  if (name === 'sends') return parseSends(extra, { tenant: values.tenant, cycle: values.cycle, json: values.json });
   if (extra.length > (name === 'import' ? 1 : 0)) throw usageError(`Unexpected argument "${extra.join(' ')}".`);
   const json = values.json;
   switch (name) {
@@ -112,6 +116,6 @@ export const parseCommand = (argv: readonly string[], today: IsoDate): Command =
     case undefined:
       throw usageError('Name a command: due, people or schemes.');
     default:
-      throw usageError(`Unknown command "${name}". Commands: due, people, schemes, sync, import.`);
+      throw usageError(`Unknown command "${name}". Commands: due, people, schemes, sync, import, sends.`);
   }
 };

@@ -1,7 +1,8 @@
 import { ManagedIdentityCredential } from '@azure/identity';
-import { systemClock, type Clock, type EmployeeRepository, type TenantRepository } from '@pc/core';
+import { systemClock, type Clock, type EmployeeRepository, type SendQueueStore, type TenantRepository } from '@pc/core';
 import type { DirectorySource, DirectorySyncStore } from '@pc/core/usecases';
 import { loadConfig } from '../config.ts';
+import { createSendQueueStore } from '../cosmos/bot-state.ts';
 import { CosmosDirectorySyncStore } from '../cosmos/directory-sync-store.ts';
 import { createCosmosStore } from '../cosmos/index.ts';
 import { createDirectoryDelta } from '../graph/directory-delta.ts';
@@ -11,6 +12,8 @@ import { createMsalTokenSource } from '../graph/token-source.ts';
 export interface CliServices {
   readonly repos: { readonly tenants: TenantRepository; readonly employees: EmployeeRepository };
   readonly syncState: DirectorySyncStore;
+  /** Proactive check-ins, for `sends in-doubt` and `sends resend`. */
+  readonly sendQueue?: SendQueueStore;
   /** Absent where no Graph app registration is configured. */
   readonly directory: DirectorySource | undefined;
   readonly clock: Clock;
@@ -49,6 +52,7 @@ export const connectFromConfig = async (
   return {
     repos: { tenants: store.tenants, employees: store.employees },
     syncState: new CosmosDirectorySyncStore((kind, partition) => store.keyValues(kind, partition)),
+    sendQueue: createSendQueueStore((kind, partition) => store.keyValues(kind, partition)),
     directory: appToken === undefined ? undefined : createDirectoryDelta({ appToken, baseUrl: config.graph.baseUrl }),
     clock: systemClock,
     close: () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppError, isAppError, systemClock, type IsoDate } from '@pc/core';
 import { parseCommand, USAGE } from './args.ts';
+import { sendsCommand } from './sends.ts';
 import { dueCommand, peopleCommand, schemesCommand, type CliIo, type CliOrganisation } from './commands.ts';
 import type { CliServices } from './connect.ts';
 
@@ -34,6 +35,18 @@ export const runCli = async (argv: readonly string[], env: CliEnvironment): Prom
       case 'due':
         env.stdout(await dueCommand(command, env));
         return 0;
+      case 'sends': {
+        if (env.connect === undefined) throw new AppError('validation', 'sends needs a store to work on.');
+        const services = await env.connect();
+        try {
+          const queue = services.sendQueue;
+          if (queue === undefined) throw new AppError('validation', 'sends needs the proactive send queue.');
+          env.stdout(await sendsCommand(command, { queue, today: env.today }));
+          return 0;
+        } finally {
+          await services.close();
+        }
+      }
       case 'sync':
       case 'import': {
         if (env.connect === undefined) throw new AppError('validation', `${command.name} needs a store to work on.`);
