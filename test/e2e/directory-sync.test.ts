@@ -1,6 +1,7 @@
 // A fresh tenant brought in by `cli sync` from the local Graph and `cli import` of an HR file alone:
 // the org chart and everyone's due list come out right, later joiners, movers and leavers follow,
 // and Graph throttling, a stopped round and malformed files leave nothing partial.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
 import { createDirectoryDelta } from '../../bot/src/graph/directory-delta.ts';
 import { DeltaDirectory } from '../fakes/graph/delta.ts';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph-server.ts';
+import { launchBrowser, signInLocally, type LaunchedBrowser } from '../support/browser.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
+import { startStack, type Stack } from '../support/stack.ts';
 
 const TODAY = '2027-05-10';
 const T = '7e570000-0000-4000-a000-000000000018';
@@ -280,4 +283,75 @@ describe('bringing a tenant in with cli sync and cli import', () => {
 
     expect(await everyone()).toEqual(before);
   });
+});
+
+describe('a tenant brought in by sync and import, in the tab', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  let tenantGraph: FakeGraph;
+
+  beforeAll(async () => {
+    // The server serves tab/dist; build it so the page under test is the current code.
+    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
+    stack = await startStack({ referenceDate: TODAY, env: { ALLOWED_TENANTS: T } });
+    tenantGraph = await startFakeGraph({
+      orgs: [
+        new DeltaDirectory(T, [
+          person('chief', 'Chris Chief', 'Chief Executive'),
+          person('ward', 'Wes Ward', 'Ward Manager', 'chief'),
+          person('nurse', 'Nia Nurse', 'Staff Nurse', 'ward'),
+          person('porter', 'Pat Porter', 'Porter', 'ward'),
+          person('starter', 'Sam Starter', 'Healthcare Assistant', 'ward', '2027-03-01'),
+        ]),
+      ],
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close();
+    await tenantGraph.close();
+    await stack.close();
+  });
+
+  it('shows the manager their team and what is due for each, from nothing but the sync and the import', async () => {
+    await stack.store.tenants.put(TENANT);
+    const onStack = (): CliServices => ({
+      repos: { tenants: stack.store.tenants, employees: stack.store.employees },
+      syncState: new CosmosDirectorySyncStore((kind, partition) => stack.store.keyValues(kind, partition)),
+      directory: createDirectoryDelta({ appToken, baseUrl: tenantGraph.baseUrl }),
+      clock: fixedClock(`${TODAY}T09:00:00.000Z`),
+      close: () => Promise.resolve(),
+    });
+    const run = (...argv: string[]) =>
+      runCli(argv, {
+        today: TODAY,
+        organisation: () => ({ tenants: [], employees: [], conversations: [] }),
+        readFile: (path) => readFile(path, 'utf8'),
+        stdout: () => undefined,
+        stderr: () => undefined,
+        connect: () => Promise.resolve(onStack()),
+      });
+    expect(await run('sync', '--tenant', T)).toBe(0);
+    const hr = await file(
+      'tab-hr.csv',
+      ['email,incremental_date', `${mail('nurse')},2019-05-20`, `${mail('porter')},2019-09-01`].join('\n'),
+    );
+    expect(await run('import', hr, '--tenant', T)).toBe(0);
+
+    const page = await browser.context.newPage();
+    // The first load of the bundle on a busy machine can take a while.
+    page.setDefaultTimeout(45_000);
+    await page.goto(`${stack.baseUrl}/tab/#/team`);
+    await page.getByText('People (5)').waitFor();
+    await signInLocally(page, `${stack.baseUrl}/tab/#/team`, { displayName: 'Wes Ward', email: mail('ward') });
+    const table = page.getByRole('table', { name: 'My reports' });
+    await table.waitFor();
+    const text = (await table.textContent()) ?? '';
+    for (const name of ['Nia Nurse', 'Pat Porter', 'Sam Starter']) expect(text).toContain(name);
+    expect(text).not.toContain('Chris Chief');
+    // Each report's next conversation, from the synced start dates and posts: the new starter's induction (003 §5.1).
+    expect(text).toContain('An Induction / introductory meeting is held on appointment to Healthcare Assistant');
+    expect(text).toMatch(/Nia NurseStaff Nurse.*Supervision \/ 1:1 every 4 weeks/);
+    await page.close();
+  }, 120_000);
 });
