@@ -295,7 +295,7 @@ describe('the record, from agenda to agreement, in the tab', () => {
     expect(await history.getByRole('listitem').count()).toBeGreaterThan(0);
     const objectives = page.getByRole('list', { name: `${staff.displayName.split(' ')[0] ?? ''}'s objectives` });
     const item = objectives.getByRole('listitem').filter({ hasText: 'Run two reading groups a month' });
-    expect(await item.textContent()).toContain('Proposed, waiting for agreement');
+    expect(await item.textContent()).toContain('Proposed, waiting for your agreement');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'journey-manager-opens-report-history-and-objectives');
     await item.getByRole('button', { name: /Agree/ }).click();

@@ -7,6 +7,7 @@ import { EmptyState, ErrorNotice, LiveStatus, Loading } from '../../components/s
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { objectiveStatusText } from '../objectives/draft.ts';
 import { factsOf } from './types.ts';
 
 type Objective = ResponseOf<Routes['objectives.get']>;
@@ -15,15 +16,6 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '56rem' },
   list: { display: 'grid', gap: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalL },
 });
-
-const OBJECTIVE_STATUS: Readonly<Record<Objective['status'], string>> = {
-  draft: 'Proposed, waiting for agreement',
-  agreed: 'Agreed',
-  achieved: 'Achieved',
-  'partly-achieved': 'Partly achieved',
-  'not-achieved': 'Not achieved',
-  withdrawn: 'Withdrawn',
-};
 
 /** #/conversations/:personId — a manager (or a reviewer above them) opens one report's history and objectives. */
 export const PersonRecord = ({ personId }: { personId: string }) => {
@@ -163,7 +155,7 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
                 {loaded.data.objectives.map((o) => (
                   <li key={o.id}>
                     <Text weight="semibold">{o.title}</Text>{' '}
-                    <Badge appearance="outline">{OBJECTIVE_STATUS[o.status]}</Badge>
+                    <Badge appearance="outline">{objectiveStatusText(o.status, false)}</Badge>
                     {o.targetDate === undefined ? null : <> · by {formatDate(o.targetDate)}</>} · {o.progress}% done
                     {o.status === 'draft' && loaded.data.isLineManager ? (
                       <>

@@ -16,7 +16,7 @@ import { EmptyState, ErrorNotice, LiveStatus, Loading } from '../../components/s
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
-import { ALIGNMENT_LEVELS, SUPPORT_KINDS, type Objective } from './draft.ts';
+import { ALIGNMENT_LEVELS, SUPPORT_KINDS, objectiveStatusText, type Objective } from './draft.ts';
 
 const useStyles = makeStyles({
   facts: {
@@ -61,7 +61,7 @@ const ObjectiveView = ({ objective: o, reload }: { objective: Objective; reload:
         <dt>Kind</dt>
         <dd>{kind}</dd>
         <dt>Status</dt>
-        <dd>{sentence(o.status)}</dd>
+        <dd>{objectiveStatusText(o.status, true)}</dd>
         <dt>Horizon</dt>
         <dd>{sentence(o.horizon)} term</dd>
         <dt>Target date</dt>

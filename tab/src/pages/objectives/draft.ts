@@ -87,3 +87,15 @@ export const bodyOf = (d: Draft): ObjectiveBody => ({
 });
 
 export const newRowId = (): string => `m-${crypto.randomUUID()}`;
+
+/** An objective's status in the reader's words: a draft is a proposal the line manager agrees (004 final say). */
+export const objectiveStatusText = (status: Objective['status'], readerIsOwner: boolean): string =>
+  status === 'draft'
+    ? readerIsOwner
+      ? 'Proposed, waiting for your manager to agree'
+      : 'Proposed, waiting for your agreement'
+    : status === 'partly-achieved'
+      ? 'Partly achieved'
+      : status === 'not-achieved'
+        ? 'Not achieved'
+        : status.charAt(0).toUpperCase() + status.slice(1);

@@ -4,6 +4,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { objectiveStatusText } from './draft.ts';
 
 const useStyles = makeStyles({
   top: {
@@ -64,7 +65,7 @@ export const ObjectiveList = () => {
               </Text>
               <span>
                 <Badge appearance="outline">{kindTitle(o.kind)}</Badge>{' '}
-                <Badge appearance="tint">{sentence(o.status)}</Badge>{' '}
+                <Badge appearance="tint">{objectiveStatusText(o.status, true)}</Badge>{' '}
                 {o.targetDate === undefined ? null : <Text>Target: {formatDate(o.targetDate)}</Text>}
               </span>
               <ProgressBar value={o.progress / 100} thickness="large" aria-label={`Progress on ${o.title}`} />
