@@ -288,6 +288,10 @@ describe('the record, from agenda to agreement, in the tab', () => {
     });
     expect(proposed.status).toBe(201);
     const page = await signedIn(1, MANAGER, 'team');
+    // The team view's reason speaks of the colleague by name, not "Your …".
+    const row = page.getByRole('table', { name: 'My reports' }).getByRole('row').filter({ hasText: staff.displayName });
+    await row.getByText(new RegExp(`${staff.displayName.split(' ')[0] ?? ''}'s `)).waitFor();
+    expect(await row.textContent()).not.toMatch(/\bYour\b/);
     await page.getByRole('link', { name: `History and objectives of ${staff.displayName}` }).click();
     await page.getByRole('heading', { level: 1, name: `${staff.displayName}: conversations and objectives` }).waitFor();
     await settled(page);
