@@ -36,7 +36,15 @@ describe('My notes in the tab', () => {
   const logForm = (page: Page) => page.getByRole('form', { name: 'Log a note' });
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
+    // Other page tests may be building the same dist at this moment: a failed build is tried again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     stack = await startStack({ referenceDate: REFERENCE_DATE });
     browser = await launchBrowser();
   }, 180_000);
