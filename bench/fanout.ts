@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { buildNoticeCard } from '@pc/core/cards';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
 import { createLogger } from '../bot/src/logging.ts';
-import { TENANT_REFERENCE_KEY, type SendQueueItem } from '@pc/core';
-import { checkinSendId } from '@pc/core/usecases';
+import { systemClock, TENANT_REFERENCE_KEY, type SendQueueItem } from '@pc/core';
+import { checkinSendId, isoWeekKey } from '@pc/core/usecases';
 import {
   createConversationReferenceStore,
   createSendQueueStore,
@@ -18,6 +18,7 @@ import {
 import { SendQueueWorker, type DrainResult } from '../bot/src/proactive/index.ts';
 import { createBotAdapter } from '../bot/src/teams/adapter.ts';
 import { createCloudProactiveSender } from '../bot/src/teams/proactive-sender.ts';
+import { spawnAppProcess, type AppProcess } from '../test/reliability/support/process.ts';
 import { startPeers } from './lib/child.ts';
 import type { ConnectorStats } from './lib/roles.ts';
 
@@ -160,6 +161,120 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
       stoppedAtDeadline: deadlineState.hit,
     } satisfies FanoutResult;
   } finally {
+    store.close();
+    await peers.stop();
+  }
+};
+
+/**
+ * The same fan-out from several server processes, as App Service runs the app scaled out: each
+ * runs the real scheduler, which takes a tenant only under its send lease and sweeps every second
+ * for tenants with sends open. Check-ins are queued before the app is installed; the clock starts
+ * when the tenants' installations are recorded, so it includes the sweep picking them up.
+ */
+export const benchFanoutInstances = async (options: {
+  checkins: number;
+  tenants: number;
+  instances: number;
+  deadlineSeconds: number;
+}): Promise<FanoutResult & { readonly instances: number }> => {
+  const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1' });
+  const databaseId = `bench-${randomUUID()}`;
+  const store = await createCosmosStore({
+    endpoint: peers.info.cosmosEndpoint,
+    key: peers.info.cosmosKey,
+    databaseId,
+    allowSelfSigned: true,
+  });
+  const apps: AppProcess[] = [];
+  try {
+    const keyValues: KeyValueFactory = (kind, partition) => store.keyValues(kind, partition);
+    const queue = createSendQueueStore(keyValues);
+    const references = createConversationReferenceStore(keyValues);
+    const tenants = Array.from({ length: options.tenants }, (_, t) => tenantId(t));
+    const cycle = isoWeekKey(systemClock.today());
+    for (let i = 0; i < options.instances; i++) {
+      apps.push(
+        await spawnAppProcess({
+          RELIABILITY_COSMOS_ENDPOINT: peers.info.cosmosEndpoint,
+          RELIABILITY_COSMOS_KEY: peers.info.cosmosKey,
+          RELIABILITY_DATABASE: databaseId,
+          RELIABILITY_TENANTS: tenants.join(','),
+          RELIABILITY_APP_ENV: JSON.stringify({ CHECKIN_SCHEDULER: 'true', SEND_SWEEP_SECONDS: '1' }),
+        }),
+      );
+    }
+    const perTenant = Math.ceil(options.checkins / options.tenants);
+    const total = perTenant * options.tenants;
+    const enqueueStarted = performance.now();
+    await pool(total, 16, async (i) => {
+      const tenant = tenants[i % options.tenants] ?? '';
+      const personId = `person-${String(i)}`;
+      await queue.enqueue({
+        tenantId: tenant,
+        id: checkinSendId(tenant, personId, cycle),
+        personId,
+        cycleKey: cycle,
+        state: 'pending',
+        card: buildNoticeCard('Check-in', ['Your regular conversation is due this month.']),
+        attempts: 0,
+        enqueuedAt: new Date(Date.UTC(2027, 4, 1, 9, 0, 0) + i).toISOString(),
+      });
+    });
+    const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
+    const stats = async (): Promise<ConnectorStats> =>
+      (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
+    const started = performance.now();
+    for (const tenant of tenants) {
+      await references.put({
+        tenantId: tenant,
+        id: TENANT_REFERENCE_KEY,
+        serviceUrl: peers.info.connectorUrl,
+        botId: '28:bot-app',
+        channelId: 'msteams',
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    const deadline = started + options.deadlineSeconds * 1000;
+    let connector = await stats();
+    while (connector.activities < total && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      connector = await stats();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const states = new Map<string, number>();
+    for (const tenant of tenants) {
+      let token: string | undefined;
+      do {
+        const page = await queue.scan(tenant, cycle, token);
+        for (const { item: i } of page.items) states.set(i.state, (states.get(i.state) ?? 0) + 1);
+        token = page.continuationToken;
+      } while (token !== undefined);
+    }
+    const sent = connector.conversations;
+    const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
+    const inDoubt = states.get('in-doubt') ?? 0;
+    const allowedPerSecond = (options.tenants * TEAMS_PER_TENANT_PER_SECOND) / REQUESTS_PER_SEND;
+    return {
+      instances: options.instances,
+      checkins: total,
+      tenants: options.tenants,
+      allowedPerSecond,
+      achievedPerSecond: sent / seconds,
+      ratio: sent / seconds / allowedPerSecond,
+      seconds,
+      enqueueSeconds,
+      sent,
+      duplicates: connector.activities - connector.conversations,
+      lost: total - (states.get('sent') ?? 0) - stillQueued - inDoubt,
+      stillQueued,
+      inDoubt,
+      throttled429: connector.throttled,
+      limitViolations: connector.violations,
+      stoppedAtDeadline: connector.activities < total,
+    };
+  } finally {
+    await Promise.all(apps.map((app) => app.kill()));
     store.close();
     await peers.stop();
   }

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark once, each as a ratio against a yardstick measured in the same
  * run on the same machine. Prints a table and writes JSON to .artifacts/bench/ (git-ignored).
  * Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FANOUT_CHECKINS,
- * BENCH_ENGINE_EMPLOYEES, BENCH_SYNC_USERS, BENCH_SYNC_CHANGES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
+ * BENCH_ENGINE_EMPLOYEES, BENCH_SYNC_USERS, BENCH_SYNC_CHANGES, BENCH_FANOUT_INSTANCES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
  * V8 CPU profile of every server process to <dir>.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDirectorySync } from './directory-sync.ts';
 import { benchEngine } from './engine.ts';
-import { benchFanout } from './fanout.ts';
+import { benchFanout, benchFanoutInstances } from './fanout.ts';
 import { benchRoundTrips } from './round-trips.ts';
 import { benchTab, buildTab } from './tab.ts';
 import { benchTurns } from './turns.ts';
@@ -139,6 +139,24 @@ await step('fanout', async () => {
     ratio: f(r.ratio, 2),
     target: '≥ 0.90, 0 duplicates, 0 lost',
     met: r.ratio >= 0.9 && r.duplicates === 0 && r.lost === 0,
+  });
+});
+
+await step('fanout-instances', async () => {
+  const r = await benchFanoutInstances({
+    checkins: number('BENCH_FANOUT_CHECKINS', 10_000),
+    tenants: number('BENCH_FANOUT_TENANTS', 10),
+    instances: number('BENCH_FANOUT_INSTANCES', 3),
+    deadlineSeconds: number('BENCH_FANOUT_DEADLINE', 120),
+  });
+  results.fanoutInstances = r;
+  rows.push({
+    benchmark: `Proactive fan-out, ${String(r.instances)} instances: ${String(r.checkins)} check-ins, ${String(r.tenants)} tenants`,
+    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.throttled429)} 429s, ${String(r.limitViolations)} limit violations${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
+    yardstick: `Teams limits allow ${f(r.allowedPerSecond)} sends/s`,
+    ratio: f(r.ratio, 2),
+    target: '≥ 0.90, 0 duplicates, 0 lost, 0 violations',
+    met: r.ratio >= 0.9 && r.duplicates === 0 && r.lost === 0 && r.limitViolations === 0,
   });
 });
 
