@@ -14,14 +14,14 @@ const env: Readonly<Record<string, string | undefined>> = {
 
 // Cosmos, Graph and MSAL load only for the commands that use them, so the engine commands stay quick.
 await runCliProcess(buildDemoOrg, async () => {
-  const [{ connectFromConfig }, { LOCAL_FAKE_ISSUER_URL }, { localAppToken }] = await Promise.all([
-    import('../bot/src/cli/connect.ts'),
-    import('../bot/src/config-env.ts'),
-    import('./local-graph.ts'),
-  ]);
+  const [{ connectFromConfig }, { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL }, { localAppToken }] = await Promise.all(
+    [import('../bot/src/cli/connect.ts'), import('../bot/src/config-env.ts'), import('./local-graph.ts')],
+  );
   const local = env.MICROSOFT_APP_ID === undefined;
+  // npm start's Graph answers on 127.0.0.1, and its links (stored by the first sync) name that host.
+  const graph = { GRAPH_BASE_URL: LOCAL_FAKE_GRAPH_URL.replace('localhost', '127.0.0.1'), ...env };
   return connectFromConfig(
-    env,
+    local ? graph : env,
     local ? { appToken: localAppToken(env.ENTRA_AUTHORITY_HOST ?? LOCAL_FAKE_ISSUER_URL) } : {},
   );
 });

@@ -89,6 +89,36 @@ describe('HR import', () => {
     expect((await repos.employees.get(T, 'ann'))?.etag).toBe(ann.etag);
   });
 
+  it('recognises a second job already on record under another id, and "none" for someone in no staff group', async () => {
+    const stored = (await repos.employees.get(T, 'cat'))!;
+    const second = {
+      id: 'j2',
+      title: 'Relief Porter',
+      managerIds: ['ann'],
+      isMain: false,
+      contract: 'additional' as const,
+      startDate: '2021-01-01',
+    };
+    await repos.employees.update({ ...stored.item, jobs: [...stored.item.jobs, second] }, stored.etag);
+    const file = rows({
+      email: 'cat@example.test',
+      second_job_title: 'Relief Porter',
+      second_job_manager: 'ann@example.test',
+      staff_group: 'none',
+    });
+    expect(await importHrRows({ repos }, T, header, file, { dryRun: false })).toMatchObject({
+      changed: 0,
+      unchanged: 1,
+    });
+    const moved = rows({
+      email: 'cat@example.test',
+      second_job_title: 'Relief Porter',
+      second_job_manager: 'ben@example.test',
+    });
+    expect(await importHrRows({ repos }, T, header, moved, { dryRun: false })).toMatchObject({ changed: 1 });
+    expect((await repos.employees.get(T, 'cat'))?.item.jobs[1]).toEqual({ ...second, managerIds: ['ben'] });
+  });
+
   it('reports each bad cell by row and column and applies none of the file', async () => {
     const bad = rows(
       { email: 'ann@example.test', start_date: '2019-13-45', has_own_pc: 'maybe' },

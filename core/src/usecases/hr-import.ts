@@ -172,25 +172,30 @@ const parseRow = (
 const applyRow = (e: Employee, p: Parsed): Employee => {
   const startDate = p.startDate ?? e.startDate;
   const second = p.secondJob;
+  // The second job already on record: the one this import made, or an open one of the same title.
+  const at = second === undefined ? -1 : e.jobs.findIndex((j) => j.id === SECOND_JOB);
+  const sameTitle =
+    second === undefined ? -1 : e.jobs.findIndex((j) => !j.isMain && !j.endDate && j.title === second.title);
+  const existing = e.jobs[at >= 0 ? at : sameTitle];
   const secondJob: Job | undefined =
     second === undefined
       ? undefined
       : {
-          id: SECOND_JOB,
+          ...(existing ?? { id: SECOND_JOB, isMain: false, contract: 'additional' }),
           title: second.title,
           managerIds: [second.managerId],
-          isMain: false,
-          contract: 'additional',
-          startDate: second.start ?? startDate,
+          startDate: second.start ?? existing?.startDate ?? startDate,
         };
   const jobs: Job[] = e.jobs.map((j) => {
-    if (j.id === SECOND_JOB && secondJob !== undefined) return secondJob;
+    if (j === existing && secondJob !== undefined) return secondJob;
     if (!j.isMain) return j;
     // A main job that began with the employment moves with a corrected start date.
     const start = j.startDate === e.startDate ? startDate : j.startDate;
     return { ...j, startDate: start, ...(p.jobFamily === undefined ? {} : { jobFamily: p.jobFamily }) };
   });
-  if (secondJob !== undefined && !jobs.includes(secondJob)) jobs.push(secondJob);
+  if (secondJob !== undefined && existing === undefined) jobs.push(secondJob);
+  // "none" for someone in no group changes nothing.
+  const groups = p.staffGroups?.length === 0 && e.staffGroups === undefined ? undefined : p.staffGroups;
   return {
     ...e,
     startDate,
@@ -199,7 +204,7 @@ const applyRow = (e: Employee, p: Parsed): Employee => {
     ...(p.probation === undefined ? {} : { probation: p.probation }),
     ...(p.leave === undefined ? {} : { leave: p.leave }),
     ...(p.hasOwnPc === undefined ? {} : { hasOwnPc: p.hasOwnPc }),
-    ...(p.staffGroups === undefined ? {} : { staffGroups: p.staffGroups }),
+    ...(groups === undefined ? {} : { staffGroups: groups }),
   };
 };
 
