@@ -22,7 +22,10 @@ export const findPeople = async (deps: UseCaseDeps, caller: Caller, query: strin
   if (!employee.orgRoles.some((r) => FINDERS.has(r))) {
     throw new AppError('forbidden', 'Finding anyone in the organisation is for HR, auditors and senior managers.');
   }
-  const words = query.toLocaleLowerCase('en-GB').split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLocaleLowerCase('en-GB')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.join('').length < MIN_QUERY) {
     throw new AppError('validation', 'Type at least two letters of a name or email address.', {
       details: [{ path: 'q', message: 'At least two letters.' }],
