@@ -219,6 +219,70 @@ describe('Outlook add-in task pane in Chromium', () => {
     },
   );
 
+  it(
+    '004: when the reply to Book is lost, pressing Book again books once: one record, one event in each calendar',
+    { timeout: 90_000 },
+    async () => {
+      const other = person(assembly(18));
+      const page = await openPane(
+        {
+          mode: 'compose',
+          user: { email: manager.email, displayName: manager.displayName },
+          appointment: {
+            start: `${REFERENCE_DATE}T14:00:00.000Z`,
+            end: `${REFERENCE_DATE}T14:30:00.000Z`,
+            requiredAttendees: [{ email: other.email, displayName: other.displayName }],
+          },
+        },
+        manager,
+      );
+      // The server books, then the connection drops before its answer arrives.
+      const keys: string[] = [];
+      let dropped = false;
+      await page.route(`${stack.baseUrl}/api/v1/bookings`, async (route) => {
+        keys.push(route.request().headers()['idempotency-key'] ?? '');
+        if (dropped) return route.continue();
+        dropped = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      const who = page.getByLabel('Who is the conversation with?');
+      await expect.poll(() => who.inputValue()).toBe(other.id);
+      await page
+        .getByRole('group', { name: 'Which conversation?' })
+        .getByLabel(/^Big Picture performance conversation/)
+        .check();
+      await page.getByRole('button', { name: 'Find times' }).click();
+      await page.getByRole('group', { name: 'When?' }).getByRole('radio').first().check();
+      const bookButton = page.getByRole('button', { name: 'Book conversation' });
+      await bookButton.click();
+      await expect.poll(() => dropped).toBe(true);
+      await expect.poll(() => bookButton.isEnabled()).toBe(true);
+      await bookButton.click();
+      await page.getByRole('heading', { name: 'Booked' }).waitFor();
+
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      const token = await stack.tokenFor(manager.id);
+      const res = await fetch(`${stack.baseUrl}/api/v1/people/${other.id}/conversations?pageSize=100`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const items = ((await res.json()) as { items: { kind: string; record?: Booked }[] }).items;
+      const booked = items.flatMap((v) =>
+        v.kind === 'full' && v.record?.type === 'big-picture' && v.record.status === 'booked' ? [v.record] : [],
+      );
+      expect(booked).toHaveLength(1);
+      const start = Date.parse(booked[0]!.booking!.start);
+      for (const mailbox of [manager, other]) {
+        const events = (await graphEvents(mailbox)).filter(
+          (e) => !e.isCancelled && Date.parse(`${e.start.dateTime.replace(/Z$/, '')}Z`) === start,
+        );
+        expect(events, `calendar of ${mailbox.displayName}`).toHaveLength(1);
+      }
+      await page.close();
+    },
+  );
+
   it('someone with no reports is told why there is no one to book for', async () => {
     const page = await openPane(
       {

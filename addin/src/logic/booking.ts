@@ -73,14 +73,37 @@ export const agendaLines = (text: string): string[] =>
     .map((l) => l.slice(0, 500))
     .slice(0, 30);
 
-export const book = (
+/**
+ * One Idempotency-Key per booking the person means. Pressing Book again after an error, for the
+ * same person, type and time, repeats the same request, so the server books it once; choosing
+ * something else, or a finished booking, starts a new one.
+ */
+export const bookingAttempts = (newKey: () => string = () => crypto.randomUUID()) => {
+  let last: { readonly intent: string; readonly key: string } | undefined;
+  return {
+    keyFor(intent: unknown): string {
+      const text = JSON.stringify(intent);
+      if (last?.intent !== text) last = { intent: text, key: newKey() };
+      return last.key;
+    },
+    done(): void {
+      last = undefined;
+    },
+  };
+};
+export type BookingAttempts = ReturnType<typeof bookingAttempts>;
+
+export const book = async (
   api: ApiClient,
+  attempts: BookingAttempts,
   employeeId: string,
   choice: DueChoice,
   s: Pick<Slot, 'start' | 'end'>,
   agenda: readonly string[],
-): Promise<BookingResult> =>
-  api.call('bookings.create', {
+): Promise<BookingResult> => {
+  const meant = { employeeId, type: choice.type, start: s.start, end: s.end, jobIds: [...choice.jobIds] };
+  const booked = await api.call('bookings.create', {
+    idempotencyKey: attempts.keyFor(meant),
     body: {
       employeeId,
       type: choice.type,
@@ -90,6 +113,9 @@ export const book = (
       ...(choice.jobIds.length > 0 ? { jobIds: [...choice.jobIds] } : {}),
     },
   });
+  attempts.done();
+  return booked;
+};
 
 export interface BulkForm {
   readonly employeeIds: readonly string[];
@@ -133,8 +159,15 @@ export const checkBulkForm = (form: BulkForm): BulkCheck => {
   return problems.length === 0 ? { ok: true, input } : { ok: false, problems: [...new Set(problems)] };
 };
 
-export const bookRound = (api: ApiClient, input: z.input<typeof bulkBookingInput>): Promise<BulkResult> =>
-  api.call('bookings.bulk', { body: input });
+export const bookRound = async (
+  api: ApiClient,
+  attempts: BookingAttempts,
+  input: z.input<typeof bulkBookingInput>,
+): Promise<BulkResult> => {
+  const result = await api.call('bookings.bulk', { idempotencyKey: attempts.keyFor(input), body: input });
+  attempts.done();
+  return result;
+};
 
 export interface RoundLine {
   readonly name: string;

@@ -10,6 +10,7 @@ import type { DueChoice } from '../logic/due.ts';
 import {
   agendaLines,
   book,
+  bookingAttempts,
   loadChoices,
   rangeLabel,
   slotLabel,
@@ -82,6 +83,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
   const findButton = h('button', { type: 'button', disabled: true }, 'Find times');
   const bookButton = h('button', { type: 'button', class: 'primary', disabled: true }, 'Book conversation');
 
+  const attempts = bookingAttempts();
   const picked: { member?: TeamMember; choice?: DueChoice; today?: string; slot?: Pick<Slot, 'start' | 'end'> } = {};
 
   const showChoices = async (member: TeamMember): Promise<void> => {
@@ -171,7 +173,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
       if (member === undefined || choice === undefined || slot === undefined) return;
       notices.info('Booking…');
       try {
-        const booked = await book(api, member.person.id, choice, slot, agendaLines(agenda.value));
+        const booked = await book(api, attempts, member.person.id, choice, slot, agendaLines(agenda.value));
         notices.info(`Booked: ${booked.subject}, ${slotLabel(booked)}. It is in both calendars with the agenda.`);
         clear(
           resultBox,

@@ -1,6 +1,6 @@
 /** Policy 004 dedicated days: a whole team's Big Picture round booked over chosen days in one go. */
 import type { ApiClient } from '@pc/core/api';
-import { bookRound, checkBulkForm, summariseRound, type TeamMember } from '../logic/booking.ts';
+import { bookingAttempts, bookRound, checkBulkForm, summariseRound, type TeamMember } from '../logic/booking.ts';
 import { explain } from '../logic/explain.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';
 
@@ -15,6 +15,7 @@ export const renderBookRound = (
   members: readonly TeamMember[],
   notices: Notices,
 ): void => {
+  const attempts = bookingAttempts();
   const people = members.map((m) => {
     const id = uid('member');
     const box = h('input', { type: 'checkbox', id, value: m.person.id, checked: true });
@@ -53,7 +54,7 @@ export const renderBookRound = (
       }
       notices.info('Booking the round…');
       try {
-        const summary = summariseRound(await bookRound(api, check.input), members);
+        const summary = summariseRound(await bookRound(api, attempts, check.input), members);
         notices.info(`${summary.booked.length} booked, ${summary.notBooked.length} not booked.`);
         clear(
           results,
