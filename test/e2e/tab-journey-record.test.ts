@@ -182,6 +182,13 @@ describe('the record, from agenda to agreement, in the tab', () => {
         await colleague.getByRole('button', { name: 'Download the form (PDF)' }).click();
         expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
       }
+      if (scheme === 'somerset-career-conversations') {
+        // 003 §5.10: the appeal goes to the next-in-line manager, named, with a British date; never an id.
+        await colleague.getByText(new RegExp(`It goes to ${person(tenant, 2).displayName}\\.`)).waitFor();
+        expect(await colleague.getByRole('region', { name: 'Agreement' }).textContent()).not.toMatch(
+          /[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/,
+        );
+      }
       await saveScreenshot(colleague, `journey-${scheme}-5-both-agreed`);
       await colleague.close();
       await manager.close();

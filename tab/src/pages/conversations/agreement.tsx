@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fl
 import { useState } from 'react';
 import { ApiError } from '@pc/core/api';
 import { formatDate, formatDateTime } from '../../components/format.ts';
+import { usePersonName } from '../../components/people.ts';
 import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
@@ -129,6 +130,11 @@ export const AgreementPanel = ({
   );
 };
 
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** "by 2027-05-17" in a sentence from the service → "by 17 May 2027". */
+const britishDates = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+
 const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }) => {
   const { api } = useSession();
   const r = view.record;
@@ -141,6 +147,10 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
   const [byRep, setByRep] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
+  // The service names who hears the appeal by id; the page says their name.
+  const toId = window_.state === 'ready' ? window_.data.to : undefined;
+  const toName = usePersonName(toId !== undefined && ID.test(toId) ? toId : undefined);
+  const to = toId === undefined ? undefined : ID.test(toId) ? (toName ?? 'the manager who hears appeals') : toId;
   if (r.appeal)
     return (
       <Text as="p" block>
@@ -151,7 +161,7 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
   if (window_.state !== 'ready' || !window_.data.allowed)
     return window_.state === 'ready' ? (
       <Text as="p" block>
-        {window_.data.explanation}
+        {britishDates(window_.data.explanation)}
       </Text>
     ) : null;
   const w = window_.data;
@@ -181,9 +191,9 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
         Appeal
       </Text>
       <Text as="p" block>
-        {w.explanation}
+        {britishDates(w.explanation)}
         {w.lodgeBy === undefined ? '' : ` Lodge it by ${formatDate(w.lodgeBy)}.`}
-        {w.to === undefined ? '' : ` It goes to ${w.to}.`}
+        {to === undefined ? '' : ` It goes to ${to}.`}
       </Text>
       <LiveStatus message={status} />
       {error === null ? null : (
