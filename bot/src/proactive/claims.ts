@@ -5,6 +5,7 @@ import {
   type SendQueueItem,
   type SendQueueStore,
   type StoredSendItem,
+  type ThrottleSignals,
 } from '@pc/core';
 import type { Logger } from '../logging.ts';
 import type { SendPermit } from './leases.ts';
@@ -96,14 +97,17 @@ export class SendClaims {
       pacer.pauseTenant(item.tenantId, retryAfterMs);
       permit?.pause(this.#o.nowMs() + retryAfterMs);
     };
-    const throttled = (retryAfterMs: number): void => {
-      totals.throttled += 1;
-      pause(retryAfterMs);
+    const throttle: ThrottleSignals = {
+      throttled: (retryAfterMs) => {
+        totals.throttled += 1;
+        pause(retryAfterMs);
+      },
+      pausedForMs: () => pacer.pausedForMs(item.tenantId),
     };
     let activityId: string | undefined;
     while (activityId === undefined) {
       try {
-        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace, throttled));
+        ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace, throttle));
       } catch (error) {
         if (error instanceof MarkRefused) return 'busy'; // another worker changed it first
         if (error instanceof LeaseLost) return this.#unmark(attempt);

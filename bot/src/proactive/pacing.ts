@@ -98,6 +98,11 @@ export class KeyedThrottle {
     this.#lines.delete(key);
   }
 
+  /** Until when `key` is paused; 0 when it is not. */
+  pausedUntil(key: string): number {
+    return this.#pausedUntil.get(key) ?? 0;
+  }
+
   /** Nothing may use `key` before `untilMs` (a Retry-After from the service). */
   pause(key: string, untilMs: number): void {
     this.#pausedUntil.set(key, Math.max(untilMs, this.#pausedUntil.get(key) ?? 0));
@@ -182,6 +187,11 @@ export class Pacer {
     // The tenant's slot last, so the call goes the moment it is counted.
     await this.#tenants.take(tenantId, nowMs, sleep, call === 'post');
     if (permit !== undefined && !permit.valid()) throw new LeaseLost(tenantId);
+  }
+
+  /** How long the tenant is still paused by a 429. */
+  pausedForMs(tenantId: string): number {
+    return Math.max(0, this.#tenants.pausedUntil(tenantId) - this.#o.nowMs());
   }
 
   /** A 429 from the connector: nothing goes to this tenant for a while. */

@@ -7,6 +7,7 @@ import {
   type ProactiveSender,
   type StoredConversationReference,
   type TenantId,
+  type ThrottleSignals,
 } from '@pc/core';
 import type { AdaptiveCard } from '@pc/core/cards';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -28,7 +29,7 @@ interface HttpLikeError {
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 const noPacing = (): Promise<void> => Promise.resolve();
-const ignoreThrottling = (): void => undefined;
+const unthrottled: ThrottleSignals = { throttled: () => undefined, pausedForMs: () => 0 };
 
 /** How long a tenant's stored service URL is reused before it is read again. */
 export const REFERENCE_CACHE_MS = 30_000;
@@ -58,8 +59,8 @@ const cachedReferences = (options: CloudProactiveSenderOptions) => {
   };
 };
 
-/** The 429 listener of the proactive send under way, if any, for the connector client's pipeline to call. */
-const throttleListeners = new AsyncLocalStorage<(retryAfterMs: number) => void>();
+/** The throttle signals of the proactive send under way, if any, for the connector client's pipeline. */
+const throttleListeners = new AsyncLocalStorage<ThrottleSignals>();
 
 interface PipelineLike {
   addPolicy(
@@ -79,7 +80,8 @@ interface ResponseLike {
  * The connector client retries a 429 by itself after its Retry-After, so the queue would hear of
  * it only when the retries ran out, while its other sends kept going into the pause. This adds a
  * policy inside the client's retry loop that tells the send under way of every 429 at once, so
- * the whole tenant pauses. Clients of another shape are left as they are.
+ * the whole tenant pauses, and holds any request of the tenant's that is about to leave during a
+ * pause. Clients of another shape are left as they are.
  */
 const listenForThrottling = (connector: unknown): void => {
   const pipeline = (connector as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
@@ -87,10 +89,14 @@ const listenForThrottling = (connector: unknown): void => {
     {
       name: 'proactiveThrottleSignal',
       sendRequest: async (request, next) => {
-        const response = await next(request);
-        if (response.status === 429) {
-          throttleListeners.getStore()?.(parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+        const signals = throttleListeners.getStore();
+        // The last moment before the request leaves: a pause that began since its pacing slot holds it.
+        for (let wait = signals?.pausedForMs() ?? 0; wait > 0; wait = signals?.pausedForMs() ?? 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
         }
+        const response = await next(request);
+        if (response.status === 429)
+          signals?.throttled(parseRetryAfter(response.headers.get('retry-after'), Date.now()));
         return response;
       },
     },
@@ -179,7 +185,7 @@ export const createCloudProactiveSender = (options: CloudProactiveSenderOptions)
     return { activityId };
   };
   return {
-    send: (tenantId, personId, card, _key, pace = noPacing, throttled = ignoreThrottling) =>
-      throttleListeners.run(throttled, () => sendOnce(tenantId, personId, card, pace)),
+    send: (tenantId, personId, card, _key, pace = noPacing, throttle = unthrottled) =>
+      throttleListeners.run(throttle, () => sendOnce(tenantId, personId, card, pace)),
   };
 };

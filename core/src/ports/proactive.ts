@@ -69,6 +69,14 @@ export interface SendQueueStore {
   anyOpen(tenantId: TenantId, cycleKey: string): Promise<boolean>;
 }
 
+/** How a proactive send and its tenant's pacing tell each other about a 429's Retry-After. */
+export interface ThrottleSignals {
+  /** Told at once when the connector answers 429, even when the call is then retried by the client. */
+  throttled(retryAfterMs: number): void;
+  /** How long the tenant is still paused: no request leaves before then. */
+  pausedForMs(): number;
+}
+
 /** The Bot Connector calls one proactive send makes: open the 1:1 chat, then post into it. */
 export type ConnectorCall = 'create-conversation' | 'post';
 
@@ -81,8 +89,8 @@ export interface ProactiveSender {
     idempotencyKey: string,
     /** Awaited right before each connector call, so the caller can keep within the rate limits. */
     pace?: (call: ConnectorCall) => Promise<void>,
-    /** Told at once when the connector answers 429, even if the call is then retried, so every send can pause. */
-    throttled?: (retryAfterMs: number) => void,
+    /** The tenant's pause: told of every 429 at once, and asked right before each request leaves. */
+    throttle?: ThrottleSignals,
   ): Promise<{ activityId: string }>;
 }
 
