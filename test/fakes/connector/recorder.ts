@@ -96,7 +96,7 @@ export const startConnectorRecorder = async (target: string): Promise<ConnectorR
     const answer = await fetch(`${target}${req.url ?? '/'}`, {
       method: req.method ?? 'POST',
       headers,
-      ...(body.length === 0 ? {} : { body }),
+      ...(body.length === 0 ? {} : { body: body.toString('utf8') }),
     });
     const text = await answer.text();
     requests.push({ tenantId: key, at, kind, status: answer.status });

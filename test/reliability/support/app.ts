@@ -61,7 +61,8 @@ export const startAppInstance = async (options: AppInstanceOptions): Promise<App
   });
   const app = await createApp(config, {
     store,
-    logger: createLogger({ level: 'silent' }),
+    // Silent unless the options ask for a level: a process's log lines reach its parent as JSON.
+    logger: createLogger({ level: config.logLevel }),
     clock: options.now === undefined ? systemClock : fixedClock(options.now),
     compose: {
       teamThemes: new CosmosTeamThemesRepository(store),

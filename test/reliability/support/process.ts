@@ -7,6 +7,7 @@ const SCRIPT = fileURLToPath(new URL('./app-process.ts', import.meta.url));
 
 export interface AppProcess {
   readonly url: string;
+  readonly pid: number;
   /** Lines printed after the ready line. */
   readonly lines: readonly Record<string, unknown>[];
   /** Ends the process at once, as a crash or an evicted container would. */
@@ -41,6 +42,7 @@ export const spawnAppProcess = async (env: Readonly<Record<string, string>>): Pr
   });
   return {
     url,
+    pid: child.pid ?? 0,
     lines,
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
