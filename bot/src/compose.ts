@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, ConversationReferenceStore, SendQueueStore } from '@pc/core';
+import type { Clock, ConversationReferenceStore, SendLeaseStore, SendQueueStore } from '@pc/core';
 import type { HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
 import { createGraphCalendar } from './calendar/graph-calendar.ts';
 import type { AppConfig } from './config.ts';
@@ -9,6 +9,7 @@ import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
+import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
 /** What tests and the local launcher may put in place of the adapters built from config. */
 export interface CompositionOverrides {
@@ -28,6 +29,8 @@ export interface AppServices {
   /** Where the bot can reach each tenant and person later (Teams conversation references). */
   readonly references: ConversationReferenceStore;
   readonly sendQueue: SendQueueStore;
+  /** One sender per tenant across instances (the proactive send lease). */
+  readonly sendLeases: SendLeaseStore;
 }
 
 export const graphFor = (config: AppConfig): GraphGateway | undefined => {
@@ -38,7 +41,12 @@ export const graphFor = (config: AppConfig): GraphGateway | undefined => {
     clientSecret: appPassword,
     authority: config.auth.authorityHost,
   });
-  return createMsGraphGateway({ tokens, baseUrl: config.graph.baseUrl });
+  return createMsGraphGateway({
+    tokens,
+    baseUrl: config.graph.baseUrl,
+    // Outlook counts 4 per mailbox across all instances (APP_INSTANCE_COUNT); each keeps its share.
+    maxConcurrentPerMailbox: perInstanceLimit(GRAPH_MAILBOX_CONCURRENCY, config.rateLimits.instances),
+  });
 };
 
 /** The composition root: adapters behind core's ports, the clock, the directory and the calendar. */
@@ -65,9 +73,9 @@ export const composeServices = (
     },
     clock,
     newId: overrides.newId ?? randomUUID,
-    // Read-only decisions (who works with whom) may use records up to a minute old.
+    // Display only (names, choices offered): decisions read employee records afresh.
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
   };
-  return { deps, references: state.references, sendQueue: state.sendQueue };
+  return { deps, references: state.references, sendQueue: state.sendQueue, sendLeases: state.sendLeases };
 };
