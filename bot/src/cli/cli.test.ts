@@ -145,3 +145,18 @@ describe('cli bad input', () => {
     expect(err).toContain('employee.jobs');
   });
 });
+
+describe('cli sends', () => {
+  it('asks for the tenant, the action and a valid week before touching any store', async () => {
+    const refused = async (...argv: string[]): Promise<string> => {
+      const { code, err } = await run(...argv);
+      expect(code).toBe(2);
+      return err;
+    };
+    expect(await refused('sends', 'in-doubt')).toContain('--tenant');
+    expect(await refused('sends', 'resend', '--tenant', 't')).toContain('sends resend <id>');
+    expect(await refused('sends', 'in-doubt', '--tenant', 't', '--cycle', 'May')).toContain('ISO week');
+    // Well formed, but this run has no store to read the queue from.
+    expect(await refused('sends', 'in-doubt', '--tenant', 't')).toContain('needs a store');
+  });
+});
