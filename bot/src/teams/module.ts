@@ -1,5 +1,5 @@
 import type { AppModule } from '../module.ts';
-import { CheckinScheduler, SendQueueWorker } from '../proactive/index.ts';
+import { CheckinScheduler, SendLeases, SendQueueWorker } from '../proactive/index.ts';
 import { createBotAdapter, registerBotRoutes } from './adapter.ts';
 import { PerformanceBot } from './bot.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
@@ -49,6 +49,14 @@ export const createTeamsModule = (): AppModule => {
         worker: new SendQueueWorker({ store: services.sendQueue, sender, logger }),
         tenants: config.auth.allowedTenants,
         intervalMs: config.checkins.intervalMinutes * 60_000,
+        // One sender per tenant across instances; the lease outlasts the tenant's rate window.
+        leases: new SendLeases({
+          store: services.sendLeases,
+          logger,
+          leaseMs: config.proactive.leaseSeconds * 1000,
+          quietMs: 1_100,
+        }),
+        sweepIntervalMs: config.proactive.sweepSeconds * 1000,
       });
       scheduler.start();
     },
