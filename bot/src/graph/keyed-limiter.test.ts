@@ -14,7 +14,12 @@ const peakOf = async (instances: number, count: number): Promise<number> => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     running -= 1;
   };
-  await Promise.all(Array.from({ length: count }, (_, i) => limiters[i % instances]?.run('alex@example.test', task)));
+  const limiterFor = (i: number) => {
+    const limiter = limiters[i % instances];
+    if (limiter === undefined) throw new Error('no limiter');
+    return limiter;
+  };
+  await Promise.all(Array.from({ length: count }, (_, i) => limiterFor(i).run('alex@example.test', task)));
   return peak;
 };
 
