@@ -114,7 +114,7 @@ describe('My notes in the tab', () => {
     const stored = await api(stack, who(21).id, 'GET', `/api/v1/people/${who(21).id}/feedback`);
     expect((stored.json as { items: unknown[] }).items).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('pressing Log again after the reply was lost stores the note once', async () => {
     const author = who(18);
