@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The browser tests need tab/dist and addin/dist: built once here, never by each test file.
+    globalSetup: ['test/support/web-build.ts'],
   },
 });

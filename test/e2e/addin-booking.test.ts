@@ -4,7 +4,6 @@
  * the record and both people's calendar events exist with a Teams meeting, and from the event in
  * read mode the manager cancels it, which reaches the record and the calendars.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
@@ -106,8 +105,6 @@ describe('Outlook add-in task pane in Chromium', () => {
     page.evaluate(() => (globalThis as unknown as { __officeFake: OfficeFakeHandle }).__officeFake.state());
 
   beforeAll(async () => {
-    // The server serves the production build at /addin/.
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: 'addin', stdio: 'inherit' });
     const stackModule = '../support/stack.ts';
     const mod = (await import(stackModule)) as {
       startStack(o?: { referenceDate?: string }): Promise<Stack>;

@@ -1,7 +1,6 @@
 // A fresh tenant brought in by `cli sync` from the local Graph and `cli import` of an HR file alone:
 // the org chart and everyone's due list come out right, later joiners, movers and leavers follow,
 // and Graph throttling, a stopped round and malformed files leave nothing partial.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -291,8 +290,6 @@ describe('a tenant brought in by sync and import, in the tab', () => {
   let tenantGraph: FakeGraph;
 
   beforeAll(async () => {
-    // The server serves tab/dist; build it so the page under test is the current code.
-    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
     stack = await startStack({ referenceDate: TODAY, env: { ALLOWED_TENANTS: T } });
     tenantGraph = await startFakeGraph({
       orgs: [

@@ -3,7 +3,6 @@
  * Chromium against the full local stack: Team Themes saved again and again, labels that ran into
  * their values, one way of writing a quarter, and the icons the browser and Outlook ask for.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNudgeSettingsStore } from '../../bot/src/cosmos/bot-state.ts';
@@ -28,8 +27,6 @@ describe('tab defects', () => {
   };
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
-    execFileSync('npm', ['run', 'build', '-w', 'addin'], { stdio: 'ignore' });
     stack = await startStack({ referenceDate: '2027-05-03' });
     browser = await launchBrowser();
   }, 180_000);

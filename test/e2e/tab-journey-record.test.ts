@@ -6,7 +6,6 @@
  * a disagreement reaches the manager and HR; a manager opens a report's history and objectives.
  */
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- API replies are read as loose JSON */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchemePack } from '@pc/core';
@@ -62,7 +61,6 @@ describe('the record, from agenda to agreement, in the tab', () => {
   };
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
     stack = await startStack({ referenceDate: REFERENCE_DATE });
     browser = await launchBrowser();
   }, 180_000);

@@ -4,7 +4,6 @@
  * opens a record only with a stated reason, which the employee then reads in their audit view;
  * each control shows only to those who may use it; axe-core finds nothing serious in any theme.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,15 +48,6 @@ describe('My data in the tab', () => {
   };
 
   beforeAll(async () => {
-    // Other page tests may be building the same dist at this moment: a failed build is tried again.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
     stack = await startStack({ referenceDate: REFERENCE_DATE });
     browser = await launchBrowser();
   }, 180_000);

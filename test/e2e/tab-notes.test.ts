@@ -3,7 +3,6 @@
  * in-the-moment note about a colleague they work with, the colleague reads it with its visibility,
  * a repeat after a lost reply stores one note, and axe-core finds nothing serious in any theme.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -36,15 +35,6 @@ describe('My notes in the tab', () => {
   const logForm = (page: Page) => page.getByRole('form', { name: 'Log a note' });
 
   beforeAll(async () => {
-    // Other page tests may be building the same dist at this moment: a failed build is tried again.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
     stack = await startStack({ referenceDate: REFERENCE_DATE });
     browser = await launchBrowser();
   }, 180_000);

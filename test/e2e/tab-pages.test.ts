@@ -3,7 +3,6 @@
  * objectives with SMART hints, recording and agreeing a conversation, a manager's team, and
  * axe-core on every page in the light, dark and high-contrast themes.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,8 +34,6 @@ describe('Teams tab in Chromium', () => {
   };
 
   beforeAll(async () => {
-    // The server serves tab/dist; build it so the pages under test are the current code.
-    execFileSync('npm', ['run', 'build', '-w', 'tab'], { stdio: 'ignore' });
     stack = await startStack({ referenceDate: '2027-05-03' });
     browser = await launchBrowser();
   }, 120_000);
