@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { AppError } from '@pc/core';
 import { describe, expect, it } from 'vitest';
-import { EMULATOR_KEY, loadConfig, redactedSummary } from './config.ts';
+import { redactedSummary } from './config-summary.ts';
+import { EMULATOR_KEY, loadConfig } from './config.ts';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const APP = '99999999-8888-4777-8666-555555555555';
@@ -65,6 +66,13 @@ describe('loadConfig', () => {
     expect(config.bot.directoryCacheSeconds).toBe(60);
     expect(loadConfig({ BOT_DIRECTORY_CACHE_SECONDS: '0' }).bot.directoryCacheSeconds).toBe(0);
     expect(() => loadConfig({ BOT_DIRECTORY_CACHE_SECONDS: '-1' })).toThrow(/BOT_DIRECTORY_CACHE_SECONDS/);
+  });
+
+  it('syncs the directory hourly unless DIRECTORY_SYNC_MINUTES says otherwise (0 turns it off)', () => {
+    expect(loadConfig({}).directorySync.intervalMinutes).toBe(60);
+    expect(loadConfig({ DIRECTORY_SYNC_MINUTES: '15' }).directorySync.intervalMinutes).toBe(15);
+    expect(loadConfig({ DIRECTORY_SYNC_MINUTES: '0' }).directorySync.intervalMinutes).toBe(0);
+    expect(() => loadConfig({ DIRECTORY_SYNC_MINUTES: 'hourly' })).toThrow(/DIRECTORY_SYNC_MINUTES/);
   });
 
   it('derives the environment from NODE_ENV when APP_ENV is absent; a test run is a local process', () => {

@@ -70,6 +70,8 @@ export interface AppConfig {
   readonly graph: { readonly baseUrl: string };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
+  /** Directory sync from Graph for every allowed tenant: minutes between rounds, 0 = off. */
+  readonly directorySync: { readonly intervalMinutes: number };
   /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
   readonly proactive: { readonly leaseSeconds: number; readonly sweepSeconds: number };
   /** REST API request budgets per user and per tenant, per second across all instances. */
@@ -196,6 +198,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       scheduler: e.CHECKIN_SCHEDULER ?? true,
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
+    directorySync: { intervalMinutes: e.DIRECTORY_SYNC_MINUTES ?? 60 },
     proactive: { leaseSeconds: e.SEND_LEASE_SECONDS ?? 30, sweepSeconds: e.SEND_SWEEP_SECONDS ?? 60 },
     rateLimits: {
       enabled: e.API_RATE_LIMITS ?? !dev,
@@ -218,36 +221,3 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
   }
   return config;
 };
-
-const presence = (value: string | undefined): 'set' | 'missing' => (value === undefined ? 'missing' : 'set');
-
-/** One flat object for the startup log line: secrets appear only as "set" or "missing". */
-export const redactedSummary = (config: AppConfig): Record<string, string | number | boolean> => ({
-  env: config.env,
-  port: config.port,
-  publicBaseUrl: config.publicBaseUrl,
-  tabBaseUrl: config.tabBaseUrl,
-  logLevel: config.logLevel,
-  localDevFakes: config.localDevFakes,
-  cosmosEndpoint: config.cosmos.endpoint,
-  cosmosDatabase: config.cosmos.databaseId,
-  cosmosKey: presence(config.cosmos.key),
-  cosmosManagedIdentity: config.cosmos.useManagedIdentity,
-  cosmosAllowSelfSigned: config.cosmos.allowSelfSigned,
-  botAppId: config.bot.appId ?? 'missing',
-  botAppPassword: presence(config.bot.appPassword),
-  botAppTenantId: config.bot.appTenantId ?? 'missing',
-  botAppType: config.bot.appType,
-  authorityHost: config.auth.authorityHost,
-  apiAudiences: config.auth.audiences.join(','),
-  allowedTenants: config.auth.allowedTenants.length,
-  apiScope: config.auth.apiScope,
-  allowedClients: config.auth.allowedClients.length,
-  graphBaseUrl: config.graph.baseUrl,
-  checkinScheduler: config.checkins.scheduler,
-  checkinIntervalMinutes: config.checkins.intervalMinutes,
-  sendLease: `${String(config.proactive.leaseSeconds)} s, sweep every ${String(config.proactive.sweepSeconds)} s`,
-  rateLimits: config.rateLimits.enabled
-    ? `${String(config.rateLimits.userPerSecond)}/s per user, ${String(config.rateLimits.tenantPerSecond)}/s per tenant over ${String(config.rateLimits.instances)} instance(s)`
-    : 'off',
-});

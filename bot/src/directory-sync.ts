@@ -10,7 +10,7 @@ import type { AppModule } from './module.ts';
 export interface DirectorySyncModuleOptions {
   /** Defaults to Graph's /users/delta with the bot's app registration, when one is configured. */
   readonly directory?: DirectorySource;
-  /** Minutes between rounds (default 60); the first round runs one interval after start. */
+  /** Minutes between rounds (default: DIRECTORY_SYNC_MINUTES, 60; 0 = off); the first round runs one interval after start. */
   readonly intervalMinutes?: number;
 }
 
@@ -41,7 +41,8 @@ export const createDirectorySyncModule = (options: DirectorySyncModuleOptions = 
     },
     register: ({ config, store, logger, clock }) => {
       const directory = options.directory ?? graphDirectory(config);
-      if (directory === undefined || config.auth.allowedTenants.length === 0) return;
+      const minutes = options.intervalMinutes ?? config.directorySync.intervalMinutes;
+      if (directory === undefined || minutes === 0 || config.auth.allowedTenants.length === 0) return;
       const deps = {
         repos: { tenants: store.tenants, employees: store.employees },
         clock,
@@ -61,14 +62,11 @@ export const createDirectorySyncModule = (options: DirectorySyncModuleOptions = 
           }
         }
       };
-      timer = setInterval(
-        () => {
-          running ??= round().finally(() => {
-            running = undefined;
-          });
-        },
-        (options.intervalMinutes ?? 60) * 60_000,
-      );
+      timer = setInterval(() => {
+        running ??= round().finally(() => {
+          running = undefined;
+        });
+      }, minutes * 60_000);
       timer.unref();
     },
   };
