@@ -142,7 +142,7 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
 
     // No worse than one instance on the same workload (each tenant has one sender either way),
     // with room for a busy machine; the pause above costs the throttled tenant two seconds.
-    expect(seconds).toBeLessThan(oneInstanceSeconds * 1.3 + RETRY_AFTER_SECONDS + 2);
+    expect(seconds).toBeLessThan(oneInstanceSeconds * 1.5 + RETRY_AFTER_SECONDS + 2);
   }, 360_000);
 
   it('an instance killed mid-fan-out: within two minutes everyone has their card or a visible in-doubt entry, nobody has two', async () => {

@@ -16,7 +16,9 @@ import { createCosmosStore, type Store } from '../../../bot/src/cosmos/index.ts'
 import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorOptions } from '../../fakes/bot-connector.ts';
 import { startConnectorRecorder, type ConnectorRecorder } from '../../fakes/connector/recorder.ts';
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidc-issuer.ts';
-import { startCosmosServer, type CosmosServer } from '../../support/cosmos-server.ts';
+import { startChild } from '../../../bench/lib/child.ts';
+import type { CosmosInfo } from '../../../bench/lib/roles.ts';
+import type { CosmosServer } from '../../support/cosmos-server.ts';
 import { API_AUDIENCE } from './app.ts';
 import type { ApiAnswer } from './harness.ts';
 import { spawnAppProcess, type AppProcess } from './process.ts';
@@ -68,7 +70,14 @@ export interface Instances {
 }
 
 export const startInstances = async (count: number, options: InstancesOptions): Promise<Instances> => {
-  const cosmos = await startCosmosServer();
+  // The store in a process of its own, as it is another machine in production: its work then never
+  // holds up the connector's clock, which times requests on arrival.
+  const cosmosProcess = await startChild<CosmosInfo>('cosmos');
+  const cosmos: CosmosServer = {
+    endpoint: cosmosProcess.info.cosmosEndpoint,
+    key: cosmosProcess.info.cosmosKey,
+    close: () => cosmosProcess.stop(),
+  };
   const issuer = await startOidcIssuer();
   const connector = await startFakeBotConnector(options.connector ?? TEAMS_LIMITS);
   const recorder = await startConnectorRecorder(connector.url);
