@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../errors.ts';
 import type { CalendarGateway, NewCalendarEvent } from '../ports/calendar.ts';
 import { fixedClock } from '../time/clock.ts';
-import { bookConversation, cancelBooking } from './bookings.ts';
+import { cancelBooking } from './booking-changes.ts';
+import { bookConversation } from './bookings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
 const TENANT = 'tenant-bookings';
