@@ -6,7 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationInput } from '../api/conversations.ts';
 import { isAppError } from '../errors.ts';
 import { fixedClock } from '../time/clock.ts';
-import { agreeConversation, createConversation, updateConversation } from './conversations.ts';
+import { agreeConversation } from './conversation-agreement.ts';
+import { updateConversation } from './conversation-updates.ts';
+import { createConversation } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
 const TENANT = 'tenant-checks';

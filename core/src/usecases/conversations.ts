@@ -1,16 +1,16 @@
-import type { ConversationInput, ConversationPatch } from '../api/conversations.ts';
-import type { ActionItem, ConversationRecord } from '../domain/conversations.ts';
+import type { ConversationInput } from '../api/conversations.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { authorize, type TenantActor } from '../permissions/decide.ts';
 import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
 import { viewConversation, type ConversationView, type RatingPolicy } from '../permissions/visibility.ts';
 import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
-import { assertMeetingDate, assertMinimumRecord } from '../rules/record-checks.ts';
-import { assertConversationMove, assertMayRecordHeld, roleOnRecord } from '../rules/record-lifecycle.ts';
+import { assertMeetingDate } from '../rules/record-checks.ts';
+import { assertMayRecordHeld, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { packOf, ratingPolicyOf, ratingRuleOf } from './scheme.ts';
+import { packOf, ratingPolicyOf } from './scheme.ts';
 import { zonedDate } from './zoned-time.ts';
 
 export interface StoredView {
@@ -146,144 +146,4 @@ export const loadForChange = async (
   if (!stored) throw new AppError('not-found', 'No such conversation.');
   authorize(actor, action, subject, { recordManagerIds: stored.item.managerIds });
   return { actor, tenant, subject, stored };
-};
-
-const CONTENT_FIELDS = [
-  'date',
-  'jobIds',
-  'topics',
-  'sections',
-  'notes',
-  'issuesRaised',
-  'actionsAgreed',
-  'agenda',
-  'forwardLooking',
-] as const;
-
-/** The same actions, in the same order, with only their done marks changed. */
-const onlyTicks = (before: readonly ActionItem[], after: readonly ActionItem[]): boolean =>
-  after.length === before.length &&
-  after.every((a, i) => {
-    const b = before[i];
-    return b !== undefined && b.id === a.id && b.text === a.text && b.owner === a.owner && b.dueDate === a.dueDate;
-  });
-
-export const updateConversation = async (
-  deps: UseCaseDeps,
-  caller: Caller,
-  personId: PersonId,
-  conversationId: string,
-  patch: ConversationPatch,
-  etag: string,
-): Promise<Stored<ConversationRecord>> => {
-  const { stored, subject, actor, tenant } = await loadForChange(
-    deps,
-    caller,
-    personId,
-    conversationId,
-    'conversation.content.write',
-  );
-  if (patch.rating) {
-    authorize(actor, 'conversation.rating.write', subject, { recordManagerIds: stored.item.managerIds });
-    ratingRuleOf(packOf(tenant))(patch.rating);
-  }
-  // Ticking an action done keeps the agreement: the pair agreed what would be done, not that it was (004).
-  const ticksOnly =
-    patch.actionsAgreed !== undefined &&
-    patch.rating === undefined &&
-    CONTENT_FIELDS.every((field) => field === 'actionsAgreed' || patch[field] === undefined) &&
-    onlyTicks(stored.item.actionsAgreed, patch.actionsAgreed);
-  const changesContent =
-    !ticksOnly && (CONTENT_FIELDS.some((field) => patch[field] !== undefined) || patch.rating !== undefined);
-  const defined = Object.fromEntries(
-    CONTENT_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
-  ) as Partial<ConversationRecord>;
-  const base = stored.item;
-  if (patch.status) {
-    assertConversationMove(base.status, patch.status, roleOnRecord(caller.userId, base.employeeId), base.type);
-    // A record must not say cancelled while both calendars still hold the meeting.
-    if (patch.status === 'cancelled' && base.status === 'booked' && base.booking !== undefined) {
-      const message = 'This conversation is booked in your calendars; cancel the booking so the invitations go too.';
-      throw new AppError('validation', message, { details: [{ path: 'status', message }] });
-    }
-  }
-  // Changing an agreed record re-opens it: both must agree the new version (004).
-  const reopened = changesContent && base.status === 'agreed';
-  if (patch.date !== undefined || patch.status === 'held') {
-    const status = patch.status ?? (reopened ? 'held' : base.status);
-    assertMeetingDate(status, patch.date ?? base.date, zonedDate(deps.clock.now(), tenant.timeZone));
-  }
-  const next: ConversationRecord = {
-    ...base,
-    ...defined,
-    ...(patch.rating ? { rating: { ...patch.rating } } : {}),
-    ...(patch.status ? { status: patch.status } : reopened ? { status: 'held' as const } : {}),
-    agreement: changesContent ? {} : base.agreement,
-    updatedAt: deps.clock.now(),
-    updatedBy: caller.userId,
-  };
-  return deps.repos.conversations.update(next, etag);
-};
-
-export const agreeConversation = async (
-  deps: UseCaseDeps,
-  caller: Caller,
-  personId: PersonId,
-  conversationId: string,
-  etag: string,
-): Promise<StoredView> => {
-  const { stored, actor, tenant, subject } = await loadForChange(
-    deps,
-    caller,
-    personId,
-    conversationId,
-    'conversation.agree',
-  );
-  const record = stored.item;
-  if (record.status === 'booked' || record.status === 'cancelled') {
-    throw new AppError('validation', 'Only a conversation that has taken place can be agreed.');
-  }
-  assertMinimumRecord(tenant.schemeId, packOf(tenant).minimumRecord, record);
-  const now = deps.clock.now();
-  const isEmployee = caller.userId === record.employeeId;
-  const agreement = isEmployee
-    ? { ...record.agreement, employeeAgreedAt: now }
-    : { ...record.agreement, managerAgreedAt: now };
-  const both = agreement.employeeAgreedAt !== undefined && agreement.managerAgreedAt !== undefined;
-  const saved = await deps.repos.conversations.update(
-    { ...record, agreement, status: both ? 'agreed' : 'held', updatedAt: now, updatedBy: caller.userId },
-    etag,
-  );
-  return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
-};
-
-export const disagreeConversation = async (
-  deps: UseCaseDeps,
-  caller: Caller,
-  personId: PersonId,
-  conversationId: string,
-  text: string,
-  etag: string,
-): Promise<StoredView> => {
-  const { stored, actor, tenant, subject } = await loadForChange(
-    deps,
-    caller,
-    personId,
-    conversationId,
-    'conversation.disagree',
-  );
-  const now = deps.clock.now();
-  const { employeeAgreedAt: _withdrawn, ...agreement } = stored.item.agreement;
-  const saved = await deps.repos.conversations.update(
-    {
-      ...stored.item,
-      disagreement: { recordedAt: now, text },
-      agreement,
-      status: stored.item.status === 'agreed' ? 'held' : stored.item.status,
-      updatedAt: now,
-      updatedBy: caller.userId,
-    },
-    etag,
-  );
-  return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
 };

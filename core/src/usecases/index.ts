@@ -5,6 +5,8 @@ export * from './people.ts';
 export * from './objectives.ts';
 export * from './smart.ts';
 export * from './conversations.ts';
+export * from './conversation-updates.ts';
+export * from './conversation-agreement.ts';
 export * from './records.ts';
 export * from './appeals.ts';
 export * from './ratings.ts';
