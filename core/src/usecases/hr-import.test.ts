@@ -4,7 +4,8 @@ import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
 import { employee, tenant } from '@pc/testing/contracts/fixtures.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from './deps.ts';
-import { importHrRows, type HrRow } from './hr-import.ts';
+import type { HrRow } from './hr-file.ts';
+import { importHrRows } from './hr-import.ts';
 
 const T = 'tenant-import';
 let repos: Repositories;

@@ -10,7 +10,7 @@ import { agreeConversation } from './conversation-agreement.ts';
 import { updateConversation } from './conversation-updates.ts';
 import { createConversation, getConversation } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { completionsCsv } from './exports.ts';
+import { completionsCsv } from './completions-csv.ts';
 
 const TENANT = 'tenant-records';
 const as = (userId: string): Caller => ({ tenantId: TENANT, userId });
