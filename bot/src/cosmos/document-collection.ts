@@ -1,15 +1,11 @@
-import type { Container, ItemDefinition, PatchOperation, SqlParameter } from '@azure/cosmos';
+import type { Container, ItemDefinition, PatchOperation } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
 import { cosmosErrorToAppError, cosmosStatus, DUPLICATE_MESSAGE } from './errors.ts';
 import { GroupedCreates } from './grouped-creates.ts';
 import { GroupedReads } from './grouped-reads.ts';
-import {
-  decodeContinuation,
-  encodeContinuation,
-  invalidContinuation,
-  MAX_WORKER_PAGE_SIZE,
-  pageSizeOf,
-} from './paging.ts';
+import { decodeContinuation, encodeContinuation, MAX_WORKER_PAGE_SIZE, pageSizeOf } from './paging.ts';
+import { fetchPartitionPage, type FetchedPage, type PartitionFilter } from './partition-query.ts';
+import { StoredDocuments } from './stored-documents.ts';
 
 /** Counts Cosmos operations (point operations and query page fetches) made through one store. */
 export interface RequestCounter {
@@ -34,16 +30,6 @@ export interface DocumentCollectionOptions<T> {
   readonly groupReads?: boolean;
 }
 
-/** A filter inside one tenant's partition: trusted SQL text, values only as parameters. */
-export interface PartitionFilter {
-  readonly where?: string;
-  readonly parameters?: readonly SqlParameter[];
-  readonly orderBy?: string;
-}
-
-const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments', '_lsn', 'pk', 'docType'];
-const RESERVED_PARAMETERS = new Set(['@pk', '@tenantId', '@docType']);
-
 /**
  * The one place that talks to a container for domain items: ETag-guarded
  * writes, tenant-checked point reads and queries that always name the tenant
@@ -52,7 +38,7 @@ const RESERVED_PARAMETERS = new Set(['@pk', '@tenantId', '@docType']);
  */
 export class DocumentCollection<T extends object> {
   readonly #o: DocumentCollectionOptions<T>;
-  readonly #strip: ReadonlySet<string>;
+  readonly #docs: StoredDocuments<T>;
 
   readonly #grouped: GroupedCreates | undefined;
   readonly #groupedReads: GroupedReads | undefined;
@@ -71,7 +57,7 @@ export class DocumentCollection<T extends object> {
             options.counter.count += 1;
           })
         : undefined;
-    this.#strip = new Set([...SYSTEM_FIELDS, ...(options.derivedFields ?? [])]);
+    this.#docs = new StoredDocuments<T>(options.derivedFields);
   }
 
   async read(tenantId: string, partitionKey: string, id: string): Promise<Stored<T> | undefined> {
@@ -223,44 +209,9 @@ export class DocumentCollection<T extends object> {
     filter: PartitionFilter,
     maxItemCount: number,
     continuationToken: string | undefined,
-  ): Promise<{ resources: ItemDefinition[]; continuationToken: string | undefined }> {
-    for (const p of filter.parameters ?? []) {
-      if (RESERVED_PARAMETERS.has(p.name)) throw new AppError('internal', 'A query reuses a reserved parameter name');
-    }
-    const query = [
-      'SELECT * FROM c WHERE ',
-      partitionKey === undefined ? '' : 'c.pk = @pk AND ',
-      'c.tenantId = @tenantId AND c.docType = @docType',
-      filter.where === undefined ? '' : ` AND (${filter.where})`,
-      filter.orderBy === undefined ? '' : ` ORDER BY ${filter.orderBy}`,
-    ].join('');
-    const parameters: SqlParameter[] = [
-      ...(partitionKey === undefined ? [] : [{ name: '@pk', value: partitionKey }]),
-      { name: '@tenantId', value: tenantId },
-      { name: '@docType', value: this.#o.docType },
-      ...(filter.parameters ?? []),
-    ];
-    try {
-      const response = await this.#call(() =>
-        this.#o.container.items
-          .query<ItemDefinition>(
-            { query, parameters },
-            {
-              ...(partitionKey === undefined ? {} : { partitionKey }),
-              maxItemCount,
-              ...(continuationToken === undefined ? {} : { continuationToken }),
-            },
-          )
-          .fetchNext(),
-      );
-      return { resources: response.resources, continuationToken: response.continuationToken };
-    } catch (error) {
-      // Cosmos rejects a token it cannot parse with 400 (or the SDK with a parse error).
-      const cause = error instanceof AppError ? error.cause : error;
-      const badToken = cosmosStatus(cause) === 400 || cause instanceof SyntaxError;
-      if (continuationToken !== undefined && badToken) throw invalidContinuation(error);
-      throw error;
-    }
+  ): Promise<FetchedPage> {
+    const request = { docType: this.#o.docType, tenantId, partitionKey, filter, maxItemCount, continuationToken };
+    return fetchPartitionPage(this.#o.container, (operation) => this.#call(operation), request);
   }
 
   async #call<R>(operation: () => Promise<R>): Promise<R> {
@@ -277,14 +228,10 @@ export class DocumentCollection<T extends object> {
   }
 
   #item(doc: ItemDefinition): T {
-    return Object.fromEntries(Object.entries(doc).filter(([field]) => !this.#strip.has(field))) as T;
+    return this.#docs.item(doc);
   }
 
   #stored(doc: ItemDefinition | undefined): Stored<T> {
-    const etag: unknown = doc?._etag;
-    if (doc === undefined || typeof etag !== 'string') {
-      throw new AppError('internal', 'Storage returned an item without a version');
-    }
-    return { item: this.#item(doc), etag };
+    return this.#docs.stored(doc);
   }
 }

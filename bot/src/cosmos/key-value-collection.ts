@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
-import { DocumentCollection, type PartitionFilter, type RequestCounter } from './document-collection.ts';
+import { DocumentCollection, type RequestCounter } from './document-collection.ts';
+import type { PartitionFilter } from './partition-query.ts';
 
 /** Anything kept per tenant under an id: a conversation reference, a queued send, a user's settings. */
 export interface KeyValueItem {
