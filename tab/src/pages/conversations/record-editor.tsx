@@ -1,30 +1,17 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError, mayRecordHeld, type BodyOf, type Routes } from '@pc/core/api';
 import { useState } from 'react';
 import { DateField } from '../../components/date-input.tsx';
-import { formatDateTime } from '../../components/format.ts';
 import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
-import { ActionRows, actionsOut, type ActionDraft, type OwnerWords } from './action-rows.tsx';
+import { ActionRows, actionsOut, type OwnerWords } from './action-rows.tsx';
+import { ConflictNotice, type Conflict } from './conflict-notice.tsx';
+import { ReviewSectionFields, TopicChoices } from './discussion-fields.tsx';
+import { RatingFields } from './rating-fields.tsx';
+import { useRecordDraft } from './record-draft.ts';
 import type { ConversationFull } from './types.ts';
 
 type Patch = BodyOf<Routes['conversations.update']>;
-
-const actionDrafts = (r: ConversationFull['record']): ActionDraft[] =>
-  r.actionsAgreed.map((a) => ({ ...a, dueDate: a.dueDate ?? '' }));
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '48rem', marginTop: tokens.spacingVerticalXL },
@@ -36,13 +23,6 @@ const lines = (text: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-
-/** Someone else saved first: who, when, and a way to carry on from their version without losing the typing. */
-interface Conflict {
-  readonly by: string;
-  readonly at: string;
-  readonly latest: ConversationFull;
-}
 
 /**
  * Writing up a booked or held conversation, or changing a saved one. Every save names the version
@@ -69,42 +49,8 @@ export const RecordEditor = ({
   const { api, me, scheme } = useSession();
   const r = view.record;
   const role = r.employeeId === me.person.id ? 'employee' : 'manager';
-  // The version the form started from: what this person typed is whatever differs from it.
-  const [base, setBase] = useState(view);
-  const etag = base.etag;
-  const [date, setDate] = useState(r.date);
-  const [topics, setTopics] = useState<string[]>([...r.topics]);
-  const [sections, setSections] = useState<Record<string, string>>({ ...r.sections });
-  const [issues, setIssues] = useState(r.issuesRaised.join('\n'));
-  const [actions, setActions] = useState<ActionDraft[]>(() => actionDrafts(r));
-  const [notes, setNotes] = useState(r.notes);
-  const [rating, setRating] = useState(r.rating?.value ?? '');
-  const [shortfall, setShortfall] = useState(r.rating?.shortfall ?? '');
-  const [bonus, setBonus] = useState(r.rating?.bonusRecommended ?? false);
-
-  /** Their version in every field this person left alone; their own typing everywhere else. */
-  const takeTheirs = (latest: ConversationFull) => {
-    const was = base.record;
-    const now = latest.record;
-    const keep = <T,>(mine: T, before: T, theirs: T, set: (v: T) => void) => {
-      if (JSON.stringify(mine) === JSON.stringify(before)) set(theirs);
-    };
-    keep(date, was.date, now.date, setDate);
-    keep(topics, [...was.topics], [...now.topics], setTopics);
-    keep(issues, was.issuesRaised.join('\n'), now.issuesRaised.join('\n'), setIssues);
-    keep(notes, was.notes, now.notes, setNotes);
-    keep(actions, actionDrafts(was), actionDrafts(now), setActions);
-    setSections((mine) => {
-      const ids = new Set([...Object.keys(mine), ...Object.keys(now.sections)]);
-      return Object.fromEntries(
-        [...ids].map((id) => [
-          id,
-          (mine[id] ?? '') === (was.sections[id] ?? '') ? (now.sections[id] ?? '') : (mine[id] ?? ''),
-        ]),
-      );
-    });
-    setBase(latest);
-  };
+  const draft = useRecordDraft(view);
+  const { date, topics, sections, issues, actions, notes, rating, shortfall, bonus } = draft;
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [status, setStatus] = useState('');
@@ -145,9 +91,9 @@ export const RecordEditor = ({
       const saved = await api.call('conversations.update', {
         params: { personId: r.employeeId, conversationId: r.id },
         body,
-        ifMatch: etag,
+        ifMatch: draft.etag,
       });
-      setBase(saved);
+      draft.setBase(saved);
       setConflict(null);
       onSaved(saved, markHeld ? 'Saved, and marked as held. You can now both agree the record.' : 'Saved.');
     } catch (e) {
@@ -196,69 +142,28 @@ export const RecordEditor = ({
       ) : null}
       <LiveStatus message={status} />
       {conflict === null ? null : (
-        <MessageBar intent="warning" role="alert" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Changed by someone else</MessageBarTitle>
-            {conflict.by} changed this record at {formatDateTime(conflict.at)}, after you opened it. Nothing you typed
-            is lost: load their changes into the fields you have not touched, check the form, then save again.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              onClick={() => {
-                takeTheirs(conflict.latest);
-                onLatest(conflict.latest);
-                setStatus('Their changes are in; what you typed is still in the form. Save again to keep it.');
-                setConflict(null);
-              }}
-            >
-              Load their changes and keep my typing
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictNotice
+          conflict={conflict}
+          onLoad={() => {
+            draft.takeTheirs(conflict.latest);
+            onLatest(conflict.latest);
+            setStatus('Their changes are in; what you typed is still in the form. Save again to keep it.');
+            setConflict(null);
+          }}
+        />
       )}
       {error === null ? null : <ErrorNotice error={error} />}
       <DateField
         label={r.status === 'booked' ? 'Date of the conversation' : 'Date you met'}
         required
         value={date}
-        onChange={setDate}
+        onChange={draft.setDate}
         validationMessage={fieldError('date')}
       />
       {scheme && scheme.topics.length > 0 && r.type !== 'annual-review' ? (
-        <fieldset>
-          <legend>Topics you talked about (up to {maxTopics})</legend>
-          {scheme.topics.map((t) => (
-            <Checkbox
-              key={t.id}
-              label={t.title}
-              checked={topics.includes(t.id)}
-              disabled={!topics.includes(t.id) && topics.length >= maxTopics}
-              onChange={(_, d) => {
-                setTopics((ts) => (d.checked === true ? [...ts, t.id] : ts.filter((x) => x !== t.id)));
-              }}
-            />
-          ))}
-        </fieldset>
+        <TopicChoices choices={scheme.topics} max={maxTopics} topics={topics} setTopics={draft.setTopics} />
       ) : null}
-      {reviewSections.map((s) => (
-        <Field
-          key={s.id}
-          label={s.title}
-          hint={
-            s.timeSharePercent === undefined
-              ? s.guidance
-              : `${s.guidance} (About ${String(s.timeSharePercent)}% of the time.)`
-          }
-        >
-          <Textarea
-            rows={4}
-            value={sections[s.id] ?? ''}
-            onChange={(_, d) => {
-              setSections((all) => ({ ...all, [s.id]: d.value }));
-            }}
-          />
-        </Field>
-      ))}
+      <ReviewSectionFields reviewSections={reviewSections} sections={sections} setSections={draft.setSections} />
       <Field
         label="Issues raised"
         hint="One per line. This, with the actions agreed, is the minimum record."
@@ -268,11 +173,11 @@ export const RecordEditor = ({
           rows={4}
           value={issues}
           onChange={(_, d) => {
-            setIssues(d.value);
+            draft.setIssues(d.value);
           }}
         />
       </Field>
-      <ActionRows actions={actions} onChange={setActions} owners={owners} />
+      <ActionRows actions={actions} onChange={draft.setActions} owners={owners} />
       <Field
         label="Notes"
         hint={`Only you and ${role === 'manager' ? owners.employee : owners.manager} can read these notes.`}
@@ -281,53 +186,23 @@ export const RecordEditor = ({
           rows={6}
           value={notes}
           onChange={(_, d) => {
-            setNotes(d.value);
+            draft.setNotes(d.value);
           }}
         />
       </Field>
       {rates ? (
-        <fieldset>
-          <legend>{scale.setBy === 'agreed' ? 'Agreed rating' : 'Your rating'}</legend>
-          <Field label="Rating" validationMessage={fieldError('rating.value') ?? fieldError('rating')}>
-            <Select
-              value={rating}
-              onChange={(_, d) => {
-                setRating(d.value);
-              }}
-            >
-              <option value="">Not rated yet</option>
-              {scale.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {option === undefined ? null : (
-            <Text as="p" block>
-              {option.description}
-            </Text>
-          )}
-          {option?.requiresShortfall === true ? (
-            <Field label="How the performance fell short" required validationMessage={fieldError('rating.shortfall')}>
-              <Textarea
-                value={shortfall}
-                onChange={(_, d) => {
-                  setShortfall(d.value);
-                }}
-              />
-            </Field>
-          ) : null}
-          {bonusOffered ? (
-            <Checkbox
-              label={`Recommend a bonus (${String(scale.bonus?.percentOfGradeRate ?? 0)}% of the grade rate) for exceptional performance`}
-              checked={bonus}
-              onChange={(_, d) => {
-                setBonus(d.checked === true);
-              }}
-            />
-          ) : null}
-        </fieldset>
+        <RatingFields
+          scale={scale}
+          option={option}
+          bonusOffered={bonusOffered}
+          rating={rating}
+          onRating={draft.setRating}
+          shortfall={shortfall}
+          onShortfall={draft.setShortfall}
+          bonus={bonus}
+          onBonus={draft.setBonus}
+          fieldError={fieldError}
+        />
       ) : null}
       <div className={styles.buttons}>
         <Button appearance={heldAllowed ? 'secondary' : 'primary'} type="submit" disabled={busy}>
