@@ -73,12 +73,13 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
   const cardsTo = (tenants: readonly string[]) =>
     scaled.connector.activities.filter((a) => tenants.includes(a.tenantId)).map((a) => a.conversationId);
 
-  /** Installs the app for the tenants and waits until every queued check-in reached the connector; seconds taken. */
-  const fanOut = async (tenants: readonly string[]): Promise<number> => {
-    const started = performance.now();
+  /**
+   * Installs the app for the tenants and waits until every queued check-in reached the connector.
+   * How fast one and three instances drain is measured by `npm run bench` (the fan-out rows), not here.
+   */
+  const fanOut = async (tenants: readonly string[]): Promise<void> => {
     await scaled.install(tenants);
     await scaled.connector.waitFor(() => cardsTo(tenants).length >= tenants.length * PER_TENANT, 120_000);
-    return (performance.now() - started) / 1000;
   };
 
   const requestTimes = (tenantId: string): number[] =>
@@ -100,10 +101,8 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
     await scaled.stop();
   });
 
-  let oneInstanceSeconds = 0;
-
   it('one instance drains three tenants side by side, each within its own budget', async () => {
-    oneInstanceSeconds = await fanOut(ONE);
+    await fanOut(ONE);
     const delivered = cardsTo(ONE);
     expect(delivered).toHaveLength(ONE.length * PER_TENANT);
     expect(new Set(delivered).size).toBe(delivered.length);
@@ -114,7 +113,7 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
     expect(Math.max(...firsts)).toBeLessThan(Math.min(...lasts));
   }, 180_000);
 
-  it('three instances: each person gets one card, no tenant sees more than 50 requests in any second, a 429 pauses the tenant everywhere, and it is no slower', async () => {
+  it('three instances: each person gets one card, no tenant sees more than 50 requests in any second, a 429 pauses the tenant everywhere', async () => {
     await scaled.add();
     await scaled.add();
     // Every instance serves the one store.
@@ -122,7 +121,7 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
 
     const throttled = THREE[1] ?? '';
     scaled.recorder.throttleOnce({ tenantId: throttled, nth: 150, retryAfterSeconds: RETRY_AFTER_SECONDS });
-    const seconds = await fanOut(THREE);
+    await fanOut(THREE);
 
     const delivered = cardsTo(THREE);
     expect(delivered).toHaveLength(THREE.length * PER_TENANT); // none lost
@@ -139,10 +138,6 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
       (at) => at > pausedFrom + LET_GO_MS && at < pausedFrom + RETRY_AFTER_SECONDS * 1000 - 5,
     );
     expect(duringPause.map((at) => Math.round(at - pausedFrom))).toEqual([]);
-
-    // No worse than one instance on the same workload (each tenant has one sender either way),
-    // with room for a busy machine; the pause above costs the throttled tenant two seconds.
-    expect(seconds).toBeLessThan(oneInstanceSeconds * 1.5 + RETRY_AFTER_SECONDS + 2);
   }, 360_000);
 
   it('an instance killed mid-fan-out: within two minutes everyone has their card or a visible in-doubt entry, nobody has two', async () => {
