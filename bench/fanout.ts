@@ -57,6 +57,45 @@ const pool = async (count: number, width: number, work: (i: number) => Promise<v
   );
 };
 
+/** The figures of a fan-out run from what the connector saw and the queue's final states. */
+const resultOf = (run: {
+  readonly tenants: number;
+  readonly total: number;
+  readonly sent: number;
+  readonly seconds: number;
+  readonly enqueueSeconds: number;
+  readonly states: ReadonlyMap<string, number>;
+  readonly connector: {
+    readonly activities: number;
+    readonly conversations: number;
+    readonly throttled: number;
+    readonly violations: number;
+  };
+  readonly stoppedAtDeadline: boolean;
+}): FanoutResult => {
+  const { states, connector, sent, seconds, total } = run;
+  const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
+  const inDoubt = states.get('in-doubt') ?? 0;
+  const allowedPerSecond = (run.tenants * TEAMS_PER_TENANT_PER_SECOND) / REQUESTS_PER_SEND;
+  return {
+    checkins: total,
+    tenants: run.tenants,
+    allowedPerSecond,
+    achievedPerSecond: sent / seconds,
+    ratio: sent / seconds / allowedPerSecond,
+    seconds,
+    enqueueSeconds: run.enqueueSeconds,
+    sent,
+    duplicates: connector.activities - connector.conversations,
+    lost: total - (states.get('sent') ?? 0) - stillQueued - inDoubt,
+    stillQueued,
+    inDoubt,
+    throttled429: connector.throttled,
+    limitViolations: connector.violations,
+    stoppedAtDeadline: run.stoppedAtDeadline,
+  };
+};
+
 export const benchFanout = async (options: { checkins: number; tenants: number; deadlineSeconds: number }) => {
   const logger = createLogger({ level: 'silent' });
   // Cosmos and the connector run in their own process, as they are other machines in production.
@@ -138,28 +177,16 @@ export const benchFanout = async (options: { checkins: number; tenants: number; 
         token = page.continuationToken;
       } while (token !== undefined);
     }
-    const sent = results.reduce((s, r) => s + r.sent, 0);
-    const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
-    const inDoubt = states.get('in-doubt') ?? 0;
-    const allowedPerSecond = (options.tenants * TEAMS_PER_TENANT_PER_SECOND) / REQUESTS_PER_SEND;
-    const total = perTenant * options.tenants;
-    return {
-      checkins: total,
+    return resultOf({
       tenants: options.tenants,
-      allowedPerSecond,
-      achievedPerSecond: sent / seconds,
-      ratio: sent / seconds / allowedPerSecond,
+      total: perTenant * options.tenants,
+      sent: results.reduce((s, r) => s + r.sent, 0),
       seconds,
       enqueueSeconds,
-      sent,
-      duplicates: connector.activities - connector.conversations,
-      lost: total - (states.get('sent') ?? 0) - stillQueued - inDoubt,
-      stillQueued,
-      inDoubt,
-      throttled429: connector.throttled,
-      limitViolations: connector.violations,
+      states,
+      connector,
       stoppedAtDeadline: deadlineState.hit,
-    } satisfies FanoutResult;
+    });
   } finally {
     store.close();
     await peers.stop();
@@ -251,27 +278,18 @@ export const benchFanoutInstances = async (options: {
         token = page.continuationToken;
       } while (token !== undefined);
     }
-    const sent = connector.conversations;
-    const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
-    const inDoubt = states.get('in-doubt') ?? 0;
-    const allowedPerSecond = (options.tenants * TEAMS_PER_TENANT_PER_SECOND) / REQUESTS_PER_SEND;
     return {
       instances: options.instances,
-      checkins: total,
-      tenants: options.tenants,
-      allowedPerSecond,
-      achievedPerSecond: sent / seconds,
-      ratio: sent / seconds / allowedPerSecond,
-      seconds,
-      enqueueSeconds,
-      sent,
-      duplicates: connector.activities - connector.conversations,
-      lost: total - (states.get('sent') ?? 0) - stillQueued - inDoubt,
-      stillQueued,
-      inDoubt,
-      throttled429: connector.throttled,
-      limitViolations: connector.violations,
-      stoppedAtDeadline: connector.activities < total,
+      ...resultOf({
+        tenants: options.tenants,
+        total,
+        sent: connector.conversations,
+        seconds,
+        enqueueSeconds,
+        states,
+        connector,
+        stoppedAtDeadline: connector.activities < total,
+      }),
     };
   } finally {
     await Promise.all(apps.map((app) => app.kill()));
