@@ -1,6 +1,19 @@
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['objectives', 'conversations', 'team', 'notes', 'me', 'config'] as const;
+export const PAGES = [
+  'objectives',
+  'conversations',
+  'team',
+  'book',
+  'notes',
+  'appeals',
+  'organisation',
+  'admin',
+  'settings',
+  'me',
+  'meeting',
+  'config',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 export interface Route {

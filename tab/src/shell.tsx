@@ -26,13 +26,24 @@ const useStyles = makeStyles({
   main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, maxWidth: '72rem' },
 });
 
-const LABELS: Readonly<Record<Exclude<PageId, 'config'>, string>> = {
-  objectives: 'My objectives',
-  conversations: 'My conversations',
-  team: 'My team',
-  notes: 'My notes',
-  me: 'My data',
-};
+type Me = ReturnType<typeof useSession>['me'];
+const hasRole = (me: Me, ...roles: Me['orgRoles'][number][]): boolean => me.orgRoles.some((r) => roles.includes(r));
+
+/** The sections in the navigation, each with who sees it; other pages are reached by links only. */
+const SECTIONS: readonly { readonly page: PageId; readonly label: string; readonly shown: (me: Me) => boolean }[] = [
+  { page: 'objectives', label: 'My objectives', shown: () => true },
+  { page: 'conversations', label: 'My conversations', shown: () => true },
+  { page: 'team', label: 'My team', shown: (me) => me.reportCount > 0 },
+  { page: 'book', label: 'Book', shown: () => true },
+  { page: 'notes', label: 'My notes', shown: () => true },
+  { page: 'organisation', label: 'Organisation', shown: (me) => hasRole(me, 'hr', 'auditor', 'senior-manager') },
+  { page: 'admin', label: 'Administration', shown: (me) => hasRole(me, 'admin') },
+  { page: 'settings', label: 'Settings', shown: () => true },
+  { page: 'me', label: 'My data', shown: () => true },
+];
+
+/** Pages shown without the navigation: the tab's configuration and the meeting panels. */
+const BARE: ReadonlySet<PageId> = new Set<PageId>(['config', 'meeting']);
 
 /** Banner, navigation and main landmark shared by every page. */
 export const Shell = ({
@@ -46,7 +57,7 @@ export const Shell = ({
 }) => {
   const styles = useStyles();
   const { me, host, botAppId } = useSession();
-  const pages = (Object.keys(LABELS) as (keyof typeof LABELS)[]).filter((p) => p !== 'team' || me.reportCount > 0);
+  const sections = SECTIONS.filter((s) => s.shown(me));
   return (
     <>
       <a
@@ -73,7 +84,7 @@ export const Shell = ({
           {onSignOut === undefined ? null : <Button onClick={onSignOut}>Sign out</Button>}
         </div>
       </header>
-      {current === 'config' ? null : (
+      {BARE.has(current) ? null : (
         <nav aria-label="Sections">
           <TabList
             selectedValue={current}
@@ -82,9 +93,9 @@ export const Shell = ({
             }}
             style={{ paddingInline: tokens.spacingHorizontalL }}
           >
-            {pages.map((p) => (
-              <Tab key={p} value={p}>
-                {LABELS[p]}
+            {sections.map((s) => (
+              <Tab key={s.page} value={s.page}>
+                {s.label}
               </Tab>
             ))}
           </TabList>

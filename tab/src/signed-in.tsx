@@ -14,6 +14,15 @@ const TeamPage = lazy(() => import('./pages/team/page.tsx'));
 const NotesPage = lazy(() => import('./pages/notes/page.tsx'));
 const MyDataPage = lazy(() => import('./pages/me/page.tsx'));
 const ConfigPage = lazy(() => import('./pages/config.tsx'));
+const BookPage = lazy(() => import('./pages/book/page.tsx'));
+const AppealsPage = lazy(() => import('./pages/appeals/page.tsx'));
+const OrganisationPage = lazy(() => import('./pages/organisation/page.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/page.tsx'));
+const SettingsPage = lazy(() => import('./pages/settings/page.tsx'));
+const MeetingPage = lazy(() => import('./pages/meeting/page.tsx'));
+
+/** Teams frame contexts inside a meeting: the side panel and the shared stage. */
+const MEETING_FRAMES: ReadonlySet<string> = new Set(['sidePanel', 'meetingStage']);
 
 interface Props {
   readonly api: ApiClient;
@@ -43,7 +52,12 @@ const PAGE_OF_ENTITY: Readonly<Record<string, PageId>> = {
 export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: Props) => {
   const hash = useHash();
   const fallback = (context.entityId === undefined ? undefined : PAGE_OF_ENTITY[context.entityId]) ?? 'objectives';
-  const route = context.frameContext === 'settings' ? { page: 'config' as const, rest: [] } : parseHash(hash, fallback);
+  const route =
+    context.frameContext === 'settings'
+      ? { page: 'config' as const, rest: [] }
+      : MEETING_FRAMES.has(context.frameContext ?? '') && !hash.startsWith('#/meeting')
+        ? { page: 'meeting' as const, rest: [context.frameContext ?? ''] }
+        : parseHash(hash, fallback);
   const [loaded, reload] = useLoad(
     async (signal) => {
       const [me, scheme] = await Promise.all([api.call('me.get', { signal }), loadScheme(api, signal)]);
@@ -85,6 +99,18 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
         return <MyDataPage />;
       case 'config':
         return <ConfigPage />;
+      case 'book':
+        return <BookPage rest={route.rest} />;
+      case 'appeals':
+        return <AppealsPage rest={route.rest} />;
+      case 'organisation':
+        return <OrganisationPage rest={route.rest} />;
+      case 'admin':
+        return <AdminPage rest={route.rest} />;
+      case 'settings':
+        return <SettingsPage rest={route.rest} />;
+      case 'meeting':
+        return <MeetingPage rest={route.rest} />;
     }
   })();
   return (

@@ -33,7 +33,7 @@ export const personSummary = z.object({
 export const me = z.object({
   person: personSummary,
   tenant: z.object({ tenantId: z.string(), name: z.string(), schemeId: z.enum(SCHEME_IDS) }),
-  orgRoles: z.array(z.enum(['hr', 'coordinator', 'auditor', 'senior-manager'])),
+  orgRoles: z.array(z.enum(['hr', 'coordinator', 'auditor', 'senior-manager', 'admin'])),
   managerIds: z.array(z.string()),
   reportCount: z.number().int(),
 });

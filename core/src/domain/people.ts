@@ -28,7 +28,7 @@ export interface Tenant {
 }
 
 /** Roles a person holds in the organisation beyond being someone's colleague or manager. */
-export type OrgRole = 'hr' | 'coordinator' | 'auditor' | 'senior-manager';
+export type OrgRole = 'hr' | 'coordinator' | 'auditor' | 'senior-manager' | 'admin';
 
 export type LeaveKind = 'sickness' | 'maternity' | 'adoption' | 'paternity' | 'shared-parental' | 'other';
 
