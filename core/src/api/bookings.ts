@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { conversationType, id, isoDate, isoDateTime, shortText } from './primitives.ts';
 
+export { bookedTime } from '../time/booked-time.ts';
+
+/** The detail path under which a refused second booking names the one already made (its id). */
+export const EXISTING_BOOKING = 'existingConversationId';
+
 export const suggestTimesInput = z
   .object({
     employeeId: id,

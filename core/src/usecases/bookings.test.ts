@@ -91,11 +91,11 @@ describe('#17.7 booking is written first and completed after the calendar, so a 
     const moved = { ...input, start: '2027-05-20T11:00:00.000Z', end: '2027-05-20T12:00:00.000Z' };
     const reused = await bookConversation(deps, manager, moved, link, 'key-2').catch((e: unknown) => e);
     expect(isAppError(reused) && reused.code).toBe('conflict');
-    // A different key is a different booking.
+    // A different key is a different booking (in another month: one Regular a month, see below).
     await bookConversation(
       deps,
       manager,
-      { ...input, start: '2027-05-21T09:00:00.000Z', end: '2027-05-21T10:00:00.000Z' },
+      { ...input, start: '2027-06-21T09:00:00.000Z', end: '2027-06-21T10:00:00.000Z' },
       link,
       'key-3',
     );
@@ -141,11 +141,59 @@ describe('#17.7 booking is written first and completed after the calendar, so a 
     const other = await bookConversation(
       deps,
       manager,
-      { ...input, start: '2027-05-22T09:00:00.000Z', end: '2027-05-22T10:00:00.000Z' },
+      { ...input, start: '2027-06-22T09:00:00.000Z', end: '2027-06-22T10:00:00.000Z' },
       link,
       'key-7',
     );
     const stale = await cancelBooking(deps, manager, 'sam', other.stored.item.id, '"stale"').catch((e: unknown) => e);
     expect(isAppError(stale) && stale.code).toBe('conflict');
+  });
+});
+
+describe('#19 a second booking of the same type for the pair in one month is refused', () => {
+  const later = { ...input, start: '2027-05-27T13:00:00.000Z', end: '2027-05-27T14:00:00.000Z' };
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it('names the booking already made and when, so the person can move it instead; nothing new is stored or sent', async () => {
+    const first = await bookConversation(deps, manager, input, link, 'key-a');
+    const second = await refusal(bookConversation(deps, manager, later, link, 'key-b'));
+    expect(isAppError(second) && second.code).toBe('validation');
+    expect(isAppError(second) && second.message).toMatch(
+      /^Sam .*'s VIP conversation this month is already booked for 20 May, 10:00\. Move that one/,
+    );
+    expect(isAppError(second) && second.details).toEqual([
+      { path: 'existingConversationId', message: first.stored.item.id },
+    ]);
+    expect(await recordsOfSam()).toHaveLength(1);
+    expect(cal.events.size).toBe(1);
+  });
+
+  it('staff booking their own are told it is theirs; a retry of the first booking is still answered', async () => {
+    const self: Caller = { tenantId: TENANT, userId: 'sam', token: 'sam-token' };
+    const mine = await bookConversation(deps, self, input, link, 'self-1');
+    expect(mine.stored.item.booking?.bookedBy).toBe('sam');
+    const second = await refusal(bookConversation(deps, self, later, link, 'self-2'));
+    expect(isAppError(second) && second.message).toMatch(/^Your VIP conversation this month is already booked/);
+    const retried = await bookConversation(deps, self, input, link, 'self-1');
+    expect(retried.stored.item.id).toBe(mine.stored.item.id);
+  });
+
+  it('004 one a month: another type, another month or a cancelled booking does not stand in the way', async () => {
+    const first = await bookConversation(deps, manager, input, link, 'key-c');
+    await bookConversation(deps, manager, { ...later, type: 'big-picture' }, link, 'key-d');
+    await bookConversation(
+      deps,
+      manager,
+      { ...input, start: '2027-06-03T09:00:00.000Z', end: '2027-06-03T10:00:00.000Z' },
+      link,
+      'key-e',
+    );
+    await cancelBooking(deps, manager, 'sam', first.stored.item.id, first.stored.etag);
+    await bookConversation(deps, manager, later, link, 'key-f');
+    expect((await recordsOfSam()).filter((r) => r.status === 'booked')).toHaveLength(3);
   });
 });

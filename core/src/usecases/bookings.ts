@@ -9,11 +9,11 @@ import type { IsoDate } from '../time/dates.ts';
 import { invitationOf } from './agenda.ts';
 import { completeBooking } from './booking-completion.ts';
 import { addressesOf, guardBooking, pairOf } from './booking-parties.ts';
-import { checkTimes, ownerOf } from './booking-rules.ts';
+import { checkTimes, ownerOf, refuseSecondInMonth } from './booking-rules.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { storePending } from './pending-booking.ts';
-import { packOf } from './scheme.ts';
+import { labelOf, packOf } from './scheme.ts';
 import { zonedToUtc } from './zoned-time.ts';
 
 export { calendarOf } from './booking-parties.ts';
@@ -57,6 +57,18 @@ const book = async (
     (earlier.item.booking?.start !== input.start || earlier.item.booking.end !== input.end)
   ) {
     throw new AppError('conflict', 'That idempotency key was already used for a booking at another time.');
+  }
+  if (earlier === undefined) {
+    const whose = caller.userId === employee.id ? 'Your' : `${employee.displayName}'s`;
+    await refuseSecondInMonth(
+      deps,
+      tenant,
+      { id, employeeId: employee.id, managerId, ...input },
+      {
+        whose,
+        label: labelOf(packOf(tenant), input.type),
+      },
+    );
   }
   const pending = earlier ?? (await storePending(deps, caller, tenant, subject, input, { id, managerId }));
   const invitation = invitationOf(packOf(tenant), pending.item, employee.displayName, agendaLink(employee.id, id));
@@ -147,7 +159,7 @@ export const bulkBook = async (
         )),
       });
     } catch (error) {
-      // One person's refusal (no manager, not allowed) must not stop the round; it is reported back.
+      // One person's refusal (no manager, not allowed, booked already this month) must not stop the round.
       if (!(error instanceof AppError) || !['forbidden', 'not-found', 'validation'].includes(error.code)) throw error;
       notBooked.push({ employeeId, reason: error.message });
     }
