@@ -87,6 +87,8 @@ export const EnvSchema = z.object({
   /** How long a tenant's send lease lasts without a heartbeat: a stopped instance's tenants are free after it. */
   SEND_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(3).max(600).optional(),
   /** How often each instance looks for sends a stopped instance left open. */
+  /** Application Insights; App Service sets it from the Bicep. Telemetry is off without it. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   DIRECTORY_SYNC_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(10_080).optional(),
   SEND_SWEEP_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3_600).optional(),
   /** Per-user and per-tenant REST API budgets: on in production, off locally unless set. */

@@ -25,6 +25,7 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   apiScope: config.auth.apiScope,
   allowedClients: config.auth.allowedClients.length,
   graphBaseUrl: config.graph.baseUrl,
+  telemetry: config.telemetry.connectionString === undefined ? 'off' : 'Application Insights',
   checkinScheduler: config.checkins.scheduler,
   checkinIntervalMinutes: config.checkins.intervalMinutes,
   directorySyncMinutes: config.directorySync.intervalMinutes,

@@ -68,6 +68,8 @@ export interface AppConfig {
     readonly allowedClients: readonly string[];
   };
   readonly graph: { readonly baseUrl: string };
+  /** Traces and metrics to Application Insights when a connection string is set; off otherwise. */
+  readonly telemetry: { readonly connectionString: string | undefined };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
   /** Directory sync from Graph for every allowed tenant: minutes between rounds, 0 = off. */
@@ -194,6 +196,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       ],
     },
     graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     checkins: {
       scheduler: e.CHECKIN_SCHEDULER ?? true,
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,

@@ -6,6 +6,7 @@ import { CosmosDirectorySyncStore } from './cosmos/directory-sync-store.ts';
 import { createDirectoryDelta } from './graph/directory-delta.ts';
 import { createMsalTokenSource } from './graph/token-source.ts';
 import type { AppModule } from './module.ts';
+import { recordSyncRun } from './telemetry/index.ts';
 
 export interface DirectorySyncModuleOptions {
   /** Defaults to Graph's /users/delta with the bot's app registration, when one is configured. */
@@ -14,7 +15,7 @@ export interface DirectorySyncModuleOptions {
   readonly intervalMinutes?: number;
 }
 
-const graphDirectory = (config: AppConfig): DirectorySource | undefined => {
+export const graphDirectory = (config: AppConfig): DirectorySource | undefined => {
   const { appId, appPassword } = config.bot;
   if (appId === undefined || appPassword === undefined) return undefined;
   const tokens = createMsalTokenSource({
@@ -55,10 +56,12 @@ export const createDirectorySyncModule = (options: DirectorySyncModuleOptions = 
           try {
             const result = await runDirectorySync(deps, tenantId);
             logger.info({ tenantId, outcome: result.outcome, pages: result.pages, ...result.counts }, 'directory sync');
+            recordSyncRun('completed', { ...result.counts });
           } catch (error) {
             // Another instance holds the tenant, or the tenant is not set up yet: nothing to do this time.
             const code = isAppError(error) ? error.code : 'internal';
             logger.warn({ tenantId, code }, 'directory sync skipped');
+            if (code !== 'conflict') recordSyncRun('failed', { code });
           }
         }
       };

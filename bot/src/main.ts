@@ -12,6 +12,7 @@ import { checkGraphAtStart } from './graph/startup-check.ts';
 import { createLogger, type Logger } from './logging.ts';
 import type { AppModule, AppStore } from './module.ts';
 import { defaultModules } from './modules.ts';
+import { startTelemetry } from './telemetry/index.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from './shutdown.ts';
 
 export interface StartOptions {
@@ -61,6 +62,8 @@ export const startServer = async (
   logger.info({ config: redactedSummary(config) }, 'starting');
 
   const shutdown = createShutdown({ logger });
+  const telemetry = await startTelemetry({ connectionString: config.telemetry.connectionString, logger });
+  if (telemetry.enabled) shutdown.register('telemetry', telemetry.shutdown);
   const store = options.store ?? (await openStore(config));
   if (!options.store)
     shutdown.register('store', () => {

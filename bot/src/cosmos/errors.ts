@@ -1,4 +1,5 @@
 import { AppError } from '@pc/core';
+import { recordThrottled } from '../telemetry/index.ts';
 
 /**
  * Cosmos failures become AppErrors once, here. The SDK has already retried
@@ -45,6 +46,7 @@ export const cosmosErrorToAppError = (error: unknown): AppError => {
     case 412:
       return new AppError('conflict', STALE_ETAG_MESSAGE, { cause: error });
     case 429:
+      recordThrottled('cosmos');
       return new AppError('throttled', 'The service is busy; try again shortly', {
         cause: error,
         retryAfterSeconds: retryAfterSeconds(error, 1),

@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '@pc/core';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { setTimeout as delay } from 'node:timers/promises';
+import { recordThrottled } from '../telemetry/index.ts';
 
 export interface RetryPolicy {
   /** Retries after the first attempt; then AppError 'throttled'. */
@@ -52,6 +53,7 @@ export const withRetry = async <T>(
     } catch (error) {
       const status = statusOf(error);
       if (status === undefined || !RETRYABLE.has(status)) throw toAppError(error);
+      if (status === 429) recordThrottled('graph');
       const headers = error instanceof GraphError ? error.headers : undefined;
       // Without a hint, back off exponentially from half a second.
       const wait = parseRetryAfter(headers?.get('retry-after')) ?? 0.5 * 2 ** retry;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 import { pino } from 'pino';
 import type { Request } from 'restify';
 import type { Logger } from '../logging.ts';
@@ -8,6 +9,8 @@ export interface RequestContext {
   readonly correlationId: string;
   readonly logger: Logger;
   readonly startedAt: number;
+  /** The request's trace span, ended when the response has gone. */
+  readonly span?: Span;
 }
 
 const CONTEXT = Symbol('performance-conversations.request-context');

@@ -4,6 +4,7 @@ import { CORRELATION_RESPONSE_HEADER, correlationIdFrom, withCorrelation, type L
 import { attachContext, contextOf } from './context.ts';
 import { toHttpError } from './errors.ts';
 import { registerHealth, type HealthCheck } from './health.ts';
+import { endRequestSpan, recordRequest, recordTurn, startRequestSpan } from '../telemetry/index.ts';
 import { isSourceMapPath, securityHeaders, type SecurityHeaderOptions } from './security-headers.ts';
 
 export interface HttpServerDeps {
@@ -18,6 +19,9 @@ export interface HttpServerDeps {
   /** Content-Security-Policy, nosniff, Referrer-Policy, and HSTS in production; local defaults when absent. */
   readonly security?: SecurityHeaderOptions;
 }
+
+/** The Bot Connector's route: its requests are Teams turns, timed on their own as well. */
+const BOT_TURN_ROUTE = '/api/messages';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -42,7 +46,9 @@ export const createHttpServer = (deps: HttpServerDeps): Server => {
 
   server.pre((req, res, next) => {
     const correlationId = correlationIdFrom(req.headers);
-    attachContext(req, { correlationId, logger: withCorrelation(deps.logger, correlationId), startedAt: now() });
+    const startedAt = now();
+    const span = startRequestSpan(req.method ?? 'GET', correlationId, startedAt);
+    attachContext(req, { correlationId, logger: withCorrelation(deps.logger, correlationId), startedAt, span });
     res.header(CORRELATION_RESPONSE_HEADER, correlationId);
     for (const [name, value] of headers) res.header(name, value);
     if (security.production && isSourceMapPath(new URL(req.url ?? '/', 'http://localhost').pathname)) {
@@ -60,18 +66,17 @@ export const createHttpServer = (deps: HttpServerDeps): Server => {
     done();
   });
   server.on('after', (req: Request, res: Response) => {
-    const { logger, startedAt } = contextOf(req);
+    const { logger, startedAt, span } = contextOf(req);
     // The route pattern, not the URL: paths and queries can carry personal data.
     const routePath = (req as { route?: { path?: unknown } }).route?.path;
-    logger[deps.requestLogLevel ?? 'info'](
-      {
-        method: req.method,
-        route: typeof routePath === 'string' ? routePath : 'unmatched',
-        status: res.statusCode,
-        ms: now() - startedAt,
-      },
-      'request handled',
-    );
+    const route = typeof routePath === 'string' ? routePath : 'unmatched';
+    const method = req.method ?? 'GET';
+    const ended = now();
+    const ms = ended - startedAt;
+    logger[deps.requestLogLevel ?? 'info']({ method, route, status: res.statusCode, ms }, 'request handled');
+    recordRequest({ route, method, status: res.statusCode }, ms);
+    if (route === BOT_TURN_ROUTE) recordTurn(res.statusCode, ms);
+    if (span !== undefined) endRequestSpan(span, { method, route, status: res.statusCode }, ended);
   });
 
   registerHealth(server, { version: deps.version, checks: deps.healthChecks ?? [], startedAt: now(), now });
