@@ -3,7 +3,7 @@ import type { Employee } from '../domain/people.ts';
 import type { ConversationRule, SchemePack } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
 import type { JobGroup } from './groups.ts';
-import { agreedInRecords, bookedFrom, doneDates, type Scope } from './history.ts';
+import { agreedInRecords, bookedFrom, doneDates, type FrequencyAgreement, type Scope } from './history.ts';
 import type { DueItem, DueStatus } from './types.ts';
 
 /** Everything one scheme rule needs to decide what is due for one group of jobs. */
@@ -16,6 +16,8 @@ export interface RuleContext {
   readonly scope: Scope;
   readonly history: readonly ConversationRecord[];
   readonly on: IsoDate;
+  /** The employer's time zone, for the day an agreement was made. */
+  readonly timeZone: string;
 }
 
 export interface ItemFacts {
@@ -52,9 +54,18 @@ export const makeItem = (ctx: RuleContext, facts: ItemFacts): DueItem => {
 export const heldDates = (ctx: RuleContext, types: readonly ConversationRule['type'][] = [ctx.rule.type]): IsoDate[] =>
   doneDates(ctx.history, types, ctx.scope, ctx.on);
 
-/** The pair's agreed frequency of regular conversations in weeks: from their records, else from the job (000, 001, 003, 004). */
-export const agreedEveryWeeks = (ctx: RuleContext): number | undefined =>
-  agreedInRecords(ctx.history, { group: ctx.group }, ctx.on) ?? ctx.group.agreedEveryWeeks;
+/**
+ * The pair's frequency of regular conversations: from the records that set it once it took effect
+ * (agreed by both, or set by the manager where the scheme gives the manager that say), else from the
+ * job (000, 001, 003, 004).
+ */
+export const agreedEveryWeeks = (ctx: RuleContext): FrequencyAgreement | undefined => {
+  const decidedBy = ctx.pack.regularFrequency?.decidedBy ?? 'pair';
+  const inRecords = agreedInRecords(ctx.history, { group: ctx.group }, ctx.on, { decidedBy, timeZone: ctx.timeZone });
+  if (inRecords !== undefined) return inRecords;
+  const onJob = ctx.group.agreedEveryWeeks;
+  return onJob === undefined ? undefined : { weeks: onJob, source: 'job' };
+};
 
 /** Status from the window alone, for a cycle not yet completed. */
 export const openStatus = (on: IsoDate, windowStart: IsoDate, dueDate: IsoDate): DueStatus =>

@@ -151,7 +151,7 @@ describe('000 Cumbria: VIP Summary Appraisal scheduling', () => {
     expect(item).toMatchObject({ dueDate: '2025-02-03', status: 'upcoming' });
     expect(item.reason).toContain('default');
   });
-  it('000: VIP conversations follow the frequency agreed by the pair', () => {
+  it('000: VIP conversations follow the frequency agreed for the job', () => {
     const agreed = employee({ jobs: [job({ agreedRegularEveryWeeks: 6 })] });
     const history = [record('regular', '2025-02-10')];
     const done = only(due(VIP, '2025-03-01', agreed, history), 'regular');
@@ -159,7 +159,7 @@ describe('000 Cumbria: VIP Summary Appraisal scheduling', () => {
     expect(done.reason).toContain('next is due by 24 March 2025');
     const next = only(due(VIP, '2025-03-20', agreed, history), 'regular');
     expect(next).toMatchObject({ status: 'due', dueDate: '2025-03-24' });
-    expect(next.reason).toContain('as agreed by you both');
+    expect(next.reason).toContain('every 6 weeks, as agreed for this job');
   });
   it('000: team conversations are never chased', () => {
     expect(itemsOf(due(VIP, '2026-06-01'), 'team')).toEqual([]);

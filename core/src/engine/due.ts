@@ -79,7 +79,10 @@ export const dueConversations = (input: DueInput): DueReport => {
   const items = groups.flatMap((group) => [
     ...pack.conversations.flatMap((rule) => {
       const scope = FOLLOWS_PERSON.has(rule.cadence.kind) ? { group, heldJobIds } : { group };
-      return evaluate({ pack, rule, employee, group, scope, history: mine, on }, rule.cadence);
+      return evaluate(
+        { pack, rule, employee, group, scope, history: mine, on, timeZone: tenant.timeZone },
+        rule.cadence,
+      );
     }),
     ...deferralPlanReviews(pack, { employee, history: mine, on }, group),
   ]);

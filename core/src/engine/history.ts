@@ -74,19 +74,53 @@ export const monthsWith = (
       .map((r) => `${r.date.slice(0, 7)}-01`),
   );
 
+/** A frequency of regular conversations in weeks, where it comes from, and since when (000, 001, 003, 004). */
+export interface FrequencyAgreement {
+  readonly weeks: number;
+  /** 'pair': both agreed the record that sets it; 'manager': the manager set it (000); 'job': on the job's record. */
+  readonly source: 'pair' | 'manager' | 'job';
+  /** The day it took effect (not for 'job'). */
+  readonly since?: IsoDate;
+}
+
+/** The calendar day an instant falls on in the employer's time zone. */
+const dayIn = (instant: string, timeZone: string): IsoDate =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+
 /**
- * The frequency of regular conversations, in weeks, set by the latest held or agreed conversation
- * of the scope that records one up to `on` (the pair agree it together), or undefined.
+ * The day a frequency set in a record takes effect. Where the pair decide, once both have agreed the
+ * record (the later of their two agreements); where the manager decides (000), from the conversation
+ * itself once held. Undefined while it has not taken effect.
+ */
+const effectiveOn = (r: ConversationRecord, decidedBy: 'pair' | 'manager', timeZone: string): IsoDate | undefined => {
+  if (r.status === 'agreed') {
+    const { employeeAgreedAt, managerAgreedAt } = r.agreement;
+    const both = [employeeAgreedAt, managerAgreedAt].filter((t) => t !== undefined).sort();
+    const last = both.at(-1);
+    return both.length === 2 && last !== undefined ? dayIn(last, timeZone) : r.date;
+  }
+  return decidedBy === 'manager' && r.status === 'held' ? r.date : undefined;
+};
+
+/**
+ * The frequency of regular conversations set by the record of the scope that took effect last, up to
+ * `on`, or undefined. A record still waiting for agreement (or only booked) sets nothing yet.
  */
 export const agreedInRecords = (
   history: readonly ConversationRecord[],
   scope: Scope,
   on: IsoDate,
-): number | undefined => {
-  let latest: ConversationRecord | undefined;
+  rule: { readonly decidedBy: 'pair' | 'manager'; readonly timeZone: string },
+): FrequencyAgreement | undefined => {
+  let latest: { readonly weeks: number; readonly since: IsoDate } | undefined;
   for (const r of history) {
-    if (r.agreedRegularEveryWeeks === undefined || !isDone(r) || r.date > on || !countsFor(r, scope)) continue;
-    if (latest === undefined || r.date >= latest.date) latest = r;
+    const weeks = r.agreedRegularEveryWeeks;
+    if (weeks === undefined || !countsFor(r, scope)) continue;
+    const since = effectiveOn(r, rule.decidedBy, rule.timeZone);
+    if (since === undefined || since > on) continue;
+    if (latest === undefined || since >= latest.since) latest = { weeks, since };
   }
-  return latest?.agreedRegularEveryWeeks;
+  return latest === undefined ? undefined : { ...latest, source: rule.decidedBy };
 };

@@ -1,4 +1,5 @@
 import type { Basis } from '../scheme/types.ts';
+import type { FrequencyAgreement } from './history.ts';
 import type { IsoDate } from '../time/dates.ts';
 
 const MONTH_NAMES = Object.freeze([
@@ -35,3 +36,13 @@ export const basisNote = (what: string, basis: Basis): string =>
   basis === 'organisation-choice'
     ? ` (${what}: the organisation's choice, as the policy sets none)`
     : ` (${what}: policy ${basis.policyRef})`;
+
+/** "every 2 weeks, as you agreed on 3 December 2026": a frequency and who settled it, for a reason text. */
+export const agreedEvery = (agreement: FrequencyAgreement): string => {
+  const every = `every ${plural(agreement.weeks, 'week')}`;
+  const { since } = agreement;
+  if (agreement.source === 'job' || since === undefined) return `${every}, as agreed for this job`;
+  return agreement.source === 'pair'
+    ? `${every}, as you agreed on ${longDate(since)}`
+    : `${every}, as your line manager set on ${longDate(since)}`;
+};

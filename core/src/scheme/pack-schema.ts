@@ -173,6 +173,14 @@ export const schemePackSchema = z.object({
       }),
     )
     .optional(),
+  regularFrequency: z
+    .object({
+      decidedBy: z.enum(['pair', 'manager']),
+      choicesInWeeks: z.array(z.number().int().min(1).max(52)).min(1),
+      policyRef: z.string().regex(/^\d{3} /),
+      newToJob: z.object({ withinMonths: positive, basis }).optional(),
+    })
+    .optional(),
   deferralPlanReviews: z.object({ heldAs: type, policyRef: z.string().regex(/^\d{3} /) }).optional(),
   teamThemes: z
     .object({

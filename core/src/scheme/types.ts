@@ -138,6 +138,23 @@ export interface StaffGroupRule {
   readonly policyRef: string;
 }
 
+/**
+ * How a pair's frequency of regular conversations is settled. 'pair': it takes effect once both have
+ * agreed the record that sets it (001, 003 §5.1, 004); 'manager': the line manager arranges it
+ * locally (000), so it takes effect from the conversation in which the manager set it.
+ */
+export interface RegularFrequency {
+  readonly decidedBy: 'pair' | 'manager';
+  /** The frequencies, in weeks, a record may set; 004 only lets the pair meet more often than monthly. */
+  readonly choicesInWeeks: readonly number[];
+  readonly policyRef: string;
+  /**
+   * 004 Regular: "Someone new to their job will need more frequent performance conversations". While
+   * a job is this new and nothing is agreed, the reason text suggests agreeing to meet more often.
+   */
+  readonly newToJob?: { readonly withinMonths: number; readonly basis: Basis };
+}
+
 export interface SchemePack {
   readonly id: SchemeId;
   readonly employer: string;
@@ -168,7 +185,10 @@ export interface SchemePack {
   /** Capability concerns leave the conversation tooling for the employer's procedure. */
   readonly capabilityReferral: string;
   /** Staff groups the policy excludes or treats apart. */
-  readonly staffGroups?: readonly StaffGroupRule[]; /**
+  readonly staffGroups?: readonly StaffGroupRule[];
+  /** Who settles how often regular conversations are held (000, 001, 003, 004); absent where the policy fixes it (002). */
+  readonly regularFrequency?: RegularFrequency;
+  /**
    * Reviews of a pay-step deferral plan on the dates the pair agreed, held as conversations of this
    * type (003 §5.8: "a plan ... for any supportive action needed, including timescales").
    */

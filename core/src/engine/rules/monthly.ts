@@ -3,9 +3,9 @@ import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, minDate, type IsoDate } from '../../time/dates.ts';
 import { agreedEveryWeeks, heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import { chain, resolveCycle } from '../cycles.ts';
-import { doneDates, firstBetween, monthsWith } from '../history.ts';
+import { doneDates, firstBetween, monthsWith, type FrequencyAgreement } from '../history.ts';
 import type { DueItem } from '../types.ts';
-import { longDate, monthName, plural } from '../words.ts';
+import { agreedEvery, basisNote, longDate, monthName, plural } from '../words.ts';
 import { answeredMonth, dueMonthAsOf, firstOfMonth, lastOfMonth, nextDueMonth } from './months.ts';
 
 type EveryNMonths = Extract<Cadence, { kind: 'every-n-months' }>;
@@ -64,14 +64,15 @@ const bigPictureMonths = (ctx: RuleContext, type: ConversationTypeId | undefined
  * need more frequent performance conversations"): within a month that expects a Regular one, the
  * next is due the agreed number of weeks after the last one, or after the month began, by month end.
  */
-const moreOften = (ctx: RuleContext, done: readonly IsoDate[], weeks: number): DueItem => {
+const moreOften = (ctx: RuleContext, done: readonly IsoDate[], agreement: FrequencyAgreement): DueItem => {
+  const { weeks } = agreement;
   const thisMonth = firstOfMonth(ctx.on);
   const end = lastOfMonth(thisMonth);
   const after = (d: IsoDate | undefined): IsoDate =>
     addDays(d !== undefined && d > thisMonth ? d : thisMonth, weeks * 7);
   const last = done.at(-1);
   const next = after(last);
-  const every = `every ${plural(weeks, 'week')} as agreed by you both`;
+  const every = agreedEvery(agreement);
   if (last !== undefined && last >= thisMonth && ctx.on < next) {
     return makeItem(ctx, {
       status: 'completed',
@@ -88,6 +89,19 @@ const moreOften = (ctx: RuleContext, done: readonly IsoDate[], weeks: number): D
     dueDate,
     reason: `A ${ctx.rule.label} is held ${every}; the next is due by ${longDate(dueDate)}.`,
   });
+};
+
+/**
+ * 004 Regular: "Someone new to their job will need more frequent performance conversations". While a
+ * job of the pair's is that new and they have agreed nothing, the reason suggests agreeing to.
+ */
+const newToJobNote = (ctx: RuleContext): string => {
+  const spec = ctx.pack.regularFrequency?.newToJob;
+  if (spec === undefined) return '';
+  const since = addMonths(ctx.on, -spec.withinMonths);
+  if (!ctx.group.jobs.some((j) => j.startDate > since && j.startDate <= ctx.on)) return '';
+  const window = `new to the job: the first ${plural(spec.withinMonths, 'month')}`;
+  return ` Someone new to their job needs more frequent conversations, so you and your line manager may agree to meet more often${basisNote(window, spec.basis)}.`;
 };
 
 /**
@@ -140,9 +154,9 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
     );
     return items;
   }
-  const weeks = cadence.pairMayAgreeMoreOften === true ? agreedEveryWeeks(ctx) : undefined;
-  if (weeks !== undefined && weeks * 7 < 28) {
-    items.push(moreOften(ctx, done, weeks));
+  const agreement = cadence.pairMayAgreeMoreOften === true ? agreedEveryWeeks(ctx) : undefined;
+  if (agreement !== undefined && agreement.weeks * 7 < 28) {
+    items.push(moreOften(ctx, done, agreement));
     return items;
   }
   items.push(
@@ -152,7 +166,9 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
       dueDate: lastOfMonth(thisMonth),
       reason:
         current.completedOn === undefined
-          ? `A ${ctx.rule.label} is expected once a month; this month's is due by ${longDate(lastOfMonth(thisMonth))}.`
+          ? `A ${ctx.rule.label} is expected once a month; this month's is due by ${longDate(lastOfMonth(thisMonth))}.${
+              agreement === undefined ? newToJobNote(ctx) : ''
+            }`
           : `Your ${ctx.rule.label} for ${month} was held on ${longDate(current.completedOn)}.`,
       ...(current.completedOn === undefined ? {} : { completedOn: current.completedOn }),
     }),

@@ -2,7 +2,7 @@ import type { Cadence, Offset } from '../../scheme/types.ts';
 import { addDays, type IsoDate } from '../../time/dates.ts';
 import { agreedEveryWeeks, heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
-import { basisNote, longDate, plural } from '../words.ts';
+import { agreedEvery, basisNote, longDate, plural } from '../words.ts';
 import { addOffset, answeredDue } from './offsets.ts';
 
 type AgreedFrequency = Extract<Cadence, { kind: 'agreed-frequency' }>;
@@ -47,12 +47,12 @@ const rolling = (
 /** Regular conversations at the pair's agreed frequency, counted from the last one (000, 001, 003). */
 export const agreedFrequency = (ctx: RuleContext, cadence: AgreedFrequency): DueItem[] => {
   const agreed = agreedEveryWeeks(ctx);
-  const weeks = agreed ?? cadence.defaultEveryWeeks;
-  const every = `every ${plural(weeks, 'week')}${
+  const weeks = agreed?.weeks ?? cadence.defaultEveryWeeks;
+  const settles = ctx.pack.regularFrequency?.decidedBy === 'manager' ? 'your line manager sets' : 'you agree';
+  const every =
     agreed === undefined
-      ? `, the default until you agree a frequency${basisNote(plural(weeks, 'week'), cadence.basis)}`
-      : ' as agreed by you both'
-  }`;
+      ? `every ${plural(weeks, 'week')}, the default until ${settles} a frequency${basisNote(plural(weeks, 'week'), cadence.basis)}`
+      : agreedEvery(agreed);
   const done = heldDates(ctx);
   return rolling(
     ctx,

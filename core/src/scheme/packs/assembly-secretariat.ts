@@ -86,4 +86,13 @@ export const assemblySecretariat: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('Capability Policy'),
+  // "You and your line manager may agree to meet more frequently ... Someone new to their job will need more frequent
+  // performance conversations": monthly is the floor, so only more often is on offer. The policy does not say how
+  // long someone counts as new to their job; six months is the organisation's choice.
+  regularFrequency: {
+    decidedBy: 'pair',
+    choicesInWeeks: [1, 2, 3],
+    policyRef: '004 Regular',
+    newToJob: { withinMonths: 6, basis: 'organisation-choice' },
+  },
 };

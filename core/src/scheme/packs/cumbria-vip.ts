@@ -138,6 +138,12 @@ export const cumbriaVip: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('capability procedure'),
+  // "There is no one-size-fits-all guidance relating to the frequency ... These should be arranged locally by the line manager."
+  regularFrequency: {
+    decidedBy: 'manager',
+    choicesInWeeks: [1, 2, 3, 4, 6, 8, 12],
+    policyRef: '000 Scheduling VIP conversations',
+  },
   // "When all VIP summary appraisals are completed ... managers should complete the Team Theme template"; the
   // policy sets no deadline for it or for the senior manager's collation, so the 28 days are the organisation's.
   teamThemes: {

@@ -182,4 +182,6 @@ export const leicestershireApr: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('Managing Capability guidance with the Corporate HR Team'),
+  // "Regular and consistent supervision sessions", on objectives "clearly defined and agreed by both employee and manager".
+  regularFrequency: { decidedBy: 'pair', choicesInWeeks: [1, 2, 3, 4, 6, 8, 12], policyRef: '001 One-to-ones' },
 };

@@ -154,6 +154,8 @@ export const somersetCareerConversations: SchemePack = {
   },
   minimumRecord: ['issues-raised', 'actions-agreed'],
   capabilityReferral: capabilityReferral('Capability Policy'),
+  // "Agree frequency of supervision meetings" at the introductory meeting; 1:1s "as agreed by manager/supervisor and individual".
+  regularFrequency: { decidedBy: 'pair', choicesInWeeks: [1, 2, 3, 4, 6, 8, 12], policyRef: '003 §5.1' },
   deferralPlanReviews: { heldAs: 'regular', policyRef: '003 §5.8' },
   staffGroups: [
     {
