@@ -59,8 +59,13 @@ export class SendLeases {
 
   /** True when another live holder has the tenant (one point read). */
   async heldElsewhere(tenantId: TenantId): Promise<boolean> {
+    return (await this.freeInMs(tenantId)) > 0;
+  }
+
+  /** How long until the tenant's lease is free (one point read); 0 when it is free now. */
+  async freeInMs(tenantId: TenantId): Promise<number> {
     const current = await this.#o.store.get(tenantId);
-    return current !== undefined && toMs(current.item.expiresAt) > this.#now();
+    return current === undefined ? 0 : Math.max(0, toMs(current.item.expiresAt) - this.#now());
   }
 
   /** The tenant's lease, or undefined when another holder's lease is still live. */

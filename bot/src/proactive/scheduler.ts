@@ -24,6 +24,12 @@ export interface CheckinSchedulerOptions {
    * one (tests, tools); the server always passes it.
    */
   readonly leases?: SendLeases;
+  /**
+   * How many instances share the tenants (APP_INSTANCE_COUNT). A sweep takes up to its share of
+   * the tenants at once, so the sending (and its CPU) spreads over the instances; a tenant left
+   * free for a whole sweep is taken whatever the share, so fewer live instances still cover all.
+   */
+  readonly instances?: number;
   readonly intervalMs?: number;
   /** How often to look for sends left open by a stopped instance or a lapsed lease. */
   readonly sweepIntervalMs?: number;
@@ -48,14 +54,31 @@ export interface SchedulerRun {
 
 type RunTotals = { -readonly [K in keyof SchedulerRun]: SchedulerRun[K] };
 
+/** A tenant's send lease as the scheduler holds it; without leases, a stand-in. */
+interface Held {
+  readonly permit: SendPermit | undefined;
+  release(): Promise<void>;
+}
+
+/** A lease that ends within this is a released tenant's quiet time, worth waiting for. */
+const SHORT_HOLD_MS = 2_000;
+
 /** Tenants looked at side by side: each has its own Teams budget, but they share the store. */
 const TENANTS_AT_ONCE = 8;
 
-const eachTenant = async (tenants: readonly TenantId[], work: (tenantId: TenantId) => Promise<void>) => {
+/**
+ * Looks at the tenants eight at a time (store reads and target computation), starting at `from`
+ * so instances walking the same list start at different tenants.
+ */
+const eachTenant = async (
+  tenants: readonly TenantId[],
+  from: number,
+  work: (tenantId: TenantId) => Promise<void>,
+): Promise<void> => {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(TENANTS_AT_ONCE, tenants.length) }, async () => {
-      for (let i = next++; i < tenants.length; i = next++) await work(tenants[i] ?? '');
+      for (let i = next++; i < tenants.length; i = next++) await work(tenants[(from + i) % tenants.length] ?? '');
     }),
   );
 };
@@ -74,10 +97,18 @@ export class CheckinScheduler {
   #sweeper: NodeJS.Timeout | undefined;
   #running: Promise<SchedulerRun | undefined> | undefined;
   #sweeping: Promise<void> | undefined;
+  /** Drains this instance runs under a lease, by tenant; a tenant's lookups never wait for another's drain. */
+  readonly #draining = new Map<TenantId, Promise<void>>();
+  /** Tenants the last sweep saw free with this instance already holding its share. */
+  #seenFree = new Set<TenantId>();
+  /** Where this instance starts each walk over the tenants. */
+  readonly #from: number;
   #stopped = false;
 
   constructor(options: CheckinSchedulerOptions) {
     this.#o = options;
+    // Not the same tenant first on every instance: they would all reach for it at once.
+    this.#from = Math.floor(Math.random() * Math.max(1, options.tenants.length));
   }
 
   /** Runs shortly after start and then every interval (hourly by default); never keeps the process alive. */
@@ -94,11 +125,17 @@ export class CheckinScheduler {
     this.#timer.unref();
     if (this.#o.leases === undefined) return;
     this.#sweeper = setInterval(() => {
-      this.#sweeping ??= this.#sweepLogged().finally(() => {
-        this.#sweeping = undefined;
-      });
+      this.#sweepSoon();
     }, this.#o.sweepIntervalMs ?? 60_000);
     this.#sweeper.unref();
+  }
+
+  /** One sweep at a time; a tick that finds one under way leaves it be. */
+  #sweepSoon(): void {
+    if (this.#isStopped()) return;
+    this.#sweeping ??= this.#sweepLogged().finally(() => {
+      this.#sweeping = undefined;
+    });
   }
 
   async stop(): Promise<void> {
@@ -111,6 +148,7 @@ export class CheckinScheduler {
     await this.#o.worker.stop();
     await this.#running;
     await this.#sweeping;
+    await Promise.allSettled([...this.#draining.values()]);
   }
 
   /** One pass over every tenant; a run already in progress is joined rather than doubled. */
@@ -124,23 +162,45 @@ export class CheckinScheduler {
 
   /**
    * Sends still open in this week's cycle of any tenant no live instance holds (left by an
-   * instance that stopped): takes the tenant's lease and finishes them. Sends that instance had
-   * under way become in doubt.
+   * instance that stopped, or queued while nobody held the tenant): takes the tenant's lease and
+   * finishes them. Sends that instance had under way become in doubt. Resolves once the free
+   * tenants are taken; each drain goes on under its lease and reports when it ends.
    */
-  async sweepOnce(): Promise<SchedulerRun | undefined> {
+  async sweepOnce(): Promise<void> {
     const { leases } = this.#o;
-    if (this.#stopped || leases === undefined) return undefined;
-    const totals = this.#totals();
-    await eachTenant(this.#o.tenants, async (tenantId) => {
-      // Cheapest first: two point reads, then one small query.
-      if (this.#isStopped() || !(await this.#installed(tenantId))) return;
+    if (this.#stopped || leases === undefined) return;
+    const { cycleKey } = this.#totals();
+    const share = Math.ceil(this.#o.tenants.length / Math.max(1, this.#o.instances ?? 1));
+    const seenFree = new Set<TenantId>();
+    let taking = 0;
+    await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
+      // Two point reads; the drain's own listing then tells whether anything is open, so no
+      // instance pays for a query on a tenant another instance is about to take.
+      if (this.#isStopped() || this.#draining.has(tenantId) || !(await this.#installed(tenantId))) return;
       if (await leases.heldElsewhere(tenantId)) return;
-      if (!(await this.#o.worker.hasOpen(tenantId, totals.cycleKey))) return;
-      await this.#underLease(tenantId, totals, async (permit) => {
-        this.#add(totals, await this.#o.worker.drain(tenantId, totals.cycleKey, permit));
+      if (this.#draining.size + taking >= share && !this.#seenFree.has(tenantId)) {
+        seenFree.add(tenantId); // left for an instance with room; taken next time if still free
+        return;
+      }
+      taking += 1;
+      const lease = await this.#take(tenantId, cycleKey).finally(() => {
+        taking -= 1;
       });
+      if (lease === undefined || this.#isStopped()) {
+        await lease?.release();
+        return;
+      }
+      const swept = this.#totals();
+      void this.#drainHeld(tenantId, lease, swept).then(
+        () => {
+          if (swept.sent + swept.inDoubt + swept.failed > 0) this.#report(swept, 'check-in sweep finished');
+        },
+        (error: unknown) => {
+          this.#o.logger.error({ err: error, tenantId }, 'check-in sweep failed');
+        },
+      );
     });
-    return totals;
+    this.#seenFree = seenFree;
   }
 
   // A method rather than a field read: the flag changes while a run awaits.
@@ -164,26 +224,39 @@ export class CheckinScheduler {
     return (await this.#o.references.get(tenantId, TENANT_REFERENCE_KEY)) !== undefined;
   }
 
-  /** Runs `work` holding the tenant's lease (always, without leases); counts the tenant as taken otherwise. */
-  async #underLease(
-    tenantId: TenantId,
-    totals: RunTotals,
-    work: (permit: SendPermit | undefined) => Promise<void>,
-  ): Promise<void> {
-    if (this.#o.leases === undefined) {
-      await work(undefined);
-      return;
-    }
-    const lease = await this.#o.leases.acquire(tenantId, totals.cycleKey);
-    if (lease === undefined) {
-      totals.leasedElsewhere += 1;
-      return;
-    }
-    try {
-      await work(lease);
-    } finally {
-      await lease.release();
-    }
+  /** The tenant's lease (a stand-in without leases); undefined when another holder has it. */
+  async #take(tenantId: TenantId, cycleKey: string): Promise<Held | undefined> {
+    const { leases } = this.#o;
+    if (leases === undefined) return { permit: undefined, release: () => Promise.resolve() };
+    const lease = await leases.acquire(tenantId, cycleKey);
+    return lease === undefined ? undefined : { permit: lease, release: () => lease.release() };
+  }
+
+  /**
+   * Drains the tenant's cycle under `held`, released when it ends. It goes on by itself, so the
+   * walk over the tenants is never held up by one tenant's sends and a single instance drains
+   * every tenant side by side. When it ends having sent something, a sweep starts at once
+   * rather than at the next tick, so an instance with room takes the next free tenant without
+   * waiting (a drain that found nothing open does not, or idle instances would sweep in a loop).
+   */
+  #drainHeld(tenantId: TenantId, held: Held, into: RunTotals): Promise<void> {
+    const running = (async () => {
+      let worked = false;
+      try {
+        const drained = await this.#o.worker.drain(tenantId, into.cycleKey, held.permit);
+        worked = drained.sent + drained.inDoubt + drained.failed > 0;
+        this.#add(into, drained);
+      } finally {
+        await held.release();
+        this.#draining.delete(tenantId);
+        if (worked && this.#o.leases !== undefined) this.#sweepSoon();
+      }
+    })();
+    this.#draining.set(
+      tenantId,
+      running.catch(() => undefined),
+    );
+    return running;
   }
 
   async #runLogged(): Promise<void> {
@@ -197,9 +270,7 @@ export class CheckinScheduler {
 
   async #sweepLogged(): Promise<void> {
     try {
-      const swept = await this.sweepOnce();
-      if (swept !== undefined && swept.sent + swept.inDoubt + swept.failed > 0)
-        this.#report(swept, 'check-in sweep finished');
+      await this.sweepOnce();
     } catch (error) {
       this.#o.logger.error({ err: error }, 'check-in sweep failed');
     }
@@ -217,25 +288,50 @@ export class CheckinScheduler {
   }
 
   async #run(): Promise<SchedulerRun> {
-    const { deps, worker } = this.#o;
+    const { deps } = this.#o;
     const totals = this.#totals();
-    const { cycleKey } = totals;
-    await eachTenant(this.#o.tenants, async (tenantId) => {
+    const drains: Promise<void>[] = [];
+    await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
       if (this.#isStopped()) return;
       const tenant = (await deps.repos.tenants.get(tenantId))?.item;
       if (tenant === undefined || !(await this.#installed(tenantId))) return;
-      await this.#underLease(tenantId, totals, async (permit) => {
+      // A sweep of this instance finishing the tenant's sends: this run takes the tenant after it.
+      await this.#draining.get(tenantId);
+      const held = await this.#takeForRun(tenantId, totals.cycleKey);
+      if (held === undefined) {
+        totals.leasedElsewhere += 1;
+        return;
+      }
+      try {
         const { targets, quiet } = await checkinTargets(deps, this.#o.references, tenant, {
           quietHours: this.#o.quietHours ?? DEFAULT_QUIET_HOURS,
           stopped: () => this.#isStopped(),
         });
         totals.quiet += quiet;
-        totals.queued += await this.#enqueue(targets, cycleKey);
-        if (!this.#isStopped()) this.#add(totals, await worker.drain(tenantId, cycleKey, permit));
-      });
+        totals.queued += await this.#enqueue(targets, totals.cycleKey);
+      } catch (error) {
+        await held.release();
+        throw error;
+      }
+      if (this.#isStopped()) await held.release();
+      else drains.push(this.#drainHeld(tenantId, held, totals));
     });
+    await Promise.all(drains);
     this.#report(totals, 'check-in run finished');
     return totals;
+  }
+
+  /**
+   * The tenant's lease for a run. A tenant released a moment ago (its quiet time after a drain,
+   * or a sweep that found nothing open) is waited for, so a run is not skipped for an hour
+   * because another instance just looked at the tenant.
+   */
+  async #takeForRun(tenantId: TenantId, cycleKey: string): Promise<Held | undefined> {
+    const held = await this.#take(tenantId, cycleKey);
+    const freeInMs = held === undefined ? await this.#o.leases?.freeInMs(tenantId) : undefined;
+    if (freeInMs === undefined || freeInMs > SHORT_HOLD_MS) return held;
+    await new Promise((resolve) => setTimeout(resolve, freeInMs + 10));
+    return this.#take(tenantId, cycleKey);
   }
 
   /** Queues each target's check-in (the queue keeps it to one per cycle); how many were new. */

@@ -57,6 +57,7 @@ export const createTeamsModule = (): AppModule => {
           quietMs: 1_100,
         }),
         sweepIntervalMs: config.proactive.sweepSeconds * 1000,
+        instances: config.rateLimits.instances,
       });
       scheduler.start();
     },
