@@ -4,6 +4,7 @@ import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as objectives from './endpoints/objectives.ts';
+import * as organisation from './endpoints/organisation.ts';
 import * as people from './endpoints/people.ts';
 import * as team from './endpoints/team.ts';
 
@@ -57,6 +58,9 @@ export const routes = {
   'person.subjectAccess': defineRoute(team.personSubjectAccess),
   'person.subjectAccessRequest': defineRoute(team.personSubjectAccessRequest),
   'exports.completions': defineRoute(team.exportsCompletions),
+
+  'organisation.compliance': defineRoute(organisation.compliance),
+  'organisation.themes': defineRoute(organisation.themes),
 } as const;
 
 export type Routes = typeof routes;

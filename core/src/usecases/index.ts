@@ -26,6 +26,8 @@ export * from './compliance.ts';
 export * from './exports.ts';
 export * from './completions-csv.ts';
 export * from './annual-review-form.ts';
+export * from './organisation-compliance.ts';
+export * from './organisation-themes.ts';
 export * from './zoned-time.ts';
 export type * from '../domain/team.ts';
 export type * from '../ports/team.ts';

@@ -9,6 +9,7 @@ import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
+import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
@@ -58,5 +59,6 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerBookingRoutes(server, api);
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
+    registerOrganisationRoutes(server, api);
   },
 });

@@ -1,16 +1,28 @@
 import { Text } from '@fluentui/react-components';
-import { EmptyState } from '../../components/status.tsx';
+import { useSession } from '../../session.tsx';
+import { OrganisationCompliance } from './compliance.tsx';
+import { OrganisationThemes } from './themes.tsx';
 
-/** Organisation: this page is being built. */
-const Page = ({ rest }: { rest: readonly string[] }) => (
-  <>
-    <Text as="h1" block size={700} weight="semibold">
-      Organisation
-    </Text>
-    <EmptyState title="Not available yet">
-      {rest.length === 0 ? 'This page is on its way.' : 'Nothing to show here yet.'}
-    </EmptyState>
-  </>
-);
+/** #/organisation: compliance and Team Themes for HR and senior managers; the audit trail for auditors. */
+const Page = (_: { rest: readonly string[] }) => {
+  const { me } = useSession();
+  const overseer = me.orgRoles.some((r) => r === 'hr' || r === 'senior-manager');
+  return (
+    <>
+      <Text as="h1" block size={700} weight="semibold">
+        Organisation
+      </Text>
+      <Text as="p" block>
+        {me.orgRoles.includes('hr')
+          ? 'Figures for the whole organisation: completion facts only, never what anyone said.'
+          : me.orgRoles.includes('senior-manager')
+            ? 'Figures for your service: completion facts only, never what anyone said.'
+            : 'The record of who opened whose records, and why.'}
+      </Text>
+      {overseer ? <OrganisationCompliance /> : null}
+      {overseer ? <OrganisationThemes /> : null}
+    </>
+  );
+};
 
 export default Page;

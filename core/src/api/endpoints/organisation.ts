@@ -1,0 +1,20 @@
+import * as org from '../organisation.ts';
+import type { RouteDef } from '../route.ts';
+import { base } from './paths.ts';
+
+export const compliance = {
+  method: 'GET',
+  path: `${base}/organisation/compliance`,
+  tag: 'organisation',
+  summary: 'Reviews on time by quarter and department, overdue people, deferrals and appeals (HR, senior managers)',
+  query: org.organisationComplianceQuery,
+  response: org.organisationCompliance,
+} satisfies RouteDef;
+
+export const themes = {
+  method: 'GET',
+  path: `${base}/organisation/team-themes`,
+  tag: 'organisation',
+  summary: 'The Team Themes of the managers in view, collated (HR, senior managers); no note text',
+  response: org.organisationThemes,
+} satisfies RouteDef;

@@ -1,0 +1,145 @@
+import type { ConversationTypeId } from '../domain/conversations.ts';
+import type { PersonId } from '../domain/people.ts';
+import { dueConversations } from '../engine/due.ts';
+import type { DueReport } from '../engine/types.ts';
+import { currentManagerIds } from '../permissions/relationships.ts';
+import { teamCompliance } from '../rules/compliance.ts';
+import { confirmedHistory } from '../rules/record-lifecycle.ts';
+import type { SchemePack } from '../scheme/types.ts';
+import { addDays, addMonths, type IsoDate } from '../time/dates.ts';
+import { quarterOf } from './compliance.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+import { conversationsInScope, organisationScope, type OrgScope } from './organisation-scope.ts';
+import { payStepDecisionsFor } from './pay-step.ts';
+import { labelOf, packOf } from './scheme.ts';
+
+/** Quarters shown, the current one last. */
+const QUARTERS = 4;
+/** History read before the first quarter, so a review due then finds the one before it. */
+const LOOKBACK_MONTHS = 15;
+/** Overdue people listed at once when no department is chosen. */
+const OVERDUE_LIMIT = 200;
+
+const reviewTypes = (pack: SchemePack): ConversationTypeId[] =>
+  pack.annualReview !== undefined
+    ? ['annual-review']
+    : pack.conversations.filter((c) => c.cadence.kind !== 'informal').map((c) => c.type);
+
+const quartersEndingAt = (today: IsoDate) => {
+  const found = [quarterOf(today)];
+  while (found.length < QUARTERS) found.unshift(quarterOf(addDays(found[0]?.from ?? today, -1)));
+  return found;
+};
+
+const directReports = (scope: OrgScope): Map<PersonId, PersonId[]> => {
+  const reports = new Map<PersonId, PersonId[]>();
+  for (const p of scope.people) {
+    for (const m of currentManagerIds(p)) reports.set(m, [...(reports.get(m) ?? []), p.id]);
+  }
+  return reports;
+};
+
+/**
+ * Policy 003 §8 for HR across the organisation and a senior manager across their service: % of
+ * reviews completed on time in each of the last four quarters, overall and by department; who is
+ * overdue now (names and what is due, never note text); pay-step deferrals; appeals lodged.
+ */
+export const organisationCompliance = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  options: { readonly unit?: string | undefined } = {},
+) => {
+  const today = deps.clock.today();
+  const scope = await organisationScope(deps, caller, today);
+  const pack = packOf(scope.tenant);
+  const types = reviewTypes(pack);
+  const quarters = quartersEndingAt(today);
+  const from = addMonths(quarters[0]?.from ?? today, -LOOKBACK_MONTHS);
+  const records = await conversationsInScope(deps, caller.tenantId, scope, { from, to: today });
+  const reportsAt = (on: IsoDate): Map<PersonId, DueReport> =>
+    new Map(
+      scope.people.map((employee) => {
+        const history = confirmedHistory((records.get(employee.id) ?? []).filter((r) => r.date <= on));
+        return [employee.id, dueConversations({ tenant: scope.tenant, employee, history, on })];
+      }),
+    );
+  const inUnit = (unitId: PersonId) => (id: PersonId) => scope.unitOf.get(id) === unitId;
+  const figures = (
+    reports: Map<PersonId, DueReport>,
+    q: { from: IsoDate; to: IsoDate },
+    keep = (_: PersonId) => true,
+  ) =>
+    teamCompliance(
+      [...reports.values()].filter((r) => keep(r.employeeId)),
+      { from: q.from, to: q.to, types },
+    );
+
+  const series = quarters.map((q) => ({ q, reports: q.to >= today ? reportsAt(today) : reportsAt(q.to) }));
+  const now = series[series.length - 1];
+  const nowReports = now?.reports ?? new Map<PersonId, DueReport>();
+  const reports = directReports(scope);
+  const deferred = (
+    pack.id === 'somerset-career-conversations'
+      ? payStepDecisionsFor(
+          scope.people,
+          (id) => nowReports.get(id),
+          (id) => reports.get(id) ?? [],
+          today,
+        )
+      : []
+  ).filter((d) => !d.result.eligible);
+  const appeals = scope.people.flatMap((p) =>
+    (records.get(p.id) ?? []).flatMap((r) =>
+      r.appeal !== undefined && r.appeal.lodgedOn >= (quarters[0]?.from ?? today) ? [{ p, appeal: r.appeal }] : [],
+    ),
+  );
+  const overall = figures(nowReports, { from: now?.q.from ?? today, to: today });
+  const overdue = overall.overdue
+    .filter((o) => options.unit === undefined || scope.unitOf.get(o.employeeId) === options.unit)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  return {
+    scope: scope.label,
+    kind: scope.kind,
+    on: today,
+    quarters: series.map(({ q, reports: r }) => {
+      const f = figures(r, q);
+      return {
+        label: q.label,
+        from: q.from,
+        to: q.to,
+        onTimePercent: f.percentOnTime,
+        completedOnTime: f.completedOnTime,
+        completedLate: f.completedLate,
+        expected: f.reviewsDue,
+      };
+    }),
+    units: scope.units.map((u) => {
+      const f = figures(nowReports, { from: now?.q.from ?? today, to: today }, inUnit(u.id));
+      const mine = appeals.filter((a) => scope.unitOf.get(a.p.id) === u.id);
+      return {
+        id: u.id,
+        name: u.name,
+        headName: u.headName,
+        people: scope.people.filter((p) => scope.unitOf.get(p.id) === u.id).length,
+        onTimePercent: f.percentOnTime,
+        expected: f.reviewsDue,
+        overdue: f.overdue.length,
+        deferrals: deferred.filter((d) => scope.unitOf.get(d.person.id) === u.id).length,
+        appeals: mine.length,
+      };
+    }),
+    overdueTotal: overdue.length,
+    overdue: overdue.slice(0, OVERDUE_LIMIT).map((o) => ({
+      employeeId: o.employeeId,
+      displayName: scope.byId.get(o.employeeId)?.displayName ?? o.employeeId,
+      unitId: scope.unitOf.get(o.employeeId) ?? '',
+      type: o.type,
+      typeLabel: labelOf(pack, o.type),
+      dueDate: o.dueDate,
+    })),
+    deferrals: deferred.length,
+    appeals: { lodged: appeals.length, open: appeals.filter((a) => a.appeal.decision === undefined).length },
+  };
+};
+
+export type OrganisationCompliance = Awaited<ReturnType<typeof organisationCompliance>>;
