@@ -54,6 +54,14 @@ param cosmosBackupTier string = 'Continuous30Days'
 @description('Highest autoscale throughput shared by the database containers (RU/s).')
 param cosmosMaxThroughput int = 1000
 
+@description('Containers with their own autoscale throughput (highest RU/s; autoscale runs from a tenth of it). Figures behind the choice: docs/deploy.md, "Cosmos DB throughput".')
+param cosmosDedicatedThroughput object = {
+  people: 4000
+  conversations: 4000
+  feedback: 1000
+  state: 4000
+}
+
 @description('Containers the app expects; mirrors bot/src/cosmos/containers.ts (checked by infra tests).')
 param cosmosContainers array = [
   { name: 'tenants', partitionKeyPath: '/pk', excludedPaths: [] }
@@ -68,6 +76,9 @@ param cosmosContainers array = [
   { name: 'audit', partitionKeyPath: '/pk', excludedPaths: ['/reason/*'] }
   { name: 'state', partitionKeyPath: '/pk', excludedPaths: [] }
 ]
+
+@description('E-mail address told when an alert fires (5xx rate, failed sends, sync failures); empty for none.')
+param alertEmail string = ''
 
 @description('Days to keep logs and telemetry.')
 param logRetentionDays int = 90
@@ -100,6 +111,7 @@ module monitoring 'modules/monitoring.bicep' = {
     baseName: baseName
     location: location
     retentionDays: logRetentionDays
+    alertEmail: alertEmail
     tags: tags
   }
 }
@@ -126,6 +138,7 @@ module cosmos 'modules/cosmos.bicep' = {
     zoneRedundant: cosmosZoneRedundant
     backupTier: cosmosBackupTier
     maxThroughput: cosmosMaxThroughput
+    dedicatedThroughput: cosmosDedicatedThroughput
     dataContributorPrincipalId: identity.outputs.principalId
     tags: tags
   }

@@ -6,6 +6,8 @@ param containers array
 param zoneRedundant bool
 param backupTier string
 param maxThroughput int
+@description('Containers with their own autoscale throughput (name → highest RU/s); the rest share the database throughput.')
+param dedicatedThroughput object
 param dataContributorPrincipalId string
 param tags object
 
@@ -82,6 +84,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
           excludedPaths: concat([{ path: '/"_etag"/?' }], map(c.excludedPaths, p => { path: p }))
         }
       }
+      options: contains(dedicatedThroughput, c.name) ? { autoscaleSettings: { maxThroughput: dedicatedThroughput[c.name] } } : {}
     }
   }
 ]

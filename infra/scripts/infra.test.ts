@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONTAINER_DEFINITIONS } from '../../bot/src/cosmos/containers.ts';
@@ -136,5 +137,45 @@ describe('Key Vault and the bot', () => {
     expect(outputs.length).toBeGreaterThan(0);
     for (const o of outputs)
       expect(JSON.stringify(o)).not.toMatch(/listKeys|ConnectionString|Secret['"]?\s*$|clientSecret'/);
+  });
+});
+
+describe('operations: alerts, workbook and throughput', () => {
+  const monitoring = fileNamed(project, 'modules/monitoring.bicep')!;
+  const metricsSource = readFileSync(new URL('../../bot/src/telemetry/metrics.ts', import.meta.url), 'utf8');
+  const varValue = (name: string): unknown => {
+    const d = decl(monitoring, 'var', name);
+    return d?.kind === 'var' ? literal(d.value) : undefined;
+  };
+
+  it('alerts on the 5xx rate, failed sends and sync failures, through one action group', () => {
+    const rules = varValue('alertRules') as { name: string; query: string }[];
+    expect(rules.map((r) => r.name)).toEqual(['server-errors', 'failed-sends', 'sync-failures']);
+    expect(only('Microsoft.Insights/scheduledQueryRules')).toBeDefined();
+    expect(only('Microsoft.Insights/actionGroups')).toBeDefined();
+    expect(moduleArg('monitoring', 'alertEmail')).toBe('alertEmail');
+  });
+
+  it('every metric an alert or the workbook reads is one the server records (bot/src/telemetry/metrics.ts)', () => {
+    const queries = [
+      ...(varValue('alertRules') as { query: string }[]),
+      ...(varValue('workbookTiles') as { query: string }[]),
+    ].map((r) => r.query);
+    const named = queries.flatMap((q) => [...q.matchAll(/name == "([^"]+)"/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThanOrEqual(6);
+    for (const metric of named) expect(metricsSource, metric).toContain(`'${metric}'`);
+    expect(only('Microsoft.Insights/workbooks')).toBeDefined();
+  });
+
+  it('gives the busiest containers their own autoscale throughput, each a container the code has', () => {
+    const dedicated = paramDefault(main, 'cosmosDedicatedThroughput') as Record<string, number>;
+    const names = CONTAINER_DEFINITIONS.map((c) => c.id);
+    for (const [name, max] of Object.entries(dedicated)) {
+      expect(names).toContain(name);
+      // Autoscale maxima are multiples of 1,000 RU/s, from 1,000.
+      expect(max % 1000).toBe(0);
+      expect(max).toBeGreaterThanOrEqual(1000);
+    }
+    expect(moduleArg('cosmos', 'dedicatedThroughput')).toBe('cosmosDedicatedThroughput');
   });
 });
