@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationType, id, isoDate, isoDateTime, longText, shortText } from './primitives.ts';
+import { conversationType, id, isoDate, isoDateTime, longText, pageQuery, shortText } from './primitives.ts';
 
 /** Which types a colleague may write up for themselves, so a page offers only those (004). */
 export { mayRecordHeld } from '../rules/record-lifecycle.ts';
@@ -30,6 +30,11 @@ const conversationFields = z.object({
   actionsAgreed: z.array(actionItem).max(50),
   agenda: z.array(agendaItem).max(50),
   forwardLooking: z.boolean().optional(),
+  /**
+   * How often the pair will hold regular conversations from now on, in weeks: one of the scheme's
+   * choices. It takes effect once both agree the record, or at once where the manager decides (000).
+   */
+  agreedRegularEveryWeeks: z.number().int().min(1).max(52).optional(),
 });
 const f = conversationFields.shape;
 
@@ -121,6 +126,7 @@ export const conversationFull = z.object({
       })
       .optional(),
     forwardLooking: z.boolean().optional(),
+    agreedRegularEveryWeeks: z.number().int().optional(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
     /** Who made the latest change, so a conflict can say who changed the record. */
@@ -152,11 +158,9 @@ export const appealWindow = z.object({
   lodgeBy: isoDate.optional(),
   to: z.string().optional(),
   explanation: z.string(),
+  /** The appeal already lodged against this review, for a link to its page. */
+  appealId: z.string().optional(),
 });
 
 export const conversationParams = z.object({ personId: id, conversationId: id });
-export const conversationListQuery = z.object({
-  type: conversationType.optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).optional(),
-  continuationToken: z.string().max(4096).optional(),
-});
+export const conversationListQuery = pageQuery.extend({ type: conversationType.optional() });

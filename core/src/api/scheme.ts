@@ -90,5 +90,9 @@ export const schemeView = z.object({
   preparation: z.object({ employee: z.array(z.string()), manager: z.array(z.string()) }),
   minimumRecord: z.array(z.string()),
   capabilityReferral: z.string(),
+  /** Who settles how often regular conversations happen, and the choices a record offers (000, 001, 003, 004). */
+  regularFrequency: z
+    .object({ decidedBy: z.enum(['pair', 'manager']), choicesInWeeks: z.array(z.number()), policyRef: z.string() })
+    .optional(),
 });
 export type SchemeView = z.output<typeof schemeView>;

@@ -8,7 +8,7 @@ import { assertMeetingDate } from '../rules/record-checks.ts';
 import { assertConversationMove, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadForChange } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { packOf, ratingRuleOf } from './scheme.ts';
+import { frequencyRuleOf, packOf, ratingRuleOf } from './scheme.ts';
 import { zonedDate } from './zoned-time.ts';
 
 const CONTENT_FIELDS = [
@@ -21,6 +21,7 @@ const CONTENT_FIELDS = [
   'actionsAgreed',
   'agenda',
   'forwardLooking',
+  'agreedRegularEveryWeeks',
 ] as const;
 
 /** The same actions, in the same order, with only their done marks changed. */
@@ -49,6 +50,10 @@ export const updateConversation = async (
   if (patch.rating) {
     authorize(actor, 'conversation.rating.write', subject, { recordManagerIds: stored.item.managerIds });
     ratingRuleOf(packOf(tenant))(patch.rating);
+  }
+  const weeks = patch.agreedRegularEveryWeeks;
+  if (weeks !== undefined && weeks !== stored.item.agreedRegularEveryWeeks) {
+    frequencyRuleOf(packOf(tenant))(weeks, roleOnRecord(caller.userId, stored.item.employeeId));
   }
   // Ticking an action done keeps the agreement: the pair agreed what would be done, not that it was (004).
   const ticksOnly =

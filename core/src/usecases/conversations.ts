@@ -10,7 +10,7 @@ import { assertMeetingDate } from '../rules/record-checks.ts';
 import { assertMayRecordHeld, roleOnRecord } from '../rules/record-lifecycle.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { packOf, ratingPolicyOf } from './scheme.ts';
+import { frequencyRuleOf, packOf, ratingPolicyOf } from './scheme.ts';
 import { zonedDate } from './zoned-time.ts';
 
 export interface StoredView {
@@ -93,6 +93,8 @@ export const createConversation = async (
   authorize(actor, 'conversation.content.write', subject);
   assertMayRecordHeld(roleOnRecord(caller.userId, personId), input.type);
   assertMeetingDate('held', input.date, zonedDate(deps.clock.now(), tenant.timeZone));
+  const weeks = input.agreedRegularEveryWeeks;
+  if (weeks !== undefined) frequencyRuleOf(packOf(tenant))(weeks, roleOnRecord(caller.userId, personId));
   const managers = currentManagerIds(subject.employee);
   const recordingManager = managers.includes(caller.userId) ? caller.userId : managers[0];
   if (recordingManager === undefined) {
@@ -119,6 +121,7 @@ export const createConversation = async (
     agenda: input.agenda,
     agreement: {},
     ...(input.forwardLooking !== undefined ? { forwardLooking: input.forwardLooking } : {}),
+    ...(weeks === undefined ? {} : { agreedRegularEveryWeeks: weeks }),
     createdAt: now,
     updatedAt: now,
     updatedBy: caller.userId,

@@ -4,12 +4,13 @@ import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import type { RatingPolicy } from '../permissions/visibility.ts';
-import { getSchemePack } from '../scheme/packs/index.ts';
 import type { SchemePack } from '../scheme/types.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { tenantPack } from './tenant-admin-scheme.ts';
 
-export const packOf = (tenant: Tenant): SchemePack => getSchemePack(tenant.schemeId);
+/** The tenant's pack with the organisation's own settings over it (Big Picture questions, default frequency). */
+export const packOf = (tenant: Tenant): SchemePack => tenantPack(tenant);
 
 /** Bexley keeps rating recommendations from the employee until the Step 3 review (002). */
 export const ratingPolicyOf = (pack: SchemePack): RatingPolicy => ({
@@ -44,6 +45,30 @@ export const ratingRuleOf =
         'Only for exceptional performance.',
         'A bonus cannot go with this rating.',
       );
+    }
+  };
+
+/**
+ * A frequency of regular conversations a record may set: one of the scheme's choices, and only by
+ * the line manager where the scheme gives the manager that say (000 "arranged locally by the line manager").
+ */
+export const frequencyRuleOf =
+  (pack: SchemePack) =>
+  (weeks: number, role: 'employee' | 'manager'): void => {
+    const spec = pack.regularFrequency;
+    const path = 'agreedRegularEveryWeeks';
+    if (spec === undefined) {
+      const message = 'Your scheme sets how often regular conversations happen.';
+      throw new AppError('validation', message, { details: [{ path, message: 'Not used by this scheme.' }] });
+    }
+    if (!spec.choicesInWeeks.includes(weeks)) {
+      const message = `Choose every ${spec.choicesInWeeks.join(', ')} weeks.`;
+      throw new AppError('validation', 'That frequency is not one your scheme offers.', {
+        details: [{ path, message }],
+      });
+    }
+    if (spec.decidedBy === 'manager' && role === 'employee') {
+      throw new AppError('forbidden', `Your line manager arranges how often you meet (${spec.policyRef}).`);
     }
   };
 
