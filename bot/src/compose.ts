@@ -8,6 +8,7 @@ import { CachedDirectory, storeLookup } from './cosmos/cached-directory.ts';
 import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
+import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
 import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
@@ -56,7 +57,8 @@ export const composeServices = (
   clock: Clock,
   overrides: CompositionOverrides = {},
 ): AppServices => {
-  const state = createBotState(overrides.keyValues ?? ((kind, partition) => store.keyValues(kind, partition)));
+  const keyValues: KeyValueFactory = overrides.keyValues ?? ((kind, partition) => store.keyValues(kind, partition));
+  const state = createBotState(keyValues);
   const graph = overrides.graph ?? graphFor(config);
   const deps: UseCaseDeps = {
     repos: {
@@ -70,6 +72,7 @@ export const composeServices = (
       handovers: overrides.handovers ?? new CosmosHandoverRepository(store),
       starters: state.starters,
       nudges: state.nudges,
+      teamDecks: createTeamDeckStore(keyValues),
     },
     clock,
     newId: overrides.newId ?? randomUUID,

@@ -8,6 +8,7 @@ import { createNudgeSettingsStore, createStarterStore, type KeyValueFactory } fr
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
 import { CosmosHandoverRepository } from '../../bot/src/cosmos/handover-repository.ts';
 import { CosmosTeamThemesRepository } from '../../bot/src/cosmos/team-themes-repository.ts';
+import { createTeamDeckStore } from '../../bot/src/cosmos/team-deck-store.ts';
 import { inMemoryRepositories } from '../fakes/memory/index.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
 import { auditLogContract } from './audit.ts';
@@ -18,6 +19,7 @@ import { feedbackRepositoryContract } from './feedback.ts';
 import { handoverRepositoryContract } from './handovers.ts';
 import { objectiveRepositoryContract } from './objectives.ts';
 import { teamThemesRepositoryContract } from './team-themes.ts';
+import { teamDeckStoreContract } from './team-deck.ts';
 import { tenantRepositoryContract } from './tenants.ts';
 
 const contracts = (repos: () => Repositories): void => {
@@ -31,6 +33,7 @@ const contracts = (repos: () => Repositories): void => {
   handoverRepositoryContract(() => repos().handovers);
   starterStoreContract(() => repos().starters);
   nudgeSettingsStoreContract(() => repos().nudges);
+  teamDeckStoreContract(() => repos().teamDecks);
 };
 
 describe('in memory', () => {
@@ -62,6 +65,7 @@ describe('Cosmos', () => {
       handovers: new CosmosHandoverRepository(store),
       starters: createStarterStore(keyValues),
       nudges: createNudgeSettingsStore(keyValues),
+      teamDecks: createTeamDeckStore(keyValues),
     };
   });
   afterAll(async () => {

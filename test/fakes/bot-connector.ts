@@ -26,6 +26,13 @@ export interface RecordedActivity {
   readonly authorization?: string;
 }
 
+/** A message the bot changed in place (updateActivity), in arrival order. */
+export interface RecordedUpdate {
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly activity: Record<string, unknown>;
+}
+
 export interface CreatedConversation {
   readonly id: string;
   readonly tenantId: string;
@@ -36,6 +43,7 @@ export interface FakeBotConnector {
   readonly url: string;
   readonly activities: readonly RecordedActivity[];
   readonly conversations: readonly CreatedConversation[];
+  readonly updates: readonly RecordedUpdate[];
   readonly stats: { throttled: number; violations: number; peakPerConversation: number; peakPerTenant: number };
   /** Accepted activities per conversation id. */
   countsByConversation(): Map<string, number>;
@@ -68,6 +76,7 @@ const tenantOf = (body: Record<string, unknown>): string | undefined => {
 export const startFakeBotConnector = async (options: FakeConnectorOptions = {}): Promise<FakeBotConnector> => {
   const activities: RecordedActivity[] = [];
   const conversations: CreatedConversation[] = [];
+  const updates: RecordedUpdate[] = [];
   const tenantByConversation = new Map<string, string>();
   const stats = { throttled: 0, violations: 0, peakPerConversation: 0, peakPerTenant: 0 };
   const perConversation =
@@ -99,6 +108,15 @@ export const startFakeBotConnector = async (options: FakeConnectorOptions = {}):
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const updated = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(path);
+    if (req.method === 'PUT' && updated?.[1] !== undefined && updated[2] !== undefined) {
+      const body = await readJson(req);
+      const conversationId = decodeURIComponent(updated[1]);
+      const activityId = decodeURIComponent(updated[2]);
+      updates.push({ conversationId, activityId, activity: body });
+      send(res, 200, { id: activityId });
+      return;
+    }
     if (req.method !== 'POST') {
       send(res, 405, { error: { code: 'MethodNotAllowed' } });
       return;
@@ -156,6 +174,7 @@ export const startFakeBotConnector = async (options: FakeConnectorOptions = {}):
     url: `http://127.0.0.1:${String(port)}`,
     activities,
     conversations,
+    updates,
     stats,
     countsByConversation: () => {
       const counts = new Map<string, number>();

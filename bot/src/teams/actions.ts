@@ -7,6 +7,7 @@ import {
   WELLBEING_FIELD,
   type AdaptiveCard,
   type CardVerb,
+  type TeamDeckVerb,
 } from '@pc/core/cards';
 import { parseFeedbackSubmission } from '@pc/core/feedback';
 import {
@@ -90,8 +91,11 @@ const withoutData =
   (ctx, turn) =>
     handler(ctx, turn);
 
-/** Every verb a card can send, and the one handler for it. The type makes a missing verb a compile error. */
-export const CARD_ACTIONS: Readonly<Record<CardVerb, ActionHandler>> = {
+/**
+ * Every verb a card can send, and the one handler for it. The type makes a missing verb a compile error.
+ * The team deck's verbs are routed by the deck (team-deck.ts): they need the conversation they came from.
+ */
+export const CARD_ACTIONS: Readonly<Record<Exclude<CardVerb, TeamDeckVerb>, ActionHandler>> = {
   [CARD_VERBS.feedbackOpen]: withoutData(feedbackFormCard),
   [CARD_VERBS.feedbackLog]: (ctx, turn, data) => logFeedbackCard(ctx, turn, parseFeedbackSubmission(data)),
   [CARD_VERBS.starterOpen]: async (ctx, turn) => starterCard(await openStarter(ctx.deps, turn, turn.activityId)),

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '@pc/core';
-import { PERSONAL_VERBS, buildUnknownInputCard, isCardVerb, type AdaptiveCard } from '@pc/core/cards';
+import { PERSONAL_VERBS, buildUnknownInputCard, isCardVerb, isTeamDeckVerb, type AdaptiveCard } from '@pc/core/cards';
 import {
   CardFactory,
   CloudAdapter,
@@ -15,6 +15,7 @@ import { cardForError } from './error-cards.ts';
 import { REFILLED_FORMS } from './handlers.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
 import { storeReferences } from './references.ts';
+import { isTeamStartersCommand, startTeamDeckHere, teamDeckAction } from './team-deck.ts';
 import { identityOf, type TeamsContext, type TurnIdentity } from './turn.ts';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -65,6 +66,11 @@ export class PerformanceBot extends TeamsActivityHandler {
     super();
     this.#ctx = ctx;
     this.onMessage(async (context, next) => {
+      if (isTeamStartersCommand(context.activity.text)) {
+        await startTeamDeckHere(this.#ctx, context);
+        await next();
+        return;
+      }
       const build = (turn: TurnIdentity) => this.#onMessage(context, turn);
       if (isSharedConversation(context.activity) && this.#isPersonalMessage(context)) {
         await this.#replyPrivately(context, build);
@@ -131,6 +137,7 @@ export class PerformanceBot extends TeamsActivityHandler {
     if (value !== undefined && value !== null) {
       // A classic Action.Submit: the verb travels in the data.
       const data = asData(value);
+      if (isTeamDeckVerb(data.verb)) return teamDeckAction(this.#ctx, context, data.verb, data);
       return this.#runAction(data.verb, turn, data);
     }
     const route = routeText(typeof text === 'string' ? text : '');
@@ -138,7 +145,7 @@ export class PerformanceBot extends TeamsActivityHandler {
   }
 
   async #runAction(verb: unknown, turn: TurnIdentity, data: CardData): Promise<AdaptiveCard> {
-    if (!isCardVerb(verb)) {
+    if (!isCardVerb(verb) || isTeamDeckVerb(verb)) {
       throw new AppError('validation', 'That button is not one I know.', {
         details: [{ path: 'verb', message: 'This card is out of date; type help for the current options' }],
       });
@@ -173,6 +180,14 @@ export class PerformanceBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const verb: unknown = invokeValue.action.verb;
+    if (isTeamDeckVerb(verb)) {
+      // The team's shared card: each person gets their own view back; the deck updates the card for everyone.
+      const deckCard = await this.#cardFor(context, () =>
+        teamDeckAction(this.#ctx, context, verb, asData(invokeValue.action.data)),
+      );
+      return { statusCode: 200, type: CARD_CONTENT_TYPE, value: deckCard as unknown as Record<string, unknown> };
+    }
     const card = await this.#cardFor(context, (turn) =>
       this.#runAction(invokeValue.action.verb, turn, asData(invokeValue.action.data)),
     );

@@ -12,3 +12,5 @@ export * from './objectives-card.ts';
 export * from './prepare-card.ts';
 export * from './notice-card.ts';
 export * from './welcome-card.ts';
+export * from './team-deck-card.ts';
+export * from './appeal-card.ts';

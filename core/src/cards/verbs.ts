@@ -16,6 +16,10 @@ export const CARD_VERBS = {
   prepareShow: 'prepare.show',
   prepareAddAgenda: 'prepare.addAgenda',
   helpShow: 'help.show',
+  teamDeckAnswer: 'teamDeck.answer',
+  teamDeckNext: 'teamDeck.next',
+  teamDeckEnd: 'teamDeck.end',
+  teamDeckRefresh: 'teamDeck.refresh',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

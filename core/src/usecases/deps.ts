@@ -11,6 +11,7 @@ import type {
   TenantRepository,
 } from '../ports/repositories.ts';
 import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
+import type { TeamDeckStore } from '../ports/team-deck.ts';
 import type { Clock } from '../time/clock.ts';
 
 export interface Repositories {
@@ -26,6 +27,7 @@ export interface Repositories {
   readonly starters: StarterStore;
   /** Each person's check-in choices: snoozed, opted out, quiet hours. */
   readonly nudges: NudgeSettingsStore;
+  readonly teamDecks: TeamDeckStore;
 }
 
 export interface UseCaseDeps {

@@ -43,3 +43,6 @@ export { directoryChange, probationFor } from './directory-changes.ts';
 export type * from '../ports/directory.ts';
 export * from './hr-import.ts';
 export * from './hr-file.ts';
+export * from './team-deck.ts';
+export * from './team-deck-content.ts';
+export type * from '../ports/team-deck.ts';

@@ -9,10 +9,12 @@ import {
 } from './repositories.ts';
 import { InMemoryNudgeSettingsStore, InMemoryStarterStore } from './engagement.ts';
 import { InMemoryHandoverRepository, InMemoryTeamThemesRepository } from './team.ts';
+import { InMemoryTeamDeckStore } from './team-deck.ts';
 
 export * from './engagement.ts';
 export * from './repositories.ts';
 export * from './team.ts';
+export * from './team-deck.ts';
 
 /** Every store core's use cases read and write, empty; each held to its suite in test/contracts/. */
 export const inMemoryRepositories = (): Repositories => ({
@@ -26,5 +28,6 @@ export const inMemoryRepositories = (): Repositories => ({
   handovers: new InMemoryHandoverRepository(),
   starters: new InMemoryStarterStore(),
   nudges: new InMemoryNudgeSettingsStore(),
+  teamDecks: new InMemoryTeamDeckStore(),
 });
 export * from './directory.ts';

@@ -1,0 +1,133 @@
+import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Employee, Tenant } from '../domain/people.ts';
+import { isAppError } from '../errors.ts';
+import { schemePacks } from '../scheme/packs/index.ts';
+import { fixedClock } from '../time/clock.ts';
+import type { UseCaseDeps } from './deps.ts';
+import {
+  answerTeamDeck,
+  drawNextTeamCard,
+  endTeamDeck,
+  mayDrawNext,
+  startTeamDeck,
+  teamDeckById,
+  type DeckActor,
+} from './team-deck.ts';
+import { teamDeckCards } from './team-deck-content.ts';
+
+const T = 'tenant-d';
+const CHAT = '19:meeting-abc@thread.v2';
+const tenant: Tenant = {
+  tenantId: T,
+  name: 'Cumbria',
+  schemeId: 'cumbria-vip',
+  nation: 'england-and-wales',
+  timeZone: 'Europe/London',
+};
+const organiser: Employee = {
+  tenantId: T,
+  id: 'mgr',
+  displayName: 'Morgan Lee',
+  email: 'mgr@example.test',
+  startDate: '2024-04-01',
+  jobs: [],
+  leave: [],
+  probation: { status: 'passed' },
+  managerChanges: [],
+  hasOwnPc: true,
+  orgRoles: [],
+};
+const actor = (id: string): DeckActor => ({ tenantId: T, userId: id, userName: `${id} Name`, mri: `29:${id}` });
+
+const setup = async () => {
+  const repos = inMemoryRepositories();
+  await repos.tenants.put(tenant);
+  await repos.employees.create(organiser);
+  await repos.employees.create({ ...organiser, id: 'sam', displayName: 'Sam Patel', email: 'sam@example.test' });
+  const deps: UseCaseDeps = { repos, clock: fixedClock('2027-05-10T09:00:00.000Z'), newId: () => 'unused' };
+  const view = await startTeamDeck(deps, actor('mgr'), CHAT, 'start-1');
+  return { deps, deckId: view.deck.id, view };
+};
+
+const refusal = async (work: Promise<unknown>): Promise<string> => {
+  try {
+    await work;
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+  return 'none';
+};
+
+describe('team deck (policy 000 strengths first, 001/004 values and behaviours, 002 question banks)', () => {
+  it('every scheme’s deck draws on its own topics, values or behaviours, and question bank', () => {
+    for (const pack of Object.values(schemePacks)) {
+      const ids = teamDeckCards(pack).map((c) => c.id);
+      expect(ids.filter((id) => id.startsWith('topic:'))).toHaveLength(pack.topics.length);
+      expect(ids.filter((id) => id.startsWith('question:'))).toHaveLength(pack.questionBank.open.length);
+      expect(ids.filter((id) => id.startsWith('value:') || id.startsWith('behaviour:')).length).toBe(
+        pack.values.length + (pack.behaviourFramework?.themes.length ?? 0),
+      );
+    }
+  });
+
+  it('starts once per conversation: a resent command or a second start while open shows the same deck', async () => {
+    const { deps, view } = await setup();
+    expect(view.deck).toMatchObject({ organiserId: 'mgr', position: 0, status: 'open', refreshIds: ['29:mgr'] });
+    expect(view.card?.prompt).toBeTruthy();
+    const again = await startTeamDeck(deps, actor('sam'), `${CHAT};messageid=123`, 'start-2');
+    expect(again.deck.organiserId).toBe('mgr');
+    expect(again.deck.id).toBe(view.deck.id);
+  });
+
+  it('an answer without a name keeps none; answering again changes it; a resend adds nothing', async () => {
+    const { deps, deckId } = await setup();
+    await answerTeamDeck(deps, actor('sam'), deckId, CHAT, { text: ' first ', named: false }, 'a1');
+    await answerTeamDeck(deps, actor('sam'), deckId, CHAT, { text: 'first', named: false }, 'a1');
+    const changed = await answerTeamDeck(deps, actor('sam'), deckId, CHAT, { text: 'second', named: true }, 'a2');
+    expect(changed.deck.answers).toEqual([
+      { cardId: changed.deck.cardIds[0], authorId: 'sam', text: 'second', authorName: 'sam Name', activityId: 'a2' },
+    ]);
+    expect(changed.deck.refreshIds).toEqual(['29:mgr', '29:sam']);
+    expect(await refusal(answerTeamDeck(deps, actor('kim'), deckId, CHAT, { text: '  ', named: false }, 'a3'))).toBe(
+      'validation',
+    );
+  });
+
+  it('the organiser and those who answered may draw; two draws from the same card move it once', async () => {
+    const { deps, deckId } = await setup();
+    expect(await refusal(drawNextTeamCard(deps, actor('kim'), deckId, CHAT, 0))).toBe('forbidden');
+    const { deck } = await answerTeamDeck(deps, actor('kim'), deckId, CHAT, { text: 'yes', named: false }, 'k1');
+    expect(mayDrawNext(deck, 'kim')).toBe(true);
+    await drawNextTeamCard(deps, actor('kim'), deckId, CHAT, 0);
+    const second = await drawNextTeamCard(deps, actor('mgr'), deckId, CHAT, 0);
+    expect(second.deck.position).toBe(1);
+    expect(mayDrawNext(second.deck, 'kim')).toBe(false);
+  });
+
+  it('only the organiser ends it; the themes carry the words of each drawn card and no names', async () => {
+    const { deps, deckId } = await setup();
+    await answerTeamDeck(deps, actor('kim'), deckId, CHAT, { text: 'more pairing', named: true }, 'k1');
+    expect(await refusal(endTeamDeck(deps, actor('kim'), deckId, CHAT))).toBe('forbidden');
+    const ended = await endTeamDeck(deps, actor('mgr'), deckId, CHAT);
+    expect(ended.deck.status).toBe('ended');
+    expect(ended.themes).toEqual([{ title: ended.card?.title, prompt: ended.card?.prompt, answers: ['more pairing'] }]);
+    expect(JSON.stringify(ended.themes)).not.toContain('kim');
+    expect(await refusal(answerTeamDeck(deps, actor('sam'), deckId, CHAT, { text: 'late', named: false }, 's9'))).toBe(
+      'validation',
+    );
+  });
+
+  it('a deck is read only from the conversation it belongs to', async () => {
+    const { deps, deckId } = await setup();
+    expect(await refusal(teamDeckById(deps, actor('sam'), deckId, '19:another@thread.v2'))).toBe('not-found');
+  });
+
+  it('a new deck can start once the last one has ended', async () => {
+    const { deps, deckId } = await setup();
+    await endTeamDeck(deps, actor('mgr'), deckId, CHAT);
+    const fresh = await startTeamDeck(deps, actor('mgr'), CHAT, 'start-3');
+    expect(fresh.deck).toMatchObject({ status: 'open', startedBy: 'start-3', answers: [] });
+  });
+});
