@@ -29,6 +29,7 @@ export const redactedSummary = (config: AppConfig): Record<string, string | numb
   checkinScheduler: config.checkins.scheduler,
   checkinIntervalMinutes: config.checkins.intervalMinutes,
   directorySyncMinutes: config.directorySync.intervalMinutes,
+  bookingSweep: `every ${String(config.bookingSweep.intervalMinutes)} min, pending over ${String(config.bookingSweep.pendingMinutes)} min`,
   sendLease: `${String(config.proactive.leaseSeconds)} s, sweep every ${String(config.proactive.sweepSeconds)} s`,
   rateLimits: config.rateLimits.enabled
     ? `${String(config.rateLimits.userPerSecond)}/s per user, ${String(config.rateLimits.tenantPerSecond)}/s per tenant over ${String(config.rateLimits.instances)} instance(s)`

@@ -74,6 +74,8 @@ export interface AppConfig {
   readonly checkins: { readonly scheduler: boolean; readonly intervalMinutes: number };
   /** Directory sync from Graph for every allowed tenant: minutes between rounds, 0 = off. */
   readonly directorySync: { readonly intervalMinutes: number };
+  /** Bookings a client left with invitations pending: minutes between sweeps (0 = off), and after how long one is swept. */
+  readonly bookingSweep: { readonly intervalMinutes: number; readonly pendingMinutes: number };
   /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
   readonly proactive: { readonly leaseSeconds: number; readonly sweepSeconds: number };
   /** REST API request budgets per user and per tenant, per second across all instances. */
@@ -202,6 +204,10 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
     directorySync: { intervalMinutes: e.DIRECTORY_SYNC_MINUTES ?? 60 },
+    bookingSweep: {
+      intervalMinutes: e.BOOKING_SWEEP_MINUTES ?? 5,
+      pendingMinutes: e.BOOKING_SWEEP_PENDING_MINUTES ?? 5,
+    },
     proactive: { leaseSeconds: e.SEND_LEASE_SECONDS ?? 30, sweepSeconds: e.SEND_SWEEP_SECONDS ?? 60 },
     rateLimits: {
       enabled: e.API_RATE_LIMITS ?? !dev,

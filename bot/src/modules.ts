@@ -1,3 +1,4 @@
+import { createBookingSweepModule } from './booking-sweep.ts';
 import { createDirectorySyncModule } from './directory-sync.ts';
 import type { AppModule } from './module.ts';
 import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
@@ -7,8 +8,8 @@ import { createTeamsModule } from './teams/module.ts';
 
 /**
  * Everything the product serves: the Teams bot at /api/messages, the REST API under
- * /api/v1, the built tab and add-in, (only with local fakes on) the /local pages, and the hourly
- * directory sync of the allowed tenants.
+ * /api/v1, the built tab and add-in, (only with local fakes on) the /local pages, the hourly
+ * directory sync of the allowed tenants, and the sweep that finishes bookings left half-done.
  */
 export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[] => [
   createTeamsModule(),
@@ -16,4 +17,5 @@ export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[]
   createLocalDevModule(),
   createStaticModule(),
   createDirectorySyncModule(),
+  createBookingSweepModule(),
 ];

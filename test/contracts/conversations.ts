@@ -131,4 +131,41 @@ export const conversationRepositoryContract = (open: () => ConversationRepositor
       expect(rest.items.map((c) => c.id)).toEqual(['c-mar', 'a-apr', 'b-may']);
     });
   });
+
+  describe('listPendingBookings', () => {
+    it('finds booked records whose invitations are pending and were last written before the cut-off, least recent first', async () => {
+      const repo = open();
+      const tenantId = newTenantId();
+      const booking = (pending?: 'invitations' | 'cancellation') => ({
+        bookedBy: 'mgr-1',
+        start: '2027-06-01T09:00:00.000Z',
+        end: '2027-06-01T10:00:00.000Z',
+        eventIds: {},
+        ...(pending === undefined ? {} : { pending }),
+      });
+      const put = (id: string, updatedAt: string, extra: Partial<ConversationRecord>) =>
+        repo.create(conversation(tenantId, id, { status: 'booked', updatedAt, ...extra }));
+      await put('p-late', minute(3), { booking: booking('invitations'), employeeId: 'emp-2' });
+      await put('p-early', minute(1), { booking: booking('invitations') });
+      await put('p-fresh', minute(20), { booking: booking('invitations') });
+      await put('done', minute(1), { booking: booking() });
+      await put('moving', minute(1), { booking: booking('cancellation'), employeeId: 'emp-3' });
+      await put('refused', minute(1), { booking: booking('invitations'), status: 'cancelled', employeeId: 'emp-4' });
+      await open().create(
+        conversation(newTenantId(), 'elsewhere', {
+          status: 'booked',
+          updatedAt: minute(1),
+          booking: booking('invitations'),
+        }),
+      );
+      const first = await repo.listPendingBookings(tenantId, minute(10), { pageSize: 1 });
+      expect(first.items.map((c) => c.id)).toEqual(['p-early']);
+      expect(first.continuationToken).toEqual(expect.any(String));
+      const rest = await repo.listPendingBookings(tenantId, minute(10), {
+        pageSize: 100,
+        ...(first.continuationToken === undefined ? {} : { continuationToken: first.continuationToken }),
+      });
+      expect(rest.items.map((c) => c.id)).toEqual(['p-late']);
+    });
+  });
 };

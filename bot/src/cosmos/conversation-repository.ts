@@ -104,6 +104,23 @@ export class CosmosConversationRepository implements ConversationRepository {
     );
   }
 
+  /** Cross-partition within the tenant: the booking sweep's background read, a page at a time. */
+  listPendingBookings(
+    tenantId: TenantId,
+    updatedBefore: IsoDateTime,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>> {
+    return this.#docs.queryTenantPage(
+      tenantId,
+      {
+        where: "c.status = 'booked' AND c.booking.pending = 'invitations' AND c.updatedAt < @before",
+        parameters: [{ name: '@before', value: updatedBefore }],
+        orderBy: 'c.updatedAt ASC',
+      },
+      page,
+    );
+  }
+
   listForEmployee(
     tenantId: TenantId,
     employeeId: PersonId,

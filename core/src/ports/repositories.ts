@@ -95,6 +95,16 @@ export interface ConversationRepository {
     query?: ConversationQuery,
     page?: PageRequest,
   ): Promise<Page<ConversationRecord>>;
+  /**
+   * A tenant's booked conversations whose invitations are still pending and whose record was last
+   * written before `updatedBefore`, least recently written first: the bookings a client started
+   * and never retried, which the booking sweep finishes (issue #17.7).
+   */
+  listPendingBookings(
+    tenantId: TenantId,
+    updatedBefore: IsoDateTime,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>>;
 }
 
 export interface ObjectiveRepository {

@@ -13,6 +13,7 @@ export * from './ratings.ts';
 export * from './agenda.ts';
 export * from './bookings.ts';
 export * from './booking-changes.ts';
+export * from './booking-sweep.ts';
 export * from './feedback.ts';
 export * from './colleagues.ts';
 export * from './people-search.ts';

@@ -133,6 +133,19 @@ export class InMemoryConversationRepository implements ConversationRepository {
     );
   }
 
+  listPendingBookings(
+    tenantId: TenantId,
+    updatedBefore: IsoDateTime,
+    page?: PageRequest,
+  ): Promise<Page<ConversationRecord>> {
+    return this.#docs.tenantPage(
+      tenantId,
+      page,
+      (c) => c.status === 'booked' && c.booking?.pending === 'invitations' && c.updatedAt < updatedBefore,
+      (a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id),
+    );
+  }
+
   listForEmployee(
     tenantId: TenantId,
     employeeId: PersonId,

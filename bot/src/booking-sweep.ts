@@ -1,0 +1,76 @@
+import { isAppError } from '@pc/core';
+import { sweepPendingBookings, type AgendaLink, type BookingSweepResult } from '@pc/core/usecases';
+import type { AppConfig } from './config.ts';
+import type { AppModule, AppModuleContext } from './module.ts';
+
+export interface BookingSweepModule extends AppModule {
+  /** One sweep of every allowed tenant now, as the timer runs it; undefined before the module is registered. */
+  sweep(): Promise<BookingSweepResult | undefined>;
+}
+
+/** The tab's conversation page, as the API's invitations link to it. */
+const agendaLinkOf =
+  (config: AppConfig): AgendaLink =>
+  (personId, conversationId) =>
+    `${config.tabBaseUrl.replace(/\/+$/, '')}/tab/#/conversations/${encodeURIComponent(personId)}/${encodeURIComponent(conversationId)}`;
+
+const add = (a: BookingSweepResult, b: BookingSweepResult): BookingSweepResult => ({
+  completed: a.completed + b.completed,
+  failed: a.failed + b.failed,
+  left: a.left + b.left,
+});
+
+/**
+ * Finishes bookings that a client started and never retried (issue #17.7): every
+ * BOOKING_SWEEP_MINUTES (default 5), each allowed tenant's bookings whose invitations have been
+ * pending for over BOOKING_SWEEP_PENDING_MINUTES are completed with the same Graph transactionId,
+ * or marked cancelled when no invitation can go. Every instance runs it; the ETag-guarded claim
+ * on each record lets one of them work on it.
+ */
+export const createBookingSweepModule = (): BookingSweepModule => {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<BookingSweepResult> | undefined;
+  let context: AppModuleContext | undefined;
+
+  const round = async ({ config, services, logger }: AppModuleContext): Promise<BookingSweepResult> => {
+    let total: BookingSweepResult = { completed: 0, failed: 0, left: 0 };
+    const options = { pendingForMs: config.bookingSweep.pendingMinutes * 60_000, agendaLink: agendaLinkOf(config) };
+    for (const tenantId of config.auth.allowedTenants) {
+      try {
+        const result = await sweepPendingBookings(services.deps, tenantId, options);
+        if (result.completed + result.failed + result.left > 0) logger.info({ tenantId, ...result }, 'booking sweep');
+        total = add(total, result);
+      } catch (error) {
+        // The store is unavailable for now: the bookings stay pending and the next round tries again.
+        logger.warn({ tenantId, code: isAppError(error) ? error.code : 'internal' }, 'booking sweep stopped');
+      }
+    }
+    return total;
+  };
+
+  const sweep = (): Promise<BookingSweepResult | undefined> => {
+    if (context === undefined) return Promise.resolve(undefined);
+    running ??= round(context).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    name: 'booking-sweep',
+    sweep,
+    close: async () => {
+      clearInterval(timer);
+      await running;
+    },
+    register: (registered) => {
+      context = registered;
+      const minutes = registered.config.bookingSweep.intervalMinutes;
+      if (minutes === 0 || registered.config.auth.allowedTenants.length === 0) return;
+      timer = setInterval(() => {
+        void sweep();
+      }, minutes * 60_000);
+      timer.unref();
+    },
+  };
+};
