@@ -184,6 +184,8 @@ module bot 'modules/bot.bicep' = {
 }
 
 output webAppName string = app.outputs.webAppName
+@description('The App Service the Agents Toolkit zip-deploys to (infra/toolkit).')
+output webAppResourceId string = app.outputs.webAppResourceId
 output publicHostname string = publicHostname
 output botId string = botAppType == 'UserAssignedMSI' ? identity.outputs.clientId : entraAppClientId
 output managedIdentityClientId string = identity.outputs.clientId

@@ -124,3 +124,4 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output webAppName string = site.name
 output defaultHostname string = site.properties.defaultHostName
+output webAppResourceId string = site.id
