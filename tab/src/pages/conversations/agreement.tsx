@@ -1,10 +1,11 @@
-import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError } from '@pc/core/api';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { usePersonName } from '../../components/people.ts';
 import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
+import { hrefFor } from '../../router.ts';
 import { useLoad } from '../../use-load.ts';
 import type { ConversationFull } from './types.ts';
 
@@ -125,7 +126,7 @@ export const AgreementPanel = ({
           </Button>
         </form>
       ) : null}
-      {iAmEmployee && r.status !== 'booked' ? <Appeal view={view} reload={reload} /> : null}
+      {iAmEmployee && r.status !== 'booked' ? <Appeal view={view} /> : null}
     </section>
   );
 };
@@ -135,7 +136,7 @@ const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** "by 2027-05-17" in a sentence from the service → "by 17 May 2027". */
 const britishDates = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
 
-const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }) => {
+const Appeal = ({ view }: { view: ConversationFull }) => {
   const { api } = useSession();
   const r = view.record;
   const params = { personId: r.employeeId, conversationId: r.id };
@@ -143,19 +144,16 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
     (signal) => api.call('conversations.appealWindow', { params, signal }),
     [api, r.id, r.employeeId],
   );
-  const [grounds, setGrounds] = useState('');
-  const [byRep, setByRep] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
   // The service names who hears the appeal by id; the page says their name.
   const toId = window_.state === 'ready' ? window_.data.to : undefined;
   const toName = usePersonName(toId !== undefined && ID.test(toId) ? toId : undefined);
   const to = toId === undefined ? undefined : ID.test(toId) ? (toName ?? 'the manager who hears appeals') : toId;
+  const appealId = window_.state === 'ready' ? window_.data.appealId : undefined;
   if (r.appeal)
     return (
       <Text as="p" block>
-        Appeal lodged on {formatDate(r.appeal.lodgedOn)}
-        {r.appeal.decisionDueBy === undefined ? '' : `; decision due by ${formatDate(r.appeal.decisionDueBy)}`}.
+        Appeal lodged on {formatDate(r.appeal.lodgedOn)}.{' '}
+        {appealId === undefined ? null : <Link href={hrefFor('appeals', appealId)}>See your appeal</Link>}
       </Text>
     );
   if (window_.state !== 'ready' || !window_.data.allowed)
@@ -165,28 +163,8 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
       </Text>
     ) : null;
   const w = window_.data;
-  const lodge = async () => {
-    setError(null);
-    try {
-      await api.call('conversations.appeal', {
-        params,
-        body: { grounds: grounds.trim(), lodgedByRepresentative: byRep },
-        ifMatch: view.etag,
-      });
-      setStatus('Your appeal was lodged.');
-      reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
-    <form
-      aria-labelledby="appeal-h"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void lodge();
-      }}
-    >
+    <section aria-labelledby="appeal-h">
       <Text as="h3" id="appeal-h" size={400} weight="semibold">
         Appeal
       </Text>
@@ -195,30 +173,7 @@ const Appeal = ({ view, reload }: { view: ConversationFull; reload: () => void }
         {w.lodgeBy === undefined ? '' : ` Lodge it by ${formatDate(w.lodgeBy)}.`}
         {to === undefined ? '' : ` It goes to ${to}.`}
       </Text>
-      <LiveStatus message={status} />
-      {error === null ? null : (
-        <ErrorNotice error={error} {...(error instanceof ApiError && error.isConflict ? { onRetry: reload } : {})} />
-      )}
-      <Field label="Your grounds for appeal">
-        <Textarea
-          value={grounds}
-          onChange={(_, d) => {
-            setGrounds(d.value);
-          }}
-        />
-      </Field>
-      <Checkbox
-        label="A trade union representative is lodging this for me"
-        checked={byRep}
-        onChange={(_, d) => {
-          setByRep(d.checked === true);
-        }}
-      />
-      <div>
-        <Button type="submit" disabled={grounds.trim() === ''}>
-          Lodge the appeal
-        </Button>
-      </div>
-    </form>
+      <Link href={hrefFor('appeals', 'lodge', r.employeeId, r.id)}>Lodge an appeal</Link>
+    </section>
   );
 };

@@ -13,6 +13,7 @@ import { AgreementPanel } from './agreement.tsx';
 import { ExportForm, FactsView } from './facts.tsx';
 import { RecordBody } from './record-body.tsx';
 import { RecordEditor } from './record-editor.tsx';
+import { frequencyFact } from './frequency-field.tsx';
 import type { ConversationFull } from './types.ts';
 
 const useStyles = makeStyles({
@@ -123,6 +124,12 @@ const FullRecord = ({
             </dd>
           </>
         ) : null}
+        {r.agreedRegularEveryWeeks === undefined ? null : (
+          <>
+            <dt>How often you meet</dt>
+            <dd>{frequencyFact(r, scheme?.regularFrequency?.decidedBy)}</dd>
+          </>
+        )}
         {ratingLabel === undefined ? null : (
           <>
             <dt>Rating</dt>
@@ -157,6 +164,7 @@ const FullRecord = ({
           key={r.id}
           view={view}
           owners={ownerWords(readerIsEmployee, other)}
+          other={other}
           names={names}
           onSaved={(saved, message) => {
             setView(saved);

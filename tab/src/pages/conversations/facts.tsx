@@ -1,9 +1,10 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { buildPath, conversationLabel, routes, type ResponseOf, type Routes } from '@pc/core/api';
 import { useState, type ReactNode } from 'react';
 import { formatDate, formatDateTime, sentence } from '../../components/format.ts';
 import { firstNameOf } from '../../components/people.ts';
 import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
+import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import type { ConversationFull } from './types.ts';
 
@@ -83,7 +84,9 @@ export const FactsView = ({
         {f.appealLodgedOn === undefined ? null : (
           <>
             <dt>Appeal lodged</dt>
-            <dd>{formatDate(f.appealLodgedOn)}</dd>
+            <dd>
+              {formatDate(f.appealLodgedOn)} (<Link href={hrefFor('appeals')}>appeals you take part in</Link>)
+            </dd>
           </>
         )}
         {ratingLabel === undefined ? null : (

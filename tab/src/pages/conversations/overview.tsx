@@ -1,6 +1,7 @@
 import { conversationLabel } from '@pc/core/api';
 import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, formatDateTime } from '../../components/format.ts';
+import { formatDate } from '../../components/format.ts';
+import { BookedOrBook, startOf, whenOf } from '../book/due-link.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -79,7 +80,9 @@ export const ConversationOverview = () => {
         ? (() => {
             const due = topOfOrg ? [] : loaded.data.due.items.filter((i) => i.status !== 'completed');
             const views = loaded.data.history.map((v) => ({ v, f: factsOf(v) }));
-            const booked = views.filter((x) => x.f.status === 'booked');
+            const booked = views
+              .filter((x) => x.f.status === 'booked')
+              .sort((a, b) => startOf(a).localeCompare(startOf(b)));
             const past = views.filter((x) => x.f.status !== 'booked').sort((a, b) => b.f.date.localeCompare(a.f.date));
             return (
               <>
@@ -107,6 +110,7 @@ export const ConversationOverview = () => {
                           <Text as="p" block>
                             Due by {formatDate(d.dueDate)}. {d.reason} <Text size={200}>(Policy {d.policyRef})</Text>
                           </Text>
+                          <BookedOrBook item={d} personId={personId} booked={booked} />
                         </li>
                       ))}
                     </ul>
@@ -117,10 +121,13 @@ export const ConversationOverview = () => {
                     Coming up
                   </Text>
                   {booked.length === 0 ? (
-                    <EmptyState title="No conversations booked">
+                    <EmptyState
+                      title="No conversations booked"
+                      action={topOfOrg ? undefined : <Link href={hrefFor('book')}>Book a conversation</Link>}
+                    >
                       {topOfOrg
                         ? 'Conversations you book with the bot in Teams appear here.'
-                        : 'Ask your manager to book one, or book it with the bot in Teams.'}
+                        : 'Book one with your manager, and it appears here.'}
                     </EmptyState>
                   ) : (
                     <ul className={styles.list}>
@@ -129,9 +136,7 @@ export const ConversationOverview = () => {
                           <Link href={hrefFor('conversations', f.employeeId, f.id)}>
                             {conversationLabel(f.type, scheme)}: agenda and preparation
                           </Link>{' '}
-                          {v.kind === 'full' && v.record.booking
-                            ? formatDateTime(v.record.booking.start)
-                            : formatDate(f.date)}
+                          {whenOf({ v, f })}
                           {v.kind === 'full' && v.record.booking?.onlineMeetingUrl ? (
                             <>
                               {' '}

@@ -9,6 +9,7 @@ import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { objectiveStatusText } from '../objectives/draft.ts';
 import { factsOf } from './types.ts';
+import { isMyReport } from '../team/my-reports.ts';
 
 type Objective = ResponseOf<Routes['objectives.get']>;
 
@@ -26,8 +27,8 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
   const [status, setStatus] = useState('');
   const [loaded, reload] = useLoad(
     async (signal) => {
-      const [team, due, history, objectives] = await Promise.all([
-        api.call('me.team', { signal }),
+      const [isLineManager, due, history, objectives] = await Promise.all([
+        isMyReport(api, personId, signal),
         api.call('person.due', { params: { personId }, signal }),
         api.call('conversations.list', { params: { personId }, query: { pageSize: 100 }, signal }),
         // HR and auditors see the record's facts but not the objectives (the pair's working notes).
@@ -38,7 +39,7 @@ export const PersonRecord = ({ personId }: { personId: string }) => {
       ]);
       return {
         // Only the line manager records and agrees; a reviewer above them reads.
-        isLineManager: team.members.some((m) => m.person.id === personId),
+        isLineManager,
         due: due.items.filter((i) => i.status !== 'completed' && i.status !== 'suppressed'),
         history: history.items.map((v) => ({ v, f: factsOf(v) })).sort((a, b) => b.f.date.localeCompare(a.f.date)),
         objectives: objectives?.items ?? null,

@@ -5,6 +5,9 @@ import type { ConversationFull } from './types.ts';
 const actionDrafts = (r: ConversationFull['record']): ActionDraft[] =>
   r.actionsAgreed.map((a) => ({ ...a, dueDate: a.dueDate ?? '' }));
 
+const weeksOf = (r: ConversationFull['record']): string =>
+  r.agreedRegularEveryWeeks === undefined ? '' : String(r.agreedRegularEveryWeeks);
+
 /**
  * What the record editor holds while someone types, and the version it started from: what this
  * person typed is whatever differs from that version.
@@ -21,6 +24,7 @@ export const useRecordDraft = (view: ConversationFull) => {
   const [rating, setRating] = useState(r.rating?.value ?? '');
   const [shortfall, setShortfall] = useState(r.rating?.shortfall ?? '');
   const [bonus, setBonus] = useState(r.rating?.bonusRecommended ?? false);
+  const [frequency, setFrequency] = useState(weeksOf(r));
 
   /** Their version in every field this person left alone; their own typing everywhere else. */
   const takeTheirs = (latest: ConversationFull) => {
@@ -34,6 +38,7 @@ export const useRecordDraft = (view: ConversationFull) => {
     keep(issues, was.issuesRaised.join('\n'), now.issuesRaised.join('\n'), setIssues);
     keep(notes, was.notes, now.notes, setNotes);
     keep(actions, actionDrafts(was), actionDrafts(now), setActions);
+    keep(frequency, weeksOf(was), weeksOf(now), setFrequency);
     setSections((mine) => {
       const ids = new Set([...Object.keys(mine), ...Object.keys(now.sections)]);
       return Object.fromEntries(
@@ -68,5 +73,7 @@ export const useRecordDraft = (view: ConversationFull) => {
     setShortfall,
     bonus,
     setBonus,
+    frequency,
+    setFrequency,
   };
 };

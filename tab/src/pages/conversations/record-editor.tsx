@@ -6,6 +6,7 @@ import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { ActionRows, actionsOut, type OwnerWords } from './action-rows.tsx';
 import { ConflictNotice, type Conflict } from './conflict-notice.tsx';
+import { FrequencyField, frequencyOut } from './frequency-field.tsx';
 import { ReviewSectionFields, TopicChoices } from './discussion-fields.tsx';
 import { RatingFields } from './rating-fields.tsx';
 import { useRecordDraft } from './record-draft.ts';
@@ -31,6 +32,7 @@ const lines = (text: string): string[] =>
 export const RecordEditor = ({
   view,
   owners,
+  other,
   names,
   onSaved,
   onLatest,
@@ -38,6 +40,8 @@ export const RecordEditor = ({
 }: {
   view: ConversationFull;
   owners: OwnerWords;
+  /** The other person's first name, once loaded. */
+  other?: string | undefined;
   /** Display names by person id, for saying who changed the record. */
   names: Readonly<Record<string, string>>;
   onSaved: (saved: ConversationFull, message: string) => void;
@@ -50,7 +54,7 @@ export const RecordEditor = ({
   const r = view.record;
   const role = r.employeeId === me.person.id ? 'employee' : 'manager';
   const draft = useRecordDraft(view);
-  const { date, topics, sections, issues, actions, notes, rating, shortfall, bonus } = draft;
+  const { date, topics, sections, issues, actions, notes, rating, shortfall, bonus, frequency } = draft;
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [status, setStatus] = useState('');
@@ -76,6 +80,7 @@ export const RecordEditor = ({
       notes,
       issuesRaised: lines(issues),
       actionsAgreed: actionsOut(actions),
+      ...frequencyOut(frequency),
       ...(markHeld ? { status: 'held' as const } : {}),
       ...(rates && rating !== ''
         ? {
@@ -178,6 +183,13 @@ export const RecordEditor = ({
         />
       </Field>
       <ActionRows actions={actions} onChange={draft.setActions} owners={owners} />
+      <FrequencyField
+        role={role}
+        other={other}
+        value={frequency}
+        onChange={draft.setFrequency}
+        validationMessage={fieldError('agreedRegularEveryWeeks')}
+      />
       <Field
         label="Notes"
         hint={`Only you and ${role === 'manager' ? owners.employee : owners.manager} can read these notes.`}

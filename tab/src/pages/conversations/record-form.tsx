@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { ActionRows, actionsOut, ownerWords, type ActionDraft } from './action-rows.tsx';
+import { FrequencyField, frequencyOut } from './frequency-field.tsx';
 import { RECORD_TYPES, type ConversationBody, type RecordType } from './types.ts';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
   const [issues, setIssues] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([]);
   const [sections, setSections] = useState<Record<string, string>>({});
+  const [frequency, setFrequency] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const maxTopics = scheme?.topicsPerConversation.max ?? 6;
@@ -57,6 +59,7 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
       issuesRaised: lines(issues),
       actionsAgreed: actionsOut(actions),
       sections: Object.fromEntries(Object.entries(sections).filter(([, v]) => v.trim() !== '')),
+      ...frequencyOut(frequency),
     };
     try {
       const saved = await api.call('conversations.create', { params: { personId: subject }, body });
@@ -157,6 +160,13 @@ export const RecordConversation = ({ personId }: { personId?: string }) => {
           />
         </Field>
         <ActionRows actions={actions} onChange={setActions} owners={ownerWords(role === 'employee', otherFirst)} />
+        <FrequencyField
+          role={role}
+          other={otherFirst}
+          value={frequency}
+          onChange={setFrequency}
+          validationMessage={fieldError('agreedRegularEveryWeeks')}
+        />
         <Field
           label="Notes"
           hint={`Only you and ${otherFirst ?? (role === 'manager' ? 'the colleague' : 'your manager')} can read these notes.`}
