@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   },
   chart: { minWidth: 0, overflow: 'hidden' },
   table: { width: '100%' },
+  caption: { gridColumn: '1 / -1' },
 });
 
 export interface Bar {
@@ -35,8 +36,8 @@ export interface Column<R> {
 }
 
 /**
- * A bar chart with the same figures in a table beside it: the table is what a screen reader and
- * a keyboard use, so the drawing itself is one labelled image.
+ * A bar chart with the same figures in a table beside it, so no figure is only in the drawing:
+ * each bar keeps the chart's own label and callout for keyboard and screen-reader users.
  */
 export const ChartFigure = <R,>({
   title,
@@ -58,9 +59,12 @@ export const ChartFigure = <R,>({
   const styles = useStyles();
   return (
     <figure className={styles.figure}>
+      <figcaption className={styles.caption}>
+        <Text weight="semibold">{title}</Text>
+      </figcaption>
       <div
         className={styles.chart}
-        role="img"
+        role="group"
         aria-label={`${title}: bar chart; the table beside it gives each figure`}
       >
         <VerticalBarChart
@@ -94,9 +98,6 @@ export const ChartFigure = <R,>({
           ))}
         </TableBody>
       </Table>
-      <figcaption>
-        <Text size={200}>{title}</Text>
-      </figcaption>
     </figure>
   );
 };
