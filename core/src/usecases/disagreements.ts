@@ -72,7 +72,11 @@ export const listDisagreements = async (
   await requireHr(deps, caller);
   const page = await deps.repos.disagreements.list(caller.tenantId, { open: options.open ?? true }, { pageSize: 100 });
   const views: DisagreementView[] = [];
-  for (const item of page.items) views.push(await viewOf(deps, { item, etag: '' }));
+  // Each with its current version, so HR can take the next step from the list.
+  for (const item of page.items) {
+    const stored = await deps.repos.disagreements.get(caller.tenantId, item.id);
+    if (stored !== undefined) views.push(await viewOf(deps, stored));
+  }
   return views;
 };
 
