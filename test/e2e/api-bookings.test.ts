@@ -203,12 +203,13 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
   });
 
   it('a team round spreads over the chosen days', async () => {
+    // In June: the earlier tests booked May's Regular conversation for some of the team (one a month).
     const team = [18, 19, 20, 21].map((n) => who(5, n));
     const res = await api(stack, manager, 'POST', '/api/v1/bookings/bulk', {
       body: {
         type: 'regular',
         employeeIds: team,
-        days: ['2027-05-10', '2027-05-11'],
+        days: ['2027-06-07', '2027-06-08'],
         dayStart: '09:00',
         dayEnd: '12:00',
         durationMinutes: 45,
@@ -217,9 +218,9 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
     expect(res.status).toBe(201);
     expect(res.json.notBooked).toEqual([]);
     const days = (res.json.booked as { start: string }[]).map((b) => b.start.slice(0, 10));
-    expect(days.filter((d) => d === '2027-05-10')).toHaveLength(2);
-    expect(days.filter((d) => d === '2027-05-11')).toHaveLength(2);
-    expect((res.json.booked as { start: string }[]).map((b) => b.start).sort()[0]).toBe('2027-05-10T08:00:00.000Z');
+    expect(days.filter((d) => d === '2027-06-07')).toHaveLength(2);
+    expect(days.filter((d) => d === '2027-06-08')).toHaveLength(2);
+    expect((res.json.booked as { start: string }[]).map((b) => b.start).sort()[0]).toBe('2027-06-07T08:00:00.000Z');
   });
 
   it('004: the coordinator books for staff without a PC only; another team’s manager cannot book', async () => {
