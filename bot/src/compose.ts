@@ -4,12 +4,14 @@ import type { HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/
 import { createGraphCalendar } from './calendar/graph-calendar.ts';
 import type { AppConfig } from './config.ts';
 import { createBotState, type KeyValueFactory } from './cosmos/bot-state.ts';
+import { CosmosAppealRepository, CosmosDisagreementRepository } from './cosmos/appeal-repository.ts';
 import { CachedDirectory, storeLookup } from './cosmos/cached-directory.ts';
 import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
 import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
+import { createNoticeQueue } from './proactive/notice-queue.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
 /** What tests and the local launcher may put in place of the adapters built from config. */
@@ -73,12 +75,15 @@ export const composeServices = (
       starters: state.starters,
       nudges: state.nudges,
       teamDecks: createTeamDeckStore(keyValues),
+      appeals: new CosmosAppealRepository(store),
+      disagreements: new CosmosDisagreementRepository(store),
     },
     clock,
     newId: overrides.newId ?? randomUUID,
     // Display only (names, choices offered): decisions read employee records afresh.
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
+    notices: createNoticeQueue(state.sendQueue, clock, config.tabBaseUrl),
   };
   return { deps, references: state.references, sendQueue: state.sendQueue, sendLeases: state.sendLeases };
 };

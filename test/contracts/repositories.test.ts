@@ -6,11 +6,13 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { Repositories } from '@pc/core/usecases';
 import { createNudgeSettingsStore, createStarterStore, type KeyValueFactory } from '../../bot/src/cosmos/bot-state.ts';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { CosmosAppealRepository, CosmosDisagreementRepository } from '../../bot/src/cosmos/appeal-repository.ts';
 import { CosmosHandoverRepository } from '../../bot/src/cosmos/handover-repository.ts';
 import { CosmosTeamThemesRepository } from '../../bot/src/cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from '../../bot/src/cosmos/team-deck-store.ts';
 import { inMemoryRepositories } from '../fakes/memory/index.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
+import { appealRepositoryContract, disagreementRepositoryContract } from './appeals.ts';
 import { auditLogContract } from './audit.ts';
 import { conversationRepositoryContract } from './conversations.ts';
 import { employeeRepositoryContract } from './employees.ts';
@@ -34,6 +36,8 @@ const contracts = (repos: () => Repositories): void => {
   starterStoreContract(() => repos().starters);
   nudgeSettingsStoreContract(() => repos().nudges);
   teamDeckStoreContract(() => repos().teamDecks);
+  appealRepositoryContract(() => repos().appeals);
+  disagreementRepositoryContract(() => repos().disagreements);
 };
 
 describe('in memory', () => {
@@ -66,6 +70,8 @@ describe('Cosmos', () => {
       starters: createStarterStore(keyValues),
       nudges: createNudgeSettingsStore(keyValues),
       teamDecks: createTeamDeckStore(keyValues),
+      appeals: new CosmosAppealRepository(store),
+      disagreements: new CosmosDisagreementRepository(store),
     };
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { defineRoute } from './route.ts';
+import * as appeals from './endpoints/appeals.ts';
 import * as bookings from './endpoints/bookings.ts';
 import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
@@ -61,6 +62,17 @@ export const routes = {
 
   'organisation.compliance': defineRoute(organisation.compliance),
   'organisation.themes': defineRoute(organisation.themes),
+
+  'appeals.list': defineRoute(appeals.list),
+  'appeals.lodge': defineRoute(appeals.lodge),
+  'appeals.get': defineRoute(appeals.get),
+  'appeals.acknowledge': defineRoute(appeals.acknowledge),
+  'appeals.hearing': defineRoute(appeals.hearing),
+  'appeals.decide': defineRoute(appeals.decide),
+  'appeals.proposeExtension': defineRoute(appeals.proposeExtension),
+  'appeals.agreeExtension': defineRoute(appeals.agreeExtension),
+  'disagreements.list': defineRoute(appeals.disagreements),
+  'disagreements.step': defineRoute(appeals.disagreementStep),
 } as const;
 
 export type Routes = typeof routes;

@@ -13,3 +13,4 @@ export * from './prepare-card.ts';
 export * from './notice-card.ts';
 export * from './welcome-card.ts';
 export * from './team-deck-card.ts';
+export * from './appeal-card.ts';

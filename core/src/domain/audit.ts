@@ -5,7 +5,24 @@ import type { PersonId, TenantId } from './people.ts';
 export type ExceptionalAccessReason = 'serious-incident' | 'capability' | 'disciplinary' | 'audit';
 
 export type AuditAction =
-  'exceptional-access' | 'export.annual-review' | 'export.subject-access' | 'record.archived' | 'rating.released';
+  | 'exceptional-access'
+  | 'export.annual-review'
+  | 'export.subject-access'
+  | 'record.archived'
+  | 'rating.released'
+  | AppealAuditAction
+  | 'disagreement.form-sent'
+  | 'disagreement.closed';
+
+/** Each step of an appeal (002 Appendix 6, 003 §5.10), and each reading of its grounds by someone else. */
+export type AppealAuditAction =
+  | 'appeal.lodged'
+  | 'appeal.acknowledged'
+  | 'appeal.hearing-recorded'
+  | 'appeal.extension-proposed'
+  | 'appeal.extension-agreed'
+  | 'appeal.decided'
+  | 'appeal.grounds-read';
 
 /** Append-only; the subject can always read the events about them. */
 export interface AuditEvent {

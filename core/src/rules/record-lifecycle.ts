@@ -66,12 +66,17 @@ export const conversationMove = (
   return ALLOWED;
 };
 
-/** A record counts as held only when both have agreed it or the manager has confirmed it (004). */
-export const countsAsHeld = (record: Pick<ConversationRecord, 'status' | 'agreement'>): boolean =>
-  record.status === 'agreed' || (record.status === 'held' && record.agreement.managerAgreedAt !== undefined);
+/**
+ * A record counts as held only when both have agreed it or the manager has confirmed it (004); a
+ * disagreement the colleague recorded stands until both agree the record again, and until then the
+ * manager's confirmation alone does not make it held or on time (004 disagreement form).
+ */
+export const countsAsHeld = (record: Pick<ConversationRecord, 'status' | 'agreement' | 'disagreement'>): boolean =>
+  record.status === 'agreed' ||
+  (record.status === 'held' && record.agreement.managerAgreedAt !== undefined && record.disagreement === undefined);
 
 /** The history a compliance or completion figure may see: a held record nobody confirmed is left out. */
-export const confirmedHistory = <R extends Pick<ConversationRecord, 'status' | 'agreement'>>(
+export const confirmedHistory = <R extends Pick<ConversationRecord, 'status' | 'agreement' | 'disagreement'>>(
   history: readonly R[],
 ): R[] => history.filter((r) => r.status !== 'held' || countsAsHeld(r));
 

@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 import { assertMinimumRecord } from '../rules/record-checks.ts';
 import { callerView, loadForChange, type StoredView } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { openDisagreement } from './disagreements.ts';
 import { packOf, ratingPolicyOf } from './scheme.ts';
 
 export const agreeConversation = async (
@@ -65,5 +66,7 @@ export const disagreeConversation = async (
     },
     etag,
   );
+  // HR is told through its disagreements list (004), with the facts and never the text.
+  await openDisagreement(deps, saved.item);
   return callerView(actor, subject, saved, ratingPolicyOf(packOf(tenant)));
 };

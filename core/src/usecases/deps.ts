@@ -1,4 +1,5 @@
 import type { PersonId, TenantId } from '../domain/people.ts';
+import type { AppealRepository, DisagreementRepository, NoticeQueue } from '../ports/appeals.ts';
 import type { CalendarGateway } from '../ports/calendar.ts';
 import type { NudgeSettingsStore, StarterStore } from '../ports/engagement.ts';
 import type { PersonLookup } from '../ports/people.ts';
@@ -28,6 +29,10 @@ export interface Repositories {
   /** Each person's check-in choices: snoozed, opted out, quiet hours. */
   readonly nudges: NudgeSettingsStore;
   readonly teamDecks: TeamDeckStore;
+  /** Appeals against reviews (002 Appendix 6, 003 §5.10). */
+  readonly appeals: AppealRepository;
+  /** HR's handling of disagreements with records (004). */
+  readonly disagreements: DisagreementRepository;
 }
 
 export interface UseCaseDeps {
@@ -38,6 +43,8 @@ export interface UseCaseDeps {
   readonly people?: PersonLookup;
   /** Calendars of one tenant's mailboxes; absent where no Graph access is configured. */
   readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;
+  /** Cards to people about their appeals, through the proactive send queue; absent, none are sent. */
+  readonly notices?: NoticeQueue;
 }
 
 /**

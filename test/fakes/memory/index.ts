@@ -7,10 +7,12 @@ import {
   InMemoryObjectiveRepository,
   InMemoryTenantRepository,
 } from './repositories.ts';
+import { InMemoryAppealRepository, InMemoryDisagreementRepository } from './appeals.ts';
 import { InMemoryNudgeSettingsStore, InMemoryStarterStore } from './engagement.ts';
 import { InMemoryHandoverRepository, InMemoryTeamThemesRepository } from './team.ts';
 import { InMemoryTeamDeckStore } from './team-deck.ts';
 
+export * from './appeals.ts';
 export * from './engagement.ts';
 export * from './repositories.ts';
 export * from './team.ts';
@@ -29,5 +31,7 @@ export const inMemoryRepositories = (): Repositories => ({
   starters: new InMemoryStarterStore(),
   nudges: new InMemoryNudgeSettingsStore(),
   teamDecks: new InMemoryTeamDeckStore(),
+  appeals: new InMemoryAppealRepository(),
+  disagreements: new InMemoryDisagreementRepository(),
 });
 export * from './directory.ts';

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
 import { createRequestLimiter } from '../rate-limits.ts';
 import { route } from '../route.ts';
+import { registerAppealRoutes } from './appeals.ts';
 import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
@@ -59,6 +60,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerBookingRoutes(server, api);
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
+    registerAppealRoutes(server, api);
     registerOrganisationRoutes(server, api);
   },
 });
