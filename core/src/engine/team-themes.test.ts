@@ -86,6 +86,50 @@ describe('000 Cumbria: Team Themes once all the team’s appraisals are done', (
       }),
     ).toMatchObject({ status: 'completed' });
   });
+  it('000 Team Themes: a year after the last collation it is due with what has been sent, while a manager is still to send theirs', () => {
+    const sent = teamThemesDue({
+      pack: VIP,
+      managerId: 'manager-1',
+      team: reportsOn('2026-02-20'),
+      themesSentOn: '2026-02-10',
+      on: '2026-02-20',
+    });
+    if (sent === undefined) throw new Error('Cumbria has Team Themes');
+    const managers = [
+      ['manager-1', sent],
+      ['manager-2', { ...sent, status: 'waiting' as const, completedOn: undefined }],
+    ] as const;
+    const early = teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-03-20', on: '2026-01-10' });
+    expect(early).toMatchObject({ status: 'waiting', dueDate: '2026-03-20', waitingFor: ['manager-2'] });
+    expect(early?.reason).toContain('The annual collation of Team Themes is due by 20 March 2026');
+    const annual = teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-03-20', on: '2026-03-01' });
+    expect(annual).toMatchObject({ status: 'due', dueDate: '2026-03-20', waitingFor: ['manager-2'] });
+    expect(annual?.reason).toBe(
+      'The annual collation of Team Themes is due by 20 March 2026, a year after the last on 20 March 2025 (annually: policy 000 Team Themes), with the Team Themes sent so far; 1 manager still to send theirs.',
+    );
+    expect(teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-03-20', on: '2026-03-21' })?.status).toBe(
+      'overdue',
+    );
+  });
+  it('000 Team Themes: once every manager has sent theirs, the sooner of the two deadlines applies', () => {
+    const sent = teamThemesDue({
+      pack: VIP,
+      managerId: 'manager-1',
+      team: reportsOn('2026-02-20'),
+      themesSentOn: '2026-02-10',
+      on: '2026-02-20',
+    });
+    if (sent === undefined) throw new Error('Cumbria has Team Themes');
+    const managers = [['manager-1', sent]] as const;
+    expect(teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-03-01', on: '2026-02-20' })).toMatchObject({
+      status: 'due',
+      dueDate: '2026-03-01',
+    });
+    expect(teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-06-01', on: '2026-02-20' })).toMatchObject({
+      status: 'due',
+      dueDate: '2026-03-10',
+    });
+  });
   it('000 only: schemes without Team Themes give none', () => {
     expect(
       teamThemesDue({ pack: schemePacks['bexley-pms'], managerId: 'm', team: [], on: '2026-02-20' }),

@@ -1,6 +1,6 @@
 import type { PersonId } from '../domain/people.ts';
 import type { SchemePack } from '../scheme/types.ts';
-import { addDays, type IsoDate } from '../time/dates.ts';
+import { addDays, addMonths, type IsoDate } from '../time/dates.ts';
 import type { DueReport } from './types.ts';
 import { basisNote, longDate, plural } from './words.ts';
 
@@ -92,7 +92,11 @@ export const teamThemesDue = (input: {
   });
 };
 
-/** 000: the senior manager collates the Team Themes once every manager reporting to them has sent theirs. */
+/**
+ * 000: the senior manager collates the Team Themes once every manager reporting to them has sent
+ * theirs; and the service reviews them "annually", so a year after the last collation it is due
+ * with whatever has been sent, even while some managers are still to send theirs.
+ */
 export const teamThemesCollationDue = (input: {
   readonly pack: SchemePack;
   /** Each manager's Team Themes, as `teamThemesDue` gives them. */
@@ -105,9 +109,24 @@ export const teamThemesCollationDue = (input: {
   const doneOn = input.managers.map(
     ([id, due]) => [id, due.status === 'completed' ? due.completedOn : undefined] as const,
   );
-  return rollUp(spec, doneOn, spec.collateWithinDays, input.collatedOn, input.on, {
+  const once = rollUp(spec, doneOn, spec.collateWithinDays, input.collatedOn, input.on, {
     what: 'The collated Team Themes',
     waitingFor: 'manager',
     after: "the managers' Team Themes",
   });
+  const annual = spec.collateAnnually;
+  if (annual === undefined || input.collatedOn === undefined || once.status === 'completed') return once;
+  const yearOn = addMonths(input.collatedOn, 12);
+  if (once.dueDate !== undefined && once.dueDate <= yearOn) return once;
+  const note = `The annual collation of Team Themes is due by ${longDate(yearOn)}, a year after the last on ${longDate(input.collatedOn)}${basisNote('annually', annual.basis)}`;
+  const opens = addDays(yearOn, -spec.collateWithinDays);
+  const still =
+    once.waitingFor.length === 0 ? '' : `; ${plural(once.waitingFor.length, 'manager')} still to send theirs`;
+  if (input.on < opens) return { ...once, dueDate: yearOn, reason: `${once.reason} ${note}.` };
+  return {
+    ...once,
+    status: input.on <= yearOn ? 'due' : 'overdue',
+    dueDate: yearOn,
+    reason: `${note}, with the Team Themes sent so far${still}.`,
+  };
 };

@@ -188,6 +188,7 @@ export const schemePackSchema = z.object({
       dueWithinDays: positive,
       collateWithinDays: positive,
       basis,
+      collateAnnually: z.object({ basis }).optional(),
       policyRef: z.string().regex(/^\d{3} /),
     })
     .optional(),

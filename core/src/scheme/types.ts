@@ -203,6 +203,8 @@ export interface SchemePack {
     readonly dueWithinDays: number;
     readonly collateWithinDays: number;
     readonly basis: Basis;
+    /** The service reviews the collated themes at least once a year (000 "annually"), whoever is still to send theirs. */
+    readonly collateAnnually?: { readonly basis: Basis };
     readonly policyRef: string;
   };
 }

@@ -151,6 +151,8 @@ export const cumbriaVip: SchemePack = {
     dueWithinDays: 28,
     collateWithinDays: 28,
     basis: 'organisation-choice',
+    // "DMTs/ Governing bodies will collate and review the Team Theme feedback annually."
+    collateAnnually: { basis: { policyRef: '000 Team Themes' } },
     policyRef: '000 Team Themes',
   },
 };
