@@ -11,6 +11,7 @@ import { renderBookRound } from './ui/book-round.ts';
 import { notices as makeNotices } from './ui/dom.ts';
 import { renderExisting } from './ui/existing.ts';
 import { askWhoToSignInAs } from './ui/sign-in.ts';
+import { applyTheme } from './theme.ts';
 
 const byId = (id: string): HTMLElement => {
   const el = document.getElementById(id);
@@ -43,11 +44,14 @@ const tokens = async (
 };
 
 export const boot = async (): Promise<void> => {
+  // Themed before anything is shown, so the pane never flashes unstyled; Office refines it once ready.
+  applyTheme(undefined);
   const main = byId('main');
   const round = byId('round');
   const notices = makeNotices(byId('status'), byId('alert'));
   try {
     const office = await officeReady();
+    applyTheme((office?.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme);
     const config = await loadConfig(fetch, document.baseURI);
     const source = await tokens(config, office, main);
     const api = createApiClient({

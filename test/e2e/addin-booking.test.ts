@@ -280,6 +280,39 @@ describe('Outlook add-in task pane in Chromium', () => {
     },
   );
 
+  it('wears Fluent 2 and follows the Office theme: brand buttons in the light theme, a dark pane in the dark one', async () => {
+    const options = (officeThemeBackground?: string): OfficeFakeOptions => ({
+      mode: 'compose',
+      user: { email: manager.email, displayName: manager.displayName },
+      ...(officeThemeBackground === undefined ? {} : { officeThemeBackground }),
+      appointment: { start: `${REFERENCE_DATE}T12:00:00.000Z`, end: `${REFERENCE_DATE}T12:30:00.000Z` },
+    });
+    const colours = (page: Page) =>
+      page.evaluate(() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+        primary: getComputedStyle(document.querySelector('button.primary:not(:disabled)')!).backgroundColor,
+      }));
+
+    const light = await openPane(options('#ffffff'), manager);
+    await light.getByRole('button', { name: 'Find times' }).waitFor();
+    // Fluent's webLightTheme: white neutral background, #242424 text, #0f6cbd brand.
+    expect(await colours(light)).toEqual({
+      body: 'rgb(255, 255, 255)',
+      text: 'rgb(36, 36, 36)',
+      primary: 'rgb(15, 108, 189)',
+    });
+    await light.close();
+
+    const dark = await openPane(options('#262626'), manager);
+    await dark.getByRole('button', { name: 'Find times' }).waitFor();
+    // Fluent's webDarkTheme: #292929 neutral background, white text.
+    const darkColours = await colours(dark);
+    expect(darkColours.body).toBe('rgb(41, 41, 41)');
+    expect(darkColours.text).toBe('rgb(255, 255, 255)');
+    await dark.close();
+  });
+
   it('someone with no reports is told why there is no one to book for', async () => {
     const page = await openPane(
       {

@@ -20,6 +20,8 @@ export interface OfficeFakeOptions {
   /** Highest supported version per requirement set; default Mailbox 1.13 only. */
   readonly requirementSets?: Readonly<Record<string, string>>;
   readonly user: FakePerson;
+  /** Office.context.officeTheme's body background, e.g. '#262626' for the Dark theme; absent by default. */
+  readonly officeThemeBackground?: string;
   readonly appointment: {
     readonly itemId?: string;
     readonly subject?: string;
@@ -265,6 +267,9 @@ export function installOfficeFake(options: OfficeFakeOptions): OfficeFakeHandle 
       },
     },
     context: {
+      ...(options.officeThemeBackground === undefined
+        ? {}
+        : { officeTheme: { bodyBackgroundColor: options.officeThemeBackground } }),
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           const have = sets[name];

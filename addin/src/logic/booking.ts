@@ -12,7 +12,8 @@ export type BookingResult = z.infer<typeof bookingResult>;
 export type BulkResult = z.infer<typeof bulkBookingResult>;
 
 export const loadTeam = async (api: ApiClient, on?: string): Promise<TeamMember[]> => {
-  const team = await api.call('me.team', on === undefined ? {} : { query: { on } });
+  // The first 100 by name: the pane lists whom to book, and few managers have more reports.
+  const team = await api.call('me.team', { query: { pageSize: 100, ...(on === undefined ? {} : { on }) } });
   return [...team.members].sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
 };
 
