@@ -1,10 +1,9 @@
 import type { Nation } from '../domain/people.ts';
+import { appealDeadline } from '../engine/appeal-deadline.ts';
 import { AppError } from '../errors.ts';
 import type { AppealCase, AppealExtension } from '../ports/appeals.ts';
 import type { AppealRules } from '../scheme/types.ts';
 import type { IsoDate } from '../time/dates.ts';
-import { createWorkingDayCalendar } from '../time/working-days.ts';
-import { periodAfter } from './appeals.ts';
 import { extendable, loadAppeal, requireStep, viewOf } from './appeals-load.ts';
 import { appealAudit, notifyAppellant } from './appeals-notices.ts';
 import { actionsFor, type AppealView } from './appeals-parties.ts';
@@ -12,20 +11,17 @@ import type { Caller, UseCaseDeps } from './deps.ts';
 
 /**
  * The decision's deadline: the scheme's period after the hearing (002: five working days), moved
- * on by the working days of every extension both parties agreed. Computed here with the working-day
- * calendar of the employer's nation until the scheme engine offers extension arithmetic itself.
+ * on by the working days of every extension both parties agreed, from the scheme engine.
  */
 export const decisionDue = (
   rules: AppealRules,
   nation: Nation,
   hearingOn: IsoDate | undefined,
   extensions: readonly AppealExtension[],
-): IsoDate | undefined => {
-  if (hearingOn === undefined || rules.decisionWithin === undefined) return undefined;
-  const base = periodAfter(hearingOn, rules.decisionWithin, nation);
-  const extra = extensions.reduce((sum, e) => sum + (e.agreedOn === undefined ? 0 : e.workingDays), 0);
-  return extra === 0 ? base : createWorkingDayCalendar().addWorkingDays(base, extra, nation);
-};
+): IsoDate | undefined =>
+  hearingOn === undefined || rules.decisionWithin === undefined
+    ? undefined
+    : appealDeadline({ rules, step: 'decision', from: hearingOn, nation, extensions }).dueBy;
 
 /** One side proposes more time (002: e.g. while the hearing manager investigates further). */
 export const proposeAppealExtension = async (
