@@ -78,3 +78,65 @@ describe("003 Somerset: the induction deadline is the organisation's choice", ()
     );
   });
 });
+
+describe('000 and 003: the lengths the policies leave open are settings, and the reasons say whose', () => {
+  it("000 Appendix 1: what counts as long leave (28 days or more) is shown as the organisation's choice", () => {
+    const onLeave = employee({ leave: [{ kind: 'maternity', start: '2025-09-01', end: '2026-06-30' }] });
+    expect(only(due('cumbria-vip', '2026-07-15', onLeave), 'annual-review').reason).toContain(
+      `leave of 28 days or more: ${ORGANISATION}`,
+    );
+  });
+  it('000 Appendix 1: an employer who counts leave of 60 days or more as long leave keeps a 40-day absence on the normal date', () => {
+    const pack = withCadence(schemePacks['cumbria-vip'], 'annual-review', {
+      longLeave: { minDays: 60, arrangeWithinMonthsOfReturn: 3, minDaysBasis: 'organisation-choice' },
+    });
+    expect(schemePackSchema.safeParse(pack).success).toBe(true);
+    const away = employee({ leave: [{ kind: 'sickness', start: '2025-12-20', end: '2026-01-28' }] });
+    const on = (p?: SchemePack) =>
+      dueConversations({
+        tenant: tenantFor('cumbria-vip'),
+        employee: away,
+        history: [],
+        on: '2026-02-10',
+        ...(p ? { pack: p } : {}),
+      }).items.find((i) => i.type === 'annual-review');
+    expect(on()).toMatchObject({ dueDate: '2026-04-28', forwardLooking: true });
+    expect(on(pack)).toMatchObject({ dueDate: '2026-01-06', status: 'overdue' });
+  });
+  it("001 and 003: the four-week default for one-to-ones and supervision is the organisation's choice", () => {
+    expect(only(due('leicestershire-apr', '2025-01-20'), 'regular').reason).toContain(`4 weeks: ${ORGANISATION}`);
+    expect(only(due('somerset-career-conversations', '2025-01-20'), 'regular').reason).toContain(
+      `4 weeks: ${ORGANISATION}`,
+    );
+  });
+  const deferred = employee({
+    startDate: '2020-09-14',
+    incrementalDate: '2021-04-01',
+    payStep: {
+      formalCapabilityProcess: false,
+      liveDisciplinarySanction: false,
+      mandatoryTrainingComplete: true,
+      deferralPlan: { agreedOn: '2027-04-10', reviewDates: ['2027-05-10'] },
+    },
+  });
+  const planReview = (on: string, pack?: SchemePack) =>
+    dueConversations({
+      tenant: tenantFor('somerset-career-conversations'),
+      employee: deferred,
+      history: [record('annual-review', '2027-04-01')],
+      on,
+      ...(pack ? { pack } : {}),
+    }).items.find((i) => i.type === 'regular' && i.policyRef === '003 §5.8');
+  it("003 §5.8: showing a deferral plan review as due a week before its date is the organisation's choice, and says so", () => {
+    expect(planReview('2027-05-05')?.reason).toContain(`shown as due 7 days before: ${ORGANISATION}`);
+  });
+  it('003 §5.8: an employer who shows plan reviews a fortnight ahead gets them due then', () => {
+    const base = schemePacks['somerset-career-conversations'];
+    const spec = base.deferralPlanReviews;
+    if (spec === undefined) throw new Error('Somerset reviews deferral plans');
+    const pack: SchemePack = { ...base, deferralPlanReviews: { ...spec, windowOpensDaysBefore: 14 } };
+    expect(schemePackSchema.safeParse(pack).success).toBe(true);
+    expect(planReview('2027-04-28')?.status).toBe('upcoming');
+    expect(planReview('2027-04-28', pack)).toMatchObject({ status: 'due', windowStart: '2027-04-26' });
+  });
+});

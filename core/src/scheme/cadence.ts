@@ -43,7 +43,12 @@ export type Cadence =
       /** Probation concludes before the first review (000). */
       readonly probationFirst: boolean;
       /** A review falling due during long leave is arranged after return (000). */
-      readonly longLeave?: { readonly minDays: number; readonly arrangeWithinMonthsOfReturn: number };
+      readonly longLeave?: {
+        readonly minDays: number;
+        readonly arrangeWithinMonthsOfReturn: number;
+        /** Where the length that counts as long leave comes from (000 names long-term sickness, maternity, adoption). */
+        readonly minDaysBasis: Basis;
+      };
       /** Where the timing (first after start, then every) comes from. */
       readonly basis: Basis;
     }

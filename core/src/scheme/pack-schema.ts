@@ -35,7 +35,7 @@ const cadence = z.discriminatedUnion('kind', [
     every: offset,
     windowOpensDaysBefore: days,
     probationFirst: z.boolean(),
-    longLeave: z.object({ minDays: positive, arrangeWithinMonthsOfReturn: positive }).optional(),
+    longLeave: z.object({ minDays: positive, arrangeWithinMonthsOfReturn: positive, minDaysBasis: basis }).optional(),
     basis,
   }),
   z.object({
@@ -181,7 +181,9 @@ export const schemePackSchema = z.object({
       newToJob: z.object({ withinMonths: positive, basis }).optional(),
     })
     .optional(),
-  deferralPlanReviews: z.object({ heldAs: type, policyRef: z.string().regex(/^\d{3} /) }).optional(),
+  deferralPlanReviews: z
+    .object({ heldAs: type, windowOpensDaysBefore: positive, basis, policyRef: z.string().regex(/^\d{3} /) })
+    .optional(),
   teamThemes: z
     .object({
       after: type,

@@ -192,7 +192,13 @@ export interface SchemePack {
    * Reviews of a pay-step deferral plan on the dates the pair agreed, held as conversations of this
    * type (003 §5.8: "a plan ... for any supportive action needed, including timescales").
    */
-  readonly deferralPlanReviews?: { readonly heldAs: ConversationTypeId; readonly policyRef: string };
+  readonly deferralPlanReviews?: {
+    readonly heldAs: ConversationTypeId;
+    /** Each review shows as due this many days before its agreed date (a supervision since the last one covers it). */
+    readonly windowOpensDaysBefore: number;
+    readonly basis: Basis;
+    readonly policyRef: string;
+  };
   /**
    * Team Themes (000): once all of a manager's team reviews of type `after` are done, the manager
    * sends the team's themes to their senior manager within `dueWithinDays`; once every manager has,

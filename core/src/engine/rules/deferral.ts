@@ -3,10 +3,7 @@ import { addDays, maxDate, minDate, type IsoDate } from '../../time/dates.ts';
 import { doneDates, firstBetween } from '../history.ts';
 import type { JobGroup } from '../groups.ts';
 import type { DueInput, DueItem } from '../types.ts';
-import { longDate } from '../words.ts';
-
-/** The week before an agreed review date counts as on time for it. */
-const WINDOW_DAYS = 7;
+import { basisNote, longDate, plural } from '../words.ts';
 
 /**
  * 003 §5.8: while a pay-step deferral plan runs, each agreed review date is due, held as a
@@ -28,7 +25,7 @@ export const deferralPlanReviews = (
   const shown = nextIndex < 0 ? dates : dates.slice(0, nextIndex + 1);
   return shown.map((dueDate, i): DueItem => {
     const previous: IsoDate = i === 0 ? plan.agreedOn : (dates[i - 1] ?? plan.agreedOn);
-    const windowStart = minDate(maxDate(addDays(dueDate, -WINDOW_DAYS), previous), dueDate);
+    const windowStart = minDate(maxDate(addDays(dueDate, -spec.windowOpensDaysBefore), previous), dueDate);
     const completedOn = firstBetween(held, addDays(previous, 1), addDays(dueDate, 1));
     const status =
       completedOn !== undefined ? 'completed' : on < windowStart ? 'upcoming' : on <= dueDate ? 'due' : 'overdue';
@@ -41,7 +38,7 @@ export const deferralPlanReviews = (
       status,
       reason:
         completedOn === undefined
-          ? `Your pay-step deferral plan, agreed on ${longDate(plan.agreedOn)}, is reviewed by ${longDate(dueDate)}; a supervision by then covers it.`
+          ? `Your pay-step deferral plan, agreed on ${longDate(plan.agreedOn)}, is reviewed by ${longDate(dueDate)}; a supervision by then covers it${basisNote(`shown as due ${plural(spec.windowOpensDaysBefore, 'day')} before`, spec.basis)}.`
           : `Your pay-step deferral plan was reviewed on ${longDate(completedOn)}, for the review due by ${longDate(dueDate)}.`,
       policyRef: spec.policyRef,
       ...(completedOn === undefined ? {} : { completedOn }),

@@ -3,7 +3,7 @@ import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, daysBetween, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
 import type { DueItem } from '../types.ts';
-import { basisNote, longDate } from '../words.ts';
+import { basisNote, longDate, plural } from '../words.ts';
 import { addOffset, answeredDue, describeOffset } from './offsets.ts';
 
 type RollingAnnual = Extract<Cadence, { kind: 'rolling-annual' }>;
@@ -72,7 +72,7 @@ const cycleAfter = (ctx: RuleContext, cadence: RollingAnnual, previous: IsoDate 
     dueDate: addMonths(absence.end, months),
     windowStart: addDays(absence.end, 1),
     forwardLooking: true,
-    why: `Your ${rule.label} fell due while you were on leave, so it is arranged within ${String(months)} months of your return and looks mostly forward`,
+    why: `Your ${rule.label} fell due while you were on leave, so it is arranged within ${String(months)} months of your return and looks mostly forward${basisNote(`leave of ${plural(leave.minDays, 'day')} or more`, leave.minDaysBasis)}`,
   };
 };
 

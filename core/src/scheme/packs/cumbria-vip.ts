@@ -33,7 +33,8 @@ export const cumbriaVip: SchemePack = {
         every: { months: 12 },
         windowOpensDaysBefore: 28,
         probationFirst: true,
-        longLeave: { minDays: 28, arrangeWithinMonthsOfReturn: 3 },
+        // "Long term sickness, maternity, adoption": the policy does not say how long; 28 days is the organisation's.
+        longLeave: { minDays: 28, arrangeWithinMonthsOfReturn: 3, minDaysBasis: 'organisation-choice' },
         // "New employees ... would usually have their first VIP Summary Appraisal 12 months after their start date."
         basis: { policyRef: '000 Appendix 1' },
       },

@@ -156,7 +156,13 @@ export const somersetCareerConversations: SchemePack = {
   capabilityReferral: capabilityReferral('Capability Policy'),
   // "Agree frequency of supervision meetings" at the introductory meeting; 1:1s "as agreed by manager/supervisor and individual".
   regularFrequency: { decidedBy: 'pair', choicesInWeeks: [1, 2, 3, 4, 6, 8, 12], policyRef: '003 §5.1' },
-  deferralPlanReviews: { heldAs: 'regular', policyRef: '003 §5.8' },
+  // The plan's dates are the pair's; showing each as due a week before is the organisation's choice.
+  deferralPlanReviews: {
+    heldAs: 'regular',
+    windowOpensDaysBefore: 7,
+    basis: 'organisation-choice',
+    policyRef: '003 §5.8',
+  },
   staffGroups: [
     {
       group: 'medical-and-dental',
