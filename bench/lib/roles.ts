@@ -5,14 +5,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock } from '@pc/core';
-import { createApp } from '../../bot/src/app.ts';
-import { loadConfig } from '../../bot/src/config.ts';
-import { createLogger } from '../../bot/src/logging.ts';
 import { startFakeBotConnector } from '../../test/fakes/bot-connector.ts';
-import { startAppInstance } from '../../test/reliability/support/app.ts';
+import type { InjectedRefusal, SlidingWindowLimiter } from '../../test/fakes/connector/limits.ts';
 import { startCosmosServer } from '../../test/support/cosmos-server.ts';
-import { createEchoBotModule } from '../echo-bot.ts';
 import { ready } from './child.ts';
 
 export interface CosmosInfo {
@@ -24,6 +19,8 @@ export interface ConnectorInfo {
   readonly connectorUrl: string;
   /** GET → ConnectorStats. */
   readonly statsUrl: string;
+  /** GET /sent?tenants=, /arrivals?tenant=, /refusals; POST /refuse (an InjectedRefusal). */
+  readonly controlUrl: string;
 }
 
 export type PeersInfo = CosmosInfo & ConnectorInfo;
@@ -35,7 +32,10 @@ export interface ConnectorStats {
   /** Distinct conversations that received an activity. */
   readonly conversations: number;
   readonly throttled: number;
+  /** Requests that arrived while their tenant or conversation was paused by a Retry-After. */
   readonly violations: number;
+  /** Seconds in which a tenant or a conversation saw more requests than Teams allows, refused ones included. */
+  readonly overLimitSeconds: number;
 }
 
 export interface AppInfo {
@@ -63,38 +63,84 @@ const cosmos = async (): Promise<void> => {
   untilStopped(() => server.close());
 };
 
+/** What the connector's control address answers besides its stats (see connector-control in the tests). */
+export interface ConnectorSent {
+  /** Conversations that received an activity, one entry per activity, in arrival order. */
+  readonly conversations: readonly string[];
+}
+
 const connector = async (): Promise<void> => {
-  // BENCH_TEAMS_LIMITS=1 enforces Teams' limits: 50 requests/s per tenant, 1 message/s per conversation.
+  // BENCH_TEAMS_LIMITS=1 enforces Teams' limits: 50 requests/s per tenant, 1 message/s per conversation,
+  // counted on this process's own clock as requests arrive.
+  const limiters: { perTenant?: SlidingWindowLimiter; perConversation?: SlidingWindowLimiter } = {};
+  const onTheWireMs = Number(process.env.BENCH_CONNECTOR_ON_THE_WIRE_MS ?? '0');
   const fake = await startFakeBotConnector(
     process.env.BENCH_TEAMS_LIMITS === '1'
-      ? { perTenant: { max: 50, windowMs: 1000 }, perConversation: { max: 1, windowMs: 1000 } }
+      ? {
+          perTenant: { max: 50, windowMs: 1000, onTheWireMs, observe: (l) => (limiters.perTenant = l) },
+          perConversation: { max: 1, windowMs: 1000, onTheWireMs, observe: (l) => (limiters.perConversation = l) },
+        }
       : {},
   );
-  const stats = createServer((req, res) => {
-    const text = new URL(req.url ?? '/', 'http://localhost').searchParams.get('text') ?? '';
-    const matching = text === '' ? 0 : fake.activities.filter((a) => JSON.stringify(a.activity).includes(text)).length;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    const body: ConnectorStats = {
-      activities: fake.activities.length,
-      matching,
-      conversations: new Set(fake.activities.map((a) => a.conversationId)).size,
-      throttled: fake.stats.throttled,
-      violations: fake.stats.violations,
-    };
-    res.end(JSON.stringify(body));
+  const routes: Readonly<Record<string, (query: URLSearchParams, body: unknown) => unknown>> = {
+    'GET /stats': (query) => {
+      const text = query.get('text') ?? '';
+      const matching =
+        text === '' ? 0 : fake.activities.filter((a) => JSON.stringify(a.activity).includes(text)).length;
+      return {
+        activities: fake.activities.length,
+        matching,
+        conversations: new Set(fake.activities.map((a) => a.conversationId)).size,
+        throttled: fake.stats.throttled,
+        violations: fake.stats.violations,
+        overLimitSeconds:
+          (limiters.perTenant?.overLimitSeconds ?? 0) + (limiters.perConversation?.overLimitSeconds ?? 0),
+      } satisfies ConnectorStats;
+    },
+    'GET /sent': (query) => {
+      const tenants = new Set((query.get('tenants') ?? '').split(','));
+      return {
+        conversations: fake.activities.filter((a) => tenants.has(a.tenantId)).map((a) => a.conversationId),
+      } satisfies ConnectorSent;
+    },
+    'GET /arrivals': (query) => limiters.perTenant?.arrivals(query.get('tenant') ?? '') ?? [],
+    'GET /refusals': () => limiters.perTenant?.refusals ?? [],
+    'POST /refuse': (_query, body) => {
+      limiters.perTenant?.refuseOnce(body as InjectedRefusal);
+      return {};
+    },
+  };
+  const control = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const route = routes[`${req.method ?? 'GET'} ${url.pathname}`];
+      const text = Buffer.concat(chunks).toString('utf8');
+      res.writeHead(route === undefined ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(route?.(url.searchParams, text === '' ? undefined : JSON.parse(text)) ?? {}));
+    });
   });
-  await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
-  ready({
-    connectorUrl: fake.url,
-    statsUrl: `http://127.0.0.1:${String((stats.address() as AddressInfo).port)}/stats`,
-  } satisfies ConnectorInfo);
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  const controlUrl = `http://127.0.0.1:${String((control.address() as AddressInfo).port)}`;
+  ready({ connectorUrl: fake.url, statsUrl: `${controlUrl}/stats`, controlUrl } satisfies ConnectorInfo);
   untilStopped(async () => {
-    stats.close();
+    control.close();
     await fake.close();
   });
 };
 
+// The app roles load the server only when they run, so the store and connector processes start quickly.
 const echoApp = async (): Promise<void> => {
+  const [{ systemClock }, { createApp }, { loadConfig }, { createLogger }, { createEchoBotModule }] = await Promise.all(
+    [
+      import('@pc/core'),
+      import('../../bot/src/app.ts'),
+      import('../../bot/src/config.ts'),
+      import('../../bot/src/logging.ts'),
+      import('../echo-bot.ts'),
+    ],
+  );
   const config = loadConfig({
     APP_ENV: 'local',
     LOCAL_DEV_FAKES: 'true',
@@ -114,6 +160,7 @@ const echoApp = async (): Promise<void> => {
 };
 
 const realApp = async (): Promise<void> => {
+  const { startAppInstance } = await import('../../test/reliability/support/app.ts');
   const instance = await startAppInstance({
     cosmosEndpoint: env('BENCH_COSMOS_ENDPOINT'),
     cosmosKey: env('BENCH_COSMOS_KEY'),

@@ -38,7 +38,7 @@ describe('#26 point 5: concurrent agenda joins across instances all land', () =>
     (await scaled.store.conversations.get(TENANT, subjectId, id))?.item.agenda ?? [];
   const botNote = async (index: number, as: string, subjectId: string, text: string) => {
     const invoke = cardExecute(
-      { serviceUrl: scaled.recorder.url, user: { tenantId: TENANT, aadObjectId: as, name: as } },
+      { serviceUrl: scaled.connector.url, user: { tenantId: TENANT, aadObjectId: as, name: as } },
       'feedback.log',
       { subjectId, kind: 'work-acknowledged', text, visibility: 'pair', addToAgenda: 'true' },
     );

@@ -30,7 +30,7 @@ describe('#26 point 4: a manager change takes effect for decisions on every inst
   const botNote = async (index: number, as: string, subjectId: string, text: string): Promise<string> => {
     const url = scaled.urls[index] ?? '';
     const invoke = cardExecute(
-      { serviceUrl: scaled.recorder.url, user: { tenantId: TENANT, aadObjectId: as, name: as } },
+      { serviceUrl: scaled.connector.url, user: { tenantId: TENANT, aadObjectId: as, name: as } },
       'feedback.log',
       { subjectId, kind: 'work-acknowledged', text, visibility: 'pair' },
     );

@@ -1,7 +1,8 @@
 /**
  * The app scaled out as App Service runs it: several server processes over one Cosmos server, one
- * token issuer and one Bot Connector that enforces Teams' limits, with a recording front that
- * times every request per tenant. Any instance can be killed outright (SIGKILL) mid-work.
+ * token issuer and one Bot Connector that enforces Teams' limits and times every request per
+ * tenant on its own clock (each in a process of its own). Any instance can be killed outright
+ * (SIGKILL) mid-work.
  *
  *   const scaled = await startInstances(3, { tenants: [TENANT] });
  *   await seedTeam(scaled.store, { tenantId: TENANT, reports: 5 });
@@ -13,29 +14,26 @@ import { randomUUID } from 'node:crypto';
 import { TENANT_REFERENCE_KEY } from '@pc/core';
 import { createConversationReferenceStore } from '../../../bot/src/cosmos/bot-state.ts';
 import { createCosmosStore, type Store } from '../../../bot/src/cosmos/index.ts';
-import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorOptions } from '../../fakes/bot-connector.ts';
-import { startConnectorRecorder, type ConnectorRecorder } from '../../fakes/connector/recorder.ts';
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidc-issuer.ts';
 import { startChild } from '../../../bench/lib/child.ts';
 import type { CosmosInfo } from '../../../bench/lib/roles.ts';
 import type { CosmosServer } from '../../support/cosmos-server.ts';
 import { API_AUDIENCE } from './app.ts';
+import { startConnectorProcess, type ConnectorProcess } from './connector.ts';
 import type { ApiAnswer } from './harness.ts';
 import { spawnAppProcess, type AppProcess } from './process.ts';
 
-/** Teams: 50 requests a second per app per tenant, about one message a second per conversation. */
-export const TEAMS_LIMITS: FakeConnectorOptions = {
-  perTenant: { max: 50, windowMs: 1000 },
-  perConversation: { max: 1, windowMs: 1000 },
-  retryAfterSeconds: (ms) => ms / 1000,
-};
+/**
+ * Requests the connector sees within this of a 429 were already on their way when the instance
+ * could have read it (one request leaves every ~21 ms per tenant), so they do not count as
+ * ignoring the Retry-After.
+ */
+export const ON_THE_WIRE_MS = 250;
 
 export interface InstancesOptions {
   readonly tenants: readonly string[];
   /** Server settings for every instance, e.g. { CHECKIN_SCHEDULER: 'true' }. */
   readonly env?: Readonly<Record<string, string>>;
-  /** The connector's limits; Teams' own by default. */
-  readonly connector?: FakeConnectorOptions;
 }
 
 export interface ApiCallOptions {
@@ -51,10 +49,8 @@ export interface Instances {
   readonly store: Store;
   readonly databaseId: string;
   readonly issuer: OidcIssuer;
-  /** The limit-enforcing Bot Connector; its counts include only what it accepted. */
-  readonly connector: FakeBotConnector;
-  /** Every request on its way to the connector, timed and tagged by tenant; the service URL to install with. */
-  readonly recorder: ConnectorRecorder;
+  /** The Bot Connector enforcing Teams' limits (50 requests a second per tenant); its URL is the service URL. */
+  readonly connector: ConnectorProcess;
   /** Base URL of each instance, by index; a killed instance keeps its slot. */
   readonly urls: readonly string[];
   readonly processes: readonly AppProcess[];
@@ -62,7 +58,7 @@ export interface Instances {
   add(env?: Readonly<Record<string, string>>): Promise<number>;
   /** SIGKILL: the process ends at once, mid-request, with no clean-up. */
   kill(index: number): Promise<void>;
-  /** Records where each tenant's app is installed (its service URL is the recorder), as an install does. */
+  /** Records where each tenant's app is installed (at the connector), as an install does. */
   install(tenantIds?: readonly string[]): Promise<void>;
   /** One REST API call to instance `index` as person `as`, with a token from the local issuer. */
   api(index: number, method: string, path: string, as: string, options?: ApiCallOptions): Promise<ApiAnswer>;
@@ -72,15 +68,16 @@ export interface Instances {
 export const startInstances = async (count: number, options: InstancesOptions): Promise<Instances> => {
   // The store in a process of its own, as it is another machine in production: its work then never
   // holds up the connector's clock, which times requests on arrival.
-  const cosmosProcess = await startChild<CosmosInfo>('cosmos');
+  const [cosmosProcess, connector, issuer] = await Promise.all([
+    startChild<CosmosInfo>('cosmos'),
+    startConnectorProcess({ onTheWireMs: ON_THE_WIRE_MS }),
+    startOidcIssuer(),
+  ]);
   const cosmos: CosmosServer = {
     endpoint: cosmosProcess.info.cosmosEndpoint,
     key: cosmosProcess.info.cosmosKey,
     close: () => cosmosProcess.stop(),
   };
-  const issuer = await startOidcIssuer();
-  const connector = await startFakeBotConnector(options.connector ?? TEAMS_LIMITS);
-  const recorder = await startConnectorRecorder(connector.url);
   const databaseId = `instances-${randomUUID()}`;
   const store = await createCosmosStore({
     endpoint: cosmos.endpoint,
@@ -121,7 +118,6 @@ export const startInstances = async (count: number, options: InstancesOptions): 
     databaseId,
     issuer,
     connector,
-    recorder,
     urls,
     processes,
     add,
@@ -132,7 +128,7 @@ export const startInstances = async (count: number, options: InstancesOptions): 
         await references.put({
           tenantId,
           id: TENANT_REFERENCE_KEY,
-          serviceUrl: recorder.url,
+          serviceUrl: connector.url,
           botId: '28:bot-app',
           channelId: 'msteams',
           updatedAt: new Date().toISOString(),
@@ -163,8 +159,7 @@ export const startInstances = async (count: number, options: InstancesOptions): 
     stop: async () => {
       await Promise.all(processes.map((p) => p.kill()));
       store.close();
-      await recorder.close();
-      await connector.close();
+      await connector.stop();
       await issuer.close();
       await cosmos.close();
     },
