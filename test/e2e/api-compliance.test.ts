@@ -44,6 +44,8 @@ beforeAll(async () => {
   await person('cq-later', ['cq-manager'], '2021-06-01'); // due 1 June: not yet counted
   await person('cq-quiet-manager', []);
   await person('cq-november', ['cq-quiet-manager'], '2021-11-01'); // due in Q4
+  await person('cq-old-manager', []);
+  await person('cq-old', ['cq-old-manager'], '2021-02-01'); // due 1 February, in Q1: overdue from before the quarter
   await stack.store.conversations.create(
     conversation({
       tenantId,
@@ -67,7 +69,38 @@ describe('003 §8 compliance over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ quarter: '2027-Q2', onTimePercent: 50, completed: 1, expected: 2 });
     expect(res.json.overdue).toEqual([
-      { employeeId: 'cq-missed', displayName: 'Person cq-missed', type: 'annual-review', dueDate: '2027-04-20' },
+      {
+        employeeId: 'cq-missed',
+        displayName: 'Person cq-missed',
+        type: 'annual-review',
+        dueDate: '2027-04-20',
+        fromEarlierQuarter: false,
+      },
+    ]);
+    // The summary and the list agree: the one missed this quarter is the one listed (issue #20).
+    expect(res.json).toMatchObject({ overdueCount: 1, overdueFromEarlierQuarters: 0 });
+  });
+
+  it('003 (issue #20): a review overdue from an earlier quarter is counted above the list, not "nothing due" over it', async () => {
+    const res = await api(stack, undefined, 'GET', '/api/v1/people/cq-old-manager/compliance', {
+      token: await token('cq-old-manager'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      onTimePercent: null,
+      completed: 0,
+      expected: 0,
+      overdueCount: 1,
+      overdueFromEarlierQuarters: 1,
+    });
+    expect(res.json.overdue).toEqual([
+      {
+        employeeId: 'cq-old',
+        displayName: 'Person cq-old',
+        type: 'annual-review',
+        dueDate: '2027-02-01',
+        fromEarlierQuarter: true,
+      },
     ]);
   });
 

@@ -91,7 +91,13 @@ describe('feedback, Team Themes, compliance and handover', () => {
     expect(res.json.quarter).toBe('2027-Q2');
     // Nothing of this team fell due in 2027-Q2, so there is no percentage; two earlier reviews are overdue.
     expect(res.json).toMatchObject({ onTimePercent: null, completed: 0, expected: 0 });
-    expect(res.json.overdue.map((o: { displayName: string }) => o.displayName)).toEqual(['Rosa Khan', 'Mohammed Hall']);
+    // The overdue list comes earliest due first, a page at a time.
+    expect(res.json.overdue.map((o: { displayName: string }) => o.displayName)).toEqual(['Mohammed Hall', 'Rosa Khan']);
+    const dues = res.json.overdue.map((o: { dueDate: string }) => o.dueDate);
+    expect(dues).toEqual([...dues].sort());
+    // Issue #20: the figures above the list agree with it: both overdue now, both from before the quarter.
+    expect(res.json).toMatchObject({ overdueCount: 2, overdueFromEarlierQuarters: 2 });
+    expect(res.json.overdue.every((o: { fromEarlierQuarter: boolean }) => o.fromEarlierQuarter)).toBe(true);
     expect((await api(stack, C.hr, 'GET', path)).status).toBe(200);
     expect((await api(stack, C.head, 'GET', path)).status).toBe(200);
     expect((await api(stack, C.colleague, 'GET', path)).status).toBe(403);

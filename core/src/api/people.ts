@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCHEME_IDS } from '../domain/people.ts';
-import { conversationType, id, isoDate } from './primitives.ts';
+import { conversationType, id, isoDate, pageQuery } from './primitives.ts';
 
 export const dueItem = z.object({
   type: conversationType,
@@ -46,7 +46,14 @@ export const teamMember = z.object({
   overdueCount: z.number().int(),
   pendingHandover: z.boolean(),
 });
-export const team = z.object({ managerId: z.string(), members: z.array(teamMember) });
+/** One page of a manager's team, by name; `continuationToken` asks for the next. */
+export const team = z.object({
+  managerId: z.string(),
+  members: z.array(teamMember),
+  continuationToken: z.string().optional(),
+});
 
 export const personParams = z.object({ personId: id });
 export const dueQuery = z.object({ on: isoDate.optional() });
+/** A day to work things out on, and which page of the list. */
+export const dueListQuery = dueQuery.extend(pageQuery.shape);

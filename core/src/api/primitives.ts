@@ -16,8 +16,14 @@ export const id = z
 export const shortText = (max: number) => z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
 export const longText = (max: number) => z.string().max(max, `At most ${max} characters.`);
 export const conversationType = z.enum(CONVERSATION_TYPES);
+/** How many items one page of a list holds: 1–100 (50 when not given), refused with 400 beyond. */
+export const pageSize = z.coerce
+  .number()
+  .int('Use a whole number of items.')
+  .min(1, 'At least 1 item a page.')
+  .max(100, 'At most 100 items a page: follow the continuation token for more.');
 export const pageQuery = z.object({
-  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  pageSize: pageSize.optional(),
   continuationToken: z.string().max(4096).optional(),
 });
 export const page = <T extends z.ZodType>(item: T) =>

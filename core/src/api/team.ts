@@ -29,7 +29,21 @@ export const compliance = z.object({
   onTimePercent: z.number().nullable(),
   completed: z.number().int(),
   expected: z.number().int(),
-  overdue: z.array(z.object({ employeeId: z.string(), displayName: z.string(), type: z.string(), dueDate: isoDate })),
+  /** Every review overdue now across the whole team, whenever it fell due: the length of the whole list below. */
+  overdueCount: z.number().int(),
+  /** Of those, the ones that fell due before this quarter (not in completed of expected). */
+  overdueFromEarlierQuarters: z.number().int(),
+  /** One page of the overdue reviews, earliest due first. */
+  overdue: z.array(
+    z.object({
+      employeeId: z.string(),
+      displayName: z.string(),
+      type: z.string(),
+      dueDate: isoDate,
+      fromEarlierQuarter: z.boolean(),
+    }),
+  ),
+  continuationToken: z.string().optional(),
   payDeferrals: z.number().int(),
 });
 

@@ -10,7 +10,9 @@ import { confirmedHistory } from '../rules/record-lifecycle.ts';
 import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { pageOfList } from './list-page.ts';
 import { historyOf } from './people.ts';
+import type { PageRequest } from '../ports/repositories.ts';
 import { packOf } from './scheme.ts';
 
 /** The reviews compliance counts: the annual review where there is one, else every expected type. */
@@ -44,7 +46,13 @@ const teamBelow = async (deps: UseCaseDeps, tenantId: TenantId, managerId: Perso
 };
 
 /** Policy 003 §8: % of reviews completed on time this quarter, and the number of pay-step deferrals. */
-export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId: PersonId, on?: IsoDate) => {
+export const getCompliance = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  managerId: PersonId,
+  on?: IsoDate,
+  page?: PageRequest,
+) => {
   const { actor, tenant } = await loadActor(deps, caller);
   const subject = await loadSubject(deps, caller.tenantId, managerId);
   authorize(actor, 'compliance.read', subject);
@@ -62,6 +70,17 @@ export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId
   const payStep = pack.id === 'somerset-career-conversations' ? payStepDecisions(members, reports, day) : [];
   const result = teamCompliance(reports, { from: quarter.from, to: quarter.to, types: reviewTypes(pack), payStep });
   const names = new Map(members.map((m) => [m.id, m.displayName]));
+  // The figures count the whole team; only the list under them comes a page at a time.
+  const overdue = result.overdue
+    .map((o) => ({
+      employeeId: o.employeeId,
+      displayName: names.get(o.employeeId) ?? o.employeeId,
+      type: o.type,
+      dueDate: o.dueDate,
+      fromEarlierQuarter: o.dueDate < quarter.from,
+    }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.employeeId.localeCompare(b.employeeId));
+  const listed = pageOfList(overdue, page);
   return {
     scope: subject.employee.displayName,
     quarter: quarter.label,
@@ -69,12 +88,12 @@ export const getCompliance = async (deps: UseCaseDeps, caller: Caller, managerId
     onTimePercent: result.percentOnTime,
     completed: result.completedOnTime + result.completedLate,
     expected: result.reviewsDue,
-    overdue: result.overdue.map((o) => ({
-      employeeId: o.employeeId,
-      displayName: names.get(o.employeeId) ?? o.employeeId,
-      type: o.type,
-      dueDate: o.dueDate,
-    })),
+    // A review overdue from an earlier quarter is not in this quarter's "of expected", but it is
+    // overdue now: the count says so, so the figures never read "nothing due" above it unexplained.
+    overdueCount: overdue.length,
+    overdueFromEarlierQuarters: overdue.filter((o) => o.fromEarlierQuarter).length,
+    overdue: listed.items,
+    ...(listed.continuationToken === undefined ? {} : { continuationToken: listed.continuationToken }),
     payDeferrals: result.deferralCount,
   };
 };

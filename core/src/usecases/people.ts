@@ -8,6 +8,9 @@ import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { mapConcurrently } from './concurrency.ts';
+import { colleaguesOf } from './colleagues.ts';
+import { pageOfList } from './list-page.ts';
+import type { PageRequest } from '../ports/repositories.ts';
 
 export interface PersonSummary {
   readonly id: PersonId;
@@ -85,14 +88,22 @@ export const getDue = async (
 const OPEN = new Set(['due', 'overdue', 'upcoming']);
 const TEAM_READS_IN_FLIGHT = 8;
 
-/** A manager's team at a glance: who is overdue, what is next, and who awaits a handover (000). */
+const byName = (a: Employee, b: Employee): number =>
+  a.displayName.localeCompare(b.displayName, 'en-GB') || a.id.localeCompare(b.id);
+
+/**
+ * A page of a manager's team at a glance, by name: who is overdue, what is next, and who awaits a
+ * handover (000). Only the page's members have their histories read.
+ */
 const teamOf = async (
   deps: UseCaseDeps,
   tenant: Tenant,
   managerId: PersonId,
-  members: readonly Employee[],
+  everyone: readonly Employee[],
   day: IsoDate,
+  request: PageRequest = {},
 ) => {
+  const { items: members, continuationToken } = pageOfList([...everyone].sort(byName), request);
   // Each member's history is its own partition: read several at once rather than one after another.
   const rows = await mapConcurrently(members, TEAM_READS_IN_FLIGHT, async (member) => {
     const due = await dueFor(deps, tenant, member, day);
@@ -107,7 +118,7 @@ const teamOf = async (
       pendingHandover: member.managerChanges.some((c) => c.handoverCompletedOn === undefined),
     } as const;
   });
-  return { managerId, members: rows };
+  return { managerId, members: rows, ...(continuationToken === undefined ? {} : { continuationToken }) };
 };
 
 /** Staff without their own PC, whose conversations a coordinator books (004). */
@@ -126,20 +137,30 @@ const withoutOwnPc = async (deps: UseCaseDeps, tenantId: TenantId): Promise<Empl
 };
 
 /** My reports, and for a coordinator also the staff without a PC they book for (004). */
-export const getTeam = async (deps: UseCaseDeps, caller: Caller, on?: IsoDate) => {
+export const getTeam = async (deps: UseCaseDeps, caller: Caller, on?: IsoDate, page?: PageRequest) => {
   const { tenant, employee } = await loadActor(deps, caller);
   const reports = [...(await deps.repos.employees.listReports(caller.tenantId, employee.id))];
   if (employee.orgRoles.includes('coordinator')) {
     const extra = (await withoutOwnPc(deps, caller.tenantId)).filter((e) => !reports.some((r) => r.id === e.id));
     reports.push(...extra.filter((e) => e.id !== employee.id));
   }
-  return teamOf(deps, tenant, employee.id, reports, on ?? deps.clock.today());
+  return teamOf(deps, tenant, employee.id, reports, on ?? deps.clock.today(), page);
 };
 
 /** Another manager's team, for those above them and HR (002 grandparent review). */
-export const getTeamOf = async (deps: UseCaseDeps, caller: Caller, managerId: PersonId, on?: IsoDate) => {
+export const getTeamOf = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  managerId: PersonId,
+  on?: IsoDate,
+  page?: PageRequest,
+) => {
   const { tenant, actor } = await loadActor(deps, caller);
   authorize(actor, 'compliance.read', await loadSubject(deps, caller.tenantId, managerId));
   const reports = await deps.repos.employees.listReports(caller.tenantId, managerId);
-  return teamOf(deps, tenant, managerId, reports, on ?? deps.clock.today());
+  return teamOf(deps, tenant, managerId, reports, on ?? deps.clock.today(), page);
 };
+
+/** The colleagues the note form offers (the one colleague rule), a page at a time by name. */
+export const colleaguesPage = async (deps: UseCaseDeps, caller: Caller, page?: PageRequest) =>
+  pageOfList(await colleaguesOf(deps, caller), page);

@@ -33,7 +33,7 @@ export const registerTeamRoutes = (server: Server, api: ApiContext): void => {
     body: (await pairWellbeing(r.deps, r.caller, r.params.personId)) ?? null,
   }));
   registerApiRoute(server, api, 'team.compliance', async (r) => ({
-    body: await getCompliance(r.deps, r.caller, r.params.personId, r.query.on),
+    body: await getCompliance(r.deps, r.caller, r.params.personId, r.query.on, r.query),
   }));
   registerApiRoute(server, api, 'person.handover', async (r) => {
     await recordHandover(r.deps, r.caller, r.params.personId, r.body);

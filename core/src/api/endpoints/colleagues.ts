@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as people from '../people.ts';
+import { page, pageQuery } from '../primitives.ts';
 import type { RouteDef } from '../route.ts';
 import { base } from './paths.ts';
 
@@ -9,7 +10,8 @@ export const meColleagues = {
   path: `${base}/me/colleagues`,
   tag: 'people',
   summary: 'The colleagues I work with, by name: whom I may log feedback about',
-  response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+  query: pageQuery,
+  response: page(z.object({ id: z.string(), displayName: z.string() })),
 } satisfies RouteDef;
 
 /** Finding someone outside one's own line, to act on a request about them (HR, auditors, senior managers). */

@@ -23,8 +23,8 @@ export const meTeam = {
   method: 'GET',
   path: `${base}/me/team`,
   tag: 'people',
-  summary: 'Where each of my reports stands',
-  query: people.dueQuery,
+  summary: 'Where each of my reports stands, a page at a time by name',
+  query: people.dueListQuery,
   response: people.team,
 } satisfies RouteDef;
 
@@ -32,9 +32,9 @@ export const personTeam = {
   method: 'GET',
   path: `${person}/team`,
   tag: 'people',
-  summary: "Where each of another manager's reports stands (for those above them and HR)",
+  summary: "Where each of another manager's reports stands (for those above them and HR), a page at a time",
   params: people.personParams,
-  query: people.dueQuery,
+  query: people.dueListQuery,
   response: people.team,
 } satisfies RouteDef;
 

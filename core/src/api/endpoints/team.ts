@@ -38,9 +38,9 @@ export const compliance = {
   method: 'GET',
   path: `${person}/compliance`,
   tag: 'team',
-  summary: "Reviews on time for a manager's team this quarter",
+  summary: "Reviews on time for a manager's whole team this quarter, with a page of the overdue reviews",
   params: people.personParams,
-  query: people.dueQuery,
+  query: people.dueListQuery,
   response: team.compliance,
 } satisfies RouteDef;
 
