@@ -1,6 +1,9 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError, type ApiClient, type ResponseOf, type Routes } from '@pc/core/api';
+import { useMemo } from 'react';
 import { formatDateTime } from '../../components/format.ts';
+import { useShowMore } from '../../components/show-more.tsx';
+import { useSession } from '../../session.tsx';
 import { REASON_LABELS } from './reason-fields.tsx';
 
 export type AuditEvent = ResponseOf<Routes['person.audit']>['items'][number];
@@ -45,35 +48,59 @@ export const actorNames = async (
   return names;
 };
 
-/** Who opened the reader's records, when and why: the employee's view of their audit trail. */
+/** Who opened the reader's records, when and why: the employee's view of their audit trail, a page at a time. */
 export const AuditList = ({
   events,
+  continuationToken,
   names,
   meId,
 }: {
   events: readonly AuditEvent[];
-  names: ReadonlyMap<string, string>;
+  /** The next page of the trail, when there is more. */
+  continuationToken?: string | undefined;
+  names: Map<string, string>;
   meId: string;
 }) => {
   const styles = useStyles();
+  const { api } = useSession();
+  const more = useShowMore(
+    useMemo(
+      () => ({ items: events, ...(continuationToken === undefined ? {} : { continuationToken }) }),
+      [events, continuationToken],
+    ),
+    async (token) => {
+      const page = await api.call('person.audit', { params: { personId: meId }, query: { continuationToken: token } });
+      for (const [id, name] of await actorNames(
+        api,
+        page.items.filter((e) => e.actorId !== meId && !names.has(e.actorId)),
+        AbortSignal.timeout(30_000),
+      ))
+        names.set(id, name);
+      return page;
+    },
+    { one: 'entry', many: 'entries' },
+  );
   return (
-    <ul className={styles.list} aria-label="Who opened your records">
-      {events.map((e) => (
-        <li key={e.id} className={styles.item}>
-          <Text>
-            <Text weight="semibold">
-              {e.actorId === meId ? 'You' : (names.get(e.actorId) ?? 'Someone in your organisation')}
-            </Text>{' '}
-            {ACTION_WORDS[e.action] ?? 'opened your records'}
-          </Text>
-          <Text size={200}>{formatDateTime(e.at)}</Text>
-          {e.reason === undefined ? null : (
-            <Text size={200}>
-              Reason: {reasonLabel(e.reason.category)}: “{e.reason.text}”
+    <>
+      <ul className={styles.list} aria-label="Who opened your records">
+        {more.items.map((e) => (
+          <li key={e.id} className={styles.item}>
+            <Text>
+              <Text weight="semibold">
+                {e.actorId === meId ? 'You' : (names.get(e.actorId) ?? 'Someone in your organisation')}
+              </Text>{' '}
+              {ACTION_WORDS[e.action] ?? 'opened your records'}
             </Text>
-          )}
-        </li>
-      ))}
-    </ul>
+            <Text size={200}>{formatDateTime(e.at)}</Text>
+            {e.reason === undefined ? null : (
+              <Text size={200}>
+                Reason: {reasonLabel(e.reason.category)}: “{e.reason.text}”
+              </Text>
+            )}
+          </li>
+        ))}
+      </ul>
+      {more.control}
+    </>
   );
 };

@@ -18,8 +18,8 @@ const MyDataPage = () => {
   const personId = me.person.id;
   const [loaded, reload] = useLoad(
     async (signal) => {
-      const page = await api.call('person.audit', { params: { personId }, query: { pageSize: 100 }, signal });
-      return { events: page.items, names: await actorNames(api, page.items, signal) };
+      const page = await api.call('person.audit', { params: { personId }, signal });
+      return { ...page, events: page.items, names: await actorNames(api, page.items, signal) };
     },
     [api, personId],
   );
@@ -80,7 +80,12 @@ const MyDataPage = () => {
           </EmptyState>
         ) : null}
         {loaded.state === 'ready' && loaded.data.events.length > 0 ? (
-          <AuditList events={loaded.data.events} names={loaded.data.names} meId={personId} />
+          <AuditList
+            events={loaded.data.events}
+            continuationToken={loaded.data.continuationToken}
+            names={loaded.data.names}
+            meId={personId}
+          />
         ) : null}
       </section>
       {mayActForOthers(me.orgRoles) ? <RequestsForOthers /> : null}

@@ -1,11 +1,12 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FEEDBACK_VISIBILITY_LABELS } from '@pc/core/feedback';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useShowMore } from '../../components/show-more.tsx';
 import { EmptyState, ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
-import { loadNotes, type NotesData } from './load.ts';
+import { loadNotes, moreNotesAboutMe, type NotesData } from './load.ts';
 import { NoteForm, type Logged } from './note-form.tsx';
 import { NoteList } from './note-list.tsx';
 
@@ -25,7 +26,19 @@ const loggedMessage = (note: Logged, aboutSelf: boolean, name: string): string =
 };
 
 const Lists = ({ data, meId }: { data: NotesData; meId: string }) => {
+  const { api } = useSession();
   const nameOf = (id: string) => data.names.get(id) ?? 'A former colleague';
+  const aboutMe = useShowMore(
+    useMemo(
+      () => ({
+        items: data.aboutMe,
+        ...(data.aboutMeToken === undefined ? {} : { continuationToken: data.aboutMeToken }),
+      }),
+      [data],
+    ),
+    (token) => moreNotesAboutMe(api, meId, token, data.names),
+    { one: 'note', many: 'notes' },
+  );
   return (
     <>
       <section aria-labelledby="about-me-h">
@@ -37,11 +50,14 @@ const Lists = ({ data, meId }: { data: NotesData; meId: string }) => {
             When you or a colleague logs a note about you, it appears here.
           </EmptyState>
         ) : (
-          <NoteList
-            label="Notes about you"
-            notes={data.aboutMe}
-            heading={(n) => (n.authorId === meId ? 'From you' : `From ${nameOf(n.authorId)}`)}
-          />
+          <>
+            <NoteList
+              label="Notes about you"
+              notes={aboutMe.items}
+              heading={(n) => (n.authorId === meId ? 'From you' : `From ${nameOf(n.authorId)}`)}
+            />
+            {aboutMe.control}
+          </>
         )}
       </section>
       <section aria-labelledby="written-h">

@@ -1,5 +1,7 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import type { ResponseOf, Routes } from '@pc/core/api';
+import { useMemo, useState } from 'react';
+import { useShowMore } from '../../components/show-more.tsx';
 import { formatDate } from '../../components/format.ts';
 import { ErrorNotice, Loading, messageOf } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
@@ -56,6 +58,47 @@ const CompletionsDownload = () => {
   );
 };
 
+type Figures = ResponseOf<Routes['team.compliance']>;
+type Overdue = Figures['overdue'][number];
+
+/** Reviews overdue now across the whole team, a page at a time, earliest due first. */
+const OverdueList = ({ figures }: { figures: Figures }) => {
+  const { api, me } = useSession();
+  const { items, control } = useShowMore<Overdue>(
+    useMemo(() => ({ items: figures.overdue, ...figures }), [figures]),
+    async (continuationToken) => {
+      const page = await api.call('team.compliance', {
+        params: { personId: me.person.id },
+        query: { continuationToken },
+      });
+      return { items: page.overdue, ...page };
+    },
+    { one: 'overdue review', many: 'overdue reviews' },
+  );
+  if (figures.overdueCount === 0) return null;
+  return (
+    <>
+      <ul aria-label="Overdue reviews">
+        {items.map((o) => (
+          <li key={`${o.employeeId}-${o.type}-${o.dueDate}`}>
+            {o.displayName}: due {formatDate(o.dueDate)}
+            {o.fromEarlierQuarter ? ' (an earlier quarter)' : ''}
+          </li>
+        ))}
+      </ul>
+      {control}
+    </>
+  );
+};
+
+/** What "nothing fell due" leaves out: reviews still overdue from before the quarter. */
+const earlierNote = (figures: Figures): string | null => {
+  const earlier = figures.overdueFromEarlierQuarters;
+  if (earlier === 0) return null;
+  const reviews = earlier === 1 ? '1 review' : `${String(earlier)} reviews`;
+  return `${reviews} that fell due before ${figures.quarter} ${earlier === 1 ? 'is' : 'are'} still overdue and not counted in this quarter's figures.`;
+};
+
 export const Compliance = () => {
   const styles = useStyles();
   const { api, me } = useSession();
@@ -63,6 +106,7 @@ export const Compliance = () => {
     (signal) => api.call('team.compliance', { params: { personId: me.person.id }, signal }),
     [api, me.person.id],
   );
+  const note = loaded.state === 'ready' ? earlierNote(loaded.data) : null;
   return (
     <section className={styles.section} aria-labelledby="comp-h">
       <Text as="h2" block id="comp-h" size={500} weight="semibold">
@@ -77,33 +121,34 @@ export const Compliance = () => {
           </Text>
           <dl className={styles.figures}>
             <div className={styles.figure}>
-              <dt>completed on time</dt>
+              <dt>completed on time this quarter</dt>
               <dd className={styles.number}>
                 {loaded.data.onTimePercent === null
-                  ? 'nothing due'
+                  ? 'nothing fell due'
                   : `${String(Math.round(loaded.data.onTimePercent))}%`}
               </dd>
             </div>
             <div className={styles.figure}>
-              <dt>reviews completed</dt>
+              <dt>reviews due this quarter completed</dt>
               <dd className={styles.number}>
                 {loaded.data.completed} of {loaded.data.expected}
               </dd>
+            </div>
+            <div className={styles.figure}>
+              <dt>overdue now</dt>
+              <dd className={styles.number}>{loaded.data.overdueCount}</dd>
             </div>
             <div className={styles.figure}>
               <dt>pay-step deferrals</dt>
               <dd className={styles.number}>{loaded.data.payDeferrals}</dd>
             </div>
           </dl>
-          {loaded.data.overdue.length === 0 ? null : (
-            <ul aria-label="Overdue reviews">
-              {loaded.data.overdue.map((o) => (
-                <li key={`${o.employeeId}-${o.type}`}>
-                  {o.displayName}: due {formatDate(o.dueDate)}
-                </li>
-              ))}
-            </ul>
+          {note === null ? null : (
+            <Text as="p" block>
+              {note}
+            </Text>
           )}
+          <OverdueList figures={loaded.data} />
           <CompletionsDownload />
         </>
       ) : null}

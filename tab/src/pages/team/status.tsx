@@ -13,6 +13,8 @@ import {
 } from '@fluentui/react-components';
 import { conversationLabel, reasonAbout, type ResponseOf, type Routes } from '@pc/core/api';
 import { formatDate } from '../../components/format.ts';
+import { useMemo } from 'react';
+import { useShowMore } from '../../components/show-more.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor } from '../../router.ts';
 import { useSession } from '../../session.tsx';
@@ -156,13 +158,31 @@ export const MemberTable = ({
   );
 };
 
+type TeamPage = ResponseOf<Routes['me.team']>;
+
 export const TeamStatus = () => {
-  const styles = useStyles();
-  const { api, scheme } = useSession();
+  const { api } = useSession();
   const [loaded, reload] = useLoad((signal) => api.call('me.team', { signal }), [api]);
   if (loaded.state === 'loading') return <Loading label="Loading your team…" />;
   if (loaded.state === 'error') return <ErrorNotice error={loaded.error} onRetry={reload} />;
-  const members = loaded.data.members;
+  return <TeamLists first={loaded.data} />;
+};
+
+const asList = (page: TeamPage) => ({ items: page.members, ...page });
+
+/** The team a page at a time by name: "Show more" adds the next page to both lists. */
+const TeamLists = ({ first }: { first: TeamPage }) => {
+  const styles = useStyles();
+  const { api, scheme } = useSession();
+  const {
+    items: members,
+    complete,
+    control,
+  } = useShowMore(
+    useMemo(() => asList(first), [first]),
+    async (continuationToken) => asList(await api.call('me.team', { query: { continuationToken } })),
+    { one: 'person', many: 'people' },
+  );
   const toDo = members.filter((m) => m.overall !== 'on-time');
   return (
     <>
@@ -175,18 +195,27 @@ export const TeamStatus = () => {
             No reports were found in the organisation chart. Ask HR if this is wrong.
           </EmptyState>
         ) : (
-          <MemberTable members={members} caption="My reports" showWellbeing mayRecord />
+          <>
+            <MemberTable members={members} caption="My reports" showWellbeing mayRecord />
+            {control}
+          </>
         )}
       </section>
       <section className={styles.section} aria-labelledby="todo-h">
         <Text as="h2" block id="todo-h" size={500} weight="semibold">
           Reviews to complete
         </Text>
-        {toDo.length === 0 ? (
+        {toDo.length === 0 && !complete ? (
+          <Text as="p" block>
+            Nothing is due for the people shown so far. Show more people to see the rest of your team.
+          </Text>
+        ) : null}
+        {toDo.length === 0 && complete ? (
           <EmptyState title="All reviews are up to date">
             Nothing is due for your team. Check back here after your next one-to-ones.
           </EmptyState>
-        ) : (
+        ) : null}
+        {toDo.length === 0 ? null : (
           <ul>
             {toDo.map((m) => (
               <li key={m.person.id}>
