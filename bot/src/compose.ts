@@ -10,6 +10,7 @@ import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
+import { createMeetingLinkStore } from './cosmos/meeting-link-store.ts';
 import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
@@ -75,6 +76,7 @@ export const composeServices = (
       starters: state.starters,
       nudges: state.nudges,
       teamDecks: createTeamDeckStore(keyValues),
+      meetings: createMeetingLinkStore(keyValues),
       appeals: new CosmosAppealRepository(store),
       disagreements: new CosmosDisagreementRepository(store),
     },

@@ -17,8 +17,10 @@ export interface HostContext {
   readonly tenantId?: string;
   /** The static tab's entityId, or the configured tab's. */
   readonly entityId?: string;
-  /** 'settings' when Teams shows the configuration page of a team tab. */
+  /** 'settings' when Teams shows the configuration page of a team tab; 'sidePanel' or 'meetingStage' in a meeting. */
   readonly frameContext?: string;
+  /** The chat the tab is in: in a meeting, the meeting chat's thread id (19:meeting_…@thread.v2). */
+  readonly chatId?: string;
 }
 
 export interface TeamsHost {
@@ -64,6 +66,7 @@ const contextOf = (ctx: TeamsJs.app.Context): HostContext => ({
   ...(ctx.user?.tenant?.id === undefined ? {} : { tenantId: ctx.user.tenant.id }),
   ...(ctx.page.id === '' ? {} : { entityId: ctx.page.id }),
   frameContext: ctx.page.frameContext,
+  ...(ctx.chat?.id === undefined ? {} : { chatId: ctx.chat.id }),
 });
 
 const hostOver = (teams: typeof TeamsJs, context: HostContext): TeamsHost => ({
@@ -109,12 +112,23 @@ export const connectTeams = async (win: Window, timeoutMs = 2500): Promise<Teams
   return host;
 };
 
-/** Plain browser: `?theme=dark|contrast` picks the theme, the browser's language the locale. */
-export const browserContext = (win: Window): HostContext => ({
-  inTeams: false,
-  theme: normaliseTheme(new URL(win.location.href).searchParams.get('theme')),
-  locale: win.navigator.language || 'en-GB',
-});
+/**
+ * Plain browser: `?theme=dark|contrast` picks the theme, the browser's language the locale, and
+ * `?frameContext=sidePanel&chatId=…` previews a meeting's side panel during local development
+ * (the server still decides, from the signed-in person, what the panel shows).
+ */
+export const browserContext = (win: Window): HostContext => {
+  const query = new URL(win.location.href).searchParams;
+  const frameContext = query.get('frameContext');
+  const chatId = query.get('chatId');
+  return {
+    inTeams: false,
+    theme: normaliseTheme(query.get('theme')),
+    locale: win.navigator.language || 'en-GB',
+    ...(frameContext === 'sidePanel' || frameContext === 'meetingStage' ? { frameContext } : {}),
+    ...(chatId === null || chatId === '' ? {} : { chatId }),
+  };
+};
 
 /** A one-to-one chat with the bot; the bot's Microsoft App ID is its chat identity. */
 export const botChatLink = (botAppId: string, message?: string): string => {

@@ -10,6 +10,7 @@ import { CosmosAppealRepository, CosmosDisagreementRepository } from '../../bot/
 import { CosmosHandoverRepository } from '../../bot/src/cosmos/handover-repository.ts';
 import { CosmosTeamThemesRepository } from '../../bot/src/cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from '../../bot/src/cosmos/team-deck-store.ts';
+import { createMeetingLinkStore } from '../../bot/src/cosmos/meeting-link-store.ts';
 import { inMemoryRepositories } from '../fakes/memory/index.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
 import { appealRepositoryContract, disagreementRepositoryContract } from './appeals.ts';
@@ -22,6 +23,7 @@ import { handoverRepositoryContract } from './handovers.ts';
 import { objectiveRepositoryContract } from './objectives.ts';
 import { teamThemesRepositoryContract } from './team-themes.ts';
 import { teamDeckStoreContract } from './team-deck.ts';
+import { meetingLinkStoreContract } from './meeting.ts';
 import { tenantRepositoryContract } from './tenants.ts';
 
 const contracts = (repos: () => Repositories): void => {
@@ -36,6 +38,7 @@ const contracts = (repos: () => Repositories): void => {
   starterStoreContract(() => repos().starters);
   nudgeSettingsStoreContract(() => repos().nudges);
   teamDeckStoreContract(() => repos().teamDecks);
+  meetingLinkStoreContract(() => repos().meetings);
   appealRepositoryContract(() => repos().appeals);
   disagreementRepositoryContract(() => repos().disagreements);
 };
@@ -70,6 +73,7 @@ describe('Cosmos', () => {
       starters: createStarterStore(keyValues),
       nudges: createNudgeSettingsStore(keyValues),
       teamDecks: createTeamDeckStore(keyValues),
+      meetings: createMeetingLinkStore(keyValues),
       appeals: new CosmosAppealRepository(store),
       disagreements: new CosmosDisagreementRepository(store),
     };

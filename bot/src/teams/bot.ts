@@ -14,6 +14,7 @@ import { routeText, welcomeCard } from './commands.ts';
 import { cardForError } from './error-cards.ts';
 import { REFILLED_FORMS } from './handlers.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
+import { onMeetingEnd } from './meeting.ts';
 import { storeReferences } from './references.ts';
 import { isTeamStartersCommand, startTeamDeckHere, teamDeckAction } from './team-deck.ts';
 import { identityOf, type TeamsContext, type TurnIdentity } from './turn.ts';
@@ -82,6 +83,10 @@ export class PerformanceBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await storeReferences(this.#ctx, context.activity);
       await this.#reply(context, (turn) => welcomeCard(this.#ctx, turn));
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (meeting, context, next) => {
+      await onMeetingEnd(this.#ctx, meeting, context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

@@ -4,6 +4,7 @@ import * as bookings from './endpoints/bookings.ts';
 import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
+import * as meetings from './endpoints/meetings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as organisation from './endpoints/organisation.ts';
 import * as people from './endpoints/people.ts';
@@ -50,6 +51,7 @@ export const routes = {
   'feedback.create': defineRoute(feedback.create),
   'feedback.list': defineRoute(feedback.list),
 
+  'meetings.panel': defineRoute(meetings.panel),
   'team.themes.get': defineRoute(team.themesGet),
   'team.themes.put': defineRoute(team.themesPut),
   'person.wellbeing': defineRoute(team.personWellbeing),

@@ -14,3 +14,4 @@ export * from './notice-card.ts';
 export * from './welcome-card.ts';
 export * from './team-deck-card.ts';
 export * from './appeal-card.ts';
+export * from './meeting-card.ts';

@@ -7,6 +7,7 @@ import { calendarOf } from './booking-parties.ts';
 import { withoutPending } from './booking-rules.ts';
 import { retryOnConflict } from './concurrency.ts';
 import type { UseCaseDeps } from './deps.ts';
+import { rememberMeeting } from './meeting.ts';
 
 /** Marks the feedback on this agenda as used, so no later booking offers it again; safe to repeat. */
 const markOnAgenda = async (deps: UseCaseDeps, record: ConversationRecord): Promise<void> => {
@@ -66,7 +67,7 @@ export const completeBooking = async (
   }
   await markOnAgenda(deps, open.item);
   let current = open;
-  return retryOnConflict(async () => {
+  const done = await retryOnConflict(async () => {
     const was = current.item.booking;
     if (was?.pending !== 'invitations') return current;
     const completed: Booking = {
@@ -85,4 +86,7 @@ export const completeBooking = async (
       throw error;
     }
   });
+  // The meeting's side panel and its end event find the record by the meeting's chat.
+  await rememberMeeting(deps, done.item);
+  return done;
 };

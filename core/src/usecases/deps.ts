@@ -13,6 +13,7 @@ import type {
 } from '../ports/repositories.ts';
 import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
 import type { TeamDeckStore } from '../ports/team-deck.ts';
+import type { MeetingLinkStore } from '../ports/meeting.ts';
 import type { Clock } from '../time/clock.ts';
 
 export interface Repositories {
@@ -28,7 +29,10 @@ export interface Repositories {
   readonly starters: StarterStore;
   /** Each person's check-in choices: snoozed, opted out, quiet hours. */
   readonly nudges: NudgeSettingsStore;
+  /** Team decks of conversation starters, one per Teams conversation. */
   readonly teamDecks: TeamDeckStore;
+  /** Which booked conversation each Teams meeting belongs to, by the meeting's chat id. */
+  readonly meetings: MeetingLinkStore;
   /** Appeals against reviews (002 Appendix 6, 003 §5.10). */
   readonly appeals: AppealRepository;
   /** HR's handling of disagreements with records (004). */

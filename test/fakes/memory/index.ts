@@ -11,12 +11,14 @@ import { InMemoryAppealRepository, InMemoryDisagreementRepository } from './appe
 import { InMemoryNudgeSettingsStore, InMemoryStarterStore } from './engagement.ts';
 import { InMemoryHandoverRepository, InMemoryTeamThemesRepository } from './team.ts';
 import { InMemoryTeamDeckStore } from './team-deck.ts';
+import { InMemoryMeetingLinkStore } from './meeting.ts';
 
 export * from './appeals.ts';
 export * from './engagement.ts';
 export * from './repositories.ts';
 export * from './team.ts';
 export * from './team-deck.ts';
+export * from './meeting.ts';
 
 /** Every store core's use cases read and write, empty; each held to its suite in test/contracts/. */
 export const inMemoryRepositories = (): Repositories => ({
@@ -31,6 +33,7 @@ export const inMemoryRepositories = (): Repositories => ({
   starters: new InMemoryStarterStore(),
   nudges: new InMemoryNudgeSettingsStore(),
   teamDecks: new InMemoryTeamDeckStore(),
+  meetings: new InMemoryMeetingLinkStore(),
   appeals: new InMemoryAppealRepository(),
   disagreements: new InMemoryDisagreementRepository(),
 });

@@ -9,6 +9,7 @@ import { registerAppealRoutes } from './appeals.ts';
 import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
+import { registerMeetingRoutes } from './meetings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
@@ -62,5 +63,6 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
     registerOrganisationRoutes(server, api);
+    registerMeetingRoutes(server, api);
   },
 });
