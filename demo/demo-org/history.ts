@@ -1,6 +1,9 @@
 import {
   addDays,
   addMonths,
+  addWorkingDays,
+  isWorkingDay,
+  type Nation,
   type ConversationRecord,
   type ConversationStatus,
   type ConversationTypeId,
@@ -82,6 +85,10 @@ const toRecord = (p: TenantProfile, e: Employee, draft: Draft, k: number): Conve
   };
 };
 
+/** A booked conversation falls on a working day: the day itself, else the next one (no weekend, no bank holiday). */
+const bookableDay = (day: IsoDate, nation: Nation): IsoDate =>
+  isWorkingDay(day, nation) ? day : addWorkingDays(day, 1, nation);
+
 const yearOf = (d: IsoDate): number => Number(d.slice(0, 4));
 
 /** Last annual-review date for the scheme's cycle, or undefined when none was ever held. */
@@ -146,7 +153,7 @@ const drafts = (p: TenantProfile, e: Employee, ref: IsoDate, n: number): Draft[]
       if (date <= ref) out.push({ type: 'progress-record', date });
     }
   }
-  if (n % 5 === 0) out.push({ type: 'regular', date: addDays(ref, 6), status: 'booked' });
+  if (n % 5 === 0) out.push({ type: 'regular', date: bookableDay(addDays(ref, 6), p.nation), status: 'booked' });
 
   if (n === STORY.transfer && main) {
     // Everything before the move was held with the previous manager.

@@ -2,11 +2,14 @@ import type { PersonId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import type { MeetingSlot } from '../ports/calendar.ts';
 import { addDays, type IsoDate } from '../time/dates.ts';
+import { createWorkingDayCalendar } from '../time/working-days.ts';
+import { officeHours, withinWorkingTime, workingDayRuns } from '../time/working-time.ts';
 import { addressesOf, calendarOf, guardBooking, pairOf } from './booking-parties.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { zonedToUtc } from './zoned-time.ts';
 
-export const NO_FREE_TIME = 'No time is free in both calendars within working hours on those days.';
+export const NO_FREE_TIME =
+  'No time is free in both calendars within working hours on those days (weekends and bank holidays are left out).';
 
 /**
  * Only times when everyone's calendar shows them free are offered: the calendar service also
@@ -15,7 +18,15 @@ export const NO_FREE_TIME = 'No time is free in both calendars within working ho
 export const freeForEveryone = (slots: readonly MeetingSlot[]): MeetingSlot[] =>
   slots.filter((s) => s.availability.length > 0 && s.availability.every((a) => a === 'free'));
 
-/** Times free in both calendars on the chosen days (whole days in the organisation's time zone). */
+/** At most this many runs of working days are asked about in one suggestion: each is a Graph call. */
+const MAX_RUNS = 4;
+
+/**
+ * Times free in both calendars on the chosen days, inside working time only: working days of the
+ * employer's nation (never a weekend or a bank holiday), within each person's working hours in their
+ * own zone. Neither person's mailbox settings reach the calendar port yet, so both work office hours
+ * in the organisation's zone. Each run of consecutive working days is one request, earliest first.
+ */
 export const suggestTimes = async (
   deps: UseCaseDeps,
   caller: Caller,
@@ -28,16 +39,26 @@ export const suggestTimes = async (
   const { managerId } = pairOf(subject, caller.userId);
   const pair = [subject.employee.id, managerId];
   const attendeeIds = pair.filter((id) => id !== caller.userId);
-  const offered = await calendarOf(deps, caller.tenantId).suggestTimes({
-    userToken: caller.token,
-    organizerId: caller.userId,
-    attendees: await addressesOf(deps, caller.tenantId, attendeeIds, [subject.employee, me]),
-    organizerAttends: pair.includes(caller.userId),
-    from: zonedToUtc(input.from, '00:00', tenant.timeZone),
-    to: zonedToUtc(addDays(input.to, 1), '00:00', tenant.timeZone),
-    durationMinutes: input.durationMinutes,
-    timeZone: tenant.timeZone,
-  });
-  const slots = freeForEveryone(offered).map(({ start, end, confidence }) => ({ start, end, confidence }));
+  const attendees = await addressesOf(deps, caller.tenantId, attendeeIds, [subject.employee, me]);
+  const days = createWorkingDayCalendar();
+  const hours = pair.map(() => officeHours(tenant.timeZone));
+  const calendar = calendarOf(deps, caller.tenantId);
+  const slots: { start: string; end: string; confidence: number }[] = [];
+  for (const run of workingDayRuns(input.from, input.to, tenant.nation, days).slice(0, MAX_RUNS)) {
+    const offered = await calendar.suggestTimes({
+      userToken: caller.token,
+      organizerId: caller.userId,
+      attendees,
+      organizerAttends: pair.includes(caller.userId),
+      from: zonedToUtc(run.from, '00:00', tenant.timeZone),
+      to: zonedToUtc(addDays(run.to, 1), '00:00', tenant.timeZone),
+      durationMinutes: input.durationMinutes,
+      timeZone: tenant.timeZone,
+    });
+    for (const { start, end, confidence } of freeForEveryone(offered)) {
+      if (withinWorkingTime({ start, end }, hours, tenant.nation, days)) slots.push({ start, end, confidence });
+    }
+  }
+  slots.sort((a, b) => a.start.localeCompare(b.start));
   return slots.length > 0 ? { slots } : { slots: [], explanation: NO_FREE_TIME };
 };

@@ -63,7 +63,7 @@ const book = async (
     await refuseSecondInMonth(
       deps,
       tenant,
-      { id, employeeId: employee.id, managerId, ...input },
+      { ...input, id, employeeId: employee.id, managerId },
       {
         whose,
         label: labelOf(packOf(tenant), input.type),
