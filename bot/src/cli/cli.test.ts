@@ -97,6 +97,34 @@ describe('cli due over the worked examples in docs/examples', () => {
   });
 });
 
+describe('cli due over the worked examples of pair agreements, probation and deferral plans', () => {
+  const example = (name: string) => new URL(`../../../docs/examples/${name}`, import.meta.url).pathname;
+
+  it('003 §5.1: a fortnightly frequency in a supervision record applies from the day both agreed it', async () => {
+    const file = example('003-supervision-agreed-fortnightly.json');
+    const before = await run('due', '--input', file, '--on', '2027-04-22');
+    expect(before.out).toContain('the next is due by 19 May 2027');
+    const after = await run('due', '--input', file, '--on', '2027-04-30');
+    expect(after.code).toBe(0);
+    expect(after.out).toContain('every 2 weeks, as you agreed on 23 April 2027; next by 5 May 2027');
+  });
+  it('004 Regular: a new starter’s fortnightly agreement makes the next Regular conversation overdue after two weeks', async () => {
+    const { out } = await run('due', '--input', example('004-new-starter-fortnightly.json'), '--on', '2027-03-18');
+    expect(out).toMatch(/regular +overdue +2027-03-17 .*every 2 weeks, as you agreed on 3 March 2027/);
+  });
+  it('002 §5: an extended probation moves the outcome meeting to the end of the extension', async () => {
+    const { out } = await run('due', '--input', example('002-probation-extended.json'), '--on', '2027-07-01');
+    expect(out).toContain('Your probation was extended to 30 September 2027');
+    expect(out).toMatch(/probation-review +upcoming +2027-09-30/);
+  });
+  it("003 §5.8: the deferral plan's next review date is due, marked with whose choice its window is", async () => {
+    const { out } = await run('due', '--input', example('003-deferral-plan.json'), '--on', '2027-06-05');
+    expect(out).toMatch(/regular +completed +2027-05-10 +Your pay-step deferral plan was reviewed on 7 May 2027/);
+    expect(out).toMatch(/regular +due +2027-06-10 .*shown as due 7 days before: the organisation's choice/);
+    expect(out).not.toContain('2027-07-12');
+  });
+});
+
 describe('cli people and schemes', () => {
   it('lists demo people with ids, emails and roles', async () => {
     const { code, out } = await run('people', '--scheme', 'bexley-pms');
