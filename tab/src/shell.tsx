@@ -36,6 +36,8 @@ const SECTIONS: readonly { readonly page: PageId; readonly label: string; readon
   { page: 'team', label: 'My team', shown: (me) => me.reportCount > 0 },
   { page: 'book', label: 'Book', shown: () => true },
   { page: 'notes', label: 'My notes', shown: () => true },
+  // HR's queue of open appeals and disagreements; managers may hear appeals (002, 003); appellants come from their review.
+  { page: 'appeals', label: 'Appeals', shown: (me) => hasRole(me, 'hr') || me.reportCount > 0 },
   { page: 'organisation', label: 'Organisation', shown: (me) => hasRole(me, 'hr', 'auditor', 'senior-manager') },
   { page: 'admin', label: 'Administration', shown: (me) => hasRole(me, 'admin') },
   { page: 'settings', label: 'Settings', shown: () => true },
