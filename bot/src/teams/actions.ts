@@ -4,6 +4,7 @@ import {
   CARD_VERBS,
   formatDate,
   starterAnswerField,
+  tabPageUrl,
   WELLBEING_FIELD,
   type AdaptiveCard,
   type CardVerb,
@@ -73,10 +74,12 @@ const book: ActionHandler = async (ctx, turn, data) =>
   buildNoticeCard(
     'Book your conversation',
     [
-      'Open the app to pick a time that suits you both; it checks both calendars and sends the invitation.',
+      'Open the booking page to pick a time when you are both free; it checks both calendars and sends the invitation.',
       ...(await wellbeingLines(ctx, turn, data)),
     ],
-    ctx.tabUrl === undefined ? undefined : [{ type: 'Action.OpenUrl', title: 'Open the app', url: ctx.tabUrl }],
+    ctx.tabUrl === undefined
+      ? undefined
+      : [{ type: 'Action.OpenUrl', title: 'Book in the app', url: tabPageUrl(ctx.tabUrl, 'book') }],
   );
 
 const addAgendaItem: ActionHandler = async (ctx, turn, data) => {

@@ -9,6 +9,7 @@ import {
   buildStarterCard,
   CARD_VERBS,
   dueCardItemsFrom,
+  tabPageUrl,
   type AdaptiveCard,
   type CardVerb,
 } from '@pc/core/cards';
@@ -89,7 +90,7 @@ export const objectivesCard: TurnHandler = async (ctx, turn) =>
       ...(o.targetDate === undefined ? {} : { targetDate: o.targetDate }),
       missingSmart: [],
     })),
-    ...(ctx.tabUrl === undefined ? {} : { tabUrl: ctx.tabUrl }),
+    ...(ctx.tabUrl === undefined ? {} : { tabUrl: tabPageUrl(ctx.tabUrl, 'objectives') }),
   });
 
 const prepareCardWith = async (
