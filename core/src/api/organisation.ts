@@ -67,3 +67,7 @@ export const organisationThemes = z.object({
   resourcing: collated,
   other: collated,
 });
+
+/** The HR-system layouts of the completions file; docs/exports.md describes their columns. */
+export const hrFileParams = z.object({ layout: z.enum(['itrent', 'esr']) });
+export const hrFileQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });

@@ -64,6 +64,7 @@ export const routes = {
 
   'organisation.compliance': defineRoute(organisation.compliance),
   'organisation.themes': defineRoute(organisation.themes),
+  'exports.hrSystemFile': defineRoute(organisation.hrSystemFile),
 
   'appeals.list': defineRoute(appeals.list),
   'appeals.lodge': defineRoute(appeals.lodge),

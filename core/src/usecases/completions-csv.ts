@@ -1,13 +1,13 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
-import type { Employee, PersonId, TenantId } from '../domain/people.ts';
+import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
-import { decide } from '../permissions/decide.ts';
+import { decide, type TenantActor } from '../permissions/decide.ts';
 import { countsAsHeld } from '../rules/record-lifecycle.ts';
 import { addMonths, type IsoDate } from '../time/dates.ts';
 import { loadActor, subjectOf, type ReadPerson } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { allPages } from './export-support.ts';
-import { labelOf, packOf } from './scheme.ts';
+import { COMPLETION_LAYOUTS, type CompletionLayoutId, type CompletionRow } from './completion-layouts.ts';
 
 const COMPLETION_TYPES = new Set<ConversationRecord['type']>([
   'annual-review',
@@ -18,53 +18,93 @@ const COMPLETION_TYPES = new Set<ConversationRecord['type']>([
   'regular',
 ]);
 
-const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-// Spreadsheets run cells that begin with these as formulas.
-const safeCell = (value: string): string => csvCell(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-const CSV_HEADER = [
-  'employee_id',
-  'employee_name',
-  'email',
-  'job_id',
-  'conversation_type',
-  'conversation_label',
-  'date',
-  'status',
-  'agreed_by_both',
-  'rating',
-  'conversation_id',
-];
+// Spreadsheets run cells that begin with these as formulas: such a cell is written as text.
+export const guardFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** Each person once per export: from the people already listed, or one point read. */
-const readerFor = (deps: UseCaseDeps, tenantId: TenantId, known: readonly Employee[]): ReadPerson => {
-  const people = new Map<PersonId, Promise<Employee | undefined>>(known.map((e) => [e.id, Promise.resolve(e)]));
-  return (id) => {
+interface Reader {
+  readonly read: ReadPerson;
+  /** People listed by a page of the directory, so their managers need no point read. */
+  readonly remember: (people: readonly Employee[]) => void;
+}
+
+const readerFor = (deps: UseCaseDeps, tenantId: TenantId, known: readonly Employee[]): Reader => {
+  const people = new Map<PersonId, Promise<Employee | undefined>>();
+  const remember = (list: readonly Employee[]) => {
+    for (const e of list) people.set(e.id, Promise.resolve(e));
+  };
+  remember(known);
+  const read: ReadPerson = (id) => {
     const found = people.get(id) ?? deps.repos.employees.get(tenantId, id).then((stored) => stored?.item);
     people.set(id, found);
     return found;
   };
+  return { read, remember };
 };
 
-interface Exported {
-  readonly person: Employee;
-  readonly ratingVisible: boolean;
-  readonly records: ConversationRecord[];
+/** At most this many people's ids go into one query (the port's limit); also the people page size. */
+const PAGE = 100;
+
+export interface CompletionsExport {
+  readonly filename: string;
+  readonly header: readonly string[];
+  /** Rows with every cell guarded against formulas, written page by page as they are read. */
+  readonly rows: AsyncIterable<string[]>;
 }
 
-/** At most this many people's ids go into one query; a larger team is read tenant-wide and filtered. */
-const MAX_IDS_PER_QUERY = 100;
+interface Exporting {
+  readonly deps: UseCaseDeps;
+  readonly tenant: Tenant;
+  readonly actor: TenantActor;
+  readonly people: Reader;
+  readonly range: { readonly from: IsoDate; readonly to: IsoDate };
+  readonly layout: CompletionLayoutId;
+}
+
+/** The rows of one page of people: their conversations in the range from paged queries of ≤100 people. */
+async function* rowsOf(x: Exporting, people: readonly Employee[], isHr: boolean): AsyncGenerator<string[]> {
+  const t = x.tenant.tenantId;
+  const spec = COMPLETION_LAYOUTS[x.layout];
+  x.people.remember(people);
+  const allowed: { person: Employee; ratingVisible: boolean }[] = [];
+  for (const person of people) {
+    // HR's right to completion facts and ratings holds across the organisation, whoever manages whom.
+    const subject = isHr ? { employee: person, grandparentIds: [] } : await subjectOf(person, x.people.read);
+    if (!decide(x.actor, 'export.completionRecord', subject).allowed) continue;
+    allowed.push({ person, ratingVisible: decide(x.actor, 'conversation.rating.read', subject).allowed });
+  }
+  for (let i = 0; i < allowed.length; i += PAGE) {
+    const chunk = allowed.slice(i, i + PAGE);
+    const query = { ...x.range, employeeIds: chunk.map((a) => a.person.id) };
+    const records = await allPages((p) => x.deps.repos.conversations.listForTenant(t, query, p));
+    for (const { person, ratingVisible } of chunk) {
+      const done = records
+        .filter((r) => r.employeeId === person.id && COMPLETION_TYPES.has(r.type) && countsAsHeld(r))
+        .sort((a, b) => a.date.localeCompare(b.date));
+      for (const record of done) {
+        const managers = spec.needsManagers ? await Promise.all(record.managerIds.map(x.people.read)) : [];
+        const managerNames = managers.flatMap((m) => (m ? [m.displayName] : []));
+        for (const jobId of record.jobIds.length > 0 ? record.jobIds : ['']) {
+          const row: CompletionRow = { tenant: x.tenant, person, record, jobId, ratingVisible, managerNames };
+          yield spec.cells(row).map(guardFormula);
+        }
+      }
+    }
+  }
+}
 
 /**
- * Dated completion records for the HR system (000 iTrent): facts only, one row per job (000 dual
- * roles). The records come from a few paged queries over the tenant's conversations in the range,
- * not one query per person.
+ * Dated completion records for the HR system (000 iTrent; 003 ESR for the NHS scheme): facts only,
+ * one row per job (000 dual roles). Checked before any row is read, then written as the store is
+ * read: HR's export walks the directory a page of 100 people at a time, each page's conversations
+ * in one paged query, so no export reads one partition per person or holds the organisation in memory.
  */
-export const completionsCsv = async (
+export const completionsExport = async (
   deps: UseCaseDeps,
   caller: Caller,
   range: { from?: IsoDate | undefined; to?: IsoDate | undefined },
-): Promise<string> => {
+  layout: CompletionLayoutId = 'standard',
+): Promise<CompletionsExport> => {
   const { actor, tenant, employee } = await loadActor(deps, caller);
   const to = range.to ?? deps.clock.today();
   const from = range.from ?? addMonths(to, -12);
@@ -73,47 +113,52 @@ export const completionsCsv = async (
       details: [{ path: 'query.to', message: 'Must be on or after from.' }],
     });
   }
+  const spec = COMPLETION_LAYOUTS[layout];
+  if (spec.schemes !== undefined && !spec.schemes.includes(tenant.schemeId)) {
+    throw new AppError('validation', `The ${spec.name} layout is for ${spec.schemeNote}.`);
+  }
   const t = caller.tenantId;
   const isHr = employee.orgRoles.includes('hr');
-  const people: readonly Employee[] = isHr
-    ? await allPages((p) => deps.repos.employees.list(t, p))
-    : await deps.repos.employees.listReports(t, caller.userId);
-  if (!isHr && people.length === 0) throw new AppError('forbidden', 'Completion records are for HR and line managers.');
-  const read = readerFor(deps, t, [employee, ...people]);
-  const exported = new Map<PersonId, Exported>();
-  for (const person of people) {
-    const subject = await subjectOf(person, read);
-    if (!decide(actor, 'export.completionRecord', subject).allowed) continue;
-    const ratingVisible = decide(actor, 'conversation.rating.read', subject).allowed;
-    exported.set(person.id, { person, ratingVisible, records: [] });
+  const reports = isHr ? [] : await deps.repos.employees.listReports(t, caller.userId);
+  if (!isHr && reports.length === 0) {
+    throw new AppError('forbidden', 'Completion records are for HR and line managers.');
   }
-  const ids = [...exported.keys()];
-  const query = { from, to, ...(isHr || ids.length > MAX_IDS_PER_QUERY ? {} : { employeeIds: ids }) };
-  const records = ids.length === 0 ? [] : await allPages((p) => deps.repos.conversations.listForTenant(t, query, p));
-  for (const r of records) {
-    if (COMPLETION_TYPES.has(r.type) && countsAsHeld(r)) exported.get(r.employeeId)?.records.push(r);
-  }
-  const pack = packOf(tenant);
-  const rows: string[][] = [];
-  for (const { person, ratingVisible, records: done } of exported.values()) {
-    for (const r of done.sort((a, b) => a.date.localeCompare(b.date))) {
-      const agreed = r.agreement.employeeAgreedAt !== undefined && r.agreement.managerAgreedAt !== undefined;
-      for (const jobId of r.jobIds.length > 0 ? r.jobIds : ['']) {
-        rows.push([
-          person.id,
-          person.displayName,
-          person.email,
-          jobId,
-          r.type,
-          labelOf(pack, r.type),
-          r.date,
-          r.status,
-          agreed ? 'yes' : 'no',
-          ratingVisible ? (r.rating?.value ?? '') : '',
-          r.id,
-        ]);
-      }
+  const x: Exporting = {
+    deps,
+    tenant,
+    actor,
+    people: readerFor(deps, t, [employee, ...reports]),
+    range: { from, to },
+    layout,
+  };
+  async function* rows(): AsyncGenerator<string[]> {
+    if (!isHr) {
+      yield* rowsOf(x, reports, false);
+      return;
     }
+    let continuationToken: string | undefined;
+    do {
+      const page = await deps.repos.employees.list(t, {
+        pageSize: PAGE,
+        ...(continuationToken === undefined ? {} : { continuationToken }),
+      });
+      yield* rowsOf(x, page.items, true);
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
   }
-  return [CSV_HEADER, ...rows].map((row) => row.map(safeCell).join(',')).join('\r\n') + '\r\n';
+  return { filename: `${spec.filePrefix}-${from}-to-${to}.csv`, header: spec.header, rows: rows() };
+};
+
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The whole standard file as one string, for callers without a stream (the API streams it instead). */
+export const completionsCsv = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  range: { from?: IsoDate | undefined; to?: IsoDate | undefined },
+): Promise<string> => {
+  const file = await completionsExport(deps, caller, range);
+  const lines = [file.header.map(csvCell).join(',')];
+  for await (const row of file.rows) lines.push(row.map(csvCell).join(','));
+  return lines.join('\r\n') + '\r\n';
 };

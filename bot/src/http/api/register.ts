@@ -1,3 +1,4 @@
+import { Readable, pipeline } from 'node:stream';
 import { AppError, type FieldIssue } from '@pc/core';
 import { routes, type ParamsOf, type QueryOf, type RouteDef, type RouteId, type Routes } from '@pc/core/api';
 import type { AgendaLink, Caller, UseCaseDeps } from '@pc/core/usecases';
@@ -95,6 +96,14 @@ const send = (res: Response, def: RouteDef, reply: ApiReply, logger: Logger): vo
   if (def.produces !== undefined && def.produces !== 'application/json') {
     const headers: Record<string, string> = { 'Content-Type': def.produces };
     if (reply.filename !== undefined) headers['Content-Disposition'] = `attachment; filename="${reply.filename}"`;
+    if (reply.body instanceof Readable) {
+      // A large export is written as it is read; a failure part-way cuts the response short.
+      res.writeHead(status, headers);
+      pipeline(reply.body, res, (error) => {
+        if (error) logger.error({ code: (error as { code?: unknown }).code }, 'streamed export ended early');
+      });
+      return;
+    }
     res.sendRaw(status, reply.body as string | Buffer, headers);
     return;
   }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import * as org from '../organisation.ts';
 import type { RouteDef } from '../route.ts';
 import { base } from './paths.ts';
@@ -17,4 +18,15 @@ export const themes = {
   tag: 'organisation',
   summary: 'The Team Themes of the managers in view, collated (HR, senior managers); no note text',
   response: org.organisationThemes,
+} satisfies RouteDef;
+
+export const hrSystemFile = {
+  method: 'GET',
+  path: `${base}/exports/:layout/completions.csv`,
+  tag: 'exports',
+  summary: 'Completion records in a layout for the HR system: iTrent, or ESR for the NHS scheme (HR, line managers)',
+  params: org.hrFileParams,
+  query: org.hrFileQuery,
+  response: z.string(),
+  produces: 'text/csv',
 } satisfies RouteDef;

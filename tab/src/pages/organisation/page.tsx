@@ -1,6 +1,7 @@
 import { Text } from '@fluentui/react-components';
 import { useSession } from '../../session.tsx';
 import { OrganisationCompliance } from './compliance.tsx';
+import { HrExports } from './exports.tsx';
 import { OrganisationThemes } from './themes.tsx';
 
 /** #/organisation: compliance and Team Themes for HR and senior managers; the audit trail for auditors. */
@@ -21,6 +22,7 @@ const Page = (_: { rest: readonly string[] }) => {
       </Text>
       {overseer ? <OrganisationCompliance /> : null}
       {overseer ? <OrganisationThemes /> : null}
+      {me.orgRoles.includes('hr') ? <HrExports /> : null}
     </>
   );
 };
