@@ -38,7 +38,10 @@ export interface FanoutResult {
   readonly stillQueued: number;
   readonly inDoubt: number;
   readonly throttled429: number;
+  /** Requests that arrived during a Retry-After pause, as the connector counted them. */
   readonly limitViolations: number;
+  /** Seconds in which a tenant or a conversation saw more requests than Teams allows, at the connector. */
+  readonly overLimitSeconds: number;
   readonly stoppedAtDeadline: boolean;
 }
 
@@ -70,6 +73,7 @@ const resultOf = (run: {
     readonly conversations: number;
     readonly throttled: number;
     readonly violations: number;
+    readonly overLimitSeconds: number;
   };
   readonly stoppedAtDeadline: boolean;
 }): FanoutResult => {
@@ -92,6 +96,7 @@ const resultOf = (run: {
     inDoubt,
     throttled429: connector.throttled,
     limitViolations: connector.violations,
+    overLimitSeconds: connector.overLimitSeconds,
     stoppedAtDeadline: run.stoppedAtDeadline,
   };
 };
@@ -227,7 +232,12 @@ export const benchFanoutInstances = async (options: {
           RELIABILITY_COSMOS_KEY: peers.info.cosmosKey,
           RELIABILITY_DATABASE: databaseId,
           RELIABILITY_TENANTS: tenants.join(','),
-          RELIABILITY_APP_ENV: JSON.stringify({ CHECKIN_SCHEDULER: 'true', SEND_SWEEP_SECONDS: '1' }),
+          RELIABILITY_APP_ENV: JSON.stringify({
+            CHECKIN_SCHEDULER: 'true',
+            SEND_SWEEP_SECONDS: '1',
+            // As deployed: each instance knows how many share the tenants, so it takes its share at once.
+            APP_INSTANCE_COUNT: String(options.instances),
+          }),
         }),
       );
     }
@@ -292,7 +302,8 @@ export const benchFanoutInstances = async (options: {
       }),
     };
   } finally {
-    await Promise.all(apps.map((app) => app.kill()));
+    // Stopped rather than killed, so a BENCH_PROFILE run gets each instance's CPU profile.
+    await Promise.all(apps.map((app) => app.stop()));
     store.close();
     await peers.stop();
   }

@@ -64,8 +64,14 @@ export class SendLeases {
 
   /** How long until the tenant's lease is free (one point read); 0 when it is free now. */
   async freeInMs(tenantId: TenantId): Promise<number> {
+    return (await this.look(tenantId)).freeInMs;
+  }
+
+  /** The tenant's lease document as it stands (one point read): when it is free, and its version. */
+  async look(tenantId: TenantId): Promise<{ readonly freeInMs: number; readonly etag?: string }> {
     const current = await this.#o.store.get(tenantId);
-    return current === undefined ? 0 : Math.max(0, toMs(current.item.expiresAt) - this.#now());
+    if (current === undefined) return { freeInMs: 0 };
+    return { freeInMs: Math.max(0, toMs(current.item.expiresAt) - this.#now()), etag: current.etag };
   }
 
   /** The tenant's lease, or undefined when another holder's lease is still live. */
@@ -186,12 +192,18 @@ export class HeldLease implements SendPermit {
     }
   }
 
-  /** Stops the heartbeat and frees the tenant for the next holder after the quiet time, keeping any pause. */
-  async release(): Promise<void> {
+  /**
+   * Stops the heartbeat and frees the tenant for the next holder after the quiet time, keeping any
+   * pause. Resolves with the lease document's version as released (undefined if it was lost), so
+   * the holder can tell later whether anyone has taken the tenant since.
+   */
+  async release(): Promise<string | undefined> {
     clearInterval(this.#heartbeat);
     this.#heartbeat = undefined;
     await this.#renewing;
     await this.#renew(false);
+    const released = this.#lost ? undefined : this.#etag;
     this.#lost = true;
+    return released;
   }
 }

@@ -57,8 +57,12 @@ type RunTotals = { -readonly [K in keyof SchedulerRun]: SchedulerRun[K] };
 /** A tenant's send lease as the scheduler holds it; without leases, a stand-in. */
 interface Held {
   readonly permit: SendPermit | undefined;
-  release(): Promise<void>;
+  /** Resolves with the lease document's version as released, when there is one. */
+  release(): Promise<string | undefined>;
 }
+
+/** Sweeps for which a tenant found with nothing open is not listed again while its lease is untouched. */
+const CLEAR_SWEEPS = 5;
 
 /** A lease that ends within this is a released tenant's quiet time, worth waiting for. */
 const SHORT_HOLD_MS = 2_000;
@@ -99,6 +103,14 @@ export class CheckinScheduler {
   #sweeping: Promise<void> | undefined;
   /** Drains this instance runs under a lease, by tenant; a tenant's lookups never wait for another's drain. */
   readonly #draining = new Map<TenantId, Promise<void>>();
+  /** Tenants another instance holds, until their lease would lapse unrenewed (local time). */
+  readonly #heldUntil = new Map<TenantId, number>();
+  /**
+   * Tenants whose last drain by this instance found nothing open, with the lease's version as it
+   * released it: while nobody has taken the tenant since, a sweep does not list it again for a
+   * few sweeps (a send queued meanwhile without the lease, such as a resend, waits that long).
+   */
+  readonly #clear = new Map<TenantId, { readonly etag: string; readonly until: number }>();
   /** Tenants the last sweep saw free with this instance already holding its share. */
   #seenFree = new Set<TenantId>();
   /** Where this instance starts each walk over the tenants. */
@@ -126,8 +138,12 @@ export class CheckinScheduler {
     if (this.#o.leases === undefined) return;
     this.#sweeper = setInterval(() => {
       this.#sweepSoon();
-    }, this.#o.sweepIntervalMs ?? 60_000);
+    }, this.#sweepIntervalMs());
     this.#sweeper.unref();
+  }
+
+  #sweepIntervalMs(): number {
+    return this.#o.sweepIntervalMs ?? 60_000;
   }
 
   /** One sweep at a time; a tick that finds one under way leaves it be. */
@@ -176,8 +192,17 @@ export class CheckinScheduler {
     await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
       // Two point reads; the drain's own listing then tells whether anything is open, so no
       // instance pays for a query on a tenant another instance is about to take.
-      if (this.#isStopped() || this.#draining.has(tenantId) || !(await this.#installed(tenantId))) return;
-      if (await leases.heldElsewhere(tenantId)) return;
+      if (this.#isStopped() || this.#draining.has(tenantId) || (this.#heldUntil.get(tenantId) ?? 0) > Date.now())
+        return;
+      if (!(await this.#installed(tenantId))) return;
+      const { freeInMs, etag } = await leases.look(tenantId);
+      if (freeInMs > 0) {
+        // Held by another instance: its lease cannot lapse sooner, so no need to read it again until then.
+        this.#heldUntil.set(tenantId, Date.now() + freeInMs);
+        return;
+      }
+      const clear = this.#clear.get(tenantId);
+      if (clear !== undefined && clear.etag === etag && clear.until > Date.now()) return;
       if (this.#draining.size + taking >= share && !this.#seenFree.has(tenantId)) {
         seenFree.add(tenantId); // left for an instance with room; taken next time if still free
         return;
@@ -227,7 +252,7 @@ export class CheckinScheduler {
   /** The tenant's lease (a stand-in without leases); undefined when another holder has it. */
   async #take(tenantId: TenantId, cycleKey: string): Promise<Held | undefined> {
     const { leases } = this.#o;
-    if (leases === undefined) return { permit: undefined, release: () => Promise.resolve() };
+    if (leases === undefined) return { permit: undefined, release: () => Promise.resolve(undefined) };
     const lease = await leases.acquire(tenantId, cycleKey);
     return lease === undefined ? undefined : { permit: lease, release: () => lease.release() };
   }
@@ -241,14 +266,17 @@ export class CheckinScheduler {
    */
   #drainHeld(tenantId: TenantId, held: Held, into: RunTotals): Promise<void> {
     const running = (async () => {
-      let worked = false;
+      let worked = true;
       try {
         const drained = await this.#o.worker.drain(tenantId, into.cycleKey, held.permit);
-        worked = drained.sent + drained.inDoubt + drained.failed > 0;
+        worked = drained.sent + drained.inDoubt + drained.failed + drained.throttled > 0;
         this.#add(into, drained);
       } finally {
-        await held.release();
+        const released = await held.release();
         this.#draining.delete(tenantId);
+        if (!worked && released !== undefined) {
+          this.#clear.set(tenantId, { etag: released, until: Date.now() + CLEAR_SWEEPS * this.#sweepIntervalMs() });
+        } else this.#clear.delete(tenantId);
         if (worked && this.#o.leases !== undefined) this.#sweepSoon();
       }
     })();
