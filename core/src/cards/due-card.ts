@@ -32,7 +32,12 @@ export const dueItemBlock = (item: DueCardItem): CardElement => ({
         },
       ],
     },
-    text(`By ${formatDate(item.dueDate)}. ${item.reason}`, { spacing: 'Small' }),
+    text(
+      item.bookedFor === undefined
+        ? `By ${formatDate(item.dueDate)}. ${item.reason}`
+        : `Booked for ${formatDate(item.bookedFor)}. ${item.reason}`,
+      { spacing: 'Small' },
+    ),
     text(`Policy ${item.policyRef}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
   ],
 });

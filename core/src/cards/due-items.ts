@@ -11,6 +11,8 @@ export interface DueCardItem {
   readonly policyRef: string;
   /** Formal reviews the scheme requires: nudges about them cannot be switched off. */
   readonly required: boolean;
+  /** The day it is booked for, when it is. */
+  readonly bookedFor?: string;
 }
 
 const REQUIRED_TYPES: ReadonlySet<ConversationTypeId> = new Set([
@@ -45,4 +47,5 @@ export const dueCardItemsFrom = (
       reason: item.reason,
       policyRef: item.policyRef,
       required: isRequiredReview(item.type),
+      ...(item.bookedFor === undefined ? {} : { bookedFor: item.bookedFor }),
     }));
