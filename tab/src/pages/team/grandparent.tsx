@@ -1,13 +1,34 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ApiError } from '@pc/core/api';
+import { ApiError, type ResponseOf, type Routes } from '@pc/core/api';
+import { useMemo } from 'react';
+import { useShowMore } from '../../components/show-more.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
-import { MemberTable } from './status.tsx';
+import { MemberTable, teamAsList } from './status.tsx';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalS },
 });
+
+type TeamPage = ResponseOf<Routes['person.team']>;
+
+/** One manager's team, a page at a time by name. */
+const ManagersTeam = ({ managerId, name, first }: { managerId: string; name: string; first: TeamPage }) => {
+  const { api } = useSession();
+  const { items, control } = useShowMore(
+    useMemo(() => teamAsList(first), [first]),
+    async (continuationToken) =>
+      teamAsList(await api.call('person.team', { params: { personId: managerId }, query: { continuationToken } })),
+    { one: 'person', many: 'people' },
+  );
+  return (
+    <>
+      <MemberTable members={items} caption={`${name}'s reports`} />
+      {control}
+    </>
+  );
+};
 
 /** Policy 002: the grandparent checks the reviews of their managers' reports for consistency. */
 export const GrandparentView = () => {
@@ -56,7 +77,7 @@ export const GrandparentView = () => {
                   This view is not available yet.
                 </Text>
               ) : (
-                <MemberTable members={team.members} caption={`${manager.displayName}'s reports`} />
+                <ManagersTeam managerId={manager.id} name={manager.displayName} first={team} />
               )}
             </div>
           ))

@@ -168,7 +168,8 @@ export const TeamStatus = () => {
   return <TeamLists first={loaded.data} />;
 };
 
-const asList = (page: TeamPage) => ({ items: page.members, ...page });
+/** A page of a team as a list page: its members are the items. */
+export const teamAsList = (page: TeamPage) => ({ items: page.members, ...page });
 
 /** The team a page at a time by name: "Show more" adds the next page to both lists. */
 const TeamLists = ({ first }: { first: TeamPage }) => {
@@ -179,8 +180,8 @@ const TeamLists = ({ first }: { first: TeamPage }) => {
     complete,
     control,
   } = useShowMore(
-    useMemo(() => asList(first), [first]),
-    async (continuationToken) => asList(await api.call('me.team', { query: { continuationToken } })),
+    useMemo(() => teamAsList(first), [first]),
+    async (continuationToken) => teamAsList(await api.call('me.team', { query: { continuationToken } })),
     { one: 'person', many: 'people' },
   );
   const toDo = members.filter((m) => m.overall !== 'on-time');
