@@ -69,6 +69,10 @@ describe('002 Appendix 6 (Bexley): appeals against the annual assessment', () =>
     expect(asManager.status).toBe(200);
     expect(asManager.json.roles).toEqual(['manager']);
     expect(asManager.text).not.toContain('housing project');
+    // Nor through the review itself, which the manager reads in full: the grounds live on the appeal.
+    const record = await api(stack, manager, 'GET', `${people(colleague)}/conversations/${conversationId}`);
+    expect(record.json.record.appeal).toMatchObject({ lodgedOn: REFERENCE_DATE, lodgedByRepresentative: true });
+    expect(record.text).not.toContain('housing project');
     const asHearer = await api(stack, hearer, 'GET', `/api/v1/appeals/${id}`);
     expect(asHearer.json).toMatchObject({ roles: ['hearer'], grounds: GROUNDS });
     expect((await api(stack, who(3, 28), 'GET', `/api/v1/appeals/${id}`)).status).toBe(404);

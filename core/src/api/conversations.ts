@@ -118,7 +118,7 @@ export const conversationFull = z.object({
         lodgedOn: isoDate,
         lodgedBy: z.string(),
         lodgedByRepresentative: z.boolean(),
-        grounds: z.string(),
+        grounds: z.string().optional(),
         hearerId: z.string().optional(),
         acknowledgeBy: isoDate.optional(),
         hearingOn: isoDate.optional(),

@@ -60,7 +60,11 @@ export interface Appeal {
   readonly lodgedBy: PersonId;
   /** True when a trade union representative lodged it on the employee's behalf (002). */
   readonly lodgedByRepresentative: boolean;
-  readonly grounds: string;
+  /**
+   * Only on records lodged before appeals became cases of their own: the grounds now live on the
+   * appeal case, read by the appellant, the hearer and HR, not by the pair's manager.
+   */
+  readonly grounds?: string;
   /** Who hears it (002: grandparent's manager; 003: next-in-line manager). */
   readonly hearerId?: PersonId;
   readonly acknowledgeBy?: IsoDate;

@@ -176,7 +176,6 @@ export const lodgeAppealCase = async (
         lodgedOn: today,
         lodgedBy: caller.userId,
         lodgedByRepresentative: byRepresentative,
-        grounds: input.grounds,
         ...(hearer === undefined ? {} : { hearerId: hearer }),
         ...(acknowledgeBy === undefined ? {} : { acknowledgeBy }),
       },
