@@ -88,8 +88,9 @@ describe('Booking in the tab', () => {
 
     const [record] = (await bookedOf(19)).filter((r) => r.type === 'regular');
     expect(record?.booking?.bookedBy).toBe(staff.id);
-    // Working time: never at a weekend.
+    // Working time: never at a weekend, nor on the Early May bank holiday (Monday 3 May 2027), the first day looked at.
     expect([0, 6]).not.toContain(new Date(record!.booking!.start).getUTCDay());
+    expect(record!.booking!.start.slice(0, 10)).not.toBe('2027-05-03');
 
     await page.goto(tab('conversations'));
     // What is due now says when it is booked, with a link to it, instead of offering to book it.
