@@ -95,3 +95,23 @@ export const demoPerson = (
   referenceDate?: IsoDate,
   org = buildDemoOrg(referenceDate),
 ): DemoPerson | undefined => findPerson(org, emailOrId);
+
+/** App role values as the app registration declares them (docs/administration.md). */
+const APP_ROLE_OF: Readonly<Record<Employee['orgRoles'][number], string>> = {
+  admin: 'Admin',
+  hr: 'HR',
+  coordinator: 'Coordinator',
+  auditor: 'Auditor',
+  'senior-manager': 'SeniorManager',
+};
+
+/**
+ * The demo's Entra app-role assignments: what the local issuer puts in a demo person's `roles`
+ * claim, so their roles reach the product at sign-in as a real tenant's do.
+ */
+export const demoAppRoles =
+  (org: DemoOrg) =>
+  (tenantId: string, personId: string): string[] =>
+    (org.employees.find((e) => e.tenantId === tenantId && e.id === personId)?.orgRoles ?? []).map(
+      (r) => APP_ROLE_OF[r],
+    );

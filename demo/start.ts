@@ -15,7 +15,7 @@ import { createLogger } from '../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
 import { startFakeGraph } from '@pc/testing/fakes/graph-server.ts';
 import { startOidcIssuer } from '@pc/testing/fakes/oidc-issuer.ts';
-import { buildDemoOrg, type DemoOrg } from './demo-org.ts';
+import { buildDemoOrg, demoAppRoles, type DemoOrg } from './demo-org.ts';
 import { startEmbeddedCosmos } from './embedded-cosmos.ts';
 import { bringInDemoOrg, type BroughtIn } from './bring-in.ts';
 import { LOCAL_GRAPH_CLIENT, localAppToken, localGraphGateway } from './local-graph.ts';
@@ -85,6 +85,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
       port: options.issuerPort ?? portOf(LOCAL_FAKE_ISSUER_URL),
       devSignIn: true,
       clients: { [LOCAL_GRAPH_CLIENT.id]: { secret: LOCAL_GRAPH_CLIENT.secret } },
+      appRolesOf: demoAppRoles(org),
     });
     shutdown.register('issuer', () => issuer.close());
     const graph = await startFakeGraph({
@@ -95,11 +96,12 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
 
     // The first start brings the demo organisation in as a real tenant comes: sync, then HR import.
     const seeded = !(await demoDataPresent(store, org));
+    const directory = createDirectoryDelta({ appToken: localAppToken(issuer.url), baseUrl: graph.baseUrl });
     const broughtIn = seeded
       ? await bringInDemoOrg({
           store,
           org,
-          directory: createDirectoryDelta({ appToken: localAppToken(issuer.url), baseUrl: graph.baseUrl }),
+          directory,
           hrDir: join(dirname(options.snapshotFile ?? DEFAULT_SNAPSHOT), 'demo-hr'),
         })
       : [];
@@ -121,7 +123,7 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
         CHECKIN_SCHEDULER: String(options.checkinScheduler ?? true),
       },
-      { store, compose: { graph: localGraphGateway(issuer, graph.baseUrl) } },
+      { store, compose: { graph: localGraphGateway(issuer, graph.baseUrl), directory } },
     );
     shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
     const playground =

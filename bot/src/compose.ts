@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, ConversationReferenceStore, SendLeaseStore, SendQueueStore } from '@pc/core';
-import type { HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
+import type { DirectorySource, HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
 import { createGraphCalendar } from './calendar/graph-calendar.ts';
 import type { AppConfig } from './config.ts';
 import { createBotState, type KeyValueFactory } from './cosmos/bot-state.ts';
 import { CosmosAppealRepository, CosmosDisagreementRepository } from './cosmos/appeal-repository.ts';
 import { CachedDirectory, storeLookup } from './cosmos/cached-directory.ts';
+import { CosmosDirectorySyncStore } from './cosmos/directory-sync-store.ts';
 import { CosmosHandoverRepository } from './cosmos/handover-repository.ts';
+import { CosmosRoleGrantStore } from './cosmos/role-grant-store.ts';
+import { CosmosTenantSettingsStore } from './cosmos/tenant-settings-store.ts';
+import { graphDirectory } from './directory-sync.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
@@ -24,6 +28,8 @@ export interface CompositionOverrides {
   readonly newId?: () => string;
   /** Bot state (references, send queue, starters, nudge settings); defaults to the store's `keyValues`. */
   readonly keyValues?: KeyValueFactory;
+  /** The directory an administrator's "sync now" reads; defaults to Graph's /users/delta when configured. */
+  readonly directory?: DirectorySource;
 }
 
 /** Everything the edges share, built once per process. */
@@ -52,6 +58,20 @@ export const graphFor = (config: AppConfig): GraphGateway | undefined => {
     maxConcurrentPerMailbox: perInstanceLimit(GRAPH_MAILBOX_CONCURRENCY, config.rateLimits.instances),
   });
 };
+
+const adminServices = (
+  config: AppConfig,
+  keyValues: KeyValueFactory,
+  directory: DirectorySource | undefined,
+): NonNullable<UseCaseDeps['admin']> => ({
+  settings: new CosmosTenantSettingsStore(keyValues),
+  roleGrants: new CosmosRoleGrantStore(keyValues),
+  syncState: new CosmosDirectorySyncStore(keyValues),
+  ...(directory === undefined ? {} : { directory }),
+  instanceId: `api-${randomUUID()}`,
+  ...(config.bot.appId === undefined ? {} : { clientId: config.bot.appId }),
+  authorityHost: config.auth.authorityHost,
+});
 
 /** The composition root: adapters behind core's ports, the clock, the directory and the calendar. */
 export const composeServices = (
@@ -86,6 +106,7 @@ export const composeServices = (
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
     notices: createNoticeQueue(state.sendQueue, clock, config.tabBaseUrl),
+    admin: adminServices(config, keyValues, overrides.directory ?? graphDirectory(config)),
   };
   return { deps, references: state.references, sendQueue: state.sendQueue, sendLeases: state.sendLeases };
 };

@@ -99,9 +99,10 @@ const titleOf = (p: TenantProfile, n: number): string => {
   }
 };
 
+/** The roles Entra grants each level as app roles; the HR business partner also administers the tenant. */
 const ROLES: Partial<Record<Level, readonly OrgRole[]>> = {
   director: ['senior-manager'],
-  hr: ['hr'],
+  hr: ['hr', 'admin'],
   auditor: ['auditor'],
 };
 

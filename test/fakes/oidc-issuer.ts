@@ -63,6 +63,8 @@ export interface OidcIssuerOptions {
   >;
   /** Token lifetime in seconds for tokens the token endpoint issues. */
   readonly tokenLifetimeSeconds?: number;
+  /** App roles assigned to a person (Entra app-role assignments), put in their `roles` claim at sign-in. */
+  readonly appRolesOf?: (tenantId: string, personId: string) => readonly string[];
 }
 
 export interface OidcIssuer {
@@ -299,6 +301,7 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
         return;
       }
       const name = url.searchParams.get('name');
+      const roles = opts.appRolesOf?.(tid, oid) ?? [];
       const token = await signToken({
         tid,
         oid,
@@ -306,6 +309,7 @@ export const startOidcIssuer = async (opts: OidcIssuerOptions = {}): Promise<Oid
         scp: 'access_as_user',
         idtyp: 'user',
         ...(name === null ? {} : { name }),
+        ...(roles.length === 0 ? {} : { roles }),
       });
       sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: lifetime });
       return;

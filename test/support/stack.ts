@@ -8,14 +8,16 @@ import type { Clock } from '@pc/core';
 import { createApp, type App } from '../../bot/src/app.ts';
 import { loadConfig } from '../../bot/src/config.ts';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { createDirectoryDelta } from '../../bot/src/graph/directory-delta.ts';
 import { createMsalTokenSource, createMsGraphGateway } from '../../bot/src/graph/index.ts';
 import { createApiModule } from '../../bot/src/http/api/module.ts';
 import { createLocalDevModule } from '../../bot/src/http/local/index.ts';
 import { createStaticModule } from '../../bot/src/http/static.ts';
 import { createLogger } from '../../bot/src/logging.ts';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph-server.ts';
+import type { FakeOrg } from '../fakes/org.ts';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidc-issuer.ts';
-import { buildDemoOrg, type DemoOrg } from '@pc/demo/demo-org.ts';
+import { buildDemoOrg, demoAppRoles, type DemoOrg } from '@pc/demo/demo-org.ts';
 import { seedDemoData } from '@pc/demo/seed.ts';
 import { startCosmosServer } from './cosmos-server.ts';
 
@@ -59,6 +61,8 @@ export interface StackOptions {
   readonly referenceDate?: string;
   /** Settings beyond the stack's own, e.g. rate limits a test turns on. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Directories the fake Graph serves besides the demo's (a tenant brought in during a test). */
+  readonly orgs?: readonly FakeOrg[];
 }
 
 export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
@@ -71,8 +75,12 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   });
   const demo = buildDemoOrg(opts.referenceDate);
   await seedDemoData(store, demo);
-  const issuer = await startOidcIssuer({ devSignIn: true, clients: { [APP_ID]: { secret: APP_SECRET } } });
-  const graph = await startFakeGraph({ orgs: demo.graphOrgs });
+  const issuer = await startOidcIssuer({
+    devSignIn: true,
+    clients: { [APP_ID]: { secret: APP_SECRET } },
+    appRolesOf: demoAppRoles(demo),
+  });
+  const graph = await startFakeGraph({ orgs: [...demo.graphOrgs, ...(opts.orgs ?? [])] });
   const config = loadConfig({
     APP_ENV: 'local',
     CHECKIN_SCHEDULER: 'false',
@@ -104,7 +112,10 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     store,
     logger: createLogger({ level: 'silent' }),
     ...(clock === undefined ? {} : { clock }),
-    compose: { graph: gateway },
+    compose: {
+      graph: gateway,
+      directory: createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: graph.baseUrl }),
+    },
     modules: [createApiModule(), createLocalDevModule(), createStaticModule()],
   });
   const { url } = await app.listen(0);

@@ -11,6 +11,8 @@ export interface Principal {
   readonly scopes: readonly string[];
   /** App roles (`roles`). */
   readonly roles: readonly string[];
+  /** Security-group object ids (`groups`), when the app registration emits group claims. */
+  readonly groups: readonly string[];
   /** The raw token, kept only for on-behalf-of exchanges; never log it. */
   readonly token: string;
 }

@@ -53,6 +53,11 @@ const stringClaim = (payload: JWTPayload, name: string): string | undefined => {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 };
 
+const stringsClaim = (payload: JWTPayload, name: string): string[] => {
+  const value = payload[name];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
+
 /** People, not services: an app-only token (no `scp`, or `idtyp: app`) never reaches a person's records. */
 const checkDelegated = (payload: JWTPayload, scopes: readonly string[], required: string): void => {
   if (payload.idtyp === 'app' || scopes.length === 0) {
@@ -103,7 +108,8 @@ export const createTokenValidator = (options: TokenValidatorOptions): TokenValid
     }
     const name = stringClaim(payload, 'name');
     const upn = stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'upn');
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    const roles = stringsClaim(payload, 'roles');
+    const groups = stringsClaim(payload, 'groups');
     return {
       tenantId,
       userId,
@@ -111,6 +117,7 @@ export const createTokenValidator = (options: TokenValidatorOptions): TokenValid
       ...(upn === undefined ? {} : { upn }),
       scopes,
       roles,
+      groups,
       token,
     };
   };

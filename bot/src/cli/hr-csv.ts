@@ -79,22 +79,24 @@ const mappingOf = async (mapping: string | undefined): Promise<Partial<Record<st
   return Object.fromEntries(entries);
 };
 
-/** The header (in the import's column names) and every row with its line number; a malformed file is refused. */
-export const readHrFile = async (
-  path: string,
-  options: { readonly mapping?: string; readonly maxBytes?: number } = {},
-): Promise<{ header: string[]; rows: HrRow[] }> => {
-  const text = await readLimited(path, options.maxBytes ?? MAX_HR_FILE_BYTES);
-  const mapping = await mappingOf(options.mapping);
-  const canonical = new Map(
-    Object.entries(mapping).map(([column, heading]) => [heading?.trim().toLowerCase(), column]),
-  );
+/**
+ * The header (in the import's column names) and every row with its line number, from a file's
+ * text; a malformed file is refused, naming `source`. A named mapping (iTrent, ESR) or a mapping of
+ * column names to the file's headings reads other exports.
+ */
+export const parseHrCsv = (
+  text: string,
+  mapping: Partial<Record<string, string>> | 'itrent' | 'esr',
+  source: string,
+): { header: string[]; rows: HrRow[] } => {
+  const named: Partial<Record<string, string>> = typeof mapping === 'string' ? HR_MAPPINGS[mapping] : mapping;
+  const canonical = new Map(Object.entries(named).map(([column, heading]) => [heading?.trim().toLowerCase(), column]));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
     const message = error instanceof Error ? error.message : 'unreadable';
-    throw new AppError('validation', `${path} is not a well-formed CSV file: ${message}`, { cause: error });
+    throw new AppError('validation', `${source} is not a well-formed CSV file: ${message}`, { cause: error });
   }
   const [first, ...body] = records;
   const header = (first?.record ?? []).map((h) => canonical.get(h.toLowerCase()) ?? h.toLowerCase());
@@ -104,4 +106,13 @@ export const readHrFile = async (
     cells: Object.fromEntries(header.map((h, c) => [h, record[c] ?? ''])),
   }));
   return { header, rows };
+};
+
+/** The header (in the import's column names) and every row with its line number; a malformed file is refused. */
+export const readHrFile = async (
+  path: string,
+  options: { readonly mapping?: string; readonly maxBytes?: number } = {},
+): Promise<{ header: string[]; rows: HrRow[] }> => {
+  const text = await readLimited(path, options.maxBytes ?? MAX_HR_FILE_BYTES);
+  return parseHrCsv(text, await mappingOf(options.mapping), path);
 };

@@ -12,7 +12,11 @@ export type AuditAction =
   | 'rating.released'
   | AppealAuditAction
   | 'disagreement.form-sent'
-  | 'disagreement.closed';
+  | 'disagreement.closed'
+  | AdminAuditAction;
+
+/** A tenant administrator's changes: settings, a directory sync run by hand, an HR file applied. */
+export type AdminAuditAction = 'admin.settings' | 'admin.sync' | 'admin.import';
 
 /** Each step of an appeal (002 Appendix 6, 003 §5.10), and each reading of its grounds by someone else. */
 export type AppealAuditAction =

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../time/dates.ts';
+import type { TenantSettings } from './tenant-settings.ts';
 
 /** Entra ID tenant id of the employer. Every stored item and every query names it. */
 export type TenantId = string;
@@ -25,6 +26,8 @@ export interface Tenant {
   readonly nation: Nation;
   /** IANA zone used for quiet hours and bookings. */
   readonly timeZone: string;
+  /** The administrator's current settings (versioned); absent, the scheme pack's own values hold. */
+  readonly settings?: TenantSettings;
 }
 
 /** Roles a person holds in the organisation beyond being someone's colleague or manager. */

@@ -14,6 +14,7 @@ import type {
 import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
 import type { TeamDeckStore } from '../ports/team-deck.ts';
 import type { MeetingLinkStore } from '../ports/meeting.ts';
+import type { TenantAdminServices } from '../ports/tenant-admin.ts';
 import type { Clock } from '../time/clock.ts';
 
 export interface Repositories {
@@ -49,6 +50,8 @@ export interface UseCaseDeps {
   readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;
   /** Cards to people about their appeals, through the proactive send queue; absent, none are sent. */
   readonly notices?: NoticeQueue;
+  /** Tenant administration (settings, role grants, directory sync); absent, its use cases are unavailable. */
+  readonly admin?: TenantAdminServices;
 }
 
 /**
@@ -60,4 +63,15 @@ export interface Caller {
   readonly userId: PersonId;
   /** The caller's own access token, for delegated Graph calls. */
   readonly token?: string;
+  /** What the caller's Entra token says about them: app roles, groups, name (the API only). */
+  readonly entra?: EntraClaims;
+}
+
+export interface EntraClaims {
+  /** App roles (`roles`) assigned to the person in the app registration. */
+  readonly roles: readonly string[];
+  /** Security-group object ids (`groups`), when the app registration emits them. */
+  readonly groups: readonly string[];
+  readonly name?: string;
+  readonly upn?: string;
 }

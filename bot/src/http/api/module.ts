@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
 import { createRequestLimiter } from '../rate-limits.ts';
 import { route } from '../route.ts';
+import { registerAdminRoutes } from './admin.ts';
 import { registerAppealRoutes } from './appeals.ts';
 import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
@@ -62,6 +63,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
+    registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);
   },

@@ -4,7 +4,7 @@ import { routes, type ParamsOf, type QueryOf, type RouteDef, type RouteId, type 
 import type { AgendaLink, Caller, UseCaseDeps } from '@pc/core/usecases';
 import type { Next, Request, Response, Server } from 'restify';
 import type { z } from 'zod';
-import type { TokenValidator } from '../../auth/index.ts';
+import { entraClaimsOf, type TokenValidator } from '../../auth/index.ts';
 import type { Logger } from '../../logging.ts';
 import { contextOf } from '../context.ts';
 import { toHttpError } from '../errors.ts';
@@ -134,7 +134,12 @@ export const registerApiRoute = <K extends RouteId>(
   const run = async (req: Request, res: Response): Promise<void> => {
     const { logger } = contextOf(req);
     const principal = await api.tokens.authenticate(req.headers.authorization);
-    const caller: Caller = { tenantId: principal.tenantId, userId: principal.userId, token: principal.token };
+    const caller: Caller = {
+      tenantId: principal.tenantId,
+      userId: principal.userId,
+      token: principal.token,
+      entra: entraClaimsOf(principal),
+    };
     await api.limits?.admit(caller);
     const request = {
       deps: api.deps,

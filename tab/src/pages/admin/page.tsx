@@ -1,16 +1,30 @@
 import { Text } from '@fluentui/react-components';
-import { EmptyState } from '../../components/status.tsx';
+import { useState } from 'react';
+import { ImportSection } from './import.tsx';
+import { RolesSection } from './roles.tsx';
+import { SettingsSection } from './settings.tsx';
+import { SyncSection } from './sync.tsx';
 
-/** Administration: this page is being built. */
-const Page = ({ rest }: { rest: readonly string[] }) => (
-  <>
-    <Text as="h1" block size={700} weight="semibold">
-      Administration
-    </Text>
-    <EmptyState title="Not available yet">
-      {rest.length === 0 ? 'This page is on its way.' : 'Nothing to show here yet.'}
-    </EmptyState>
-  </>
-);
+/** #/admin: bringing staff in (directory sync, HR import), the organisation's settings and who holds which role. */
+const AdminPage = (_props: { readonly rest: readonly string[] }) => {
+  const [round, setRound] = useState(0);
+  const changed = () => {
+    setRound((r) => r + 1);
+  };
+  return (
+    <>
+      <Text as="h1" block size={700} weight="semibold">
+        Administration
+      </Text>
+      <Text as="p" block>
+        Bring your organisation&apos;s staff in and keep them current, and set what the scheme leaves to you.
+      </Text>
+      <SyncSection onSynced={changed} />
+      <ImportSection onApplied={changed} />
+      <SettingsSection />
+      <RolesSection round={round} />
+    </>
+  );
+};
 
-export default Page;
+export default AdminPage;
