@@ -2,15 +2,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { ApiClient } from '@pc/core/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allowMessageBars } from '../../components/show-more.test-support.ts';
 import { demoMe, renderWithSession } from '../../test-support.tsx';
 import { AuditList, type AuditEvent } from './audit-list.tsx';
-
-/** jsdom has no ResizeObserver; Fluent's message bar (the live status) watches its own width with one. */
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
 
 afterEach(() => {
   cleanup();
@@ -28,7 +22,7 @@ const event = (n: number, actorId: string): AuditEvent => ({
 
 describe('My data: who opened your records, a page at a time (#17.8)', () => {
   it('loads the next page with "Show more entries", names its people and announces how many came', async () => {
-    vi.stubGlobal('ResizeObserver', NoResize);
+    allowMessageBars();
     const asked: string[] = [];
     const api = {
       call: (id: string, options?: { params?: { personId: string }; query?: { continuationToken?: string } }) => {

@@ -2,15 +2,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { ApiClient } from '@pc/core/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allowMessageBars } from '../../components/show-more.test-support.ts';
 import { demoMe, renderWithSession } from '../../test-support.tsx';
 import NotesPage from './page.tsx';
-
-/** jsdom has no ResizeObserver; Fluent's message bar (the live status) watches its own width with one. */
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
 
 afterEach(() => {
   cleanup();
@@ -31,7 +25,7 @@ type Options = { params?: { personId: string }; query?: { continuationToken?: st
 
 describe('My notes: the notes about me, a page at a time (#17.8)', () => {
   it('offers "Show more notes", names the authors of the next page and announces how many came', async () => {
-    vi.stubGlobal('ResizeObserver', NoResize);
+    allowMessageBars();
     const names: Record<string, string> = { a1: 'Ann Author', a2: 'Ben Author' };
     const api = {
       call: (id: string, options?: Options) => {

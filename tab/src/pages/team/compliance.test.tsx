@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { ApiClient } from '@pc/core/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allowMessageBars } from '../../components/show-more.test-support.ts';
 import { demoMe, fakeApi, renderWithSession } from '../../test-support.tsx';
 import { Compliance } from './compliance.tsx';
 
@@ -69,13 +70,6 @@ describe('compliance view: completions download (000 iTrent)', () => {
   });
 });
 
-/** jsdom has no ResizeObserver; Fluent's message bar (the live status) watches its own width with one. */
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
 const overdue = (n: number, dueDate: string, fromEarlierQuarter: boolean) => ({
   employeeId: `r${String(n)}`,
   displayName: `Report ${String(n)}`,
@@ -97,7 +91,7 @@ describe('compliance view: the figures agree with the list under them (issue #20
       continuationToken: 'o1.1',
     };
     const second = { ...first, overdue: [overdue(2, '2027-02-10', true)], continuationToken: undefined };
-    vi.stubGlobal('ResizeObserver', NoResize);
+    allowMessageBars();
     const asked: unknown[] = [];
     const api = {
       call: (id: string, options?: { query?: { continuationToken?: string } }) => {

@@ -2,15 +2,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { ApiClient } from '@pc/core/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allowMessageBars } from '../../components/show-more.test-support.ts';
 import { demoMe, renderWithSession } from '../../test-support.tsx';
 import { TeamStatus } from './status.tsx';
-
-/** jsdom has no ResizeObserver; Fluent's message bar (the live status) watches its own width with one. */
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
 
 afterEach(() => {
   cleanup();
@@ -54,7 +48,7 @@ const teamApi = (asked: unknown[]): ApiClient =>
 
 describe('my team, a page at a time (#17.8)', () => {
   it('shows the first page, then the next with "Show more people", and announces how many came', async () => {
-    vi.stubGlobal('ResizeObserver', NoResize);
+    allowMessageBars();
     const asked: unknown[] = [];
     renderWithSession(<TeamStatus />, teamApi(asked), demoMe(3));
     const table = await screen.findByRole('table', { name: 'My reports' });
