@@ -1,5 +1,6 @@
 import { defineRoute } from './route.ts';
 import * as appeals from './endpoints/appeals.ts';
+import * as admin from './endpoints/admin.ts';
 import * as bookings from './endpoints/bookings.ts';
 import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
@@ -52,6 +53,7 @@ export const routes = {
   'feedback.list': defineRoute(feedback.list),
 
   'meetings.panel': defineRoute(meetings.panel),
+
   'team.themes.get': defineRoute(team.themesGet),
   'team.themes.put': defineRoute(team.themesPut),
   'person.wellbeing': defineRoute(team.personWellbeing),
@@ -65,6 +67,13 @@ export const routes = {
   'organisation.compliance': defineRoute(organisation.compliance),
   'organisation.themes': defineRoute(organisation.themes),
   'exports.hrSystemFile': defineRoute(organisation.hrSystemFile),
+  'admin.settings.get': defineRoute(admin.settingsGet),
+  'admin.settings.put': defineRoute(admin.settingsPut),
+  'admin.settings.history': defineRoute(admin.settingsHistory),
+  'admin.sync.get': defineRoute(admin.syncGet),
+  'admin.sync.run': defineRoute(admin.syncRun),
+  'admin.import': defineRoute(admin.importRun),
+  'admin.roles': defineRoute(admin.rolesList),
 
   'appeals.list': defineRoute(appeals.list),
   'appeals.lodge': defineRoute(appeals.lodge),
