@@ -4,6 +4,7 @@ import type { AppModule } from './module.ts';
 import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
 import { createLocalDevModule } from './http/local/index.ts';
 import { createStaticModule } from './http/static.ts';
+import { createNudgeModule } from './nudge-runs.ts';
 import { createTeamsModule } from './teams/module.ts';
 
 /**
@@ -18,4 +19,5 @@ export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[]
   createStaticModule(),
   createDirectorySyncModule(),
   createBookingSweepModule(),
+  createNudgeModule(),
 ];

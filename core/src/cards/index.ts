@@ -15,3 +15,4 @@ export * from './welcome-card.ts';
 export * from './team-deck-card.ts';
 export * from './appeal-card.ts';
 export * from './meeting-card.ts';
+export * from './digest-card.ts';

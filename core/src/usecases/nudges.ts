@@ -1,4 +1,22 @@
+import { buildDigestCard } from '../cards/digest-card.ts';
 import type { DueCardItem } from '../cards/due-items.ts';
+import { buildMeetingPrepCard } from '../cards/meeting-card.ts';
+import { buildNoticeCard } from '../cards/notice-card.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { FeedbackEntry } from '../domain/feedback.ts';
+import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import { FEEDBACK_KIND_LABELS, FEEDBACK_VISIBILITY_LABELS } from '../feedback/labels.ts';
+import { stableId } from '../feedback/ids.ts';
+import { canSeeFeedback } from '../permissions/visibility.ts';
+import { currentManagerIds } from '../permissions/relationships.ts';
+import type { Notice, NoticeQueue } from '../ports/appeals.ts';
+import { addDays, toUtcDate } from '../time/dates.ts';
+import { lookUpPerson } from './context.ts';
+import type { UseCaseDeps } from './deps.ts';
+import { managerDigest } from './digest.ts';
+import { DEFAULT_QUIET_HOURS, isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
+import { labelOf, packOf } from './scheme.ts';
+import { zonedDate } from './zoned-time.ts';
 
 /** A person's choices about proactive check-ins. */
 export interface NudgeSettings {
@@ -17,4 +35,200 @@ export const SNOOZE_DAYS = 7;
 export const itemsToNudge = (items: readonly DueCardItem[], settings: NudgeSettings, today: string): DueCardItem[] => {
   const quiet = settings.optedOut || (settings.snoozedUntil !== undefined && today < settings.snoozedUntil);
   return items.filter((item) => item.status !== 'upcoming' && (item.required || !quiet));
+};
+
+/** Notes older than this are not announced any more: the subject will have seen them in the app. */
+const NOTE_TOLD_WITHIN_DAYS = 7;
+/** ISO weekday of the managers' digest: Friday. */
+export const DIGEST_WEEKDAY = 5;
+
+const firstNameOf = (person: Employee): string => person.displayName.split(' ')[0] ?? person.displayName;
+
+/** Whether a person is in their quiet hours now: their own, else the working-day default, in the employer's zone. */
+const isQuietFor = async (deps: UseCaseDeps, tenant: Tenant, personId: PersonId): Promise<boolean> =>
+  isQuietTime(
+    new Date(deps.clock.now()),
+    tenant.timeZone,
+    quietHoursOf(await deps.repos.nudges.get(tenant.tenantId, personId)) ?? DEFAULT_QUIET_HOURS,
+  );
+
+/**
+ * Tells the subject of an in-the-moment note that it exists, who wrote it and who can see it;
+ * its words only when the subject may read them. Never for a note about oneself.
+ */
+const noteToldNotice = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<Notice | undefined> => {
+  if (entry.authorId === entry.subjectId) return undefined;
+  const [subject, author] = await Promise.all([
+    lookUpPerson(deps, entry.tenantId, entry.subjectId),
+    lookUpPerson(deps, entry.tenantId, entry.authorId),
+  ]);
+  if (subject === undefined) return undefined;
+  const readable = canSeeFeedback(subject.id, entry, currentManagerIds(subject));
+  return {
+    tenantId: entry.tenantId,
+    personId: subject.id,
+    id: stableId('note-told', entry.tenantId, entry.id),
+    card: buildNoticeCard('A note about you', [
+      `${author?.displayName ?? 'A colleague'} logged in-the-moment feedback about you (${FEEDBACK_KIND_LABELS[entry.kind].toLowerCase()}).`,
+      `Who can see it: ${FEEDBACK_VISIBILITY_LABELS[entry.visibility]}.`,
+      ...(readable ? [`"${entry.text}"`] : []),
+      'Type **feedback** to note something back, or see your notes in the app.',
+    ]),
+  };
+};
+
+/**
+ * Right after a note is logged: its subject is told, unless they are in their quiet hours now,
+ * when the next nudge run tells them instead. True when the notice was queued now.
+ */
+export const tellSubjectOfNote = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<boolean> => {
+  const tenant = (await deps.repos.tenants.get(entry.tenantId))?.item;
+  if (deps.notices === undefined || tenant === undefined) return false;
+  if (await isQuietFor(deps, tenant, entry.subjectId)) return false;
+  const notice = await noteToldNotice(deps, entry);
+  return notice === undefined ? false : deps.notices.queue(notice);
+};
+
+const whenOf = (start: string, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(start))
+    .replace(/, /, ' at ')
+    .replace(/^(\w+) /, '$1 ');
+
+/** The day before a booked conversation: each side's preparation prompts and the agenda so far. */
+const prepNotices = async (
+  deps: UseCaseDeps,
+  tenant: Tenant,
+  record: ConversationRecord,
+  notices: NoticeQueue,
+): Promise<Notice[]> => {
+  const pack = packOf(tenant);
+  const managerId = record.managerIds[0];
+  const sides = [
+    { personId: record.employeeId, role: 'employee' as const, otherId: managerId },
+    ...(managerId === undefined ? [] : [{ personId: managerId, role: 'manager' as const, otherId: record.employeeId }]),
+  ];
+  const found: Notice[] = [];
+  for (const side of sides) {
+    const [person, other] = await Promise.all([
+      lookUpPerson(deps, tenant.tenantId, side.personId),
+      side.otherId === undefined ? undefined : lookUpPerson(deps, tenant.tenantId, side.otherId),
+    ]);
+    if (person === undefined) continue;
+    found.push({
+      tenantId: tenant.tenantId,
+      personId: person.id,
+      id: stableId('prep', tenant.tenantId, record.id, person.id),
+      card: buildMeetingPrepCard({
+        firstName: firstNameOf(person),
+        conversationTitle: labelOf(pack, record.type),
+        otherName: other?.displayName ?? 'your manager',
+        when: record.booking === undefined ? `on ${record.date}` : whenOf(record.booking.start, tenant.timeZone),
+        role: side.role,
+        prompts: pack.preparation[side.role],
+        agenda: record.agenda.map((a) => a.text),
+        recordUrl: notices.tabLink(`/conversations/${record.employeeId}/${record.id}`),
+      }),
+    });
+  }
+  return found;
+};
+
+export interface NudgeRun {
+  readonly queued: number;
+  /** Nudges held back because their person was in quiet hours; a later run sends them. */
+  readonly quiet: number;
+}
+
+/** Each person's nudges due now that this run looks at (preparation is gathered from tomorrow's bookings). */
+const personalNotices = async (
+  deps: UseCaseDeps,
+  tenant: Tenant,
+  person: Employee,
+  today: string,
+  notices: NoticeQueue,
+): Promise<Notice[]> => {
+  const found: Notice[] = [];
+  const since = new Date(Date.parse(deps.clock.now()) - NOTE_TOLD_WITHIN_DAYS * 86_400_000).toISOString();
+  const notes = await deps.repos.feedback.listForSubject(tenant.tenantId, person.id, { pageSize: 20 });
+  for (const entry of notes.items.filter((e) => e.createdAt >= since)) {
+    const notice = await noteToldNotice(deps, entry);
+    if (notice !== undefined) found.push(notice);
+  }
+  const weekday = toUtcDate(today).getUTCDay();
+  if (weekday === DIGEST_WEEKDAY && (await deps.repos.employees.listReports(tenant.tenantId, person.id)).length > 0) {
+    const content = await managerDigest(deps, tenant, person, today);
+    found.push({
+      tenantId: tenant.tenantId,
+      personId: person.id,
+      id: stableId('digest', tenant.tenantId, person.id, isoWeekKey(today)),
+      card: buildDigestCard({
+        firstName: firstNameOf(person),
+        weekOf: today,
+        tabUrl: notices.tabLink('/team'),
+        ...content,
+      }),
+    });
+  }
+  return found;
+};
+
+/**
+ * One run of timely nudges for a tenant, all through the paced, exactly-once notice queue and
+ * never to someone in their quiet hours (they are looked at again next run): preparation the day
+ * before a booked conversation, the subject of a recent note told it exists, and on Fridays each
+ * manager's weekly digest. Each nudge has a fixed id, so however many runs see it, it goes once.
+ */
+export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): Promise<NudgeRun> => {
+  const notices = deps.notices;
+  const tenant = (await deps.repos.tenants.get(tenantId))?.item;
+  if (notices === undefined || tenant === undefined) return { queued: 0, quiet: 0 };
+  const today = zonedDate(deps.clock.now(), tenant.timeZone);
+  const run = { queued: 0, quiet: 0 };
+  const quietNow = new Map<PersonId, boolean>();
+  /** Whether the person may be nudged now; asked once per person per run. */
+  const awake = async (personId: PersonId): Promise<boolean> => {
+    const quiet = quietNow.get(personId) ?? (await isQuietFor(deps, tenant, personId));
+    quietNow.set(personId, quiet);
+    return !quiet;
+  };
+  const send = async (found: readonly Notice[]): Promise<void> => {
+    for (const notice of found) {
+      if (!(await awake(notice.personId))) run.quiet += 1;
+      else if (await notices.queue(notice)) run.queued += 1;
+    }
+  };
+  const tomorrow = addDays(today, 1);
+  let token: string | undefined;
+  do {
+    const page = await deps.repos.conversations.listForTenant(
+      tenantId,
+      { from: tomorrow, to: tomorrow },
+      { pageSize: 100, ...(token === undefined ? {} : { continuationToken: token }) },
+    );
+    for (const record of page.items.filter((r) => r.status === 'booked')) {
+      await send(await prepNotices(deps, tenant, record, notices));
+    }
+    token = page.continuationToken;
+  } while (token !== undefined);
+  do {
+    const page = await deps.repos.employees.list(tenantId, {
+      pageSize: 100,
+      ...(token === undefined ? {} : { continuationToken: token }),
+    });
+    for (const person of page.items.filter((p) => p.leftOn === undefined || p.leftOn > today)) {
+      // Someone in quiet hours is not even looked at: their nudges wait for a later run.
+      if (await awake(person.id)) await send(await personalNotices(deps, tenant, person, today, notices));
+    }
+    token = page.continuationToken;
+  } while (token !== undefined);
+  return run;
 };
