@@ -20,7 +20,7 @@ const minutesOf = (hhmm: string): number => {
 };
 
 /** The local day and minute of the day an instant falls on in a zone. */
-export const localTime = (instantMs: number, timeZone: string): { day: IsoDate; minutes: number } => {
+const localTime = (instantMs: number, timeZone: string): { day: IsoDate; minutes: number } => {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
