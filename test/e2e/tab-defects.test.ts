@@ -3,37 +3,15 @@
  * Chromium against the full local stack: Team Themes saved again and again, labels that ran into
  * their values, one way of writing a quarter, and the icons the browser and Outlook ask for.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNudgeSettingsStore } from '../../bot/src/cosmos/bot-state.ts';
-import { launchBrowser, saveScreenshot, signInLocally, type LaunchedBrowser } from '../support/browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
+import { saveScreenshot, signInLocally } from '../support/browser.ts';
+import { useTabTest } from '../support/tab-test.ts';
 
 describe('tab defects', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  const t = useTabTest();
+  const { who, tab, fresh } = t;
   // Cumbria demo (tenant 1): person 6 manages 18–21 (demo/demo-org/people.ts).
-  const personNo = (n: number) => `0d3e0001-0000-4000-a000-${String(n).padStart(12, '0')}`;
-  const who = (n: number) => {
-    const e = stack.demo.employees.find((x) => x.id === personNo(n));
-    if (!e) throw new Error(`demo person ${String(n)} missing`);
-    return e;
-  };
-  const tab = (hash: string) => `${stack.baseUrl}/tab/#/${hash}`;
-  const fresh = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
-  beforeAll(async () => {
-    stack = await startStack({ referenceDate: '2027-05-03' });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser.close();
-    await stack.close();
-  });
 
   it('My team loads without a failed request, and Team Themes refuse an empty form, then save twice with a confirmation each time', async () => {
     const page = await fresh();
@@ -76,7 +54,7 @@ describe('tab defects', () => {
   }, 90_000);
 
   it("a manager sees how each report last said they were doing at a check-in; a colleague's API call is refused", async () => {
-    const nudges = createNudgeSettingsStore((kind, partition) => stack.store.keyValues(kind, partition));
+    const nudges = createNudgeSettingsStore((kind, partition) => t.stack.store.keyValues(kind, partition));
     const tenantId = who(18).tenantId;
     await nudges.put({
       tenantId,
@@ -100,8 +78,8 @@ describe('tab defects', () => {
         .filter({ hasText: who(19).displayName })
         .textContent(),
     ).toContain('Not answered');
-    const colleague = await fetch(`${stack.baseUrl}/api/v1/people/${who(18).id}/wellbeing`, {
-      headers: { authorization: `Bearer ${await stack.tokenFor(who(19).id)}` },
+    const colleague = await fetch(`${t.stack.baseUrl}/api/v1/people/${who(18).id}/wellbeing`, {
+      headers: { authorization: `Bearer ${await t.stack.tokenFor(who(19).id)}` },
     });
     expect(colleague.status).toBe(403);
     await page.close();
@@ -131,7 +109,7 @@ describe('tab defects', () => {
       '/addin/assets/icon-32.png',
       '/addin/assets/icon-80.png',
     ]) {
-      const res = await fetch(`${stack.baseUrl}${path}`);
+      const res = await fetch(`${t.stack.baseUrl}${path}`);
       expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({
         path,
         status: 200,
@@ -141,7 +119,7 @@ describe('tab defects', () => {
       expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     }
     // A missing file is a 404, not the page in its place.
-    expect((await fetch(`${stack.baseUrl}/addin/assets/icon-999.png`)).status).toBe(404);
+    expect((await fetch(`${t.stack.baseUrl}/addin/assets/icon-999.png`)).status).toBe(404);
   });
 
   type Themes = { trainingNeeds: string[] } | null;
@@ -166,9 +144,9 @@ describe('tab defects', () => {
   });
 
   const api = async (n: number, method: string): Promise<{ status: number; body: Themes }> => {
-    const res = await fetch(`${stack.baseUrl}/api/v1/people/${who(n).id}/team-themes`, {
+    const res = await fetch(`${t.stack.baseUrl}/api/v1/people/${who(n).id}/team-themes`, {
       method,
-      headers: { authorization: `Bearer ${await stack.tokenFor(who(n).id)}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${await t.stack.tokenFor(who(n).id)}`, accept: 'application/json' },
     });
     return { status: res.status, body: (await res.json()) as Themes };
   };

@@ -6,18 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  saveScreenshot,
-  seriousAxeViolations,
-  signInLocally,
-  type LaunchedBrowser,
-} from '../support/browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
-import { api, REFERENCE_DATE, who as personId } from './api-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, seriousAxeViolations, signInLocally } from '../support/browser.ts';
+import { TAB_THEMES, useTabTest } from '../support/tab-test.ts';
+import { api, REFERENCE_DATE } from './api-helpers.ts';
 
-const THEMES = ['default', 'dark', 'contrast'] as const;
+const THEMES = TAB_THEMES;
 
 interface Exported {
   readonly person: { readonly id: string };
@@ -28,33 +22,13 @@ const SAR_REASON = 'Subject access request ref SAR-2027-204';
 const AUDIT_REASON = 'Records audit sample 2027/31';
 
 describe('My data in the tab', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  const t = useTabTest();
+  const { who, tab, fresh } = t;
   // Cumbria demo (tenant 1): person 6 manages 18–21; person 11 is HR.
-  const who = (n: number) => {
-    const e = stack.demo.employees.find((x) => x.id === personId(1, n));
-    if (!e) throw new Error(`demo person ${String(n)} missing`);
-    return e;
-  };
-  const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
-  const fresh = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
   const downloaded = async (page: Page, click: () => Promise<void>): Promise<Exported> => {
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
     return JSON.parse(await readFile(await download.path(), 'utf8')) as Exported;
   };
-
-  beforeAll(async () => {
-    stack = await startStack({ referenceDate: REFERENCE_DATE });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser.close();
-    await stack.close();
-  });
 
   it('an employee downloads everything held about them and sees that they took it; no request controls are offered to them', async () => {
     const colleague = who(20);
@@ -77,7 +51,7 @@ describe('My data in the tab', () => {
   it('HR states a reason to fulfil a request and to open a record; the employee sees who did it and why', async () => {
     const colleague = who(21);
     const hr = who(11);
-    const created = await api(stack, who(6).id, 'POST', `/api/v1/people/${colleague.id}/conversations`, {
+    const created = await api(t.stack, who(6).id, 'POST', `/api/v1/people/${colleague.id}/conversations`, {
       body: { type: 'regular', date: REFERENCE_DATE, notes: NOTE },
     });
     expect(created.status).toBe(201);
@@ -132,7 +106,7 @@ describe('My data in the tab', () => {
     expect(await page.getByRole('heading', { name: 'Requests about someone else' }).count()).toBe(0);
     await page.close();
     // The search behind the HR controls refuses everyone else too.
-    const refused = await api(stack, who(6).id, 'GET', '/api/v1/people?q=an');
+    const refused = await api(t.stack, who(6).id, 'GET', '/api/v1/people?q=an');
     expect(refused.status).toBe(403);
   });
 

@@ -4,44 +4,18 @@
  * a repeat after a lost reply stores one note, and axe-core finds nothing serious in any theme.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  saveScreenshot,
-  seriousAxeViolations,
-  signInLocally,
-  type LaunchedBrowser,
-} from '../support/browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
-import { api, REFERENCE_DATE, who as personId } from './api-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, seriousAxeViolations, signInLocally } from '../support/browser.ts';
+import { TAB_THEMES, useTabTest } from '../support/tab-test.ts';
+import { api } from './api-helpers.ts';
 
-const THEMES = ['default', 'dark', 'contrast'] as const;
+const THEMES = TAB_THEMES;
 
 describe('My notes in the tab', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  const t = useTabTest();
+  const { who, tab, fresh } = t;
   // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17.
-  const who = (n: number) => {
-    const e = stack.demo.employees.find((x) => x.id === personId(1, n));
-    if (!e) throw new Error(`demo person ${String(n)} missing`);
-    return e;
-  };
-  const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
-  const fresh = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
   const logForm = (page: Page) => page.getByRole('form', { name: 'Log a note' });
-
-  beforeAll(async () => {
-    stack = await startStack({ referenceDate: REFERENCE_DATE });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser.close();
-    await stack.close();
-  });
 
   it('a colleague logs a note about a teammate, sees it with its visibility, and the teammate reads it in their own notes', async () => {
     const author = who(19);
@@ -90,7 +64,7 @@ describe('My notes in the tab', () => {
     await theirs.close();
 
     // Someone outside the pair never reads it: another team's member has no such note about them or by them.
-    const outsider = await api(stack, who(14).id, 'GET', `/api/v1/people/${subject.id}/feedback`);
+    const outsider = await api(t.stack, who(14).id, 'GET', `/api/v1/people/${subject.id}/feedback`);
     expect(outsider.text).not.toContain('Covered the Friday rota');
   }, 150_000);
 
@@ -101,7 +75,7 @@ describe('My notes in the tab', () => {
     await form.getByRole('button', { name: 'Log the note' }).click();
     await form.getByText('Choose what kind of note this is.').waitFor();
     await form.getByText('Write what happened.').waitFor();
-    const stored = await api(stack, who(21).id, 'GET', `/api/v1/people/${who(21).id}/feedback`);
+    const stored = await api(t.stack, who(21).id, 'GET', `/api/v1/people/${who(21).id}/feedback`);
     expect((stored.json as { items: unknown[] }).items).toEqual([]);
     await page.close();
   }, 90_000);
@@ -128,7 +102,7 @@ describe('My notes in the tab', () => {
     await form.getByRole('alert').waitFor();
     await form.getByRole('button', { name: 'Log the note' }).click();
     await page.getByRole('status').filter({ hasText: 'Note about yourself logged' }).waitFor();
-    const mine = await api(stack, author.id, 'GET', `/api/v1/people/${author.id}/feedback`);
+    const mine = await api(t.stack, author.id, 'GET', `/api/v1/people/${author.id}/feedback`);
     const copies = (mine.json as { items: { text: string }[] }).items.filter((n) =>
       n.text.startsWith('Talked through the new booking'),
     );

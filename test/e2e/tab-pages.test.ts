@@ -3,44 +3,16 @@
  * objectives with SMART hints, recording and agreeing a conversation, a manager's team, and
  * axe-core on every page in the light, dark and high-contrast themes.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  saveScreenshot,
-  seriousAxeViolations,
-  signInLocally,
-  type LaunchedBrowser,
-} from '../support/browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, seriousAxeViolations, signInLocally } from '../support/browser.ts';
+import { TAB_THEMES, useTabTest } from '../support/tab-test.ts';
 
-const THEMES = ['default', 'dark', 'contrast'] as const;
+const THEMES = TAB_THEMES;
 
 describe('Teams tab in Chromium', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  const t = useTabTest();
+  const { who, tab, fresh } = t;
   // Cumbria demo (tenant 1): person 6 manages 18–21, person 5 manages 14–17 (demo/demo-org/people.ts).
-  const personNo = (n: number) => `0d3e0001-0000-4000-a000-${String(n).padStart(12, '0')}`;
-  const who = (n: number) => {
-    const e = stack.demo.employees.find((x) => x.id === personNo(n));
-    if (!e) throw new Error(`demo person ${n} missing`);
-    return e;
-  };
-  const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
-  const fresh = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
-  beforeAll(async () => {
-    stack = await startStack({ referenceDate: '2027-05-03' });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser.close();
-    await stack.close();
-  });
 
   it('a colleague signs in, adds an objective with SMART hints, records and agrees a conversation, and sees it in history', async () => {
     const page = await fresh();
@@ -93,8 +65,8 @@ describe('Teams tab in Chromium', () => {
     for (const n of [14, 15, 16, 17]) expect(text).not.toContain(who(n).displayName);
 
     // The API behind the page refuses another team's records too.
-    const token = await stack.tokenFor(who(6).id);
-    const res = await fetch(`${stack.baseUrl}/api/v1/people/${who(14).id}/conversations`, {
+    const token = await t.stack.tokenFor(who(6).id);
+    const res = await fetch(`${t.stack.baseUrl}/api/v1/people/${who(14).id}/conversations`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(403);
