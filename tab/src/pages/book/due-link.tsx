@@ -21,7 +21,8 @@ export const whenOf = (b: BookedView): string =>
 
 /**
  * Beside a due conversation: "Booked for 12 Dec, 10:00" with a link to it when one is booked,
- * otherwise a link to book it. In-the-moment conversations are never booked.
+ * otherwise a link to book it. In-the-moment conversations are never booked, nor one not needed this time
+ * (004: no Regular conversation in a Big Picture month).
  */
 export const BookedOrBook = ({
   item,
@@ -32,7 +33,7 @@ export const BookedOrBook = ({
   personId: string;
   booked: readonly BookedView[];
 }) => {
-  if (item.type === 'in-the-moment') return null;
+  if (item.type === 'in-the-moment' || item.status === 'suppressed') return null;
   const match =
     item.bookedFor === undefined
       ? undefined
