@@ -24,6 +24,19 @@ const reportsOn = (on: string, history = [appraised('a', '2026-01-05'), appraise
   due('cumbria-vip', on, member('b'), history),
 ];
 
+/** Manager 1's Team Themes, sent on 10 February 2026 after the team's appraisals. */
+const sentThemes = () => {
+  const sent = teamThemesDue({
+    pack: VIP,
+    managerId: 'manager-1',
+    team: reportsOn('2026-02-20'),
+    themesSentOn: '2026-02-10',
+    on: '2026-02-20',
+  });
+  if (sent === undefined) throw new Error('Cumbria has Team Themes');
+  return sent;
+};
+
 describe('000 Cumbria: Team Themes once all the team’s appraisals are done', () => {
   it('000 Team Themes: while a team member’s appraisal is outstanding, the themes wait for it', () => {
     const themes = teamThemesDue({
@@ -57,14 +70,7 @@ describe('000 Cumbria: Team Themes once all the team’s appraisals are done', (
     ).toBe('overdue');
   });
   it('000 Team Themes: the senior manager collates once every manager has sent theirs', () => {
-    const sent = teamThemesDue({
-      pack: VIP,
-      managerId: 'manager-1',
-      team: reportsOn('2026-02-20'),
-      themesSentOn: '2026-02-10',
-      on: '2026-02-20',
-    });
-    if (sent === undefined) throw new Error('Cumbria has Team Themes');
+    const sent = sentThemes();
     expect(
       teamThemesCollationDue({
         pack: VIP,
@@ -87,14 +93,7 @@ describe('000 Cumbria: Team Themes once all the team’s appraisals are done', (
     ).toMatchObject({ status: 'completed' });
   });
   it('000 Team Themes: a year after the last collation it is due with what has been sent, while a manager is still to send theirs', () => {
-    const sent = teamThemesDue({
-      pack: VIP,
-      managerId: 'manager-1',
-      team: reportsOn('2026-02-20'),
-      themesSentOn: '2026-02-10',
-      on: '2026-02-20',
-    });
-    if (sent === undefined) throw new Error('Cumbria has Team Themes');
+    const sent = sentThemes();
     const managers = [
       ['manager-1', sent],
       ['manager-2', { ...sent, status: 'waiting' as const, completedOn: undefined }],
@@ -112,14 +111,7 @@ describe('000 Cumbria: Team Themes once all the team’s appraisals are done', (
     );
   });
   it('000 Team Themes: once every manager has sent theirs, the sooner of the two deadlines applies', () => {
-    const sent = teamThemesDue({
-      pack: VIP,
-      managerId: 'manager-1',
-      team: reportsOn('2026-02-20'),
-      themesSentOn: '2026-02-10',
-      on: '2026-02-20',
-    });
-    if (sent === undefined) throw new Error('Cumbria has Team Themes');
+    const sent = sentThemes();
     const managers = [['manager-1', sent]] as const;
     expect(teamThemesCollationDue({ pack: VIP, managers, collatedOn: '2025-03-01', on: '2026-02-20' })).toMatchObject({
       status: 'due',
