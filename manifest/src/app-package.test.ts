@@ -28,10 +28,11 @@ interface Manifest {
     scopes: string[];
     supportsCalling: boolean;
     supportsTelepathy?: boolean;
-    commandLists: { commands: { title: string; description: string }[] }[];
+    commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
   }[];
   staticTabs: { contentUrl: string }[];
-  configurableTabs: { context: string[]; configurationUrl: string }[];
+  configurableTabs: { context: string[]; configurationUrl: string; meetingSurfaces: string[] }[];
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
   extensions: { runtimes: { code: { page: string } }[]; ribbons: { contexts: string[] }[] }[];
   webApplicationInfo: { resource: string };
 }
@@ -79,20 +80,29 @@ describe('app package', () => {
 });
 
 describe('manifest content others rely on', () => {
-  it('declares the six bot commands in every scope and never calling', async () => {
+  it('declares the six bot commands in every scope, team starters in teams and group chats, and never calling', async () => {
     const { manifest } = await prodFiles();
     const bot = manifest.bots[0]!;
     expect(bot.supportsCalling).toBe(false);
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    for (const list of bot.commandLists)
-      expect(list.commands.map((c) => c.title).sort()).toEqual([
-        'due',
-        'feedback',
-        'help',
-        'objectives',
-        'prepare',
-        'starter',
-      ]);
+    const six = ['due', 'feedback', 'help', 'objectives', 'prepare', 'starter'];
+    for (const list of bot.commandLists) {
+      const titles = list.commands.map((c) => c.title);
+      const shared = list.scopes.includes('team') || list.scopes.includes('groupChat');
+      expect(titles.sort()).toEqual(shared ? [...six, 'team starters'].sort() : six);
+    }
+  });
+
+  it('declares the meeting side panel and stage, and only the resource-specific permissions the app uses', async () => {
+    const { manifest } = await prodFiles();
+    const tab = manifest.configurableTabs[0]!;
+    expect(tab.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingStage']));
+    expect(tab.meetingSurfaces).toEqual(['sidePanel', 'stage']);
+    // Meeting start and end events reach the bot only with OnlineMeeting.ReadBasic.Chat; the add-in needs the mailbox one.
+    expect(manifest.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual([
+      'MailboxItem.ReadWrite.User',
+      'OnlineMeeting.ReadBasic.Chat',
+    ]);
   });
 
   it('offers the team tab in meetings and the add-in on appointment organizer and attendee surfaces', async () => {
