@@ -14,6 +14,15 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   'export.annual-review': 'downloaded your annual review form',
   'record.archived': 'archived your records',
   'rating.released': 'released a pay recommendation to you',
+  'appeal.lodged': 'lodged your appeal',
+  'appeal.grounds-read': 'read the grounds of your appeal',
+  'appeal.acknowledged': 'acknowledged your appeal',
+  'appeal.hearing-recorded': 'recorded the hearing of your appeal',
+  'appeal.extension-proposed': 'proposed more time for your appeal',
+  'appeal.extension-agreed': 'agreed more time for your appeal',
+  'appeal.decided': 'decided your appeal',
+  'disagreement.form-sent': 'sent you the performance disagreement form',
+  'disagreement.closed': 'closed your disagreement with a record',
 };
 
 const reasonLabel = (category: string): string =>
