@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../errors.ts';
 import type { CalendarGateway, NewCalendarEvent } from '../ports/calendar.ts';
 import { fixedClock } from '../time/clock.ts';
 import { cancelBooking } from './booking-changes.ts';
-import { bookConversation } from './bookings.ts';
+import { bookConversation, bulkBook } from './bookings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
 const TENANT = 'tenant-bookings';
@@ -195,5 +195,28 @@ describe('#19 a second booking of the same type for the pair in one month is ref
     await cancelBooking(deps, manager, 'sam', first.stored.item.id, first.stored.etag);
     await bookConversation(deps, manager, later, link, 'key-f');
     expect((await recordsOfSam()).filter((r) => r.status === 'booked')).toHaveLength(3);
+  });
+});
+
+describe('#19 a round is held on working days only', () => {
+  it('a round on a Saturday or a bank holiday is refused, naming the days, and books nothing', async () => {
+    const round = {
+      type: 'regular' as const,
+      employeeIds: ['sam'],
+      days: ['2027-05-04', '2027-05-08', '2027-05-31'],
+      dayStart: '09:00',
+      dayEnd: '12:00',
+      durationMinutes: 60,
+      gapMinutes: 0,
+    };
+    const refused = await bulkBook(deps, manager, round, link, 'round-1').catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code).toBe('validation');
+    expect(isAppError(refused) && refused.message).toBe(
+      'Not a working day (a weekend or a bank holiday): 8 May 2027, 31 May 2027. Choose working days.',
+    );
+    expect(await recordsOfSam()).toEqual([]);
+    expect(cal.events.size).toBe(0);
+    const held = await bulkBook(deps, manager, { ...round, days: ['2027-05-04'] }, link, 'round-2');
+    expect(held.booked.map((b) => b.stored.item.date)).toEqual(['2027-05-04']);
   });
 });

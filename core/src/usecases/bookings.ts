@@ -5,7 +5,9 @@ import { AppError } from '../errors.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { SubjectContext } from '../permissions/relationships.ts';
 import type { Stored } from '../ports/repositories.ts';
+import { longDate } from '../engine/words.ts';
 import type { IsoDate } from '../time/dates.ts';
+import { createWorkingDayCalendar } from '../time/working-days.ts';
 import { invitationOf } from './agenda.ts';
 import { completeBooking } from './booking-completion.ts';
 import { addressesOf, guardBooking, pairOf } from './booking-parties.ts';
@@ -120,6 +122,17 @@ const slotsOfDay = (day: IsoDate, input: BulkBookingInput, timeZone: string): { 
   return slots;
 };
 
+/** A round is held on working days: never a weekend or a bank holiday of the employer's nation. */
+const refuseDaysOff = (days: readonly IsoDate[], tenant: Tenant): void => {
+  const calendar = createWorkingDayCalendar();
+  const off = [...new Set(days)].sort().filter((d) => !calendar.isWorkingDay(d, tenant.nation));
+  if (off.length === 0) return;
+  const named = off.map((d) => longDate(d)).join(', ');
+  throw new AppError('validation', `Not a working day (a weekend or a bank holiday): ${named}. Choose working days.`, {
+    details: [{ path: 'days', message: `Not working days: ${named}.` }],
+  });
+};
+
 /**
  * A team's round spread over the chosen days: people go to the days in turn so each day
  * fills evenly, one booking at a time so Graph's per-mailbox limits are respected.
@@ -132,6 +145,7 @@ export const bulkBook = async (
   idempotencyKey?: string,
 ) => {
   const { tenant } = await loadActor(deps, caller);
+  refuseDaysOff(input.days, tenant);
   const days = [...new Set(input.days)].sort().map((day) => slotsOfDay(day, input, tenant.timeZone));
   const booked: (BookingOutcome & { employeeId: PersonId })[] = [];
   const notBooked: { employeeId: PersonId; reason: string }[] = [];
