@@ -1,5 +1,5 @@
-import { getSchemePack } from '../scheme/packs/index.ts';
 import type { Cadence, StaffGroupRule } from '../scheme/types.ts';
+import { tenantPack } from '../usecases/tenant-admin-scheme.ts';
 import type { RuleContext } from './context.ts';
 import { jobGroups } from './groups.ts';
 import { anniversary } from './rules/anniversary.ts';
@@ -64,7 +64,8 @@ const byDueThenType = (a: DueItem, b: DueItem): number =>
  */
 export const dueConversations = (input: DueInput): DueReport => {
   const { tenant, employee, history, on } = input;
-  const pack = input.pack ?? getSchemePack(tenant.schemeId);
+  // The organisation's settings over its pack (e.g. the default regular-conversation frequency).
+  const pack = input.pack ?? tenantPack(tenant);
   const report = { employeeId: employee.id, schemeId: pack.id, on };
   const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
   if (!employed) return { ...report, items: [] };
