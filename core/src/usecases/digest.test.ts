@@ -1,4 +1,4 @@
-import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
@@ -78,15 +78,8 @@ const setup = async () => {
       disagreement: { recordedAt: '2027-04-22T10:00:00.000Z', text: 'I do not agree with the actions' },
     }),
   );
-  const queued: Notice[] = [];
-  const notices = {
-    queue: (n: Notice) => {
-      if (queued.some((q) => q.id === n.id)) return Promise.resolve(false);
-      queued.push(n);
-      return Promise.resolve(true);
-    },
-    tabLink: (route: string) => `https://app.example.test/tab/#${route}`,
-  };
+  const notices = new RecordingNoticeQueue();
+  const queued = notices.queued;
   const at = (now: string): UseCaseDeps => ({ repos, clock: fixedClock(now), newId: () => 'note-1', notices });
   return { repos, queued, at };
 };

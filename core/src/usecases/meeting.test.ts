@@ -1,8 +1,7 @@
-import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
-import type { Notice } from '../ports/appeals.ts';
 import { fixedClock } from '../time/clock.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { meetingChatIdOf, meetingPanel, promptRecordAfterMeeting, rememberMeeting } from './meeting.ts';
@@ -64,15 +63,8 @@ const setup = async () => {
     await repos.employees.create(p);
   }
   await repos.conversations.create(record);
-  const queued: Notice[] = [];
-  const notices = {
-    queue: (n: Notice) => {
-      if (queued.some((q) => q.id === n.id)) return Promise.resolve(false);
-      queued.push(n);
-      return Promise.resolve(true);
-    },
-    tabLink: (route: string) => `https://app.example.test/tab/#${route}`,
-  };
+  const notices = new RecordingNoticeQueue();
+  const queued = notices.queued;
   const deps: UseCaseDeps = { repos, clock: fixedClock('2027-05-10T09:30:00.000Z'), newId: () => 'unused', notices };
   await rememberMeeting(deps, record);
   return { deps, repos, queued };

@@ -19,6 +19,7 @@ export * from './repositories.ts';
 export * from './team.ts';
 export * from './team-deck.ts';
 export * from './meeting.ts';
+export * from './notices.ts';
 
 /** Every store core's use cases read and write, empty; each held to its suite in test/contracts/. */
 export const inMemoryRepositories = (): Repositories => ({
