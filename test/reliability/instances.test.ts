@@ -117,8 +117,7 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
   }, 180_000);
 
   it('three instances: each person gets one card, no tenant sees more than 50 requests in any second, a 429 pauses the tenant everywhere', async () => {
-    await scaled.add();
-    await scaled.add();
+    await Promise.all([scaled.add(), scaled.add()]);
     // Every instance serves the one store.
     for (const index of [0, 1, 2]) expect((await scaled.api(index, 'GET', '/me', 'manager')).status).toBe(200);
 
