@@ -120,6 +120,9 @@ describe('002 Bexley: 1:1s and probation', () => {
       ['2027-07-04', 'upcoming'],
     ]);
     expect(items[0]?.policyRef).toBe('002 §5');
+    expect(items[1]?.reason).toBe(
+      'Your Probation performance meeting at 3 months is due by 4 April 2027, 3 months after you started.',
+    );
     expect(items[3]?.reason).toContain('outcome of your probation');
   });
   it('002: a missed 4-week probation meeting is overdue; a held one is done', () => {

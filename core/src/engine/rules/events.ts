@@ -27,8 +27,8 @@ export const afterStart = (ctx: RuleContext, cadence: AfterStart): DueItem[] => 
       dueDate,
       reason:
         completedOn === undefined
-          ? `Your ${when} ${ctx.rule.label} is due by ${longDate(dueDate)}, ${when} after you started.`
-          : `Your ${when} ${ctx.rule.label} was held on ${longDate(completedOn)}.`,
+          ? `Your ${ctx.rule.label} at ${when} is due by ${longDate(dueDate)}, ${when} after you started.`
+          : `Your ${ctx.rule.label} at ${when} was held on ${longDate(completedOn)}.`,
       ...(completedOn === undefined ? {} : { completedOn }),
     });
   });
