@@ -39,6 +39,26 @@ export const auditLogContract = (open: () => AuditLog): void => {
       ]);
     });
 
+    it("lists a tenant's trail newest first, narrowed by subject, actor, action and whole days, and no other tenant's", async () => {
+      const log = open();
+      const [tenantId, other] = [newTenantId(), newTenantId()];
+      const at = (day: string) => `2027-05-${day}T23:30:00.000Z`;
+      await log.append(auditEvent(tenantId, 'a', { at: at('01'), actorId: 'hr-1', subjectId: 'emp-1' }));
+      await log.append(auditEvent(tenantId, 'b', { at: at('02'), actorId: 'aud-1', subjectId: 'emp-2' }));
+      await log.append(
+        auditEvent(tenantId, 'c', { at: at('03'), actorId: 'hr-1', subjectId: 'emp-2', action: 'rating.released' }),
+      );
+      await log.append(auditEvent(other, 'd', { at: at('02'), actorId: 'hr-1', subjectId: 'emp-1' }));
+      const ids = async (query: Parameters<AuditLog['listForTenant']>[1]) =>
+        (await log.listForTenant(tenantId, query)).items.map((e) => e.id);
+      expect(await ids({})).toEqual(['c', 'b', 'a']);
+      expect(await ids({ subjectId: 'emp-2' })).toEqual(['c', 'b']);
+      expect(await ids({ actorId: 'hr-1' })).toEqual(['c', 'a']);
+      expect(await ids({ action: 'rating.released' })).toEqual(['c']);
+      expect(await ids({ from: '2027-05-02', to: '2027-05-02' })).toEqual(['b']);
+      expect(await ids({ actorId: 'hr-1', to: '2027-05-02' })).toEqual(['a']);
+    });
+
     pagingClauses<AuditEvent>({
       seed: async (tenantId, count) => {
         const ids = Array.from({ length: count }, (_, i) => `event-${String(i + 1)}`);

@@ -3,7 +3,8 @@
  * The organisation views over HTTP on the Somerset demo (policy 003_6937000bba1c4f49.txt §8
  * compliance monitoring, 003 §5.8 pay-step deferrals) and Team Themes (policy
  * 000_ba03dd1a34829aac.txt): HR sees the whole organisation, the senior manager their service,
- * both by department with a drill-down to who is overdue; no note text travels upward.
+ * both by department with a drill-down to who is overdue; no note text travels upward. The
+ * auditor reads the trail of exceptional access (003 §6) across the organisation, with filters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversation } from '../../bot/src/cosmos/fixtures.test-support.ts';
@@ -36,6 +37,7 @@ describe('organisation views (003 §8, 000 Team Themes)', () => {
     await stack.store.conversations.create(
       conversation({
         tenantId,
+        id: 'org-appeal-review',
         employeeId: S.appellant,
         managerIds: [S.manager6],
         type: 'annual-review',
@@ -49,7 +51,6 @@ describe('organisation views (003 §8, 000 Team Themes)', () => {
   afterAll(async () => {
     await stack.close();
   });
-
   it('003 §8: HR sees four quarters, each department, overdue people, deferrals and appeals, and no note text', async () => {
     const res = await api(stack, S.hr, 'GET', PATH);
     expect(res.status).toBe(200);
@@ -121,5 +122,37 @@ describe('organisation views (003 §8, 000 Team Themes)', () => {
     expect(res.json.managers).toHaveLength(2);
     expect(res.text).not.toContain(SUMMARY);
     expect((await api(stack, S.colleague, 'GET', '/api/v1/organisation/team-themes')).status).toBe(403);
+  });
+
+  it("003 §6: the auditor reads the organisation's trail, narrowed by actor, person, action and dates; others are refused", async () => {
+    const reason = 'Serious incident review SIR-2027-07';
+    const opened = await api(
+      stack,
+      S.hr,
+      'POST',
+      `/api/v1/people/${S.appellant}/conversations/org-appeal-review/exceptional-access`,
+      { body: { category: 'serious-incident', text: reason } },
+    );
+    expect(opened.status).toBe(200);
+    const trail = await api(stack, S.auditor, 'GET', `/api/v1/organisation/audit?actorId=${S.hr}`);
+    expect(trail.status).toBe(200);
+    expect(trail.json.items[0]).toMatchObject({
+      action: 'exceptional-access',
+      actorId: S.hr,
+      subjectId: S.appellant,
+      reason: { category: 'serious-incident', text: reason },
+    });
+    expect(trail.json.items[0].actorName).not.toBe(S.hr);
+    const narrowed = `/api/v1/organisation/audit?personId=${S.appellant}&action=exceptional-access&from=${REFERENCE_DATE}&to=${REFERENCE_DATE}`;
+    expect((await api(stack, S.auditor, 'GET', narrowed)).json.items.length).toBeGreaterThanOrEqual(1);
+    const before = await api(
+      stack,
+      S.auditor,
+      'GET',
+      `/api/v1/organisation/audit?personId=${S.appellant}&to=2027-01-01`,
+    );
+    expect(before.json.items).toEqual([]);
+    expect((await api(stack, S.director, 'GET', '/api/v1/organisation/audit')).status).toBe(403);
+    expect((await api(stack, S.colleague, 'GET', '/api/v1/organisation/audit')).status).toBe(403);
   });
 });

@@ -3,7 +3,7 @@
  * demo (policy 003_6937000bba1c4f49.txt §8 compliance, §6 exceptional access; policy
  * 000_ba03dd1a34829aac.txt Team Themes): HR sees the organisation's figures as charts with their
  * tables and drills down to who is overdue; a senior manager sees their service; an auditor reads
- * the audit trail with filters; axe-core finds nothing serious in any theme.
+ * the audit trail with filters and finds the exceptional-access form; axe-core finds nothing serious in any theme.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,43 @@ describe('Organisation page in the tab', () => {
     expect(await nav.getByRole('tab', { name: 'Organisation' }).count()).toBe(0);
     await colleague.close();
   }, 90_000);
+
+  it('an auditor filters the audit trail by who acted and reads the reason; the exceptional-access form is the My data one', async () => {
+    const reason = 'Records audit sample 2027/44';
+    const subject = who(19);
+    const created = await api(stack, who(6).id, 'POST', `/api/v1/people/${subject.id}/conversations`, {
+      body: { type: 'regular', date: REFERENCE_DATE, notes: 'Private note.' },
+    });
+    expect(created.status).toBe(201);
+    const recordId = (created.json as { record: { id: string } }).record.id;
+    const opened = await api(
+      stack,
+      who(11).id,
+      'POST',
+      `/api/v1/people/${subject.id}/conversations/${recordId}/exceptional-access`,
+      { body: { category: 'audit', text: reason } },
+    );
+    expect(opened.status).toBe(200);
+
+    const page = await fresh();
+    await signInLocally(page, tab(), who(12));
+    await settled(page);
+    expect(await page.getByRole('heading', { name: 'Reviews completed on time' }).count()).toBe(0);
+    const form = page.getByRole('form', { name: 'Filter the audit trail' });
+    await form.getByLabel('By (name or email)').fill(who(11).email);
+    await form.getByRole('combobox', { name: 'Action' }).selectOption('exceptional-access');
+    await form.getByRole('button', { name: 'Show the trail' }).click();
+    const trail = page.getByRole('table', { name: 'Audit trail' });
+    await trail.waitFor();
+    const text = (await trail.textContent()) ?? '';
+    expect(text).toContain(who(11).displayName);
+    expect(text).toContain(subject.displayName);
+    expect(text).toContain(reason);
+    await page.getByRole('region', { name: 'Requests about someone else' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'organisation-auditor');
+    await page.close();
+  }, 120_000);
 
   for (const theme of THEMES) {
     it(`axe-core finds no serious or critical violations on the Organisation page (${theme} theme)`, async () => {

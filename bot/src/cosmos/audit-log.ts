@@ -1,5 +1,14 @@
-import type { Container } from '@azure/cosmos';
-import type { AuditEvent, AuditLog, Page, PageRequest, PersonId, TenantId } from '@pc/core';
+import type { Container, SqlParameter } from '@azure/cosmos';
+import {
+  addDays,
+  type AuditEvent,
+  type AuditLog,
+  type AuditQuery,
+  type Page,
+  type PageRequest,
+  type PersonId,
+  type TenantId,
+} from '@pc/core';
 import { personPartition } from './containers.ts';
 import { DocumentCollection, type RequestCounter } from './document-collection.ts';
 
@@ -32,6 +41,28 @@ export class CosmosAuditLog implements AuditLog {
         parameters: [{ name: '@subjectId', value: subjectId }],
         orderBy: 'c.at DESC',
       },
+      page,
+    );
+  }
+
+  /** Cross-partition within the tenant, each filter a parameter of one paged query. */
+  listForTenant(tenantId: TenantId, query: AuditQuery, page?: PageRequest): Promise<Page<AuditEvent>> {
+    const clauses: string[] = [];
+    const parameters: SqlParameter[] = [];
+    const add = (clause: string, name: string, value: string | undefined) => {
+      if (value === undefined) return;
+      clauses.push(clause);
+      parameters.push({ name, value });
+    };
+    add('c.subjectId = @subjectId', '@subjectId', query.subjectId);
+    add('c.actorId = @actorId', '@actorId', query.actorId);
+    add('c.action = @action', '@action', query.action);
+    add('c.at >= @from', '@from', query.from);
+    // Times are ISO strings: before the start of the day after `to` keeps all of `to`.
+    add('c.at < @before', '@before', query.to === undefined ? undefined : addDays(query.to, 1));
+    return this.#docs.queryTenantPage(
+      tenantId,
+      { ...(clauses.length === 0 ? {} : { where: clauses.join(' AND ') }), parameters, orderBy: 'c.at DESC' },
       page,
     );
   }

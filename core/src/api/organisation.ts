@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from './primitives.ts';
+import { id, isoDate, isoDateTime, page, pageQuery } from './primitives.ts';
+import { auditEvent } from './team.ts';
 
 /** Policy 003 §8 figures for HR (the organisation) or a senior manager (their service); no note text. */
 export const organisationCompliance = z.object({
@@ -71,3 +72,14 @@ export const organisationThemes = z.object({
 /** The HR-system layouts of the completions file; docs/exports.md describes their columns. */
 export const hrFileParams = z.object({ layout: z.enum(['itrent', 'esr']) });
 export const hrFileQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** The auditor's filters: each one given narrows the trail. */
+export const auditTrailQuery = pageQuery.extend({
+  personId: id.optional(),
+  actorId: id.optional(),
+  action: z.string().max(64).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const auditTrail = page(auditEvent.extend({ actorName: z.string(), subjectName: z.string() }));

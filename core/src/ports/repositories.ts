@@ -123,9 +123,22 @@ export interface FeedbackRepository {
   listForSubject(tenantId: TenantId, subjectId: PersonId, page?: PageRequest): Promise<Page<FeedbackEntry>>;
 }
 
+/** The auditor's filters over a tenant's audit trail; each one given narrows it. */
+export interface AuditQuery {
+  readonly subjectId?: PersonId;
+  readonly actorId?: PersonId;
+  readonly action?: AuditEvent['action'];
+  /** Events on or after this date. */
+  readonly from?: IsoDate;
+  /** Events on or before this date. */
+  readonly to?: IsoDate;
+}
+
 /** Append-only: no update, no delete. */
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   /** Newest first. */
   listForSubject(tenantId: TenantId, subjectId: PersonId, page?: PageRequest): Promise<Page<AuditEvent>>;
+  /** Newest first, across everyone in the tenant (the auditor's trail): one paged query. */
+  listForTenant(tenantId: TenantId, query: AuditQuery, page?: PageRequest): Promise<Page<AuditEvent>>;
 }

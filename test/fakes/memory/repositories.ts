@@ -3,6 +3,7 @@ import type {
   AgendaItem,
   AuditEvent,
   AuditLog,
+  AuditQuery,
   ConversationQuery,
   ConversationRecord,
   ConversationRepository,
@@ -22,6 +23,7 @@ import type {
   TenantId,
   TenantRepository,
 } from '@pc/core';
+import { addDays } from '@pc/core';
 import { MemoryDocuments, newestFirst } from './documents.ts';
 
 /** In-memory repositories for core's ports, held to the same contract suites as the Cosmos adapters. */
@@ -240,6 +242,21 @@ export class InMemoryAuditLog implements AuditLog {
       subjectId,
       page,
       undefined,
+      newestFirst((e) => e.at),
+    );
+  }
+
+  listForTenant(tenantId: TenantId, query: AuditQuery, page?: PageRequest): Promise<Page<AuditEvent>> {
+    const before = query.to === undefined ? undefined : addDays(query.to, 1);
+    return this.#docs.tenantPage(
+      tenantId,
+      page,
+      (e) =>
+        (query.subjectId === undefined || e.subjectId === query.subjectId) &&
+        (query.actorId === undefined || e.actorId === query.actorId) &&
+        (query.action === undefined || e.action === query.action) &&
+        (query.from === undefined || e.at >= query.from) &&
+        (before === undefined || e.at < before),
       newestFirst((e) => e.at),
     );
   }

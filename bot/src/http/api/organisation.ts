@@ -1,4 +1,4 @@
-import { organisationCompliance, organisationThemes } from '@pc/core/usecases';
+import { auditTrail, organisationCompliance, organisationThemes } from '@pc/core/usecases';
 import type { Server } from 'restify';
 import { registerApiRoute, type ApiContext } from './register.ts';
 
@@ -9,5 +9,8 @@ export const registerOrganisationRoutes = (server: Server, api: ApiContext): voi
   }));
   registerApiRoute(server, api, 'organisation.themes', async (r) => ({
     body: await organisationThemes(r.deps, r.caller),
+  }));
+  registerApiRoute(server, api, 'organisation.audit', async (r) => ({
+    body: await auditTrail(r.deps, r.caller, r.query),
   }));
 };

@@ -30,3 +30,12 @@ export const hrSystemFile = {
   response: z.string(),
   produces: 'text/csv',
 } satisfies RouteDef;
+
+export const audit = {
+  method: 'GET',
+  path: `${base}/organisation/audit`,
+  tag: 'organisation',
+  summary: 'The audit trail across the organisation, newest first, with filters (auditors, HR); read-only',
+  query: org.auditTrailQuery,
+  response: org.auditTrail,
+} satisfies RouteDef;

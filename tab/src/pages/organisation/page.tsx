@@ -1,5 +1,7 @@
 import { Text } from '@fluentui/react-components';
 import { useSession } from '../../session.tsx';
+import { RequestsForOthers } from '../me/requests.tsx';
+import { AuditTrail } from './audit-trail.tsx';
 import { OrganisationCompliance } from './compliance.tsx';
 import { HrExports } from './exports.tsx';
 import { OrganisationThemes } from './themes.tsx';
@@ -23,6 +25,8 @@ const Page = (_: { rest: readonly string[] }) => {
       {overseer ? <OrganisationCompliance /> : null}
       {overseer ? <OrganisationThemes /> : null}
       {me.orgRoles.includes('hr') ? <HrExports /> : null}
+      {me.orgRoles.some((r) => r === 'auditor' || r === 'hr') ? <AuditTrail /> : null}
+      {me.orgRoles.includes('auditor') ? <RequestsForOthers /> : null}
     </>
   );
 };
