@@ -1,10 +1,13 @@
 /**
  * Issue #22, nudges at the right time: the subject of an in-the-moment note logged in Teams is
- * told it exists in their own chat, once, through the paced notice queue, and never while they
- * are in their quiet hours. Real HTTP, a fake Bot Connector, Cosmos and the check-in scheduler's
- * sweep delivering the queue.
+ * told by the next nudge run that it exists, in their own chat, once, through the paced notice
+ * queue, and never while they are in their quiet hours. Real HTTP, a fake Bot Connector, Cosmos
+ * and the check-in scheduler's sweep delivering the queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueTimelyNudges, type UseCaseDeps } from '@pc/core/usecases';
+import { composeServices } from '../../bot/src/compose.ts';
+import { loadConfig } from '../../bot/src/config.ts';
 import { createNudgeSettingsStore } from '../../bot/src/cosmos/bot-state.ts';
 import { employee } from '../../bot/src/cosmos/fixtures.test-support.ts';
 import { startBotHarness, type BotHarness } from '../fakes/connector/bot-harness.ts';
@@ -25,6 +28,8 @@ const job = [
 
 describe('Teams bot: the subject of a note is told it exists', () => {
   let h: BotHarness;
+  /** The same store and clock as the server: a nudge run as the server's timer makes it. */
+  let deps: UseCaseDeps;
   const chatOf = (member: string) => h.connector.conversations.find((c) => c.memberId === member)?.id;
   const cardsIn = (member: string) =>
     h.connector.activities.filter((a) => a.conversationId === chatOf(member)).map((a) => JSON.stringify(a.activity));
@@ -66,6 +71,7 @@ describe('Teams bot: the subject of a note is told it exists', () => {
       updatedAt: '2027-05-01T09:00:00.000Z',
     });
     await postActivity(h.botUrl, installationAdd({ serviceUrl: h.connector.url, user: kim }));
+    deps = composeServices(loadConfig({ APP_ENV: 'local', LOG_LEVEL: 'silent' }), h.store, h.clock).deps;
   }, 60_000);
   afterAll(async () => {
     await h.close();
@@ -75,6 +81,9 @@ describe('Teams bot: the subject of a note is told it exists', () => {
     const response = await logNote('sam', 'Covered the Friday rota at short notice');
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.body)).toContain('Feedback logged');
+    expect(chatOf('sam')).toBeUndefined();
+    await queueTimelyNudges(deps, TENANT);
+    await queueTimelyNudges(deps, TENANT);
     await h.connector.waitFor(() => cardsIn('sam').length > 0, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(cardsIn('sam')).toHaveLength(1);
@@ -87,6 +96,8 @@ describe('Teams bot: the subject of a note is told it exists', () => {
   it('Ali, in her quiet hours, is not told now', async () => {
     const response = await logNote('ali', 'Helped with the audit');
     expect(JSON.stringify(response.body)).toContain('Feedback logged');
+    const run = await queueTimelyNudges(deps, TENANT);
+    expect(run.queued).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(chatOf('ali')).toBeUndefined();
   });

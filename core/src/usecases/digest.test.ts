@@ -125,7 +125,7 @@ describe('timely nudges through the notice queue', () => {
     expect(queued.map((n) => n.personId)).toEqual(['mgr']);
   });
 
-  it('the subject of a note is told it exists, who can see it and its words; in quiet hours a later run tells them, once', async () => {
+  it('the subject of a note is told by the next run it exists, who can see it and its words; not in quiet hours; once', async () => {
     const { queued, at } = await setup();
     const input = {
       subjectId: 'sam',
@@ -135,7 +135,7 @@ describe('timely nudges through the notice queue', () => {
       addToAgenda: false,
     };
     await logFeedback(at(THURSDAY_EVENING), { tenantId: T, userId: 'kim' }, input, 'activity-1');
-    expect(queued).toEqual([]);
+    await queueTimelyNudges(at(THURSDAY_EVENING), T);
     await queueTimelyNudges(at('2027-05-14T06:30:00.000Z'), T);
     expect(queued).toEqual([]);
     await queueTimelyNudges(at('2027-05-14T09:00:00.000Z'), T);
@@ -148,18 +148,23 @@ describe('timely nudges through the notice queue', () => {
     expect(cardsTo(queued, 'kim').join()).not.toContain('A note about you');
   });
 
-  it('a note logged in working hours is told at once', async () => {
+  it('a note about oneself, or one over a week old, is not announced', async () => {
     const { queued, at } = await setup();
-    const input = {
-      subjectId: 'kim',
+    const note = {
       kind: 'advice' as const,
       text: 'Try the new template',
       visibility: 'subject-only' as const,
       addToAgenda: false,
     };
-    await logFeedback(at(THURSDAY_MORNING), { tenantId: T, userId: 'mgr' }, input, 'activity-2');
-    expect(queued.map((n) => n.personId)).toEqual(['kim']);
-    expect(JSON.stringify(queued[0]?.card)).toContain('Only the person it is about');
+    await logFeedback(
+      at('2027-05-03T09:00:00.000Z'),
+      { tenantId: T, userId: 'mgr' },
+      { ...note, subjectId: 'kim' },
+      'old',
+    );
+    await logFeedback(at(THURSDAY_MORNING), { tenantId: T, userId: 'sam' }, { ...note, subjectId: 'sam' }, 'self');
+    await queueTimelyNudges(at(THURSDAY_MORNING), T);
+    expect(queued.filter((n) => JSON.stringify(n.card).includes('A note about you'))).toEqual([]);
   });
 
   it('on Friday each manager gets one digest: records waiting for agreement, disagreements, what is due; never on other days', async () => {

@@ -11,7 +11,6 @@ import type { Page, PageRequest, Stored } from '../ports/repositories.ts';
 import { retryOnConflict } from './concurrency.ts';
 import { freshPerson, loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { tellSubjectOfNote } from './nudges.ts';
 
 export interface FeedbackLogged {
   readonly entry: Stored<FeedbackEntry>;
@@ -143,8 +142,6 @@ export const logFeedback = async (
     createdAt: deps.clock.now(),
   };
   const { stored, alreadyRecorded } = await storeOnce(deps, entry);
-  // The subject hears that the note exists (its words only if they may read them).
-  if (!alreadyRecorded) await tellSubjectOfNote(deps, stored.item);
   let final = stored;
   if (input.addToAgenda && stored.item.agendaConversationId === undefined) {
     const conversationId = await joinAgenda(deps, stored.item);

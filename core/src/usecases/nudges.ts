@@ -54,7 +54,8 @@ const isQuietFor = async (deps: UseCaseDeps, tenant: Tenant, personId: PersonId)
 
 /**
  * Tells the subject of an in-the-moment note that it exists, who wrote it and who can see it;
- * its words only when the subject may read them. Never for a note about oneself.
+ * its words only when the subject may read them. Never for a note about oneself. Told by the
+ * next nudge run rather than while the note is logged, so logging stays two store requests.
  */
 const noteToldNotice = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<Notice | undefined> => {
   if (entry.authorId === entry.subjectId) return undefined;
@@ -75,18 +76,6 @@ const noteToldNotice = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<
       'Type **feedback** to note something back, or see your notes in the app.',
     ]),
   };
-};
-
-/**
- * Right after a note is logged: its subject is told, unless they are in their quiet hours now,
- * when the next nudge run tells them instead. True when the notice was queued now.
- */
-export const tellSubjectOfNote = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<boolean> => {
-  const tenant = (await deps.repos.tenants.get(entry.tenantId))?.item;
-  if (deps.notices === undefined || tenant === undefined) return false;
-  if (await isQuietFor(deps, tenant, entry.subjectId)) return false;
-  const notice = await noteToldNotice(deps, entry);
-  return notice === undefined ? false : deps.notices.queue(notice);
 };
 
 const whenOf = (start: string, timeZone: string): string =>
