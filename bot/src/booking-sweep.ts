@@ -1,18 +1,12 @@
 import { isAppError } from '@pc/core';
-import { sweepPendingBookings, type AgendaLink, type BookingSweepResult } from '@pc/core/usecases';
-import type { AppConfig } from './config.ts';
+import { sweepPendingBookings, type BookingSweepResult } from '@pc/core/usecases';
 import type { AppModule, AppModuleContext } from './module.ts';
+import { agendaLinkFor } from './tab-links.ts';
 
 export interface BookingSweepModule extends AppModule {
   /** One sweep of every allowed tenant now, as the timer runs it; undefined before the module is registered. */
   sweep(): Promise<BookingSweepResult | undefined>;
 }
-
-/** The tab's conversation page, as the API's invitations link to it. */
-const agendaLinkOf =
-  (config: AppConfig): AgendaLink =>
-  (personId, conversationId) =>
-    `${config.tabBaseUrl.replace(/\/+$/, '')}/tab/#/conversations/${encodeURIComponent(personId)}/${encodeURIComponent(conversationId)}`;
 
 const add = (a: BookingSweepResult, b: BookingSweepResult): BookingSweepResult => ({
   completed: a.completed + b.completed,
@@ -34,7 +28,7 @@ export const createBookingSweepModule = (): BookingSweepModule => {
 
   const round = async ({ config, services, logger }: AppModuleContext): Promise<BookingSweepResult> => {
     let total: BookingSweepResult = { completed: 0, failed: 0, left: 0 };
-    const options = { pendingForMs: config.bookingSweep.pendingMinutes * 60_000, agendaLink: agendaLinkOf(config) };
+    const options = { pendingForMs: config.bookingSweep.pendingMinutes * 60_000, agendaLink: agendaLinkFor(config) };
     for (const tenantId of config.auth.allowedTenants) {
       try {
         const result = await sweepPendingBookings(services.deps, tenantId, options);

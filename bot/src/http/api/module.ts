@@ -1,5 +1,4 @@
 import { buildOpenApi } from '@pc/core/api';
-import type { AgendaLink } from '@pc/core/usecases';
 import { createTokenValidator, type TokenValidator } from '../../auth/index.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppModule, AppModuleContext } from '../../module.ts';
@@ -16,6 +15,7 @@ import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
+import { agendaLinkFor } from '../../tab-links.ts';
 
 export interface ApiModuleOptions {
   /** Defaults to Entra tokens from the configured authority, audiences and tenants. */
@@ -33,12 +33,6 @@ export const tokenValidatorFor = (config: AppConfig): TokenValidator => {
     allowedClients: config.auth.allowedClients,
   });
 };
-
-/** The tab's conversation page (its hash route), under the tab's public address. */
-const agendaLinkFor =
-  (config: AppConfig): AgendaLink =>
-  (personId, conversationId) =>
-    `${config.tabBaseUrl.replace(/\/+$/, '')}/tab/#/conversations/${encodeURIComponent(personId)}/${encodeURIComponent(conversationId)}`;
 
 /** The REST API under /api/v1 for the tab and the add-in, and its OpenAPI document. */
 export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
