@@ -48,6 +48,17 @@ export const startChild = async <T>(role: string, env: Readonly<Record<string, s
   };
 };
 
+/**
+ * Ends this process when the one that started it is gone (a test worker stopped after a timed-out
+ * set-up, say), so stores, connectors and app instances never linger with nobody to stop them.
+ */
+export const exitWithParent = (): void => {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0);
+  }, 1_000).unref();
+};
+
 /** Writes the ready line a parent's startChild waits for. */
 export const ready = (info: unknown): void => {
   process.stdout.write(`${JSON.stringify(info)}\n`);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { startFakeBotConnector } from '../../test/fakes/bot-connector.ts';
 import type { InjectedRefusal, SlidingWindowLimiter } from '../../test/fakes/connector/limits.ts';
 import { startCosmosServer } from '../../test/support/cosmos-server.ts';
-import { ready } from './child.ts';
+import { exitWithParent, ready } from './child.ts';
 
 export interface CosmosInfo {
   readonly cosmosEndpoint: string;
@@ -179,6 +179,7 @@ const ROLES: Readonly<Record<string, () => Promise<void>>> = {
   'real-app': realApp,
 };
 
+exitWithParent();
 const role = ROLES[process.argv[2] ?? ''];
 if (role === undefined) {
   process.stderr.write(`unknown bench role ${process.argv[2] ?? ''}\n`);

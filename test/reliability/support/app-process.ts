@@ -12,6 +12,7 @@ import {
 import { SendQueueWorker } from '../../../bot/src/proactive/index.ts';
 import { createBotAdapter } from '../../../bot/src/teams/adapter.ts';
 import { createCloudProactiveSender } from '../../../bot/src/teams/proactive-sender.ts';
+import { exitWithParent } from '../../../bench/lib/child.ts';
 import { startAppInstance } from './app.ts';
 
 const env = (name: string): string => {
@@ -23,6 +24,7 @@ const say = (line: unknown): void => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
+exitWithParent();
 const instance = await startAppInstance({
   cosmosEndpoint: env('RELIABILITY_COSMOS_ENDPOINT'),
   cosmosKey: env('RELIABILITY_COSMOS_KEY'),
