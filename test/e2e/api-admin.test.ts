@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- responses are read as loose JSON */
 // Tenant administration over the API: administrators only, roles from Entra at sign-in, settings
 // versioned with If-Match, and a new tenant onboarded, synced and imported through the admin routes.
+import { readFile } from 'node:fs/promises';
+import { APP_ROLES } from '@pc/core/usecases';
 import { DEMO_TENANT_IDS } from '@pc/demo/demo-org.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeltaDirectory } from '../fakes/graph/delta.ts';
@@ -51,6 +53,12 @@ const ADMIN_ROUTES = [
 const A = { admin: who(5, 11), auditor: who(5, 12), colleague: who(5, 19) };
 
 describe('who may administer', () => {
+  it('the app registration declares one app role for each role, with the values the API maps', async () => {
+    const declared = JSON.parse(await readFile('infra/app-roles.json', 'utf8')) as { value: string }[];
+    const mapped = declared.map((r) => APP_ROLES[r.value.toLowerCase()]);
+    expect(mapped.sort()).toEqual(['admin', 'auditor', 'coordinator', 'hr', 'senior-manager']);
+  });
+
   it('anyone without the admin role gets 403 with a sentence, on every admin route', async () => {
     for (const person of [A.colleague, A.auditor]) {
       for (const [method, path] of ADMIN_ROUTES) {

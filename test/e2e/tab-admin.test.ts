@@ -56,7 +56,8 @@ describe('Administration in the tab', () => {
   const tab = (hash: string, theme: string = 'default') => `${stack.baseUrl}/tab/?theme=${theme}#/${hash}`;
   const fresh = async (): Promise<Page> => {
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    // The machine running these is busy: a first load of the tab may take a while.
+    page.setDefaultTimeout(60_000);
     return page;
   };
   const token = (tid: string, oid: string, name: string, roles: string[]) =>
@@ -179,10 +180,12 @@ describe('Administration in the tab', () => {
     }
     const starter = await token(FRESH, 'starter', 'Stu Starter', []);
     const due = await api(stack, undefined, 'GET', '/api/v1/people/starter/due', { token: starter });
-    expect(due.json.items.map((i: { type: string }) => i.type)).toContain('induction');
+    // The org chart and the due list meet: the starter's conversations are with their line manager.
+    expect(due.json.items.length).toBeGreaterThan(0);
+    expect(due.json.items.every((i: { withIds: string[] }) => i.withIds.includes('lead'))).toBe(true);
     await saveScreenshot(page, 'admin-fresh-tenant');
     await page.close();
-  }, 120_000);
+  }, 240_000);
 
   it('a settings change is a new version naming who made it; a change made meanwhile elsewhere is refused', async () => {
     const first = await fresh();
@@ -201,17 +204,20 @@ describe('Administration in the tab', () => {
 
     await second.getByLabel('Check-in every (weeks)').fill('2');
     await second.getByRole('button', { name: 'Save settings' }).click();
-    await second.getByText('Someone changed these settings since you loaded them.', { exact: false }).waitFor();
+    const refused = second.getByRole('alert');
+    await refused.getByText('Changed by someone else').waitFor();
+    expect(await refused.textContent()).toContain('Someone else changed this record while you were working on it.');
+    expect(await second.getByLabel('Check-in every (weeks)').inputValue()).toBe('2');
     await first.close();
     await second.close();
 
     // The Big Picture agenda everyone reads now carries the organisation's question (004).
-    const lead = await token(FRESH, 'lead', 'Lin Lead', []);
-    const scheme = await api(stack, undefined, 'GET', '/api/v1/scheme', { token: lead });
+    const admin = await token(FRESH, ADMIN.id, ADMIN.name, ['Admin']);
+    const scheme = await api(stack, undefined, 'GET', '/api/v1/scheme', { token: admin });
     expect(scheme.json.bigPicture.questions.map((q: { text: string }) => q.text)).toEqual([
       'What will the new strategy ask of your team?',
     ]);
-  }, 120_000);
+  }, 240_000);
 
   it('the demo administrator is marked on the sign-in page; a colleague gets no admin section and a 403', async () => {
     const hr = stack.demo.employees.find((e) => e.id === who(1, 11));

@@ -19,6 +19,8 @@ export interface TokenClaims {
   readonly aud: string;
   readonly scp?: string;
   readonly roles?: readonly string[];
+  /** Security-group object ids, when the app registration emits group claims. */
+  readonly groups?: readonly string[];
   readonly name?: string;
   readonly preferred_username?: string;
   /** Seconds since the epoch. */

@@ -46,6 +46,7 @@ describe('token validation against a local Entra-like issuer', () => {
       aud: API,
       scp: 'access_as_user Calendars.Read',
       roles: ['Admin'],
+      groups: ['5eed0000-0000-4000-a000-00000000a001'],
       name: 'Ada Lovelace',
       preferred_username: 'ada@example.org',
     });
@@ -57,6 +58,7 @@ describe('token validation against a local Entra-like issuer', () => {
       upn: 'ada@example.org',
       scopes: ['access_as_user', 'Calendars.Read'],
       roles: ['Admin'],
+      groups: ['5eed0000-0000-4000-a000-00000000a001'],
       token,
     });
   });

@@ -16,7 +16,14 @@ const SCHEME_NAMES: Readonly<Record<string, string>> = {
   'assembly-secretariat': 'Assembly Secretariat',
 };
 
-const Form = ({ view, onSaved }: { view: AdminView; onSaved: (view: AdminView) => void }) => {
+interface FormProps {
+  readonly view: AdminView;
+  readonly onSaved: (view: AdminView) => void;
+  /** After a conflict: load the version someone else saved. */
+  readonly onReload: () => void;
+}
+
+const Form = ({ view, onSaved, onReload }: FormProps) => {
   const { api } = useSession();
   const [draft, setDraft] = useState<SettingsDraft | null>(() => draftOf(view));
   const [busy, setBusy] = useState(false);
@@ -59,7 +66,7 @@ const Form = ({ view, onSaved }: { view: AdminView; onSaved: (view: AdminView) =
         Roles from Entra groups
       </Text>
       <RoleGroupFields {...props} />
-      {error === null ? null : <ErrorNotice error={error} />}
+      {error === null ? null : <ErrorNotice error={error} onRetry={onReload} />}
       <div>
         <Button appearance="primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save settings'}
@@ -96,7 +103,17 @@ export const SettingsSection = () => {
       <LiveStatus
         message={saved === null || saved.settings === null ? '' : `Saved as version ${String(saved.settings.version)}.`}
       />
-      {view === null ? null : <Form view={view} onSaved={onSaved} />}
+      {view === null ? null : (
+        <Form
+          view={view}
+          onSaved={onSaved}
+          onReload={() => {
+            setSaved(null);
+            reload();
+            setRound((r) => r + 1);
+          }}
+        />
+      )}
       <Text as="h3" block size={400} weight="semibold">
         Earlier versions
       </Text>
