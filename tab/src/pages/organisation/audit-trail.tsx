@@ -126,13 +126,28 @@ export const AuditTrail = () => {
         {error === null ? null : <ErrorNotice error={error} />}
         <div className={styles.filters}>
           <Field label="About (name or email)" validationMessage={fieldError('person')}>
-            <Input value={filters.person} onChange={(_, d) => set('person')(d.value)} />
+            <Input
+              value={filters.person}
+              onChange={(_, d) => {
+                set('person')(d.value);
+              }}
+            />
           </Field>
           <Field label="By (name or email)" validationMessage={fieldError('actor')}>
-            <Input value={filters.actor} onChange={(_, d) => set('actor')(d.value)} />
+            <Input
+              value={filters.actor}
+              onChange={(_, d) => {
+                set('actor')(d.value);
+              }}
+            />
           </Field>
           <Field label="Action">
-            <Select value={filters.action} onChange={(_, d) => set('action')(d.value)}>
+            <Select
+              value={filters.action}
+              onChange={(_, d) => {
+                set('action')(d.value);
+              }}
+            >
               <option value="">Any action</option>
               {ACTIONS.map(([id, words]) => (
                 <option key={id} value={id}>
