@@ -1,6 +1,7 @@
 import { conversationLabel } from '@pc/core/api';
 import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { CapabilityReferral } from '../../components/capability-referral.tsx';
 import { formatDate, formatDateTime, sentence } from '../../components/format.ts';
 import { firstNameOf, usePersonName } from '../../components/people.ts';
 import { ErrorNotice, Loading, LiveStatus } from '../../components/status.tsx';
@@ -193,6 +194,9 @@ const FullRecord = ({
         </div>
       )}
       <ExportForm record={r} />
+      {readerIsEmployee || colleague === undefined || r.status === 'booked' || r.status === 'cancelled' ? null : (
+        <CapabilityReferral personName={colleague} conversationDate={r.date} />
+      )}
       {r.status === 'booked' ? null : (
         <AgreementPanel
           view={view}
