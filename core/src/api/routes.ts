@@ -68,6 +68,7 @@ export const routes = {
   'organisation.themes': defineRoute(organisation.themes),
   'exports.hrSystemFile': defineRoute(organisation.hrSystemFile),
   'organisation.audit': defineRoute(organisation.audit),
+
   'admin.settings.get': defineRoute(admin.settingsGet),
   'admin.settings.put': defineRoute(admin.settingsPut),
   'admin.settings.history': defineRoute(admin.settingsHistory),
