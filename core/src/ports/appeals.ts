@@ -1,4 +1,3 @@
-import type { AdaptiveCard } from '../cards/elements.ts';
 import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { PersonId, SchemeId, TenantId } from '../domain/people.ts';
 import type { IsoDate, IsoDateTime } from '../time/dates.ts';
@@ -111,20 +110,4 @@ export interface DisagreementRepository {
   put(disagreement: DisagreementCase, etag?: string): Promise<Stored<DisagreementCase>>;
   /** A tenant's cases, oldest first; `open` keeps those HR has not closed. */
   list(tenantId: TenantId, options?: { readonly open?: boolean }, page?: PageRequest): Promise<Page<DisagreementCase>>;
-}
-
-/** One card for one person, delivered through the paced proactive send queue. */
-export interface Notice {
-  readonly tenantId: TenantId;
-  readonly personId: PersonId;
-  /** Deterministic: the same step notified twice queues once. */
-  readonly id: string;
-  readonly card: AdaptiveCard;
-}
-
-export interface NoticeQueue {
-  /** False when the same notice was queued before. */
-  queue(notice: Notice): Promise<boolean>;
-  /** The tab's address of a hash route (e.g. `/appeals/<id>`), for a card's deep link. */
-  tabLink(route: string): string;
 }

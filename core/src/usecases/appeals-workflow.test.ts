@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemeId } from '../domain/people.ts';
 import { employee, job, record, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
-import type { Notice } from '../ports/appeals.ts';
+import type { Notice } from '../ports/notices.ts';
 import { getAppealWindow, lodgeAppealCase } from './appeals.ts';
 import { agreeAppealExtension, proposeAppealExtension } from './appeals-extensions.ts';
 import { listAppeals } from './appeals-lists.ts';

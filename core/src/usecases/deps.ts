@@ -1,5 +1,6 @@
 import type { PersonId, TenantId } from '../domain/people.ts';
-import type { AppealRepository, DisagreementRepository, NoticeQueue } from '../ports/appeals.ts';
+import type { AppealRepository, DisagreementRepository } from '../ports/appeals.ts';
+import type { NoticeQueue } from '../ports/notices.ts';
 import type { CalendarGateway } from '../ports/calendar.ts';
 import type { NudgeSettingsStore, StarterStore } from '../ports/engagement.ts';
 import type { PersonLookup } from '../ports/people.ts';

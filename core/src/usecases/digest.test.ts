@@ -2,7 +2,7 @@ import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/me
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
-import type { Notice } from '../ports/appeals.ts';
+import type { Notice } from '../ports/notices.ts';
 import { fixedClock } from '../time/clock.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { logFeedback } from './feedback.ts';

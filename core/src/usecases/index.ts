@@ -61,5 +61,6 @@ export * from './appeals-extensions.ts';
 export type { AppealRole, AppealView, AppealDeadline, AppealActions } from './appeals-parties.ts';
 export * from './disagreements.ts';
 export type * from '../ports/appeals.ts';
+export type * from '../ports/notices.ts';
 export * from './meeting.ts';
 export type * from '../ports/meeting.ts';

@@ -9,7 +9,7 @@ import { FEEDBACK_KIND_LABELS, FEEDBACK_VISIBILITY_LABELS } from '../feedback/la
 import { stableId } from '../feedback/ids.ts';
 import { canSeeFeedback } from '../permissions/visibility.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
-import type { Notice, NoticeQueue } from '../ports/appeals.ts';
+import type { Notice, NoticeQueue } from '../ports/notices.ts';
 import { addDays, toUtcDate } from '../time/dates.ts';
 import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
