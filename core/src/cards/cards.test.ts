@@ -104,6 +104,7 @@ describe('help and error cards', () => {
       checkin: a check-in now: what is coming up, and how you are doing
       help: this list
       You can also write feedback: followed by a short note, e.g. "feedback: helped Sam with the rota".
+      In a channel, group chat or meeting chat, type team starters for a deck of conversation starters the whole team answers together.
       Log feedback
       What's due
       My objectives

@@ -52,6 +52,10 @@ export const buildHelpCard = (input: HelpCardInput = {}): AdaptiveCard =>
         isSubtle: true,
         size: 'Small',
       }),
+      text(
+        'In a channel, group chat or meeting chat, type **team starters** for a deck of conversation starters the whole team answers together.',
+        { isSubtle: true, size: 'Small' },
+      ),
     ],
     helpActions(),
   );
