@@ -63,14 +63,26 @@ export const logFeedbackCard = async (
 ): Promise<AdaptiveCard> => {
   const { entry, subject, alreadyRecorded, addedToAgenda } = await logFeedback(ctx.deps, turn, input, turn.activityId);
   ctx.logger.info({ feedbackId: entry.item.id, alreadyRecorded, addedToAgenda }, 'feedback logged');
+  // Booking is for the person themselves or their line manager; a colleague is only told why.
+  const aboutSelf = subject.id === turn.userId;
+  const managesSubject = subject.jobs.some((j) => j.managerIds.includes(turn.userId));
+  const bookUrl =
+    ctx.tabUrl === undefined
+      ? undefined
+      : aboutSelf
+        ? tabPageUrl(ctx.tabUrl, 'book')
+        : managesSubject
+          ? tabPageUrl(ctx.tabUrl, 'book', subject.id)
+          : undefined;
   return buildFeedbackConfirmationCard({
     subjectName: subject.displayName,
-    aboutSelf: subject.id === turn.userId,
+    aboutSelf,
     kind: entry.item.kind,
     visibility: entry.item.visibility,
     addedToAgenda,
     agendaAsked: input.addToAgenda,
     alreadyRecorded,
+    ...(bookUrl === undefined ? {} : { bookUrl }),
   });
 };
 

@@ -185,7 +185,7 @@ describe('feedback cards', () => {
       What happened *
       Who can see it *
       Private to the pair (the person and their line manager)
-      Add to the agenda of my next regular conversation
+      Add to the agenda of their next regular conversation (yours, if it is about you)
       Log feedback"
     `);
     // The choices as a person meets them: myself first, then colleagues; pair-only preselected.
@@ -266,7 +266,7 @@ describe('feedback cards', () => {
       Who can see it
       Private to the pair (the person and their line manager)
       Agenda
-      Added to your next regular conversation
+      Added to the agenda of Sam Patel's next regular conversation
       Log more feedback"
     `);
   });
@@ -281,7 +281,14 @@ describe('feedback cards', () => {
       alreadyRecorded: false,
     } as const;
     const asked = (await expectValid(buildFeedbackConfirmationCard({ ...input, agendaAsked: true }))).renderedText;
-    expect(asked).toContain('Not added: no regular conversation is booked yet.');
+    expect(asked).toContain('Not added: Sam Patel has no regular conversation booked yet.');
+    expect(asked).not.toContain('Book a conversation');
+    // #20: with a way to book, for the person themselves or their line manager.
+    const bookUrl = 'https://pc.example/tab/#/book/sam';
+    const withBooking = buildFeedbackConfirmationCard({ ...input, agendaAsked: true, bookUrl });
+    expect(withBooking.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Book a conversation', url: bookUrl });
+    const added = buildFeedbackConfirmationCard({ ...input, agendaAsked: true, addedToAgenda: true, bookUrl });
+    expect(JSON.stringify(added)).not.toContain('Book a conversation');
     const notAsked = (await expectValid(buildFeedbackConfirmationCard(input))).renderedText;
     expect(notAsked).not.toContain('no regular conversation is booked');
   });

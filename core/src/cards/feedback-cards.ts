@@ -132,7 +132,7 @@ export const buildFeedbackFormCard = (input: FeedbackFormInput): AdaptiveCard =>
       {
         type: 'Input.Toggle',
         id: FEEDBACK_FIELDS.addToAgenda,
-        title: 'Add to the agenda of my next regular conversation',
+        title: 'Add to the agenda of their next regular conversation (yours, if it is about you)',
         value: agenda,
         valueOn: 'true',
         valueOff: 'false',
@@ -153,13 +153,17 @@ export interface FeedbackConfirmationInput {
   readonly agendaAsked?: boolean;
   /** True when this exact submission had already been saved (a resend): nothing new was stored. */
   readonly alreadyRecorded: boolean;
+  /** The tab's booking page for the person the note is about, offered when there was no conversation to add it to. */
+  readonly bookUrl?: string;
 }
 
+/** Whose conversation: "your" when the note is about the reader, otherwise "Sam Patel's". */
 const agendaLine = (input: FeedbackConfirmationInput): string => {
-  if (input.addedToAgenda) return 'Added to your next regular conversation';
-  return input.agendaAsked === true
-    ? 'Not added: no regular conversation is booked yet. The note will be offered for the agenda when one is booked.'
-    : 'Not added';
+  const whose = input.aboutSelf ? 'your' : `${plain(input.subjectName)}'s`;
+  if (input.addedToAgenda) return `Added to the agenda of ${whose} next regular conversation`;
+  if (input.agendaAsked !== true) return 'Not added';
+  const who = input.aboutSelf ? 'You have' : `${plain(input.subjectName)} has`;
+  return `Not added: ${who} no regular conversation booked yet. The note will be offered for the agenda when one is booked.`;
 };
 
 export const buildFeedbackConfirmationCard = (input: FeedbackConfirmationInput): AdaptiveCard =>
@@ -178,5 +182,10 @@ export const buildFeedbackConfirmationCard = (input: FeedbackConfirmationInput):
         ['Agenda', agendaLine(input)],
       ]),
     ],
-    [execute(CARD_VERBS.feedbackOpen, 'Log more feedback')],
+    [
+      execute(CARD_VERBS.feedbackOpen, 'Log more feedback'),
+      ...(input.agendaAsked === true && !input.addedToAgenda && input.bookUrl !== undefined
+        ? [{ type: 'Action.OpenUrl' as const, title: 'Book a conversation', url: input.bookUrl }]
+        : []),
+    ],
   );
