@@ -9,41 +9,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ApiError } from '@pc/core/api';
 import { useState } from 'react';
 import { DateField } from '../../components/date-input.tsx';
-import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
+import { LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
+import { useStep } from '../../components/use-step.tsx';
 import type { AppealView } from './types.ts';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '36rem', marginTop: tokens.spacingVerticalL },
 });
-
-/** Runs one step against the appeal's version; a conflict offers to reload. */
-const useStep = (reload: () => void) => {
-  const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call();
-      setStatus(done);
-      reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const notice =
-    error === null ? null : (
-      <ErrorNotice error={error} {...(error instanceof ApiError && error.isConflict ? { onRetry: reload } : {})} />
-    );
-  return { run, busy, notice, status };
-};
 
 const Hearing = ({ view, reload, policy }: { view: AppealView; reload: () => void; policy: string }) => {
   const styles = useStyles();

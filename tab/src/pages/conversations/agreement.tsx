@@ -1,10 +1,10 @@
 import { Button, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError } from '@pc/core/api';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { usePersonName } from '../../components/people.ts';
-import { ErrorNotice, LiveStatus } from '../../components/status.tsx';
+import { LiveStatus } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
+import { useStep } from '../../components/use-step.tsx';
 import { hrefFor } from '../../router.ts';
 import { useLoad } from '../../use-load.ts';
 import type { ConversationFull } from './types.ts';
@@ -30,31 +30,15 @@ export const AgreementPanel = ({
   const params = { personId: r.employeeId, conversationId: r.id };
   const iAmEmployee = r.employeeId === me.person.id;
   const myAgreement = iAmEmployee ? r.agreement.employeeAgreedAt : r.agreement.managerAgreedAt;
-  const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { run, busy, notice, status } = useStep(reload);
   const [disagreement, setDisagreement] = useState('');
-  const run = async (what: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await what();
-      setStatus(done);
-      reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const conflictRetry = error instanceof ApiError && error.isConflict ? { onRetry: reload } : {};
   return (
     <section className={styles.section} aria-labelledby="agree-h">
       <Text as="h2" id="agree-h" size={500} weight="semibold">
         Agreement
       </Text>
       <LiveStatus message={status} />
-      {error === null ? null : <ErrorNotice error={error} {...conflictRetry} />}
+      {notice}
       <ul>
         <li>
           {iAmEmployee ? 'You' : (otherName ?? 'Colleague')}:{' '}
