@@ -81,5 +81,20 @@ export const nudgeSettingsStoreContract = (open: () => NudgeSettingsStore): void
       expect((await store.get(a, 'emp-1'))?.optedOut).toBe(true);
       expect((await store.get(b, 'emp-1'))?.optedOut).toBe(false);
     });
+
+    it('saves against the version read: a stale version or a second first save is a conflict', async () => {
+      const store = open();
+      const tenantId = newTenantId();
+      const first = await store.save(settings(tenantId, 'emp-1', { mutedNudges: ['digest'] }), undefined);
+      expect(await rejectionCode(store.save(settings(tenantId, 'emp-1'), undefined))).toBe('conflict');
+      const read = await store.read(tenantId, 'emp-1');
+      expect(read?.etag).toBe(first.etag);
+      await store.save(settings(tenantId, 'emp-1', { channel: 'activity-feed' }), first.etag);
+      expect(await rejectionCode(store.save(settings(tenantId, 'emp-1', { optedOut: true }), first.etag))).toBe(
+        'conflict',
+      );
+      expect((await store.get(tenantId, 'emp-1'))?.channel).toBe('activity-feed');
+      expect(await store.read(tenantId, 'emp-2')).toBeUndefined();
+    });
   });
 };

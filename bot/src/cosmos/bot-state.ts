@@ -100,6 +100,8 @@ export const createNudgeSettingsStore = (keyValues: KeyValueFactory): NudgeSetti
     put: async (settings) => {
       await docs.put(settings);
     },
+    read: (tenantId, personId) => docs.get(tenantId, personId, personId),
+    save: (settings, etag) => (etag === undefined ? docs.create(settings) : docs.update(settings, etag)),
   };
 };
 

@@ -1,5 +1,6 @@
 import type { PersonId, TenantId } from '../domain/people.ts';
 import type { IsoDateTime } from '../time/dates.ts';
+import type { Stored } from './repositories.ts';
 
 export interface StarterState {
   readonly tenantId: TenantId;
@@ -46,11 +47,30 @@ export interface StoredNudgeSettings {
   readonly quietHours?: QuietHours;
   /** The latest answer to the check-in's "How are you doing?"; only the person and their line manager read it. */
   readonly wellbeing?: { readonly answer: 'good' | 'okay' | 'struggling'; readonly answeredOn: IsoDateTime };
+  /** Nudges the person turned off on the settings page; absent, they get every one. */
+  readonly mutedNudges?: readonly NudgeKind[];
+  /** Where nudges reach them; absent, the bot chat. */
+  readonly channel?: NudgeChannel;
+  /** Whether their answers to a team deck carry their name unless they choose otherwise; absent, no. */
+  readonly namedAnswers?: boolean;
   readonly updatedAt: IsoDateTime;
 }
+
+/** The nudges a person may turn off: preparation the day before, a note told, the Friday digest, deadlines. */
+export type NudgeKind = 'preparation' | 'note-told' | 'digest' | 'deadline';
+
+/** The bot's personal chat, or the Teams activity feed. */
+export type NudgeChannel = 'chat' | 'activity-feed';
 
 export interface NudgeSettingsStore {
   get(tenantId: TenantId, personId: PersonId): Promise<StoredNudgeSettings | undefined>;
   /** Only the person changes their own settings, so the last write wins. */
   put(settings: StoredNudgeSettings): Promise<void>;
+  /** The settings with their version, for a save that must not undo a change made meanwhile. */
+  read(tenantId: TenantId, personId: PersonId): Promise<Stored<StoredNudgeSettings> | undefined>;
+  /**
+   * Saves against the version read: `etag` undefined creates. AppError 'conflict' when the settings
+   * changed since (or were created meanwhile).
+   */
+  save(settings: StoredNudgeSettings, etag: string | undefined): Promise<Stored<StoredNudgeSettings>>;
 }

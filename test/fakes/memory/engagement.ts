@@ -1,4 +1,4 @@
-import { isAppError, type PersonId, type TenantId } from '@pc/core';
+import { isAppError, type PersonId, type Stored, type TenantId } from '@pc/core';
 import type { NudgeSettingsStore, StarterState, StarterStore, StoredNudgeSettings } from '@pc/core/usecases';
 import { MemoryDocuments } from './documents.ts';
 
@@ -43,5 +43,13 @@ export class InMemoryNudgeSettingsStore implements NudgeSettingsStore {
 
   async put(settings: StoredNudgeSettings): Promise<void> {
     await this.#docs.upsert(settings);
+  }
+
+  read(tenantId: TenantId, personId: PersonId): Promise<Stored<StoredNudgeSettings> | undefined> {
+    return this.#docs.get(tenantId, personId, personId);
+  }
+
+  save(settings: StoredNudgeSettings, etag: string | undefined): Promise<Stored<StoredNudgeSettings>> {
+    return etag === undefined ? this.#docs.create(settings) : this.#docs.replace(settings, etag);
   }
 }
