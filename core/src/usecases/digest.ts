@@ -3,6 +3,7 @@ import { dueCardItemsFrom } from '../cards/due-items.ts';
 import type { Employee, Tenant } from '../domain/people.ts';
 import { addDays, type IsoDate } from '../time/dates.ts';
 import type { UseCaseDeps } from './deps.ts';
+import { openAppealLodgeBy } from './nudges-deadlines.ts';
 import { labelOf, packOf } from './scheme.ts';
 import { dueToday } from './self-service.ts';
 
@@ -18,7 +19,8 @@ export type DigestContent = Omit<DigestCardInput, 'firstName' | 'weekOf' | 'tabU
 /**
  * A manager's weekly digest (issue #22, like a Friday digest): for each current report, what is
  * overdue or due within two weeks, records held but not yet agreed by both, and records the
- * colleague disagreed with that are still to be settled. Names and titles only, never notes.
+ * colleague disagreed with that are still to be settled, and reviews whose appeal window is still
+ * open with its last day (002, 003). Names and titles only, never notes.
  */
 export const managerDigest = async (
   deps: UseCaseDeps,
@@ -52,7 +54,16 @@ export const managerDigest = async (
       { pageSize: 50 },
     );
     for (const record of records.items) {
-      if (!record.managerIds.includes(manager.id) || record.status !== 'held') continue;
+      if (!record.managerIds.includes(manager.id)) continue;
+      const lodgeBy = openAppealLodgeBy(pack, tenant, record, today);
+      if (lodgeBy !== undefined) {
+        content.appealDeadlines.push({
+          personName: report.displayName,
+          title: labelOf(pack, record.type),
+          date: lodgeBy,
+        });
+      }
+      if (record.status !== 'held') continue;
       const line = { personName: report.displayName, title: labelOf(pack, record.type), date: record.date };
       if (record.disagreement === undefined) content.awaitingAgreement.push(line);
       else content.disagreements.push(line);
@@ -63,6 +74,6 @@ export const managerDigest = async (
     dueSoon: content.dueSoon.sort(byDate),
     awaitingAgreement: content.awaitingAgreement.sort(byDate),
     disagreements: content.disagreements.sort(byDate),
-    appealDeadlines: content.appealDeadlines,
+    appealDeadlines: content.appealDeadlines.sort(byDate),
   };
 };

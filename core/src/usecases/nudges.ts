@@ -9,12 +9,15 @@ import { FEEDBACK_KIND_LABELS, FEEDBACK_VISIBILITY_LABELS } from '../feedback/la
 import { stableId } from '../feedback/ids.ts';
 import { canSeeFeedback } from '../permissions/visibility.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
+import type { NudgeKind, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { Notice, NoticeQueue } from '../ports/notices.ts';
 import { addDays, toUtcDate } from '../time/dates.ts';
 import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { managerDigest } from './digest.ts';
-import { DEFAULT_QUIET_HOURS, isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
+import { appealClosingNotices, deadlineNotices } from './nudges-deadlines.ts';
+import { quietHoursOfOrganisation } from './nudges-settings.ts';
+import { isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { labelOf, packOf } from './scheme.ts';
 import { zonedDate } from './zoned-time.ts';
 
@@ -44,13 +47,18 @@ export const DIGEST_WEEKDAY = 5;
 
 const firstNameOf = (person: Employee): string => person.displayName.split(' ')[0] ?? person.displayName;
 
-/** Whether a person is in their quiet hours now: their own, else the working-day default, in the employer's zone. */
-const isQuietFor = async (deps: UseCaseDeps, tenant: Tenant, personId: PersonId): Promise<boolean> =>
-  isQuietTime(
-    new Date(deps.clock.now()),
-    tenant.timeZone,
-    quietHoursOf(await deps.repos.nudges.get(tenant.tenantId, personId)) ?? DEFAULT_QUIET_HOURS,
+/**
+ * Whether a person is in quiet hours now, in the employer's zone: the organisation's always hold
+ * (its administrator's, else the working-day default), and the person's own come on top.
+ */
+const isQuietFor = (deps: UseCaseDeps, tenant: Tenant, settings: StoredNudgeSettings | undefined): boolean => {
+  const at = new Date(deps.clock.now());
+  const own = quietHoursOf(settings);
+  return (
+    isQuietTime(at, tenant.timeZone, quietHoursOfOrganisation(tenant)) ||
+    (own !== undefined && isQuietTime(at, tenant.timeZone, own))
   );
+};
 
 /**
  * Tells the subject of an in-the-moment note that it exists, who wrote it and who can see it;
@@ -137,34 +145,51 @@ export interface NudgeRun {
   readonly quiet: number;
 }
 
-/** Each person's nudges due now that this run looks at (preparation is gathered from tomorrow's bookings). */
+/** A nudge and the kind a person may turn off. */
+interface KindedNotice {
+  readonly kind: NudgeKind;
+  readonly notice: Notice;
+}
+
+const kinded = (kind: NudgeKind, found: readonly Notice[]): KindedNotice[] => found.map((notice) => ({ kind, notice }));
+
+/**
+ * Each person's nudges due now that this run looks at (preparation is gathered from tomorrow's
+ * bookings): a recent note told, their approaching deadlines and appeal window, and a manager's digest.
+ */
 const personalNotices = async (
   deps: UseCaseDeps,
   tenant: Tenant,
   person: Employee,
   today: string,
   notices: NoticeQueue,
-): Promise<Notice[]> => {
-  const found: Notice[] = [];
+): Promise<KindedNotice[]> => {
+  const found: KindedNotice[] = [
+    ...kinded('deadline', await deadlineNotices(deps, tenant, person, today, notices)),
+    ...kinded('deadline', await appealClosingNotices(deps, tenant, person, today, notices)),
+  ];
   const since = new Date(Date.parse(deps.clock.now()) - NOTE_TOLD_WITHIN_DAYS * 86_400_000).toISOString();
   const notes = await deps.repos.feedback.listForSubject(tenant.tenantId, person.id, { pageSize: 20 });
   for (const entry of notes.items.filter((e) => e.createdAt >= since)) {
     const notice = await noteToldNotice(deps, entry);
-    if (notice !== undefined) found.push(notice);
+    if (notice !== undefined) found.push({ kind: 'note-told', notice });
   }
   const weekday = toUtcDate(today).getUTCDay();
   if (weekday === DIGEST_WEEKDAY && (await deps.repos.employees.listReports(tenant.tenantId, person.id)).length > 0) {
     const content = await managerDigest(deps, tenant, person, today);
     found.push({
-      tenantId: tenant.tenantId,
-      personId: person.id,
-      id: stableId('digest', tenant.tenantId, person.id, isoWeekKey(today)),
-      card: buildDigestCard({
-        firstName: firstNameOf(person),
-        weekOf: today,
-        tabUrl: notices.tabLink('/team'),
-        ...content,
-      }),
+      kind: 'digest',
+      notice: {
+        tenantId: tenant.tenantId,
+        personId: person.id,
+        id: stableId('digest', tenant.tenantId, person.id, isoWeekKey(today)),
+        card: buildDigestCard({
+          firstName: firstNameOf(person),
+          weekOf: today,
+          tabUrl: notices.tabLink('/team'),
+          ...content,
+        }),
+      },
     });
   }
   return found;
@@ -172,9 +197,10 @@ const personalNotices = async (
 
 /**
  * One run of timely nudges for a tenant, all through the paced, exactly-once notice queue and
- * never to someone in their quiet hours (they are looked at again next run): preparation the day
- * before a booked conversation, the subject of a recent note told it exists, and on Fridays each
- * manager's weekly digest. Each nudge has a fixed id, so however many runs see it, it goes once.
+ * never to someone in their quiet hours (they are looked at again next run) nor of a kind they
+ * turned off: preparation the day before a booked conversation, the subject of a recent note told
+ * it exists, approaching deadlines (probation, induction, handover, an appeal window closing), and
+ * on Fridays each manager's weekly digest. Each nudge has a fixed id, so however many runs see it, it goes once.
  */
 export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): Promise<NudgeRun> => {
   const notices = deps.notices;
@@ -182,16 +208,19 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
   if (notices === undefined || tenant === undefined) return { queued: 0, quiet: 0 };
   const today = zonedDate(deps.clock.now(), tenant.timeZone);
   const run = { queued: 0, quiet: 0 };
-  const quietNow = new Map<PersonId, boolean>();
-  /** Whether the person may be nudged now; asked once per person per run. */
-  const awake = async (personId: PersonId): Promise<boolean> => {
-    const quiet = quietNow.get(personId) ?? (await isQuietFor(deps, tenant, personId));
-    quietNow.set(personId, quiet);
-    return !quiet;
+  const settingsOf = new Map<PersonId, StoredNudgeSettings | undefined>();
+  /** The person's settings, read once per person per run. */
+  const settingsFor = async (personId: PersonId): Promise<StoredNudgeSettings | undefined> => {
+    if (!settingsOf.has(personId)) settingsOf.set(personId, await deps.repos.nudges.get(tenantId, personId));
+    return settingsOf.get(personId);
   };
-  const send = async (found: readonly Notice[]): Promise<void> => {
-    for (const notice of found) {
-      if (!(await awake(notice.personId))) run.quiet += 1;
+  const awake = async (personId: PersonId): Promise<boolean> => !isQuietFor(deps, tenant, await settingsFor(personId));
+  const send = async (found: readonly KindedNotice[]): Promise<void> => {
+    for (const { kind, notice } of found) {
+      const settings = await settingsFor(notice.personId);
+      // A nudge the person turned off is never sent, not merely held back.
+      if (settings?.mutedNudges?.includes(kind) === true) continue;
+      if (isQuietFor(deps, tenant, settings)) run.quiet += 1;
       else if (await notices.queue(notice)) run.queued += 1;
     }
   };
@@ -204,7 +233,7 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
       { pageSize: 100, ...(token === undefined ? {} : { continuationToken: token }) },
     );
     for (const record of page.items.filter((r) => r.status === 'booked')) {
-      await send(await prepNotices(deps, tenant, record, notices));
+      await send(kinded('preparation', await prepNotices(deps, tenant, record, notices)));
     }
     token = page.continuationToken;
   } while (token !== undefined);

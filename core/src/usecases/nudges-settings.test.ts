@@ -1,0 +1,136 @@
+import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Employee, Tenant } from '../domain/people.ts';
+import { fixedClock } from '../time/clock.ts';
+import type { UseCaseDeps } from './deps.ts';
+import { queueTimelyNudges } from './nudges.ts';
+import {
+  getMyNudgeSettings,
+  NO_NUDGE_SETTINGS_ETAG,
+  saveMyNudgeSettings,
+  type MyNudgeSettingsInput,
+} from './nudges-settings.ts';
+import { logFeedback } from './feedback.ts';
+
+const T = 'tenant-s';
+const tenant: Tenant = {
+  tenantId: T,
+  name: 'Assembly',
+  schemeId: 'assembly-secretariat',
+  nation: 'england-and-wales',
+  timeZone: 'Europe/London',
+};
+const person = (id: string, name: string, managerIds: string[]): Employee => ({
+  tenantId: T,
+  id,
+  displayName: name,
+  email: `${id}@example.test`,
+  startDate: '2024-04-01',
+  jobs: [{ id: 'job-1', title: 'Officer', managerIds, isMain: true, contract: 'substantive', startDate: '2024-04-01' }],
+  leave: [],
+  probation: { status: 'passed' },
+  managerChanges: [],
+  hasOwnPc: true,
+  orgRoles: [],
+});
+const sam = { tenantId: T, userId: 'sam' };
+// Thursday 13 May 2027, London on BST (UTC+1).
+const MORNING = '2027-05-13T09:00:00.000Z';
+
+const setup = async () => {
+  const repos = inMemoryRepositories();
+  await repos.tenants.put(tenant);
+  await repos.employees.create(person('mgr', 'Morgan Lee', []));
+  await repos.employees.create(person('sam', 'Sam Patel', ['mgr']));
+  const notices = new RecordingNoticeQueue();
+  const at = (now: string): UseCaseDeps => ({ repos, clock: fixedClock(now), newId: () => 'note-1', notices });
+  return { repos, queued: notices.queued, at };
+};
+
+const choices = (overrides: Partial<MyNudgeSettingsInput> = {}): MyNudgeSettingsInput => ({
+  nudges: { preparation: true, 'note-told': true, digest: true, deadline: true },
+  channel: 'chat',
+  quietHours: null,
+  namedAnswers: false,
+  ...overrides,
+});
+
+const code = async (p: Promise<unknown>): Promise<string | undefined> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => (e as { code?: string }).code,
+  );
+
+describe('my settings', () => {
+  it('starts from every nudge in the chat, the organisation’s quiet hours and unnamed deck answers', async () => {
+    const { at } = await setup();
+    expect(await getMyNudgeSettings(at(MORNING), sam)).toEqual({
+      nudges: { preparation: true, 'note-told': true, digest: true, deadline: true },
+      channel: 'chat',
+      activityFeedAvailable: false,
+      quietHours: null,
+      organisationQuietHours: { start: '18:00', end: '08:00', days: [6, 7] },
+      namedAnswers: false,
+      etag: NO_NUDGE_SETTINGS_ETAG,
+    });
+  });
+
+  it('saves against the version loaded, keeps a snooze, and refuses a stale save with a message saying what to do', async () => {
+    const { repos, at } = await setup();
+    await repos.nudges.put({ tenantId: T, id: 'sam', optedOut: false, snoozedUntil: '2027-05-20', updatedAt: MORNING });
+    const loaded = await getMyNudgeSettings(at(MORNING), sam);
+    const saved = await saveMyNudgeSettings(
+      at(MORNING),
+      sam,
+      choices({ namedAnswers: true, quietHours: { start: '12:00', end: '13:00' } }),
+      loaded.etag,
+    );
+    expect(saved.namedAnswers).toBe(true);
+    expect(saved.quietHours).toEqual({ start: '12:00', end: '13:00' });
+    expect((await repos.nudges.get(T, 'sam'))?.snoozedUntil).toBe('2027-05-20');
+    const stale = saveMyNudgeSettings(at(MORNING), sam, choices(), loaded.etag);
+    await expect(stale).rejects.toThrow(/changed somewhere else since this page loaded.*Reload/);
+    expect(await code(saveMyNudgeSettings(at(MORNING), sam, choices(), NO_NUDGE_SETTINGS_ETAG))).toBe('conflict');
+    expect((await getMyNudgeSettings(at(MORNING), sam)).namedAnswers).toBe(true);
+  });
+
+  it('refuses the activity feed where it is not available, and quiet hours that start when they end', async () => {
+    const { at } = await setup();
+    const deps = at(MORNING);
+    expect(
+      await code(saveMyNudgeSettings(deps, sam, choices({ channel: 'activity-feed' }), NO_NUDGE_SETTINGS_ETAG)),
+    ).toBe('validation');
+    const empty = choices({ quietHours: { start: '09:00', end: '09:00' } });
+    expect(await code(saveMyNudgeSettings(deps, sam, empty, NO_NUDGE_SETTINGS_ETAG))).toBe('validation');
+  });
+
+  it('the nudge run honours the choices: a turned-off nudge is not sent; own quiet hours add to the organisation’s', async () => {
+    const { queued, at } = await setup();
+    const note = {
+      subjectId: 'sam',
+      kind: 'advice' as const,
+      text: 'Nice',
+      visibility: 'pair' as const,
+      addToAgenda: false,
+    };
+    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, note, 'n1');
+    await saveMyNudgeSettings(
+      at(MORNING),
+      sam,
+      choices({ quietHours: { start: '20:00', end: '07:00' } }),
+      NO_NUDGE_SETTINGS_ETAG,
+    );
+    // 19:30 in London: the organisation's quiet hours still hold though Sam's own start at 20:00.
+    await queueTimelyNudges(at('2027-05-13T18:30:00.000Z'), T);
+    expect(queued).toEqual([]);
+    const loaded = await getMyNudgeSettings(at(MORNING), sam);
+    await saveMyNudgeSettings(
+      at(MORNING),
+      sam,
+      choices({ nudges: { preparation: true, 'note-told': false, digest: true, deadline: true } }),
+      loaded.etag,
+    );
+    await queueTimelyNudges(at(MORNING), T);
+    expect(queued.filter((n) => JSON.stringify(n.card).includes('A note about you'))).toEqual([]);
+  });
+});
