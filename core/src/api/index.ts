@@ -6,6 +6,7 @@ export * from './bookings.ts';
 export * from './feedback.ts';
 export * from './team.ts';
 export * from './scheme.ts';
+export * from './home.ts';
 export * from './route.ts';
 export * from './routes.ts';
 export * from './openapi.ts';

@@ -10,9 +10,12 @@ import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerMeetingRoutes } from './meetings.ts';
+import { registerNudgeSettingsRoutes } from './nudge-settings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
+import { registerRatingRoutes } from './ratings.ts';
+import { registerHomeRoutes } from './home.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
 import { agendaLinkFor } from '../../tab-links.ts';
@@ -51,14 +54,17 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
       handler: () => Promise.resolve({ status: 200, body: document }),
     });
     registerPeopleRoutes(server, api);
+    registerHomeRoutes(server, api);
     registerObjectiveRoutes(server, api);
     registerConversationRoutes(server, api);
     registerBookingRoutes(server, api);
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
+    registerRatingRoutes(server, api);
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);
+    registerNudgeSettingsRoutes(server, api);
   },
 });
