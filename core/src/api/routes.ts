@@ -7,11 +7,9 @@ import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as home from './endpoints/home.ts';
 import * as meetings from './endpoints/meetings.ts';
-import * as nudgeSettings from './endpoints/nudge-settings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as organisation from './endpoints/organisation.ts';
 import * as people from './endpoints/people.ts';
-import * as ratings from './endpoints/ratings.ts';
 import * as team from './endpoints/team.ts';
 
 /**
@@ -27,8 +25,6 @@ export const routes = {
   'person.due': defineRoute(people.personDue),
   'me.colleagues': defineRoute(colleagues.meColleagues),
   'people.search': defineRoute(colleagues.peopleSearch),
-  'me.settings.get': defineRoute(nudgeSettings.get),
-  'me.settings.put': defineRoute(nudgeSettings.put),
   'me.home': defineRoute(home.meHome),
 
   'objectives.list': defineRoute(objectives.list),
@@ -43,8 +39,6 @@ export const routes = {
   'conversations.update': defineRoute(conversations.update),
   'conversations.agree': defineRoute(conversations.agree),
   'conversations.releaseRating': defineRoute(conversations.releaseRating),
-  'ratings.review.get': defineRoute(ratings.reviewGet),
-  'ratings.review.post': defineRoute(ratings.reviewPost),
   'conversations.disagree': defineRoute(conversations.disagree),
   'conversations.appealWindow': defineRoute(conversations.appealWindow),
   'conversations.appeal': defineRoute(conversations.appeal),

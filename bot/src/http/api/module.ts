@@ -10,11 +10,9 @@ import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerMeetingRoutes } from './meetings.ts';
-import { registerNudgeSettingsRoutes } from './nudge-settings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
-import { registerRatingRoutes } from './ratings.ts';
 import { registerHomeRoutes } from './home.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
@@ -61,10 +59,8 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
-    registerRatingRoutes(server, api);
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);
-    registerNudgeSettingsRoutes(server, api);
   },
 });
