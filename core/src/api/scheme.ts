@@ -94,5 +94,7 @@ export const schemeView = z.object({
   regularFrequency: z
     .object({ decidedBy: z.enum(['pair', 'manager']), choicesInWeeks: z.array(z.number()), policyRef: z.string() })
     .optional(),
+  /** Team Themes (000): each heading's prompt as the organisation worded it. */
+  teamThemes: z.object({ headings: z.array(z.object({ id: z.string(), prompt: z.string() })).optional() }).optional(),
 });
 export type SchemeView = z.output<typeof schemeView>;

@@ -1,5 +1,5 @@
 import type { Cadence, StaffGroupRule } from '../scheme/types.ts';
-import { tenantPack } from '../usecases/tenant-admin-scheme.ts';
+import { tenantPack } from '../scheme/organisation-settings.ts';
 import type { RuleContext } from './context.ts';
 import { jobGroups } from './groups.ts';
 import { anniversary } from './rules/anniversary.ts';

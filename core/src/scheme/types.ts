@@ -1,6 +1,7 @@
 import type { ConversationTypeId } from '../domain/conversations.ts';
 import type { MeasureKind } from '../domain/objectives.ts';
 import type { SchemeId, StaffGroup } from '../domain/people.ts';
+import type { TeamThemesHeading } from '../domain/tenant-settings.ts';
 import type { Basis, ConversationRule } from './cadence.ts';
 
 export type { Offset, Basis, Cadence, ConversationRule } from './cadence.ts';
@@ -212,5 +213,7 @@ export interface SchemePack {
     /** The service reviews the collated themes at least once a year (000 "annually"), whoever is still to send theirs. */
     readonly collateAnnually?: { readonly basis: Basis };
     readonly policyRef: string;
+    /** The headings a manager fills in, with the organisation's wording (set over the pack, never in it). */
+    readonly headings?: readonly TeamThemesHeading[];
   };
 }

@@ -1,49 +1,7 @@
-import type { Tenant } from '../domain/people.ts';
-import type { SchemeSettings, TeamThemesHeading } from '../domain/tenant-settings.ts';
-import type { ConversationRule } from '../scheme/cadence.ts';
-import { getSchemePack } from '../scheme/packs/index.ts';
-import type { SchemePack } from '../scheme/types.ts';
-
-/** The Team Themes headings (000) as the form has them until an administrator words them otherwise. */
-export const DEFAULT_TEAM_THEMES_TEMPLATE: readonly TeamThemesHeading[] = [
-  { id: 'trainingNeeds', prompt: 'Training and development needs the team raised' },
-  { id: 'systemNeeds', prompt: 'Systems and ways of working that get in the way' },
-  { id: 'resourcingNeeds', prompt: 'Resourcing needs' },
-  { id: 'otherThemes', prompt: 'Other themes' },
-  { id: 'summary', prompt: 'Summary for your senior manager' },
-];
-
-/** The scheme's default agreed frequency, where the policy leaves it to local agreement. */
-export const defaultRegularEveryWeeks = (pack: SchemePack): number | undefined => {
-  for (const rule of pack.conversations) {
-    if (rule.cadence.kind === 'agreed-frequency') return rule.cadence.defaultEveryWeeks;
-  }
-  return undefined;
-};
-
-const withFrequency = (rule: ConversationRule, weeks: number | undefined): ConversationRule =>
-  weeks === undefined || rule.cadence.kind !== 'agreed-frequency'
-    ? rule
-    : { ...rule, cadence: { ...rule.cadence, defaultEveryWeeks: weeks, basis: 'organisation-choice' } };
-
-/**
- * The scheme pack with what the organisation set over it: its current Big Picture questions and
- * its default frequency of regular conversations. Every reader of a tenant's pack (the engine,
- * the agenda and cards, the tab's scheme) goes through this, so an administrator's change holds
- * everywhere at once.
- */
-export const withSchemeSettings = (pack: SchemePack, settings: SchemeSettings | undefined): SchemePack => {
-  if (settings === undefined) return pack;
-  const questions = settings.bigPictureQuestions;
-  return {
-    ...pack,
-    conversations: pack.conversations.map((rule) => withFrequency(rule, settings.regularEveryWeeks)),
-    ...(pack.bigPicture === undefined || questions === undefined || questions.length === 0
-      ? {}
-      : { bigPicture: { ...pack.bigPicture, questions: [...questions] } }),
-  };
-};
-
-/** The tenant's scheme pack as the organisation has set it. */
-export const tenantPack = (tenant: Tenant): SchemePack =>
-  withSchemeSettings(getSchemePack(tenant.schemeId), tenant.settings?.scheme);
+// The organisation's settings over its scheme pack live with the scheme (the engine reads them too).
+export {
+  DEFAULT_TEAM_THEMES_TEMPLATE,
+  defaultRegularEveryWeeks,
+  tenantPack,
+  withSchemeSettings,
+} from '../scheme/organisation-settings.ts';

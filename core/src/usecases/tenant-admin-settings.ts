@@ -6,7 +6,7 @@ import { getSchemePack } from '../scheme/packs/index.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours.ts';
 import { auditAdmin, requireAdmin, type AdminContext } from './tenant-admin.ts';
-import { DEFAULT_TEAM_THEMES_TEMPLATE, defaultRegularEveryWeeks } from './tenant-admin-scheme.ts';
+import { DEFAULT_TEAM_THEMES_TEMPLATE, defaultRegularEveryWeeks } from '../scheme/organisation-settings.ts';
 
 /** The organisation as onboarding sets it: name, scheme pack, nation (bank holidays), time zone. */
 export interface TenantProfile {

@@ -15,6 +15,8 @@ const LISTS = [
   ['otherThemes', 'Other themes'],
 ] as const;
 
+const SUMMARY = 'Summary for your senior manager';
+
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
 });
@@ -23,6 +25,19 @@ const lines = (t: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
+
+/** Each heading's prompt as the organisation worded it (the administrator's Team Themes template). */
+const usePrompts = (): ReadonlyMap<string, string> => {
+  const { scheme } = useSession();
+  return new Map((scheme?.teamThemes?.headings ?? []).map((h) => [h.id, h.prompt]));
+};
+
+/** The heading's prompt under its label (unless it only repeats the label), then how to fill it in. */
+const hintOf = (label: string, prompt: string | undefined, rest: string): string | undefined => {
+  const asked = prompt?.replace(/[.:\s]+$/, '') ?? '';
+  const text = [asked === '' || asked.toLowerCase() === label.toLowerCase() ? '' : `${asked}.`, rest];
+  return text.filter(Boolean).join(' ') || undefined;
+};
 
 /** Policy 000 Team Themes: collective needs for the senior manager, never an individual's notes. */
 export const ThemesForm = () => {
@@ -82,6 +97,7 @@ const Editor = ({
     Object.fromEntries(LISTS.map(([k]) => [k, (initial?.[k] ?? []).join('\n')])),
   );
   const [summary, setSummary] = useState(initial?.summary ?? '');
+  const prompts = usePrompts();
   const [error, setError] = useState<unknown>(null);
   const [emptyError, setEmptyError] = useState('');
   const save = async () => {
@@ -141,7 +157,7 @@ const Editor = ({
         />
       </Field>
       {LISTS.map(([k, label]) => (
-        <Field key={k} label={label} hint="One per line.">
+        <Field key={k} label={label} hint={hintOf(label, prompts.get(k), 'One per line.')}>
           <Textarea
             value={text[k] ?? ''}
             onChange={(_, d) => {
@@ -151,7 +167,7 @@ const Editor = ({
           />
         </Field>
       ))}
-      <Field label="Summary for your senior manager">
+      <Field label={SUMMARY} hint={hintOf(SUMMARY, prompts.get('summary'), '')}>
         <Textarea
           value={summary}
           onChange={(_, d) => {

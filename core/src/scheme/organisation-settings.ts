@@ -1,0 +1,55 @@
+import type { Tenant } from '../domain/people.ts';
+import type { SchemeSettings, TeamThemesHeading } from '../domain/tenant-settings.ts';
+import type { ConversationRule } from './cadence.ts';
+import { getSchemePack } from './packs/index.ts';
+import type { SchemePack } from './types.ts';
+
+/** The Team Themes headings (000) as the form has them until an administrator words them otherwise. */
+export const DEFAULT_TEAM_THEMES_TEMPLATE: readonly TeamThemesHeading[] = [
+  { id: 'trainingNeeds', prompt: 'Training and development needs the team raised' },
+  { id: 'systemNeeds', prompt: 'Systems and ways of working that get in the way' },
+  { id: 'resourcingNeeds', prompt: 'Resourcing needs' },
+  { id: 'otherThemes', prompt: 'Other themes' },
+  { id: 'summary', prompt: 'Summary for your senior manager' },
+];
+
+/** The scheme's default agreed frequency, where the policy leaves it to local agreement. */
+export const defaultRegularEveryWeeks = (pack: SchemePack): number | undefined => {
+  for (const rule of pack.conversations) {
+    if (rule.cadence.kind === 'agreed-frequency') return rule.cadence.defaultEveryWeeks;
+  }
+  return undefined;
+};
+
+const withFrequency = (rule: ConversationRule, weeks: number | undefined): ConversationRule =>
+  weeks === undefined || rule.cadence.kind !== 'agreed-frequency'
+    ? rule
+    : { ...rule, cadence: { ...rule.cadence, defaultEveryWeeks: weeks, basis: 'organisation-choice' } };
+
+/** Every heading, worded as the organisation set it; a heading it left out keeps the default prompt. */
+const themesHeadings = (template: SchemeSettings['teamThemesTemplate']): TeamThemesHeading[] =>
+  DEFAULT_TEAM_THEMES_TEMPLATE.map((h) => template?.find((t) => t.id === h.id && t.prompt.trim() !== '') ?? h);
+
+/**
+ * The scheme pack with what the organisation set over it: its current Big Picture questions, its
+ * default frequency of regular conversations and the wording of its Team Themes headings. Every
+ * reader of a tenant's pack (the engine, the agenda and cards, the tab's scheme) goes through
+ * this, so an administrator's change holds everywhere at once.
+ */
+export const withSchemeSettings = (pack: SchemePack, settings: SchemeSettings | undefined): SchemePack => {
+  const questions = settings?.bigPictureQuestions;
+  return {
+    ...pack,
+    conversations: pack.conversations.map((rule) => withFrequency(rule, settings?.regularEveryWeeks)),
+    ...(pack.bigPicture === undefined || questions === undefined || questions.length === 0
+      ? {}
+      : { bigPicture: { ...pack.bigPicture, questions: [...questions] } }),
+    ...(pack.teamThemes === undefined
+      ? {}
+      : { teamThemes: { ...pack.teamThemes, headings: themesHeadings(settings?.teamThemesTemplate) } }),
+  };
+};
+
+/** The tenant's scheme pack as the organisation has set it. */
+export const tenantPack = (tenant: Tenant): SchemePack =>
+  withSchemeSettings(getSchemePack(tenant.schemeId), tenant.settings?.scheme);
