@@ -10,10 +10,10 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
-import { DEFAULT_QUIET_HOURS, isQuietTime, quietHoursOf } from './quiet-hours.ts';
+import { DEFAULT_QUIET_HOURS, isQuietTime, organisationQuietHours, quietHoursOf } from './quiet-hours.ts';
 import { dueToday } from './self-service.ts';
 import { packOf } from './scheme.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays, daysBetween, type IsoDate } from '../time/dates.ts';
 
 export interface CheckinTarget {
   readonly tenant: Tenant;
@@ -24,13 +24,29 @@ export interface CheckinTarget {
 export const checkinSendId = (tenantId: string, personId: PersonId, cycleKey: string): string =>
   stableId('checkin', tenantId, personId, cycleKey);
 
-/** Whether someone is in their quiet hours now: their own, or else the employer-wide default. */
+/**
+ * Whether someone is in their quiet hours now: their own, else the organisation's (as its
+ * administrator set them), else the server's default.
+ */
 export const inQuietHours = (
   settings: StoredNudgeSettings | undefined,
   tenant: Tenant,
   now: Date,
   fallback: QuietHours = DEFAULT_QUIET_HOURS,
-): boolean => isQuietTime(now, tenant.timeZone, quietHoursOf(settings) ?? fallback);
+): boolean => isQuietTime(now, tenant.timeZone, quietHoursOf(settings) ?? organisationQuietHours(tenant) ?? fallback);
+
+/** A Monday: check-in weeks are counted from it, so every instance agrees which weeks they are. */
+const CADENCE_EPOCH: IsoDate = '2024-01-01';
+
+/**
+ * Whether `today` falls in one of the organisation's check-in weeks: every week, or every
+ * `checkinEveryWeeks` weeks as its administrator set them.
+ */
+export const isCheckinWeek = (tenant: Tenant, today: IsoDate): boolean => {
+  const every = Math.max(1, Math.trunc(tenant.settings?.checkinEveryWeeks ?? 1));
+  const week = Math.floor(daysBetween(CADENCE_EPOCH, today) / 7);
+  return ((week % every) + every) % every === 0;
+};
 
 export interface CheckinTargets {
   readonly targets: CheckinTarget[];
@@ -39,8 +55,9 @@ export interface CheckinTargets {
 }
 
 /**
- * Who in the tenant may get a check-in now: everyone still employed who installed the app
- * (Teams holds a conversation reference for them) and is not in their quiet hours.
+ * Who in the tenant may get a check-in now: in one of the organisation's check-in weeks, everyone
+ * still employed who installed the app (Teams holds a conversation reference for them) and is not
+ * in their quiet hours.
  */
 export const checkinTargets = async (
   deps: UseCaseDeps,
@@ -52,6 +69,7 @@ export const checkinTargets = async (
   const today = deps.clock.today();
   const targets: CheckinTarget[] = [];
   let quiet = 0;
+  if (!isCheckinWeek(tenant, today)) return { targets, quiet };
   let token: string | undefined;
   do {
     const page = await deps.repos.employees.list(tenant.tenantId, {

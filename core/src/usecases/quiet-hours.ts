@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../time/dates.ts';
 import { toUtcDate } from '../time/dates.ts';
 import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { Tenant } from '../domain/people.ts';
 
 /** Outside a working day nobody is nudged, unless they chose other quiet hours. */
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '18:00', end: '08:00', days: [6, 7] };
@@ -18,6 +19,9 @@ export const quietHoursOf = (settings: StoredNudgeSettings | undefined): QuietHo
   const parsed = QuietHoursSchema.safeParse(settings?.quietHours);
   return parsed.success ? parsed.data : undefined;
 };
+
+/** The organisation's quiet hours, when an administrator has set them (Administration → Settings). */
+export const organisationQuietHours = (tenant: Tenant): QuietHours | undefined => tenant.settings?.quietHours;
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
