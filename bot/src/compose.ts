@@ -99,6 +99,7 @@ export const composeServices = (
       meetings: createMeetingLinkStore(keyValues),
       appeals: new CosmosAppealRepository(store),
       disagreements: new CosmosDisagreementRepository(store),
+      statusDigests: store.statusDigests,
     },
     clock,
     newId: overrides.newId ?? randomUUID,

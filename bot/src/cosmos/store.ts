@@ -1,3 +1,4 @@
+import { withStatusDigests, type StatusDigestRepository } from '@pc/core/usecases';
 import type {
   AuditLog,
   ConversationRepository,
@@ -16,11 +17,14 @@ import { CosmosFeedbackRepository } from './feedback-repository.ts';
 import { KeyValueCollection, type KeyValueItem } from './key-value-collection.ts';
 import { CosmosObjectiveRepository } from './objective-repository.ts';
 import { CosmosTenantRepository } from './tenant-repository.ts';
+import { CosmosStatusDigestRepository } from './status-digest-repository.ts';
 
 export interface Store {
   readonly tenants: TenantRepository;
   readonly employees: EmployeeRepository;
+  /** Every create and update also refreshes the person's status digest. */
   readonly conversations: ConversationRepository;
+  readonly statusDigests: StatusDigestRepository;
   readonly objectives: ObjectiveRepository;
   readonly feedback: FeedbackRepository;
   readonly audit: AuditLog;
@@ -55,10 +59,14 @@ export const createCosmosStore = async (options: CosmosStoreOptions): Promise<St
         ? await ensureContainers(client, options.databaseId)
         : client.database(options.databaseId);
     const container = (name: keyof typeof CONTAINER_IDS) => database.container(CONTAINER_IDS[name]);
+    const employees = new CosmosEmployeeRepository(container('people'), counter);
+    const statusDigests = new CosmosStatusDigestRepository(container('people'), counter);
+    const records = new CosmosConversationRepository(container('conversations'), counter);
     return {
       tenants: new CosmosTenantRepository(container('tenants'), counter),
-      employees: new CosmosEmployeeRepository(container('people'), counter),
-      conversations: new CosmosConversationRepository(container('conversations'), counter),
+      employees,
+      conversations: withStatusDigests({ conversations: records, employees, statusDigests }),
+      statusDigests,
       objectives: new CosmosObjectiveRepository(container('objectives'), counter),
       feedback: new CosmosFeedbackRepository(container('feedback'), counter),
       audit: new CosmosAuditLog(container('audit'), counter),

@@ -1,4 +1,4 @@
-import type { ConversationTypeId } from '../domain/conversations.ts';
+import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
 import type { Employee, PersonId, TenantId } from '../domain/people.ts';
 import { dueConversations } from '../engine/due.ts';
 import { authorize } from '../permissions/decide.ts';
@@ -11,7 +11,7 @@ import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { pageOfList } from './list-page.ts';
-import { historyOf } from './people.ts';
+import { teamWithHistories } from './status-digest.ts';
 import type { PageRequest } from '../ports/repositories.ts';
 import { packOf } from './scheme.ts';
 
@@ -27,22 +27,28 @@ export const quarterOf = (on: IsoDate): { label: string; from: IsoDate; to: IsoD
   return { label: `${on.slice(0, 4)}-Q${String(q)}`, ...range };
 };
 
-/** The manager's team, and for senior managers the teams below, bounded to stay small. */
-const teamBelow = async (deps: UseCaseDeps, tenantId: TenantId, managerId: PersonId): Promise<Employee[]> => {
+/**
+ * The manager's team, and for senior managers the teams below, bounded to stay small, with each
+ * person's history (from their status digest, read with their manager's team).
+ */
+const teamBelow = async (deps: UseCaseDeps, tenantId: TenantId, managerId: PersonId) => {
   const seen = new Map<PersonId, Employee>();
+  const histories = new Map<PersonId, readonly ConversationRecord[]>();
   let level = [managerId];
   for (let depth = 0; depth < 4 && level.length > 0 && seen.size < 500; depth += 1) {
     const next: PersonId[] = [];
     for (const id of level) {
-      for (const report of await deps.repos.employees.listReports(tenantId, id)) {
+      const team = await teamWithHistories(deps.repos, tenantId, id);
+      for (const report of team.reports) {
         if (seen.has(report.id) || report.id === managerId) continue;
         seen.set(report.id, report);
+        histories.set(report.id, team.histories.get(report.id) ?? []);
         next.push(report.id);
       }
     }
     level = next;
   }
-  return [...seen.values()];
+  return { members: [...seen.values()], histories };
 };
 
 /** Policy 003 §8: % of reviews completed on time this quarter, and the number of pay-step deferrals. */
@@ -59,13 +65,11 @@ export const getCompliance = async (
   const day = on ?? deps.clock.today();
   const quarter = quarterOf(day);
   const pack = packOf(tenant);
-  const members = await teamBelow(deps, caller.tenantId, managerId);
-  const reports: DueReport[] = [];
-  for (const member of members) {
-    // A review counts once both agreed it or the manager confirmed it, never on one side's word (004).
-    const history = confirmedHistory(await historyOf(deps, caller.tenantId, member.id));
-    reports.push(dueConversations({ tenant, employee: member, history, on: day }));
-  }
+  const { members, histories } = await teamBelow(deps, caller.tenantId, managerId);
+  // A review counts once both agreed it or the manager confirmed it, never on one side's word (004).
+  const reports: DueReport[] = members.map((member) =>
+    dueConversations({ tenant, employee: member, history: confirmedHistory(histories.get(member.id) ?? []), on: day }),
+  );
   // Pay-step deferrals are Somerset's (003 §5.8); other schemes record no pay-step facts.
   const payStep = pack.id === 'somerset-career-conversations' ? payStepDecisions(members, reports, day) : [];
   const result = teamCompliance(reports, { from: quarter.from, to: quarter.to, types: reviewTypes(pack), payStep });

@@ -14,6 +14,7 @@ import type {
 } from '../ports/repositories.ts';
 import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
 import type { TeamDeckStore } from '../ports/team-deck.ts';
+import type { StatusDigestRepository } from '../ports/status-digests.ts';
 import type { MeetingLinkStore } from '../ports/meeting.ts';
 import type { TenantAdminServices } from '../ports/tenant-admin.ts';
 import type { Clock } from '../time/clock.ts';
@@ -39,6 +40,8 @@ export interface Repositories {
   readonly appeals: AppealRepository;
   /** HR's handling of disagreements with records (004). */
   readonly disagreements: DisagreementRepository;
+  /** Each person's status digest; absent, team views and compliance read every person's records. */
+  readonly statusDigests?: StatusDigestRepository;
 }
 
 export interface UseCaseDeps {

@@ -65,3 +65,8 @@ export type * from '../ports/appeals.ts';
 export type * from '../ports/notices.ts';
 export * from './meeting.ts';
 export type * from '../ports/meeting.ts';
+export * from './status-digest.ts';
+export * from './status-digest-writes.ts';
+export * from './status-digest-reconcile.ts';
+export * from '../domain/status-digest.ts';
+export type * from '../ports/status-digests.ts';

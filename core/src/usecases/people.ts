@@ -7,10 +7,10 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import type { IsoDate } from '../time/dates.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { mapConcurrently } from './concurrency.ts';
 import { colleaguesOf } from './colleagues.ts';
 import { pageOfList } from './list-page.ts';
 import type { PageRequest } from '../ports/repositories.ts';
+import { historiesOf, recordsOf, teamWithHistories, type TeamWithHistories } from './status-digest.ts';
 
 export interface PersonSummary {
   readonly id: PersonId;
@@ -27,28 +27,8 @@ export const personSummaryOf = (e: Employee): PersonSummary => ({
 });
 
 /** Every conversation of one person; a person's history is small (one partition). */
-export const historyOf = async (
-  deps: UseCaseDeps,
-  tenantId: TenantId,
-  personId: PersonId,
-): Promise<ConversationRecord[]> => {
-  const all: ConversationRecord[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await deps.repos.conversations.listForEmployee(
-      tenantId,
-      personId,
-      {},
-      {
-        pageSize: 100,
-        ...(continuationToken === undefined ? {} : { continuationToken }),
-      },
-    );
-    all.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken !== undefined);
-  return all;
-};
+export const historyOf = (deps: UseCaseDeps, tenantId: TenantId, personId: PersonId): Promise<ConversationRecord[]> =>
+  recordsOf(deps.repos.conversations, tenantId, personId);
 
 export const getMe = async (deps: UseCaseDeps, caller: Caller) => {
   const { tenant, employee } = await loadActor(deps, caller);
@@ -86,27 +66,25 @@ export const getDue = async (
 };
 
 const OPEN = new Set(['due', 'overdue', 'upcoming']);
-const TEAM_READS_IN_FLIGHT = 8;
 
 const byName = (a: Employee, b: Employee): number =>
   a.displayName.localeCompare(b.displayName, 'en-GB') || a.id.localeCompare(b.id);
 
 /**
  * A page of a manager's team at a glance, by name: who is overdue, what is next, and who awaits a
- * handover (000). Only the page's members have their histories read.
+ * handover (000). Histories come from the members' status digests, read with the team.
  */
-const teamOf = async (
-  deps: UseCaseDeps,
+const teamOf = (
   tenant: Tenant,
   managerId: PersonId,
-  everyone: readonly Employee[],
+  team: TeamWithHistories,
   day: IsoDate,
   request: PageRequest = {},
 ) => {
-  const { items: members, continuationToken } = pageOfList([...everyone].sort(byName), request);
-  // Each member's history is its own partition: read several at once rather than one after another.
-  const rows = await mapConcurrently(members, TEAM_READS_IN_FLIGHT, async (member) => {
-    const due = await dueFor(deps, tenant, member, day);
+  const { items: members, continuationToken } = pageOfList([...team.reports].sort(byName), request);
+  const rows = members.map((member) => {
+    const history = team.histories.get(member.id) ?? [];
+    const due = dueConversations({ tenant, employee: member, history, on: day });
     const mine = due.items.filter((i) => i.withIds.length === 0 || i.withIds.includes(managerId));
     const overdue = mine.filter((i) => i.status === 'overdue');
     const next: DueItem | undefined = mine.find((i) => OPEN.has(i.status));
@@ -139,12 +117,21 @@ const withoutOwnPc = async (deps: UseCaseDeps, tenantId: TenantId): Promise<Empl
 /** My reports, and for a coordinator also the staff without a PC they book for (004). */
 export const getTeam = async (deps: UseCaseDeps, caller: Caller, on?: IsoDate, page?: PageRequest) => {
   const { tenant, employee } = await loadActor(deps, caller);
-  const reports = [...(await deps.repos.employees.listReports(caller.tenantId, employee.id))];
-  if (employee.orgRoles.includes('coordinator')) {
-    const extra = (await withoutOwnPc(deps, caller.tenantId)).filter((e) => !reports.some((r) => r.id === e.id));
-    reports.push(...extra.filter((e) => e.id !== employee.id));
+  const team = await teamWithHistories(deps.repos, caller.tenantId, employee.id);
+  if (!employee.orgRoles.includes('coordinator')) {
+    return teamOf(tenant, employee.id, team, on ?? deps.clock.today(), page);
   }
-  return teamOf(deps, tenant, employee.id, reports, on ?? deps.clock.today(), page);
+  const extra = (await withoutOwnPc(deps, caller.tenantId)).filter(
+    (e) => e.id !== employee.id && !team.reports.some((r) => r.id === e.id),
+  );
+  const histories = new Map([...team.histories, ...(await historiesOf(deps.repos, caller.tenantId, extra))]);
+  return teamOf(
+    tenant,
+    employee.id,
+    { reports: [...team.reports, ...extra], histories },
+    on ?? deps.clock.today(),
+    page,
+  );
 };
 
 /** Another manager's team, for those above them and HR (002 grandparent review). */
@@ -157,8 +144,8 @@ export const getTeamOf = async (
 ) => {
   const { tenant, actor } = await loadActor(deps, caller);
   authorize(actor, 'compliance.read', await loadSubject(deps, caller.tenantId, managerId));
-  const reports = await deps.repos.employees.listReports(caller.tenantId, managerId);
-  return teamOf(deps, tenant, managerId, reports, on ?? deps.clock.today(), page);
+  const team = await teamWithHistories(deps.repos, caller.tenantId, managerId);
+  return teamOf(tenant, managerId, team, on ?? deps.clock.today(), page);
 };
 
 /** The colleagues the note form offers (the one colleague rule), a page at a time by name. */

@@ -1,4 +1,5 @@
-import type { Repositories } from '@pc/core/usecases';
+import type { ConversationRepository } from '@pc/core';
+import { withStatusDigests, type Repositories } from '@pc/core/usecases';
 import {
   InMemoryAuditLog,
   InMemoryConversationRepository,
@@ -12,6 +13,7 @@ import { InMemoryNudgeSettingsStore, InMemoryStarterStore } from './engagement.t
 import { InMemoryHandoverRepository, InMemoryTeamThemesRepository } from './team.ts';
 import { InMemoryTeamDeckStore } from './team-deck.ts';
 import { InMemoryMeetingLinkStore } from './meeting.ts';
+import { InMemoryStatusDigestRepository } from './status-digests.ts';
 
 export * from './appeals.ts';
 export * from './engagement.ts';
@@ -20,12 +22,27 @@ export * from './team.ts';
 export * from './team-deck.ts';
 export * from './meeting.ts';
 export * from './notices.ts';
+export * from './status-digests.ts';
 
-/** Every store core's use cases read and write, empty; each held to its suite in test/contracts/. */
-export const inMemoryRepositories = (): Repositories => ({
+/**
+ * Every store core's use cases read and write, empty; each held to its suite in test/contracts/.
+ * As in the Cosmos store, every record written refreshes its person's status digest.
+ */
+export const inMemoryRepositories = (): Repositories => {
+  const employees = new InMemoryEmployeeRepository();
+  const statusDigests = new InMemoryStatusDigestRepository(employees);
+  const conversations = withStatusDigests({
+    conversations: new InMemoryConversationRepository(),
+    employees,
+    statusDigests,
+  });
+  return { ...records(employees, conversations), statusDigests };
+};
+
+const records = (employees: InMemoryEmployeeRepository, conversations: ConversationRepository) => ({
   tenants: new InMemoryTenantRepository(),
-  employees: new InMemoryEmployeeRepository(),
-  conversations: new InMemoryConversationRepository(),
+  employees,
+  conversations,
   objectives: new InMemoryObjectiveRepository(),
   feedback: new InMemoryFeedbackRepository(),
   audit: new InMemoryAuditLog(),

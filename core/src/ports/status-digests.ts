@@ -1,0 +1,24 @@
+import type { Employee, PersonId, TenantId } from '../domain/people.ts';
+import type { StatusDigest } from '../domain/status-digest.ts';
+import type { Stored } from './repositories.ts';
+
+/** A manager's reports and the digests filed under that manager, from one read. */
+export interface TeamDigests {
+  readonly reports: readonly Employee[];
+  /** Digests whose `managerIds` name the manager; a report with none here has a missing or outdated digest. */
+  readonly digests: readonly Stored<StatusDigest>[];
+}
+
+/**
+ * Each person's status digest, kept beside the directory so that a manager's team, people and
+ * digests alike, comes in one single-partition read.
+ */
+export interface StatusDigestRepository {
+  get(tenantId: TenantId, personId: PersonId): Promise<Stored<StatusDigest> | undefined>;
+  /** Without an etag: create ('conflict' if it exists); with one: replace ('conflict' if stale, 'not-found' if gone). */
+  put(digest: StatusDigest, etag?: string): Promise<Stored<StatusDigest>>;
+  /** The digests of these people (at most 100 ids) that exist, in no order. */
+  listForPeople(tenantId: TenantId, personIds: readonly PersonId[]): Promise<readonly Stored<StatusDigest>[]>;
+  /** A manager's reports (as `EmployeeRepository.listReports`) with the digests filed under the manager. */
+  teamOf(tenantId: TenantId, managerId: PersonId): Promise<TeamDigests>;
+}
