@@ -37,6 +37,21 @@ export const createGraphCalendar =
           ],
         }));
       },
+      schedules: async (request) => {
+        const found = await graph.getSchedule(
+          { tenantId, mailboxId: request.mailboxId },
+          { emails: request.people, start: request.from, end: request.to },
+        );
+        return found.map(({ email, items, workingHours }) => ({
+          email,
+          busy: items
+            .filter((i) => i.status !== 'free')
+            .map((i) => ({ start: i.start, end: i.end, availability: i.status })),
+          ...(workingHours?.timeZone === undefined
+            ? {}
+            : { workingHours: { ...workingHours, timeZone: workingHours.timeZone } }),
+        }));
+      },
       createEvent: async (event) => {
         const created = await graph.createEvent(access(event), {
           subject: event.subject,

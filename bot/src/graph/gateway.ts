@@ -1,4 +1,5 @@
 import type { IsoDateTime, PersonId, TenantId } from '@pc/core';
+import type { ScheduleInformation, ScheduleQuery } from './calendar-schedule.ts';
 
 /** A span of time between two UTC instants (`2025-03-03T10:00:00.000Z`). */
 export interface TimeSlot {
@@ -83,6 +84,8 @@ export interface MailboxAccess {
 export interface GraphGateway {
   /** Delegated only: Graph refuses app-only tokens here. */
   findMeetingTimes(caller: DelegatedCaller, query: MeetingTimesQuery): Promise<readonly MeetingTimeSuggestion[]>;
+  /** Free/busy and working hours, seen from a mailbox; with the app's own permission (Calendars.Read). */
+  getSchedule(mailbox: MailboxAccess, query: ScheduleQuery): Promise<readonly ScheduleInformation[]>;
   /** Created in the organiser's calendar; attendees receive it in theirs. */
   createEvent(organizer: MailboxAccess, event: NewEvent): Promise<CalendarEvent>;
   updateEvent(organizer: MailboxAccess, eventId: string, changes: EventChanges): Promise<CalendarEvent>;

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { fromGraphSchedule, toGraphScheduleQuery, type GraphScheduleInformation } from './calendar-schedule.ts';
 import type { GraphGateway, MailboxAccess } from './gateway.ts';
 import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
@@ -82,6 +83,17 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
           }) as Promise<{ meetingTimeSuggestions?: GraphMeetingTimeSuggestion[] }>,
       );
       return (result.meetingTimeSuggestions ?? []).map(fromGraphSuggestion);
+    },
+    getSchedule: async (mailbox, query) => {
+      const result = await call(
+        mailbox.mailboxId,
+        tokenFor(mailbox),
+        (client) =>
+          client
+            .api(`/users/${seg(mailbox.mailboxId)}/calendar/getSchedule`)
+            .post(toGraphScheduleQuery(query)) as Promise<{ value?: GraphScheduleInformation[] }>,
+      );
+      return (result.value ?? []).map(fromGraphSchedule);
     },
     createEvent: async (organizer, event) => {
       const created = await call(

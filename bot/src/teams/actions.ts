@@ -4,7 +4,6 @@ import {
   CARD_VERBS,
   formatDate,
   starterAnswerField,
-  tabPageUrl,
   WELLBEING_FIELD,
   type AdaptiveCard,
   type CardVerb,
@@ -30,6 +29,7 @@ import {
   starterCard,
   type TurnHandler,
 } from './handlers.ts';
+import { bookChosenSlot, offerBookingCard } from './booking.ts';
 import type { TeamsContext, TurnIdentity } from './turn.ts';
 
 export type CardData = Readonly<Record<string, unknown>>;
@@ -71,16 +71,7 @@ const optOut: ActionHandler = async (ctx, turn) => {
 };
 
 const book: ActionHandler = async (ctx, turn, data) =>
-  buildNoticeCard(
-    'Book your conversation',
-    [
-      'Open the booking page to pick a time when you are both free; it checks both calendars and sends the invitation.',
-      ...(await wellbeingLines(ctx, turn, data)),
-    ],
-    ctx.tabUrl === undefined
-      ? undefined
-      : [{ type: 'Action.OpenUrl', title: 'Book in the app', url: tabPageUrl(ctx.tabUrl, 'book') }],
-  );
+  offerBookingCard(ctx, turn, await wellbeingLines(ctx, turn, data));
 
 const addAgendaItem: ActionHandler = async (ctx, turn, data) => {
   if (!(await addMyAgendaItem(ctx.deps, turn, data.agendaItem, turn.activityId))) {
@@ -117,6 +108,7 @@ export const CARD_ACTIONS: Readonly<Record<Exclude<CardVerb, TeamDeckVerb>, Acti
   [CARD_VERBS.checkinBook]: book,
   [CARD_VERBS.checkinSnooze]: snooze,
   [CARD_VERBS.checkinOptOut]: optOut,
+  [CARD_VERBS.bookingBook]: bookChosenSlot,
   [CARD_VERBS.dueShow]: withoutData(dueCard),
   [CARD_VERBS.objectivesShow]: withoutData(objectivesCard),
   [CARD_VERBS.prepareShow]: withoutData(prepareCard),

@@ -7,6 +7,7 @@ export * from './feedback-cards.ts';
 export * from './starter-card.ts';
 export * from './due-items.ts';
 export * from './due-card.ts';
+export * from './booking-card.ts';
 export * from './checkin-card.ts';
 export * from './objectives-card.ts';
 export * from './prepare-card.ts';

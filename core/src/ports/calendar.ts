@@ -46,6 +46,27 @@ export interface CreatedCalendarEvent {
   readonly onlineMeetingUrl?: string;
 }
 
+/** One person's calendar over a window, as the app itself may read it: when they are taken, and their day. */
+export interface PersonSchedule {
+  /** The address it was asked for. */
+  readonly email: string;
+  /** Times not free, whatever their kind (busy, tentative, out of office, elsewhere). */
+  readonly busy: readonly {
+    readonly start: IsoDateTime;
+    readonly end: IsoDateTime;
+    readonly availability: Availability;
+  }[];
+  /** Working hours as their mailbox sets them; absent when it does not say. */
+  readonly workingHours?: {
+    readonly timeZone: string;
+    /** `HH:MM`, local. */
+    readonly start: string;
+    readonly end: string;
+    /** Lower-case English weekday names, e.g. `monday`. */
+    readonly daysOfWeek: readonly string[];
+  };
+}
+
 /**
  * Calendars through Microsoft Graph. Suggesting times needs the signed-in user's own token
  * (Graph allows findMeetingTimes only with delegated access); people are named by the
@@ -65,6 +86,17 @@ export interface CalendarGateway {
     readonly durationMinutes: number;
     readonly timeZone: string;
   }): Promise<readonly MeetingSlot[]>;
+  /**
+   * Free/busy and working hours of people, read with the app's own permission through the mailbox
+   * of `mailboxId` (Graph getSchedule): for the bot, which holds no user token. The Exchange
+   * application access policy limits it to the bookable mailboxes (docs/security.md).
+   */
+  schedules(request: {
+    readonly mailboxId: PersonId;
+    readonly people: readonly string[];
+    readonly from: IsoDateTime;
+    readonly to: IsoDateTime;
+  }): Promise<readonly PersonSchedule[]>;
   createEvent(event: NewCalendarEvent): Promise<CreatedCalendarEvent>;
   updateEvent(
     owner: CalendarOwner,

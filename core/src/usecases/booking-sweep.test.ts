@@ -38,6 +38,7 @@ beforeEach(async () => {
   refusal = undefined;
   const calendar: CalendarGateway = {
     suggestTimes: () => Promise.resolve([]),
+    schedules: () => Promise.resolve([]),
     createEvent: (event) => {
       if (refusal !== undefined) return Promise.reject(refusal);
       sent.push(event);

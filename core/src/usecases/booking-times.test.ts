@@ -56,6 +56,7 @@ describe('#19 suggested times keep to working time', () => {
       newId: () => 'id',
       calendarFor: () => ({
         suggestTimes: everyHour,
+        schedules: () => Promise.resolve([]),
         createEvent: () => Promise.reject(new Error('not used')),
         updateEvent: () => Promise.resolve(),
         cancelEvent: () => Promise.resolve(),

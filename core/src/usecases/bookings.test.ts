@@ -28,6 +28,7 @@ const recordingCalendar = () => {
   const state = { refuse: undefined as AppError | undefined };
   const calendar: CalendarGateway = {
     suggestTimes: () => Promise.resolve([]),
+    schedules: () => Promise.resolve([]),
     createEvent: (event) => {
       const refusal = state.refuse;
       state.refuse = undefined;

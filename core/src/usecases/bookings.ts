@@ -42,12 +42,13 @@ const book = async (
   input: BookingInput,
   agendaLink: AgendaLink,
   idempotencyKey: string | undefined,
+  options: BookingOptions = {},
 ): Promise<BookingOutcome> => {
   const { subject } = parties;
   checkTimes(input.start, input.end);
   const employee = subject.employee;
   const { organizerId, managerId, attendeeIds } = pairOf(subject, caller.userId);
-  const owner = ownerOf(caller, organizerId);
+  const owner = options.throughApp === true ? { organizerId } : ownerOf(caller, organizerId);
   const id =
     idempotencyKey === undefined
       ? deps.newId()
@@ -84,6 +85,14 @@ const book = async (
   return { stored, subject: subjectLine, bodyHtml: invitation.bodyHtml };
 };
 
+export interface BookingOptions {
+  /**
+   * Writes the organiser's calendar with the app's own permission rather than their token: for the
+   * bot, whose turns carry no user token (docs/security.md, the Exchange application access policy).
+   */
+  readonly throughApp?: boolean;
+}
+
 /**
  * Books into both calendars with a Teams meeting and stores the conversation as 'booked' (004
  * booked in Outlook). The record is written first with its invitations pending; with an
@@ -95,9 +104,10 @@ export const bookConversation = async (
   input: BookingInput,
   agendaLink: AgendaLink,
   idempotencyKey?: string,
+  options: BookingOptions = {},
 ): Promise<BookingOutcome> => {
   const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
-  return book(deps, caller, tenant, { subject, me }, input, agendaLink, idempotencyKey);
+  return book(deps, caller, tenant, { subject, me }, input, agendaLink, idempotencyKey, options);
 };
 
 export interface BulkBookingInput {

@@ -1,8 +1,11 @@
+import { calendarViewDelta, getEvent } from './calendar-reads.ts';
 import { cancelEvent, createEvent, listEvents, updateEvent, type EventInput } from './calendar.ts';
+import { servicePrincipals } from './app-roles.ts';
 import { usersDelta } from './delta.ts';
 import { getDirectReports, getManager, getUser, meId } from './directory.ts';
 import type { Caller, GraphReply } from './http.ts';
 import { graphError } from './http.ts';
+import { getSchedule, type GetScheduleRequest } from './schedule.ts';
 import { findMeetingTimes, type FindMeetingTimesRequest } from './scheduling.ts';
 import type { GraphState } from './state.ts';
 
@@ -35,6 +38,7 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
   }
   if (request.method === 'GET' && request.path.replace(/\/+$/, '') === '/users/delta')
     return usersDelta(state, caller, request);
+  if (request.method === 'GET' && segments[0] === 'servicePrincipals') return servicePrincipals(state, caller, request);
   if (segments[0] === 'me') {
     const me = meId(caller);
     if (typeof me !== 'string') return me;
@@ -61,8 +65,14 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
       return segments[0] === 'me'
         ? findMeetingTimes(state, caller, body as FindMeetingTimesRequest)
         : graphError(403, 'ErrorAccessDenied', 'findMeetingTimes is available on /me only.');
+    case 'POST calendar/getSchedule':
+      return getSchedule(state, caller, mailbox, body as GetScheduleRequest);
     case 'GET events':
       return listEvents(state, caller, mailbox, request.query, false);
+    case 'GET events/{id}':
+      return getEvent(state, caller, mailbox, eventId);
+    case 'GET calendarView/delta':
+      return calendarViewDelta(state, caller, mailbox, request);
     case 'GET calendarView':
     case 'GET calendar/calendarView':
       return listEvents(state, caller, mailbox, request.query, true);
