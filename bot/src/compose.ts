@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, ConversationReferenceStore, SendLeaseStore, SendQueueStore } from '@pc/core';
-import type { DirectorySource, HandoverRepository, TeamThemesRepository, UseCaseDeps } from '@pc/core/usecases';
+import type {
+  CalendarWatchGateway,
+  CalendarWatching,
+  DirectorySource,
+  HandoverRepository,
+  TeamThemesRepository,
+  UseCaseDeps,
+} from '@pc/core/usecases';
+import { createHash } from 'node:crypto';
+import { calendarClientState } from './calendar-truth/client-state.ts';
+import { createGraphWatch } from './calendar-truth/graph-watch.ts';
+import { CALENDAR_LIFECYCLE_PATH, CALENDAR_NOTIFICATIONS_PATH } from './calendar-truth/module.ts';
+import { createCalendarWatchStore } from './calendar-truth/store.ts';
 import { createGraphCalendar } from './calendar/graph-calendar.ts';
 import type { AppConfig } from './config.ts';
 import { createBotState, type KeyValueFactory } from './cosmos/bot-state.ts';
@@ -15,7 +27,12 @@ import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
 import { createMeetingLinkStore } from './cosmos/meeting-link-store.ts';
-import { createMsalTokenSource, createMsGraphGateway, type GraphGateway } from './graph/index.ts';
+import {
+  createMsalTokenSource,
+  createMsGraphGateway,
+  type GraphGateway,
+  type GraphTokenSource,
+} from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
@@ -30,6 +47,10 @@ export interface CompositionOverrides {
   readonly keyValues?: KeyValueFactory;
   /** The directory an administrator's "sync now" reads; defaults to Graph's /users/delta when configured. */
   readonly directory?: DirectorySource;
+  /** Graph change notifications on organisers' calendars; defaults to Graph when configured. */
+  readonly calendarWatch?: CalendarWatchGateway;
+  /** The address Graph reaches this server at; defaults to PUBLIC_BASE_URL (read when a subscription is made). */
+  readonly publicBaseUrl?: () => string;
 }
 
 /** Everything the edges share, built once per process. */
@@ -43,14 +64,15 @@ export interface AppServices {
   readonly sendLeases: SendLeaseStore;
 }
 
-export const graphFor = (config: AppConfig): GraphGateway | undefined => {
+const appTokensFor = (config: AppConfig): GraphTokenSource | undefined => {
   const { appId, appPassword } = config.bot;
   if (appId === undefined || appPassword === undefined) return undefined;
-  const tokens = createMsalTokenSource({
-    clientId: appId,
-    clientSecret: appPassword,
-    authority: config.auth.authorityHost,
-  });
+  return createMsalTokenSource({ clientId: appId, clientSecret: appPassword, authority: config.auth.authorityHost });
+};
+
+export const graphFor = (config: AppConfig): GraphGateway | undefined => {
+  const tokens = appTokensFor(config);
+  if (tokens === undefined) return undefined;
   return createMsGraphGateway({
     tokens,
     baseUrl: config.graph.baseUrl,
@@ -73,6 +95,38 @@ const adminServices = (
   authorityHost: config.auth.authorityHost,
 });
 
+/**
+ * Calendar change notifications, when Graph is reachable with the app's own token. The clientState
+ * key is derived from the app's secret, so every instance makes and checks the same one.
+ */
+const calendarWatchingFor = (
+  config: AppConfig,
+  keyValues: KeyValueFactory,
+  overrides: CompositionOverrides,
+): CalendarWatching | undefined => {
+  const tokens = overrides.calendarWatch === undefined ? appTokensFor(config) : undefined;
+  const gateway =
+    overrides.calendarWatch ??
+    (tokens === undefined
+      ? undefined
+      : createGraphWatch({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl }));
+  const secret = config.bot.appPassword;
+  if (gateway === undefined || secret === undefined) return undefined;
+  const key = createHash('sha256').update(`calendar-notifications\n${secret}`).digest('base64url');
+  const base = overrides.publicBaseUrl ?? (() => config.publicBaseUrl);
+  return {
+    gateway,
+    store: createCalendarWatchStore(keyValues),
+    get notificationUrl() {
+      return `${base()}${CALENDAR_NOTIFICATIONS_PATH}`;
+    },
+    get lifecycleNotificationUrl() {
+      return `${base()}${CALENDAR_LIFECYCLE_PATH}`;
+    },
+    ...calendarClientState(key),
+  };
+};
+
 /** The composition root: adapters behind core's ports, the clock, the directory and the calendar. */
 export const composeServices = (
   config: AppConfig,
@@ -83,6 +137,7 @@ export const composeServices = (
   const keyValues: KeyValueFactory = overrides.keyValues ?? ((kind, partition) => store.keyValues(kind, partition));
   const state = createBotState(keyValues);
   const graph = overrides.graph ?? graphFor(config);
+  const calendarWatching = calendarWatchingFor(config, keyValues, overrides);
   const deps: UseCaseDeps = {
     repos: {
       tenants: store.tenants,
@@ -106,6 +161,7 @@ export const composeServices = (
     // Display only (names, choices offered): decisions read employee records afresh.
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
+    ...(calendarWatching === undefined ? {} : { calendarWatching }),
     notices: createNoticeQueue(state.sendQueue, clock, config.tabBaseUrl),
     admin: adminServices(config, keyValues, overrides.directory ?? graphDirectory(config)),
   };

@@ -91,6 +91,7 @@ export const EnvSchema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   DIRECTORY_SYNC_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(10_080).optional(),
   /** Minutes between sweeps for bookings left with their invitations pending (0 = off), and how old one must be. */
+  CALENDAR_WATCH_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(1_440).optional(),
   BOOKING_SWEEP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(1_440).optional(),
   BOOKING_SWEEP_PENDING_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(1).max(1_440).optional(),
   SEND_SWEEP_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3_600).optional(),

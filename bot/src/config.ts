@@ -76,6 +76,8 @@ export interface AppConfig {
   readonly directorySync: { readonly intervalMinutes: number };
   /** Bookings a client left with invitations pending: minutes between sweeps (0 = off), and after how long one is swept. */
   readonly bookingSweep: { readonly intervalMinutes: number; readonly pendingMinutes: number };
+  /** How often calendar subscriptions are renewed and calendars caught up by delta query (0: never). */
+  readonly calendarWatch: { readonly intervalMinutes: number };
   /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
   readonly proactive: { readonly leaseSeconds: number; readonly sweepSeconds: number };
   /** REST API request budgets per user and per tenant, per second across all instances. */
@@ -204,6 +206,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       intervalMinutes: e.CHECKIN_INTERVAL_MINUTES ?? 60,
     },
     directorySync: { intervalMinutes: e.DIRECTORY_SYNC_MINUTES ?? 60 },
+    calendarWatch: { intervalMinutes: e.CALENDAR_WATCH_MINUTES ?? 60 },
     bookingSweep: {
       intervalMinutes: e.BOOKING_SWEEP_MINUTES ?? 5,
       pendingMinutes: e.BOOKING_SWEEP_PENDING_MINUTES ?? 5,

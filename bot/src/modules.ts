@@ -1,4 +1,5 @@
 import { createBookingSweepModule } from './booking-sweep.ts';
+import { createCalendarTruthModule } from './calendar-truth/module.ts';
 import { createDirectorySyncModule } from './directory-sync.ts';
 import type { AppModule } from './module.ts';
 import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
@@ -10,7 +11,8 @@ import { createTeamsModule } from './teams/module.ts';
 /**
  * Everything the product serves: the Teams bot at /api/messages, the REST API under
  * /api/v1, the built tab and add-in, (only with local fakes on) the /local pages, the hourly
- * directory sync of the allowed tenants, and the sweep that finishes bookings left half-done.
+ * directory sync of the allowed tenants, the sweep that finishes bookings left half-done, and
+ * Graph's notifications of changes made in Outlook to booked conversations.
  */
 export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[] => [
   createTeamsModule(),
@@ -19,5 +21,6 @@ export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[]
   createStaticModule(),
   createDirectorySyncModule(),
   createBookingSweepModule(),
+  createCalendarTruthModule(),
   createNudgeModule(),
 ];

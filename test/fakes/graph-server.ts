@@ -9,7 +9,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller, GraphReply } from './graph/http.ts';
 import { callerFrom, graphError, isReply, readBody } from './graph/http.ts';
 import { dispatch, mailboxOf, type GraphRequestLine } from './graph/router.ts';
+import { fakeOutlook, type FakeOutlook } from './graph/outlook.ts';
 import { GraphState, type FakeEvent } from './graph/state.ts';
+import { FakeSubscriptions } from './graph/subscriptions.ts';
 import type { FakeOrg } from './org.ts';
 
 export type { FakeEvent } from './graph/state.ts';
@@ -19,6 +21,8 @@ export interface FakeGraphOptions {
   readonly port?: number;
   /** Artificial latency per request, so concurrency can be observed. */
   readonly latencyMs?: number;
+  /** The fake's clock in milliseconds (subscription expiry); defaults to Date.now. */
+  readonly now?: () => number;
 }
 
 export interface Fault {
@@ -43,6 +47,10 @@ export interface FakeGraph {
   requests(): readonly GraphRequestRecord[];
   /** Puts an ordinary busy meeting in a mailbox's calendar, as someone else might have booked it. */
   addBusy(mailboxId: string, slot: { readonly start: string; readonly end: string; readonly subject?: string }): void;
+  /** Change-notification subscriptions, what was delivered, and lifecycle events on request. */
+  readonly subscriptions: FakeSubscriptions;
+  /** People acting in Outlook itself: moving, cancelling, declining. */
+  readonly outlook: FakeOutlook;
   close(): Promise<void>;
 }
 
@@ -83,6 +91,7 @@ const send = (res: ServerResponse, reply: GraphReply): void => {
 
 export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGraph> => {
   const state = new GraphState(options.orgs);
+  const subscriptions = new FakeSubscriptions(state, options.now ?? Date.now);
   const faults: Fault[] = [];
   const inFlight = new Map<string, number>();
   const peak = new Map<string, number>();
@@ -147,6 +156,8 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
     bodies.set(req, body);
     const path = url.pathname.slice('/v1.0'.length);
     if (path === '/$batch' && req.method === 'POST') return batch(caller, body);
+    const subscription = await subscriptions.route(caller, req.method ?? 'GET', path, body);
+    if (subscription !== undefined) return subscription;
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     return tracked(caller, {
       method: req.method ?? 'GET',
@@ -213,6 +224,8 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
         showAs: 'busy',
       });
     },
+    subscriptions,
+    outlook: fakeOutlook(state, (mailboxId) => state.tenantOf(mailboxId) ?? ''),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

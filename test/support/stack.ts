@@ -8,6 +8,8 @@ import type { Clock } from '@pc/core';
 import { createApp, type App } from '../../bot/src/app.ts';
 import { loadConfig } from '../../bot/src/config.ts';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { createGraphWatch } from '../../bot/src/calendar-truth/graph-watch.ts';
+import { createCalendarTruthModule } from '../../bot/src/calendar-truth/module.ts';
 import { createDirectoryDelta } from '../../bot/src/graph/directory-delta.ts';
 import { createMsalTokenSource, createMsGraphGateway } from '../../bot/src/graph/index.ts';
 import { createApiModule } from '../../bot/src/http/api/module.ts';
@@ -80,7 +82,12 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     clients: { [APP_ID]: { secret: APP_SECRET } },
     appRolesOf: demoAppRoles(demo),
   });
-  const graph = await startFakeGraph({ orgs: [...demo.graphOrgs, ...(opts.orgs ?? [])] });
+  const clock = clockAt(opts.referenceDate);
+  const graph = await startFakeGraph({
+    orgs: [...demo.graphOrgs, ...(opts.orgs ?? [])],
+    // Subscription expiry is judged on the same clock as the server's.
+    ...(clock === undefined ? {} : { now: () => Date.parse(clock.now()) }),
+  });
   const config = loadConfig({
     APP_ENV: 'local',
     CHECKIN_SCHEDULER: 'false',
@@ -107,18 +114,25 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     baseUrl: graph.baseUrl,
     retry: { maxRetries: 3, maxDelaySeconds: 5 },
   });
-  const clock = clockAt(opts.referenceDate);
+  let listening = '';
   const app: App = await createApp(config, {
     store,
     logger: createLogger({ level: 'silent' }),
     ...(clock === undefined ? {} : { clock }),
     compose: {
       graph: gateway,
-      directory: createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: graph.baseUrl }),
+      directory: createDirectoryDelta({
+        appToken: (t) => tokens.appToken(t),
+        baseUrl: graph.baseUrl,
+        clientId: APP_ID,
+      }),
+      calendarWatch: createGraphWatch({ appToken: (t) => tokens.appToken(t), baseUrl: graph.baseUrl }),
+      publicBaseUrl: () => listening,
     },
-    modules: [createApiModule(), createLocalDevModule(), createStaticModule()],
+    modules: [createApiModule(), createLocalDevModule(), createStaticModule(), createCalendarTruthModule()],
   });
   const { url } = await app.listen(0);
+  listening = url;
 
   const tokenFor = (personIdOrEmail: string, o: TokenOptions = {}): Promise<string> => {
     const key = personIdOrEmail.trim().toLowerCase();

@@ -102,6 +102,10 @@ export const conversationFull = z.object({
         end: isoDateTime,
         eventIds: z.record(z.string(), z.string()),
         onlineMeetingUrl: z.string().optional(),
+        /** Who of the pair declined the invitation in Outlook. */
+        declinedBy: z.array(z.string()).optional(),
+        /** The last change made in Outlook itself that the record followed. */
+        changedInCalendar: z.object({ kind: z.enum(['moved', 'cancelled', 'declined']), at: isoDateTime }).optional(),
       })
       .optional(),
     topics: z.array(z.string()),

@@ -53,6 +53,17 @@ export interface Rating {
   readonly bonusRecommended?: boolean;
   /** Bexley: recommendations stay hidden from the employee until Step 3 review is complete. */
   readonly releasedToEmployeeAt?: IsoDateTime;
+  /** Bexley: the grandparent's consistency check; a new rating from the manager clears it (002). */
+  readonly review?: RatingReview;
+}
+
+/** 002: the grandparent agreed the recommendation (Step 3 complete) or returned it to the manager. */
+export interface RatingReview {
+  readonly outcome: 'agreed' | 'returned';
+  readonly by: PersonId;
+  readonly at: IsoDateTime;
+  /** Why it was returned, for the manager. */
+  readonly note?: string;
 }
 
 export interface Appeal {
@@ -85,6 +96,10 @@ export interface Booking {
    * then this is cleared, so a retry of the same request finishes the step (issue #17.7).
    */
   readonly pending?: 'invitations' | 'cancellation';
+  /** Who of the pair declined the invitation in Outlook (the organiser's calendar says so). */
+  readonly declinedBy?: readonly PersonId[];
+  /** The last change someone made in Outlook itself, which the record followed. */
+  readonly changedInCalendar?: { readonly kind: 'moved' | 'cancelled' | 'declined'; readonly at: IsoDateTime };
 }
 
 export interface ConversationRecord {

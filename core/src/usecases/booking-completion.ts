@@ -8,6 +8,7 @@ import { withoutPending } from './booking-rules.ts';
 import { retryOnConflict } from './concurrency.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { rememberMeeting } from './meeting.ts';
+import { watchBooking } from './calendar-truth.ts';
 
 /** Marks the feedback on this agenda as used, so no later booking offers it again; safe to repeat. */
 const markOnAgenda = async (deps: UseCaseDeps, record: ConversationRecord): Promise<void> => {
@@ -88,5 +89,7 @@ export const completeBooking = async (
   });
   // The meeting's side panel and its end event find the record by the meeting's chat.
   await rememberMeeting(deps, done.item);
+  // Moves, cancellations and declines made in Outlook come back to the record.
+  await watchBooking(deps, done.item);
   return done;
 };

@@ -1,7 +1,9 @@
 import type { PersonId, TenantId } from '../domain/people.ts';
 import type { AppealRepository, DisagreementRepository } from '../ports/appeals.ts';
 import type { NoticeQueue } from '../ports/notices.ts';
+import type { ActivityFeed } from '../ports/activity-feed.ts';
 import type { CalendarGateway } from '../ports/calendar.ts';
+import type { CalendarWatching } from '../ports/calendar-watch.ts';
 import type { NudgeSettingsStore, StarterStore } from '../ports/engagement.ts';
 import type { PersonLookup } from '../ports/people.ts';
 import type {
@@ -52,8 +54,12 @@ export interface UseCaseDeps {
   readonly people?: PersonLookup;
   /** Calendars of one tenant's mailboxes; absent where no Graph access is configured. */
   readonly calendarFor?: (tenantId: TenantId) => CalendarGateway;
+  /** Change notifications from organisers' calendars (moves, cancellations, declines made in Outlook). */
+  readonly calendarWatching?: CalendarWatching;
   /** Cards to people about their appeals, through the proactive send queue; absent, none are sent. */
   readonly notices?: NoticeQueue;
+  /** The Teams activity feed (Graph); absent where Graph is not configured, and nobody can choose it. */
+  readonly activityFeed?: ActivityFeed;
   /** Tenant administration (settings, role grants, directory sync); absent, its use cases are unavailable. */
   readonly admin?: TenantAdminServices;
 }

@@ -4,6 +4,35 @@ import type { DateTimeTimeZone } from './http.ts';
 export interface FakeAttendee {
   readonly emailAddress: { readonly address: string; readonly name?: string };
   readonly type: 'required' | 'optional' | 'resource';
+  /** The attendee's answer, as the organiser's copy of the event shows it. */
+  readonly status?: {
+    readonly response: 'none' | 'accepted' | 'declined' | 'tentativelyAccepted';
+    readonly time?: string;
+  };
+}
+
+export type EventChange = 'created' | 'updated' | 'deleted';
+export type EventChangeListener = (mailboxId: string, eventId: string, change: EventChange) => void;
+
+/** A mailbox's calendar that reports each change, so subscriptions and delta queries can follow it. */
+class WatchedCalendar extends Map<string, FakeEvent> {
+  constructor(private readonly changed: (eventId: string, change: EventChange) => void) {
+    super();
+  }
+
+  override set(id: string, event: FakeEvent): this {
+    const change: EventChange = this.has(id) ? 'updated' : 'created';
+    super.set(id, event);
+    // Map's constructor calls set before the callback is assigned.
+    (this.changed as typeof this.changed | undefined)?.(id, change);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const had = super.delete(id);
+    if (had) this.changed(id, 'deleted');
+    return had;
+  }
 }
 
 export interface FakeEvent {
@@ -28,6 +57,10 @@ export interface FakeEvent {
 export class GraphState {
   readonly #orgs: ReadonlyMap<string, FakeOrg>;
   readonly #calendars = new Map<string, Map<string, FakeEvent>>();
+  readonly #listeners = new Set<EventChangeListener>();
+  /** Per mailbox, which event changed at each sequence number: what a calendar delta query reads. */
+  readonly #changes = new Map<string, { seq: number; eventId: string }[]>();
+  #seq = 0;
 
   constructor(orgs: readonly FakeOrg[]) {
     this.#orgs = new Map(orgs.map((org) => [org.tenantId, org]));
@@ -47,6 +80,12 @@ export class GraphState {
     return this.#orgs.get(tenantId)?.users.find((u) => u.id.toLowerCase() === key || u.mail.toLowerCase() === key);
   }
 
+  /** The tenant whose directory holds this user id. */
+  tenantOf(userId: string): string | undefined {
+    for (const [tenantId, org] of this.#orgs) if (org.users.some((u) => u.id === userId)) return tenantId;
+    return undefined;
+  }
+
   reportsOf(tenantId: string, managerId: string): readonly FakeUser[] {
     return this.#orgs.get(tenantId)?.users.filter((u) => u.managerId === managerId) ?? [];
   }
@@ -54,10 +93,30 @@ export class GraphState {
   calendar(mailboxId: string): Map<string, FakeEvent> {
     let calendar = this.#calendars.get(mailboxId);
     if (calendar === undefined) {
-      calendar = new Map();
+      calendar = new WatchedCalendar((eventId, change) => {
+        this.#seq += 1;
+        const log = this.#changes.get(mailboxId) ?? [];
+        log.push({ seq: this.#seq, eventId });
+        this.#changes.set(mailboxId, log);
+        for (const listener of this.#listeners) listener(mailboxId, eventId, change);
+      });
       this.#calendars.set(mailboxId, calendar);
     }
     return calendar;
+  }
+
+  onEventChange(listener: EventChangeListener): void {
+    this.#listeners.add(listener);
+  }
+
+  /** The latest change number: a delta token that means "everything up to now". */
+  changeSeq(): number {
+    return this.#seq;
+  }
+
+  /** Ids of the mailbox's events changed after `seq`, each once. */
+  changedSince(mailboxId: string, seq: number): readonly string[] {
+    return [...new Set((this.#changes.get(mailboxId) ?? []).filter((c) => c.seq > seq).map((c) => c.eventId))];
   }
 }
 
