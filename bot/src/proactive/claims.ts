@@ -9,7 +9,7 @@ import {
 } from '@pc/core';
 import type { Logger } from '../logging.ts';
 import type { SendPermit } from './leases.ts';
-import { ConnectorThrottled, LeaseLost, type Pacer } from './pacing.ts';
+import { ConnectorThrottled, LeaseLost, type CallDone, type Pacer } from './pacing.ts';
 
 export interface DrainResult {
   readonly sent: number;
@@ -89,9 +89,17 @@ export class SendClaims {
   async #deliver(attempt: Attempt, totals: Totals, permit: SendPermit | undefined): Promise<Outcome> {
     const { item } = attempt.current;
     const { pacer } = this.#o;
+    // The connector call paced last: it counts against the tenant's limit until it is answered,
+    // which is known when the next call is paced or the send returns.
+    let answered: CallDone | undefined;
+    const settle = (): void => {
+      answered?.();
+      answered = undefined;
+    };
     const pace = async (call: ConnectorCall): Promise<void> => {
+      settle();
       if (call === 'post' && !attempt.marked) await this.#mark(attempt, permit);
-      await pacer.take(item.tenantId, item.personId, call, permit);
+      answered = await pacer.take(item.tenantId, item.personId, call, permit);
     };
     const pause = (retryAfterMs: number): void => {
       pacer.pauseTenant(item.tenantId, retryAfterMs);
@@ -108,7 +116,9 @@ export class SendClaims {
     while (activityId === undefined) {
       try {
         ({ activityId } = await this.#o.sender.send(item.tenantId, item.personId, item.card, item.id, pace, throttle));
+        settle();
       } catch (error) {
+        settle();
         if (error instanceof MarkRefused) return 'busy'; // another worker changed it first
         if (error instanceof LeaseLost) return this.#unmark(attempt);
         if (error instanceof ConnectorThrottled) {
