@@ -12,7 +12,7 @@ import type { Request, Server } from 'restify';
 import { createChannelTokenCheck, type ChannelTokenCheck } from '../auth/bot-framework-token.ts';
 import type { Logger } from '../logging.ts';
 import { DEFAULT_TURNS_IN_FLIGHT, TurnGate } from '../http/turn-gate.ts';
-import { reportThrottling } from './proactive-sender.ts';
+import { reportThrottling, type ProactiveConnector } from './proactive-sender.ts';
 
 type BotFrameworkAuthentication = ConstructorParameters<typeof CloudAdapter>[0] & object;
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -90,10 +90,18 @@ const singleTenantCredentials = (
   };
 };
 
-/** A CloudAdapter that can authenticate a request on its own, before any turn starts. */
+/** The SDK's claim naming the service URL a connector client is made for. */
+const SERVICE_URL_CLAIM = 'serviceurl';
+
+/**
+ * A CloudAdapter that can authenticate a request on its own, before any turn starts, and keeps
+ * one connector client per service URL for proactive sends.
+ */
 export class BotAdapter extends CloudAdapter {
   readonly #auth: BotFrameworkAuthentication;
   readonly #channelTokens: ChannelTokenCheck | undefined;
+  /** Proactive connector clients by bot, service URL and audience. */
+  readonly #connectors = new Map<string, Promise<ProactiveConnector>>();
 
   constructor(auth: BotFrameworkAuthentication, channelTokens: ChannelTokenCheck | undefined) {
     super(auth);
@@ -112,6 +120,29 @@ export class BotAdapter extends CloudAdapter {
     } catch (cause) {
       throw new AppError('unauthenticated', REJECTED, { cause });
     }
+  }
+
+  /**
+   * The connector client proactive sends to `serviceUrl` go through, made as the SDK makes one
+   * for each proactive call but only once: a fan-out then spends its CPU on the messages, not on
+   * building a client, its pipeline and a turn per card. Its credentials fetch and cache their
+   * own token, so reuse changes nothing about authentication. Dropped by `forgetConnector`.
+   */
+  proactiveConnector(botAppId: string, serviceUrl: string, audience: string): Promise<ProactiveConnector> {
+    const key = `${botAppId}|${serviceUrl}|${audience}`;
+    const cached = this.#connectors.get(key);
+    if (cached !== undefined) return cached;
+    const claims = this.createClaimsIdentity(botAppId);
+    claims.claims.push({ type: SERVICE_URL_CLAIM, value: serviceUrl });
+    const made: Promise<ProactiveConnector> = this.#auth.createConnectorFactory(claims).create(serviceUrl, audience);
+    this.#connectors.set(key, made);
+    made.catch(() => this.#connectors.delete(key));
+    return made;
+  }
+
+  /** After a failed send: the next one makes a new client (its service URL may have moved). */
+  forgetConnector(botAppId: string, serviceUrl: string, audience: string): void {
+    this.#connectors.delete(`${botAppId}|${serviceUrl}|${audience}`);
   }
 
   /** Runs the turn for an activity already authenticated by `authenticate`. */

@@ -11,7 +11,7 @@ import {
 } from '@pc/core';
 import type { AdaptiveCard } from '@pc/core/cards';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CardFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
+import { CardFactory, type Activity, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import { ConnectorThrottled, parseRetryAfter } from '../proactive/pacing.ts';
 
 export interface CloudProactiveSenderOptions {
@@ -21,6 +21,23 @@ export interface CloudProactiveSenderOptions {
   readonly references: ConversationReferenceStore;
   readonly nowMs?: () => number;
 }
+
+/** What a proactive send needs of a Bot Connector client: open a chat, post into it. */
+export interface ProactiveConnector {
+  readonly conversations: {
+    createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+  };
+}
+
+/** An adapter that keeps a connector client per service URL (the BotAdapter in adapter.ts). */
+interface ConnectorSource {
+  proactiveConnector(botAppId: string, serviceUrl: string, audience: string): Promise<ProactiveConnector>;
+  forgetConnector(botAppId: string, serviceUrl: string, audience: string): void;
+}
+
+const keepsConnectors = (adapter: CloudAdapter): adapter is CloudAdapter & ConnectorSource =>
+  typeof (adapter as Partial<ConnectorSource>).proactiveConnector === 'function';
 
 interface HttpLikeError {
   readonly statusCode?: unknown;
@@ -122,63 +139,118 @@ export const reportThrottling = <T extends ConnectorFactorySource>(auth: T): T =
   return auth;
 };
 
+type Route = StoredConversationReference;
+type Pace = (call: ConnectorCall) => Promise<void>;
+
+const conversationFor = (reference: Route, tenantId: TenantId, personId: PersonId): ConversationParameters => ({
+  isGroup: false,
+  bot: { id: reference.botId, name: 'Performance conversations' },
+  members: [{ id: personId, name: '' }],
+  tenantId,
+  channelData: { tenant: { id: tenantId } },
+});
+
+/**
+ * Through the adapter's connector client for the service URL: open the chat, then post into it
+ * as a turn in that chat would (from the bot, to the person), with no turn built around it.
+ */
+const sendThrough = async (
+  source: ConnectorSource,
+  botAppId: string,
+  reference: Route,
+  message: { tenantId: TenantId; personId: PersonId; card: AdaptiveCard },
+  pace: Pace,
+): Promise<string> => {
+  const parameters = conversationFor(reference, message.tenantId, message.personId);
+  const connector = await source.proactiveConnector(botAppId, reference.serviceUrl, BOT_FRAMEWORK_AUDIENCE);
+  await pace('create-conversation');
+  const { id: conversationId } = await connector.conversations.createConversation(parameters);
+  if (conversationId === undefined) throw new AppError('unavailable', 'The Bot Connector opened no chat');
+  await pace('post');
+  const sent = await connector.conversations.sendToConversation(conversationId, {
+    type: 'message',
+    channelId: reference.channelId,
+    serviceUrl: reference.serviceUrl,
+    from: parameters.bot,
+    recipient: { id: message.personId, name: '' },
+    conversation: {
+      id: conversationId,
+      isGroup: false,
+      conversationType: 'personal',
+      tenantId: message.tenantId,
+      name: '',
+    },
+    attachments: [CardFactory.adaptiveCard(message.card)],
+  });
+  return sent.id ?? '';
+};
+
+/** Through a turn the adapter builds for the new chat, for adapters that keep no connector clients. */
+const sendInTurn = async (
+  adapter: CloudAdapter,
+  botAppId: string,
+  reference: Route,
+  message: { tenantId: TenantId; personId: PersonId; card: AdaptiveCard },
+  pace: Pace,
+): Promise<string> => {
+  let activityId = '';
+  // The adapter hands errors thrown inside the callback to onTurnError, which would hide a
+  // refused send; keep the error and raise it here instead.
+  let sendError: Error | undefined;
+  await pace('create-conversation');
+  await adapter.createConversationAsync(
+    botAppId,
+    reference.channelId,
+    reference.serviceUrl,
+    BOT_FRAMEWORK_AUDIENCE,
+    conversationFor(reference, message.tenantId, message.personId),
+    async (context) => {
+      try {
+        await pace('post');
+        const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(message.card)] });
+        activityId = sent?.id ?? '';
+      } catch (error) {
+        sendError =
+          error instanceof Error ? error : new AppError('internal', 'The Bot Connector call failed', { cause: error });
+      }
+    },
+  );
+  if (sendError !== undefined) throw sendError;
+  return activityId;
+};
+
 /**
  * Opens (or reopens: Teams returns the existing 1:1 chat) a personal chat with
  * the person through the tenant's stored service URL and posts the card.
  */
 export const createCloudProactiveSender = (options: CloudProactiveSenderOptions): ProactiveSender => {
   const references = cachedReferences(options);
+  const { adapter, botAppId } = options;
   const sendOnce = async (
     tenantId: TenantId,
     personId: PersonId,
     card: AdaptiveCard,
-    pace: (call: ConnectorCall) => Promise<void>,
+    pace: Pace,
   ): Promise<{ activityId: string }> => {
     const reference = await references.get(tenantId);
     if (reference === undefined) {
       throw new AppError('not-found', 'The app is not installed for this organisation yet');
     }
-    const parameters = {
-      isGroup: false,
-      bot: { id: reference.botId, name: 'Performance conversations' },
-      members: [{ id: personId, name: '' }],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
-    } as ConversationParameters;
-    let activityId = '';
-    // The adapter hands errors thrown inside the callback to onTurnError, which would hide a
-    // refused send; keep the error and raise it here instead.
-    let sendError: Error | undefined;
+    const message = { tenantId, personId, card };
+    let activityId: string;
     try {
-      await pace('create-conversation');
-      await options.adapter.createConversationAsync(
-        options.botAppId,
-        reference.channelId,
-        reference.serviceUrl,
-        BOT_FRAMEWORK_AUDIENCE,
-        parameters,
-        async (context) => {
-          try {
-            await pace('post');
-            const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-            activityId = sent?.id ?? '';
-          } catch (error) {
-            sendError =
-              error instanceof Error
-                ? error
-                : new AppError('internal', 'The Bot Connector call failed', { cause: error });
-          }
-        },
-      );
-      if (sendError !== undefined) throw sendError;
+      activityId = keepsConnectors(adapter)
+        ? await sendThrough(adapter, botAppId, reference, message, pace)
+        : await sendInTurn(adapter, botAppId, reference, message, pace);
     } catch (error) {
       const http = error as HttpLikeError;
       if (http.statusCode === 429) {
         const header = http.response?.headers?.get?.('retry-after');
         throw new ConnectorThrottled(parseRetryAfter(header, (options.nowMs ?? Date.now)()), { cause: error });
       }
-      // The next attempt reads afresh where the tenant is reached.
+      // The next attempt reads afresh where the tenant is reached, with a new client.
       references.forget(tenantId);
+      if (keepsConnectors(adapter)) adapter.forgetConnector(botAppId, reference.serviceUrl, BOT_FRAMEWORK_AUDIENCE);
       throw error;
     }
     if (activityId === '') throw new AppError('unavailable', 'The Bot Connector accepted the message without an id');
