@@ -1,23 +1,19 @@
 /**
  * Proactive fan-out: check-ins for many tenants through the fake Bot Connector enforcing Teams'
- * limits (50 requests per second per app per tenant, one message per second per conversation).
- * Each tenant has its own worker, as each tenant has its own limit. Reports the achieved send
- * rate over the rate the limits allow, and counts duplicates and losses.
+ * limits (50 requests per second per app per tenant, one message per second per conversation),
+ * sent by the real server in its own process (one, or several scaled out). Reports the achieved
+ * send rate over the rate the limits allow, and counts duplicates and losses.
  */
 import { randomUUID } from 'node:crypto';
 import { buildNoticeCard } from '@pc/core/cards';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
-import { createLogger } from '../bot/src/logging.ts';
-import { systemClock, TENANT_REFERENCE_KEY, type SendQueueItem } from '@pc/core';
+import { systemClock, TENANT_REFERENCE_KEY } from '@pc/core';
 import { checkinSendId, isoWeekKey } from '@pc/core/usecases';
 import {
   createConversationReferenceStore,
   createSendQueueStore,
   type KeyValueFactory,
 } from '../bot/src/cosmos/bot-state.ts';
-import { SendQueueWorker, type DrainResult } from '../bot/src/proactive/index.ts';
-import { createBotAdapter } from '../bot/src/teams/adapter.ts';
-import { createCloudProactiveSender } from '../bot/src/teams/proactive-sender.ts';
 import { spawnAppProcess, type AppProcess } from '../test/reliability/support/process.ts';
 import { startPeers } from './lib/child.ts';
 import type { ConnectorStats } from './lib/roles.ts';
@@ -47,7 +43,6 @@ export interface FanoutResult {
 
 const TEAMS_PER_TENANT_PER_SECOND = 50;
 const REQUESTS_PER_SEND = 2;
-const CYCLE = '2027-05';
 
 const tenantId = (t: number): string => `99999999-9999-4999-8999-${String(t).padStart(12, '0')}`;
 
@@ -101,108 +96,12 @@ const resultOf = (run: {
   };
 };
 
-export const benchFanout = async (options: { checkins: number; tenants: number; deadlineSeconds: number }) => {
-  const logger = createLogger({ level: 'silent' });
-  // Cosmos and the connector run in their own process, as they are other machines in production.
-  const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1' });
-  const connectorUrl = peers.info.connectorUrl;
-  const store = await createCosmosStore({
-    endpoint: peers.info.cosmosEndpoint,
-    key: peers.info.cosmosKey,
-    databaseId: `bench-${randomUUID()}`,
-    allowSelfSigned: true,
-  });
-  try {
-    const keyValues: KeyValueFactory = (kind, partition) => store.keyValues(kind, partition);
-    const queue = createSendQueueStore(keyValues);
-    const references = createConversationReferenceStore(keyValues);
-    const perTenant = Math.ceil(options.checkins / options.tenants);
-    const tenants = Array.from({ length: options.tenants }, (_, t) => tenantId(t));
-    for (const tenant of tenants) {
-      await references.put({
-        tenantId: tenant,
-        id: TENANT_REFERENCE_KEY,
-        serviceUrl: connectorUrl,
-        botId: '28:bot-app',
-        channelId: 'msteams',
-        updatedAt: new Date().toISOString(),
-      });
-    }
-    const item = (tenant: string, personId: string, n: number): SendQueueItem => ({
-      tenantId: tenant,
-      id: checkinSendId(tenant, personId, CYCLE),
-      personId,
-      cycleKey: CYCLE,
-      state: 'pending',
-      card: buildNoticeCard('Check-in', ['Your regular conversation is due this month.']),
-      attempts: 0,
-      enqueuedAt: new Date(Date.UTC(2027, 4, 1, 9, 0, 0) + n).toISOString(),
-    });
-
-    const adapter = createBotAdapter(
-      {
-        appId: undefined,
-        appPassword: undefined,
-        appTenantId: undefined,
-        appType: 'SingleTenant',
-        localPlayground: true,
-      },
-      logger,
-    );
-    const sender = createCloudProactiveSender({ adapter, botAppId: '', references });
-    const workers = tenants.map(() => new SendQueueWorker({ store: queue, sender, logger }));
-    // Queued through each tenant's worker, as the scheduler does, so a drain starts without listing.
-    const enqueueStarted = performance.now();
-    await pool(options.checkins, 16, async (i) => {
-      const t = i % options.tenants;
-      await workers[t]?.enqueue(item(tenants[t] ?? '', `person-${String(i)}`, i));
-    });
-    const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
-    const started = performance.now();
-    const deadlineState = { hit: false };
-    const deadline = setTimeout(() => {
-      deadlineState.hit = true;
-      void Promise.all(workers.map((w) => w.stop()));
-    }, options.deadlineSeconds * 1000);
-    let results: DrainResult[];
-    try {
-      results = await Promise.all(workers.map((w, t) => w.drain(tenants[t] ?? '', CYCLE)));
-    } finally {
-      clearTimeout(deadline);
-    }
-    const seconds = (performance.now() - started) / 1000;
-
-    const connector = (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
-    const states = new Map<string, number>();
-    for (const tenant of tenants) {
-      let token: string | undefined;
-      do {
-        const page = await queue.scan(tenant, CYCLE, token);
-        for (const { item: i } of page.items) states.set(i.state, (states.get(i.state) ?? 0) + 1);
-        token = page.continuationToken;
-      } while (token !== undefined);
-    }
-    return resultOf({
-      tenants: options.tenants,
-      total: perTenant * options.tenants,
-      sent: results.reduce((s, r) => s + r.sent, 0),
-      seconds,
-      enqueueSeconds,
-      states,
-      connector,
-      stoppedAtDeadline: deadlineState.hit,
-    });
-  } finally {
-    store.close();
-    await peers.stop();
-  }
-};
-
 /**
- * The same fan-out from several server processes, as App Service runs the app scaled out: each
- * runs the real scheduler, which takes a tenant only under its send lease and sweeps every second
- * for tenants with sends open. Check-ins are queued before the app is installed; the clock starts
- * when the tenants' installations are recorded, so it includes the sweep picking them up.
+ * The fan-out from one or more server processes, as App Service runs the app, alone or scaled
+ * out: each runs the real scheduler, which takes a tenant only under its send lease and sweeps
+ * every second for tenants with sends open. Check-ins are queued before the app is installed; the
+ * clock starts when the tenants' installations are recorded, so it includes the sweep picking
+ * them up. One instance and three run exactly this, so their ratio compares like with like.
  */
 export const benchFanoutInstances = async (options: {
   checkins: number;
@@ -308,3 +207,10 @@ export const benchFanoutInstances = async (options: {
     await peers.stop();
   }
 };
+
+/** The single-instance row: the same processes, scheduler and connector as the scaled-out one. */
+export const benchFanout = (options: {
+  checkins: number;
+  tenants: number;
+  deadlineSeconds: number;
+}): Promise<FanoutResult & { readonly instances: number }> => benchFanoutInstances({ ...options, instances: 1 });
