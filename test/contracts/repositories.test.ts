@@ -25,6 +25,7 @@ import { teamThemesRepositoryContract } from './team-themes.ts';
 import { teamDeckStoreContract } from './team-deck.ts';
 import { meetingLinkStoreContract } from './meeting.ts';
 import { tenantRepositoryContract } from './tenants.ts';
+import { statusDigestRepositoryContract } from './status-digests.ts';
 
 const contracts = (repos: () => Repositories): void => {
   tenantRepositoryContract(() => repos().tenants);
@@ -41,6 +42,11 @@ const contracts = (repos: () => Repositories): void => {
   meetingLinkStoreContract(() => repos().meetings);
   appealRepositoryContract(() => repos().appeals);
   disagreementRepositoryContract(() => repos().disagreements);
+  statusDigestRepositoryContract(() => {
+    const { statusDigests, employees, conversations } = repos();
+    if (statusDigests === undefined) throw new Error('The store keeps no status digests');
+    return { digests: statusDigests, employees, conversations };
+  });
 };
 
 describe('in memory', () => {

@@ -62,19 +62,21 @@ export class CosmosStatusDigestRepository implements StatusDigestRepository {
     return docs.map((doc) => this.#digests.stored(doc));
   }
 
-  async teamOf(tenantId: TenantId, managerId: PersonId): Promise<TeamDigests> {
+  async teamOf(tenantId: TenantId, managerIds: readonly PersonId[]): Promise<TeamDigests> {
+    if (managerIds.length === 0) return { reports: [], digests: [] };
     const docs = await this.#query(
       {
         query: [
           'SELECT * FROM c WHERE c.pk = @pk AND c.tenantId = @pk AND (',
-          '(c.docType = @employee AND EXISTS(SELECT VALUE j FROM j IN c.jobs WHERE ARRAY_CONTAINS(j.managerIds, @managerId)))',
-          ' OR (c.docType = @digest AND ARRAY_CONTAINS(c.managerIds, @managerId)))',
+          '(c.docType = @employee AND EXISTS(SELECT VALUE j FROM j IN c.jobs',
+          ' WHERE EXISTS(SELECT VALUE m FROM m IN j.managerIds WHERE ARRAY_CONTAINS(@managerIds, m))))',
+          ' OR (c.docType = @digest AND EXISTS(SELECT VALUE m FROM m IN c.managerIds WHERE ARRAY_CONTAINS(@managerIds, m))))',
         ].join(''),
         parameters: [
           { name: '@pk', value: tenantId },
           { name: '@employee', value: 'employee' },
           { name: '@digest', value: DOC_TYPE },
-          { name: '@managerId', value: managerId },
+          { name: '@managerIds', value: [...managerIds] },
         ],
       },
       tenantId,

@@ -2,10 +2,10 @@ import type { Employee, PersonId, TenantId } from '../domain/people.ts';
 import type { StatusDigest } from '../domain/status-digest.ts';
 import type { Stored } from './repositories.ts';
 
-/** A manager's reports and the digests filed under that manager, from one read. */
+/** Managers' reports and the digests filed under those managers, from one read. */
 export interface TeamDigests {
   readonly reports: readonly Employee[];
-  /** Digests whose `managerIds` name the manager; a report with none here has a missing or outdated digest. */
+  /** Digests whose `managerIds` name one of the managers; a report with none here has a missing or outdated digest. */
   readonly digests: readonly Stored<StatusDigest>[];
 }
 
@@ -19,6 +19,9 @@ export interface StatusDigestRepository {
   put(digest: StatusDigest, etag?: string): Promise<Stored<StatusDigest>>;
   /** The digests of these people (at most 100 ids) that exist, in no order. */
   listForPeople(tenantId: TenantId, personIds: readonly PersonId[]): Promise<readonly Stored<StatusDigest>[]>;
-  /** A manager's reports (as `EmployeeRepository.listReports`) with the digests filed under the manager. */
-  teamOf(tenantId: TenantId, managerId: PersonId): Promise<TeamDigests>;
+  /**
+   * The reports of any of these managers (at most 100; as `EmployeeRepository.listReports` for
+   * each) with the digests filed under any of them.
+   */
+  teamOf(tenantId: TenantId, managerIds: readonly PersonId[]): Promise<TeamDigests>;
 }

@@ -36,15 +36,14 @@ const teamBelow = async (deps: UseCaseDeps, tenantId: TenantId, managerId: Perso
   const histories = new Map<PersonId, readonly ConversationRecord[]>();
   let level = [managerId];
   for (let depth = 0; depth < 4 && level.length > 0 && seen.size < 500; depth += 1) {
+    // One level of the tree at a time: each level's teams and digests come in one read per 100 managers.
+    const team = await teamWithHistories(deps.repos, tenantId, level);
     const next: PersonId[] = [];
-    for (const id of level) {
-      const team = await teamWithHistories(deps.repos, tenantId, id);
-      for (const report of team.reports) {
-        if (seen.has(report.id) || report.id === managerId) continue;
-        seen.set(report.id, report);
-        histories.set(report.id, team.histories.get(report.id) ?? []);
-        next.push(report.id);
-      }
+    for (const report of team.reports) {
+      if (seen.has(report.id) || report.id === managerId) continue;
+      seen.set(report.id, report);
+      histories.set(report.id, team.histories.get(report.id) ?? []);
+      next.push(report.id);
     }
     level = next;
   }

@@ -128,30 +128,40 @@ export interface TeamWithHistories {
 }
 
 /**
- * A manager's reports with their histories: one read of people and digests together, and a
- * history read only for someone whose digest is missing or outdated. Without a digest store,
- * each report's records are read.
+ * Managers' reports with their histories: one read of people and digests together (per 100
+ * managers), and a history read only for someone whose digest is missing or outdated. Without a
+ * digest store, each report's records are read.
  */
 export const teamWithHistories = async (
   repos: Repositories,
   tenantId: TenantId,
-  managerId: PersonId,
+  managerIds: PersonId | readonly PersonId[],
 ): Promise<TeamWithHistories> => {
+  const managers = typeof managerIds === 'string' ? [managerIds] : [...new Set(managerIds)];
   const digests = repos.statusDigests;
   if (digests === undefined) {
-    const reports = await repos.employees.listReports(tenantId, managerId);
+    const reports = [
+      ...new Map(
+        (await Promise.all(managers.map((m) => repos.employees.listReports(tenantId, m))))
+          .flat()
+          .map((r) => [r.id, r] as const),
+      ).values(),
+    ];
     const read = await mapConcurrently(reports, REBUILDS_IN_FLIGHT, (r) =>
       recordsOf(repos.conversations, tenantId, r.id),
     );
     return { reports, histories: new Map(reports.map((r, i) => [r.id, read[i] ?? []])) };
   }
-  const team = await digests.teamOf(tenantId, managerId);
-  const histories = await historiesFromDigests(
-    { conversations: repos.conversations, statusDigests: digests },
-    team.reports,
-    team.digests,
-  );
-  return { reports: team.reports, histories };
+  const reports = new Map<PersonId, Employee>();
+  const found: Stored<StatusDigest>[] = [];
+  for (let i = 0; i < managers.length; i += 100) {
+    const team = await digests.teamOf(tenantId, managers.slice(i, i + 100));
+    for (const r of team.reports) reports.set(r.id, r);
+    found.push(...team.digests);
+  }
+  const people = [...reports.values()];
+  const repo = { conversations: repos.conversations, statusDigests: digests };
+  return { reports: people, histories: await historiesFromDigests(repo, people, found) };
 };
 
 /** Histories of people found some other way (e.g. staff without their own PC, 004). */

@@ -1,4 +1,4 @@
-import type { EmployeeRepository, PersonId, Stored, TenantId } from '@pc/core';
+import type { Employee, EmployeeRepository, PersonId, Stored, TenantId } from '@pc/core';
 import type { StatusDigest, StatusDigestRepository, TeamDigests } from '@pc/core/usecases';
 import { MemoryDocuments } from './documents.ts';
 
@@ -31,10 +31,13 @@ export class InMemoryStatusDigestRepository implements StatusDigestRepository {
     return found.filter((d) => d !== undefined);
   }
 
-  async teamOf(tenantId: TenantId, managerId: PersonId): Promise<TeamDigests> {
-    const reports = await this.#employees.listReports(tenantId, managerId);
-    const filed = this.#docs.all(tenantId, WHOLE_TENANT, (d) => d.managerIds.includes(managerId));
+  async teamOf(tenantId: TenantId, managerIds: readonly PersonId[]): Promise<TeamDigests> {
+    const reports = new Map<PersonId, Employee>();
+    for (const managerId of managerIds) {
+      for (const r of await this.#employees.listReports(tenantId, managerId)) reports.set(r.id, r);
+    }
+    const filed = this.#docs.all(tenantId, WHOLE_TENANT, (d) => d.managerIds.some((m) => managerIds.includes(m)));
     const digests = await Promise.all(filed.map((d) => this.get(tenantId, d.personId)));
-    return { reports, digests: digests.filter((d) => d !== undefined) };
+    return { reports: [...reports.values()], digests: digests.filter((d) => d !== undefined) };
   }
 }
