@@ -10,6 +10,7 @@ import * as meetings from './endpoints/meetings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as organisation from './endpoints/organisation.ts';
 import * as people from './endpoints/people.ts';
+import * as ratings from './endpoints/ratings.ts';
 import * as team from './endpoints/team.ts';
 
 /**
@@ -39,6 +40,8 @@ export const routes = {
   'conversations.update': defineRoute(conversations.update),
   'conversations.agree': defineRoute(conversations.agree),
   'conversations.releaseRating': defineRoute(conversations.releaseRating),
+  'ratings.review.get': defineRoute(ratings.reviewGet),
+  'ratings.review.post': defineRoute(ratings.reviewPost),
   'conversations.disagree': defineRoute(conversations.disagree),
   'conversations.appealWindow': defineRoute(conversations.appealWindow),
   'conversations.appeal': defineRoute(conversations.appeal),

@@ -10,6 +10,8 @@ export type AuditAction =
   | 'export.subject-access'
   | 'record.archived'
   | 'rating.released'
+  | 'rating.agreed'
+  | 'rating.returned'
   | AppealAuditAction
   | 'disagreement.form-sent'
   | 'disagreement.closed'

@@ -13,6 +13,7 @@ import { registerMeetingRoutes } from './meetings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
+import { registerRatingRoutes } from './ratings.ts';
 import { registerHomeRoutes } from './home.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
@@ -59,6 +60,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerTeamRoutes(server, api);
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
+    registerRatingRoutes(server, api);
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);

@@ -39,6 +39,8 @@ const ACTIONS: readonly [string, string][] = [
   ['export.subject-access', 'Took a subject-access copy'],
   ['export.annual-review', 'Downloaded an annual review form'],
   ['rating.released', 'Released a rating'],
+  ['rating.agreed', 'Agreed a rating (Step 3)'],
+  ['rating.returned', 'Returned a rating to the manager'],
   ['record.archived', 'Archived records'],
 ];
 const actionWords = (action: string): string => ACTIONS.find(([id]) => id === action)?.[1] ?? sentence(action);

@@ -5,6 +5,7 @@ import { useShowMore } from '../../components/show-more.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { RatingReviewSection } from './rating-review.tsx';
 import { MemberTable, teamAsList } from './status.tsx';
 
 const useStyles = makeStyles({
@@ -55,33 +56,36 @@ export const GrandparentView = () => {
     [api],
   );
   return (
-    <section className={styles.section} aria-labelledby="gp-h">
-      <Text as="h2" block id="gp-h" size={500} weight="semibold">
-        Your managers' teams (grandparent review)
-      </Text>
-      {loaded.state === 'loading' ? <Loading label="Loading your managers' teams…" /> : null}
-      {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
-      {loaded.state === 'ready' && loaded.data.length === 0 ? (
-        <Text as="p" block>
-          None of your reports manage anyone.
+    <>
+      <RatingReviewSection />
+      <section className={styles.section} aria-labelledby="gp-h">
+        <Text as="h2" block id="gp-h" size={500} weight="semibold">
+          Your managers' teams (grandparent review)
         </Text>
-      ) : null}
-      {loaded.state === 'ready'
-        ? loaded.data.map(({ manager, team }) => (
-            <div key={manager.id}>
-              <Text as="h3" block size={400} weight="semibold">
-                {manager.displayName}'s team
-              </Text>
-              {team === null ? (
-                <Text as="p" block>
-                  This view is not available yet.
+        {loaded.state === 'loading' ? <Loading label="Loading your managers' teams…" /> : null}
+        {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
+        {loaded.state === 'ready' && loaded.data.length === 0 ? (
+          <Text as="p" block>
+            None of your reports manage anyone.
+          </Text>
+        ) : null}
+        {loaded.state === 'ready'
+          ? loaded.data.map(({ manager, team }) => (
+              <div key={manager.id}>
+                <Text as="h3" block size={400} weight="semibold">
+                  {manager.displayName}'s team
                 </Text>
-              ) : (
-                <ManagersTeam managerId={manager.id} name={manager.displayName} first={team} />
-              )}
-            </div>
-          ))
-        : null}
-    </section>
+                {team === null ? (
+                  <Text as="p" block>
+                    This view is not available yet.
+                  </Text>
+                ) : (
+                  <ManagersTeam managerId={manager.id} name={manager.displayName} first={team} />
+                )}
+              </div>
+            ))
+          : null}
+      </section>
+    </>
   );
 };
