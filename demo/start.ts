@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock } from '@pc/core';
 import { LOCAL_FAKE_GRAPH_URL, LOCAL_FAKE_ISSUER_URL } from '../bot/src/config.ts';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
+import { createGraphWatch } from '../bot/src/calendar-truth/graph-watch.ts';
 import { createDirectoryDelta } from '../bot/src/graph/directory-delta.ts';
 import { createLogger } from '../bot/src/logging.ts';
 import { createShutdown, installSignalHandlers, type Shutdown } from '../bot/src/shutdown.ts';
@@ -123,7 +124,15 @@ export const startLocal = async (options: LocalOptions = {}): Promise<LocalStack
         ALLOWED_TENANTS: org.tenants.map((t) => t.tenantId).join(','),
         CHECKIN_SCHEDULER: String(options.checkinScheduler ?? true),
       },
-      { store, compose: { graph: localGraphGateway(issuer, graph.baseUrl), directory } },
+      {
+        store,
+        compose: {
+          graph: localGraphGateway(issuer, graph.baseUrl),
+          directory,
+          // Moves, cancellations and declines made "in Outlook" come back through the fake Graph's notifications.
+          calendarWatch: createGraphWatch({ appToken: localAppToken(issuer.url), baseUrl: graph.baseUrl }),
+        },
+      },
     );
     shutdown.register('server', () => server.shutdown.run('local stop').then(() => undefined));
     const playground =

@@ -110,7 +110,8 @@ const calendarWatchingFor = (
     (tokens === undefined
       ? undefined
       : createGraphWatch({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl }));
-  const secret = config.bot.appPassword;
+  // Locally (LOCAL_DEV_FAKES) there is no app secret; the fake Graph is the only one posting.
+  const secret = config.bot.appPassword ?? (config.localDevFakes ? 'local-dev-only' : undefined);
   if (gateway === undefined || secret === undefined) return undefined;
   const key = createHash('sha256').update(`calendar-notifications\n${secret}`).digest('base64url');
   const base = overrides.publicBaseUrl ?? (() => config.publicBaseUrl);

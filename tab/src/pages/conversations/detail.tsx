@@ -15,6 +15,7 @@ import { ExportForm, FactsView } from './facts.tsx';
 import { RecordBody } from './record-body.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import { frequencyFact } from './frequency-field.tsx';
+import { calendarChangeWords } from './calendar-change.ts';
 import type { ConversationFull } from './types.ts';
 
 const useStyles = makeStyles({
@@ -92,6 +93,10 @@ const FullRecord = ({
     setView(initial);
   }, [initial]);
   const label = conversationLabel(r.type, scheme);
+  const calendarNote = (booking: NonNullable<typeof r.booking>) => {
+    const words = calendarChangeWords(booking, me.person.id, names);
+    return words === undefined ? null : ` · ${words}`;
+  };
   const ratingLabel =
     r.rating === undefined
       ? undefined
@@ -113,6 +118,7 @@ const FullRecord = ({
             <dt>Booked for</dt>
             <dd>
               {formatDateTime(r.booking.start)}
+              {calendarNote(r.booking)}
               {r.booking.onlineMeetingUrl === undefined ? null : (
                 <>
                   {' '}
