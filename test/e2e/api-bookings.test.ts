@@ -28,11 +28,16 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
     });
     expect(res.status).toBe(200);
 
-    // What the product sent: one request, from the manager's own calendar outward, for the whole
-    // London day (midnight to midnight BST is 23:00 to 23:00 UTC), working hours only, an hour long.
+    // What the product sent: both people's working hours through the manager's own mailbox, then one
+    // request from the manager's own calendar outward, for the whole London day (midnight to midnight
+    // BST is 23:00 to 23:00 UTC), working hours only, an hour long; both with the manager's token.
     const sent = stack.graph.requests().slice(before);
-    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /me/findMeetingTimes']);
-    const asked = sent[0]!;
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /users/${manager}/calendar/getSchedule`,
+      'POST /me/findMeetingTimes',
+    ]);
+    expect(sent[0]?.token).toMatchObject({ oid: manager, idtyp: 'user' });
+    const asked = sent[1]!;
     const onRecord = (await api(stack, manager, 'GET', people(colleague))).json.email as string;
     expect(asked.body).toMatchObject({
       attendees: [{ emailAddress: { address: onRecord }, type: 'required' }],
@@ -88,17 +93,14 @@ describe('booking conversations into both calendars through Microsoft Graph', ()
     });
     expect(res.status).toBe(200);
 
-    const [asked] = stack.graph.requests().slice(before);
+    // #19: from the manager's calendar and the member of staff's, read with the app's own permission
+    // through the manager's mailbox (getSchedule); never the coordinator's own /me.
+    const sent = stack.graph.requests().slice(before);
     const address = (id: string) => stack.demo.employees.find((e) => e.id === id)?.email;
-    expect(asked?.path).toBe('/me/findMeetingTimes');
-    expect(asked?.token).toMatchObject({ oid: coordinator, idtyp: 'user' });
-    expect(asked?.body).toMatchObject({
-      attendees: [
-        { emailAddress: { address: address(noPc) }, type: 'required' },
-        { emailAddress: { address: address(lineManager) }, type: 'required' },
-      ],
-      isOrganizerOptional: true,
-    });
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /users/${lineManager}/calendar/getSchedule`]);
+    expect(sent[0]?.token?.scp).toBeUndefined();
+    expect(sent[0]?.token?.oid).not.toBe(coordinator);
+    expect(sent[0]?.body).toMatchObject({ schedules: [address(noPc), address(lineManager)] });
     const starts = (res.json.slots as { start: string }[]).map((slot) => slot.start);
     expect(starts).toContain('2027-05-13T09:00:00.000Z');
     expect(starts).not.toContain('2027-05-13T13:00:00.000Z');

@@ -31,7 +31,7 @@ const appToken = (tid: string): Promise<string> =>
 
 type Card = {
   body: { type: string; id?: string; choices?: { title: string; value: string }[]; text?: string }[];
-  actions?: { type: string; verb?: string; data?: Record<string, unknown>; url?: string }[];
+  actions?: { type: string; title?: string; verb?: string; data?: Record<string, unknown>; url?: string }[];
 };
 const cardOf = (reply: { body: unknown }): Card => (reply.body as { value: Card }).value;
 const textOf = (card: Card): string => JSON.stringify(card.body);
@@ -169,7 +169,7 @@ describe('booking from the bot card', () => {
     const booked = items.filter((c) => c.status === 'booked');
     expect(booked).toHaveLength(1);
     expect(booked[0]?.booking?.start).toBe('2027-05-12T12:00:00.000Z');
-    const link = done.actions?.find((a) => a.title === 'Open the conversation' || a.type === 'Action.OpenUrl')?.url;
+    const link = done.actions?.find((a) => a.title === 'Open the conversation')?.url;
     expect(link).toContain(`/tab/#/conversations/sam/${booked[0]?.id ?? ''}`);
   }, 60_000);
 

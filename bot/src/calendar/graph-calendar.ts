@@ -39,7 +39,10 @@ export const createGraphCalendar =
       },
       schedules: async (request) => {
         const found = await graph.getSchedule(
-          { tenantId, mailboxId: request.mailboxId },
+          access({
+            organizerId: request.mailboxId,
+            ...(request.userToken === undefined ? {} : { userToken: request.userToken }),
+          }),
           { emails: request.people, start: request.from, end: request.to },
         );
         return found.map(({ email, items, workingHours }) => ({

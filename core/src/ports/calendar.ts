@@ -87,12 +87,15 @@ export interface CalendarGateway {
     readonly timeZone: string;
   }): Promise<readonly MeetingSlot[]>;
   /**
-   * Free/busy and working hours of people, read with the app's own permission through the mailbox
-   * of `mailboxId` (Graph getSchedule): for the bot, which holds no user token. The Exchange
-   * application access policy limits it to the bookable mailboxes (docs/security.md).
+   * Free/busy and working hours of people as seen through the mailbox of `mailboxId` (Graph
+   * getSchedule): on its signed-in owner's behalf, or with the app's own permission for the bot (no
+   * user token) and a coordinator (004), which the Exchange application access policy limits to the
+   * bookable mailboxes (docs/security.md).
    */
   schedules(request: {
     readonly mailboxId: PersonId;
+    /** The mailbox owner's own token (they are signed in); without it, the app's own permission. */
+    readonly userToken?: string;
     readonly people: readonly string[];
     readonly from: IsoDateTime;
     readonly to: IsoDateTime;
