@@ -1,15 +1,23 @@
-import { Suspense, lazy } from 'react';
-import { type ApiClient, ApiError, type SchemeView } from '@pc/core/api';
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import type { ApiClient } from '@pc/core/api';
+import { FirstScreenContext, loadHome } from './api-home.ts';
 import { localToday } from './components/format.ts';
-import { ErrorNotice, Loading } from './components/status.tsx';
+import { Loading } from './components/status.tsx';
 import { parseHash, useHash, type PageId } from './router.ts';
 import { SessionContext, type Session } from './session.tsx';
 import { Shell } from './shell.tsx';
 import type { HostContext, TeamsHost } from './teams.ts';
 import { useLoad } from './use-load.ts';
 
-const ObjectivesPage = lazy(() => import('./pages/objectives/page.tsx'));
-const ConversationsPage = lazy(() => import('./pages/conversations/page.tsx'));
+// The page the tab opens on is fetched while the first load is in flight, not after it (see SignedIn).
+const loadObjectivesPage = () => import('./pages/objectives/page.tsx');
+const loadConversationsPage = () => import('./pages/conversations/page.tsx');
+const PAGES_FETCHED_EARLY: Partial<Record<PageId, () => Promise<unknown>>> = {
+  objectives: loadObjectivesPage,
+  conversations: loadConversationsPage,
+};
+const ObjectivesPage = lazy(loadObjectivesPage);
+const ConversationsPage = lazy(loadConversationsPage);
 const TeamPage = lazy(() => import('./pages/team/page.tsx'));
 const NotesPage = lazy(() => import('./pages/notes/page.tsx'));
 const MyDataPage = lazy(() => import('./pages/me/page.tsx'));
@@ -20,6 +28,8 @@ const OrganisationPage = lazy(() => import('./pages/organisation/page.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/page.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/page.tsx'));
 const MeetingPage = lazy(() => import('./pages/meeting/page.tsx'));
+/** Signing in refused: an unknown organisation's administrator sets it up there. */
+const NotSignedIn = lazy(() => import('./pages/onboarding/view.tsx'));
 
 /** Teams frame contexts inside a meeting: the side panel and the shared stage. */
 const MEETING_FRAMES: ReadonlySet<string> = new Set(['sidePanel', 'meetingStage']);
@@ -32,16 +42,6 @@ interface Props {
   readonly botAppId: string | undefined;
   readonly onSignOut?: () => void;
 }
-
-/** The scheme route is new; until the server has it the pages work with plain inputs. */
-const loadScheme = async (api: ApiClient, signal: AbortSignal): Promise<SchemeView | null> => {
-  try {
-    return await api.call('scheme.get', { signal });
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
-    throw error;
-  }
-};
 
 const PAGE_OF_ENTITY: Readonly<Record<string, PageId>> = {
   objectives: 'objectives',
@@ -58,21 +58,22 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
       : MEETING_FRAMES.has(context.frameContext ?? '') && !hash.startsWith('#/meeting')
         ? { page: 'meeting' as const, rest: [context.frameContext ?? ''] }
         : parseHash(hash, fallback);
-  const [loaded, reload] = useLoad(
-    async (signal) => {
-      const [me, scheme] = await Promise.all([api.call('me.get', { signal }), loadScheme(api, signal)]);
-      return { me, scheme };
-    },
-    [api],
-  );
+  const [loaded, reload] = useLoad((signal) => loadHome(api, signal), [api]);
+  const opening = PAGES_FETCHED_EARLY[route.page];
+  useEffect(() => {
+    void opening?.();
+  }, [opening]);
+  // What the first load brought is for the page the tab opened on; once the person moves on, pages ask afresh.
+  const firstRoute = useRef(`${route.page}/${route.rest.join('/')}`);
+  const movedOn = useRef(false);
+  if (firstRoute.current !== `${route.page}/${route.rest.join('/')}`) movedOn.current = true;
 
   if (loaded.state === 'loading') return <Loading label="Loading your details…" />;
   if (loaded.state === 'error')
     return (
-      <main style={{ padding: '1.5rem' }}>
-        <h1>Performance conversations</h1>
-        <ErrorNotice error={loaded.error} onRetry={reload} />
-      </main>
+      <Suspense fallback={<Loading label="Loading…" />}>
+        <NotSignedIn api={api} error={loaded.error} onRetry={reload} />
+      </Suspense>
     );
 
   const session: Session = {
@@ -115,9 +116,11 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
   })();
   return (
     <SessionContext.Provider value={session}>
-      <Shell current={route.page} {...(onSignOut === undefined ? {} : { onSignOut })}>
-        <Suspense fallback={<Loading label="Loading page…" />}>{page}</Suspense>
-      </Shell>
+      <FirstScreenContext.Provider value={movedOn.current ? null : loaded.data}>
+        <Shell current={route.page} {...(onSignOut === undefined ? {} : { onSignOut })}>
+          <Suspense fallback={<Loading label="Loading page…" />}>{page}</Suspense>
+        </Shell>
+      </FirstScreenContext.Provider>
     </SessionContext.Provider>
   );
 };

@@ -1,4 +1,5 @@
 import { Badge, Button, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useFirstScreen } from '../../api-home.ts';
 import { formatDate, sentence } from '../../components/format.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { hrefFor, navigate } from '../../router.ts';
@@ -27,9 +28,13 @@ const useStyles = makeStyles({
 export const ObjectiveList = () => {
   const styles = useStyles();
   const { api, me, scheme } = useSession();
+  const firstScreen = useFirstScreen();
   const [loaded, reload] = useLoad(
-    (signal) => api.call('objectives.list', { params: { personId: me.person.id }, query: { pageSize: 100 }, signal }),
-    [api, me.person.id],
+    async (signal) =>
+      firstScreen === null
+        ? await api.call('objectives.list', { params: { personId: me.person.id }, query: { pageSize: 100 }, signal })
+        : { items: firstScreen.objectives },
+    [api, me.person.id, firstScreen],
   );
   const kindTitle = (kind: string) => scheme?.objectiveKinds.find((k) => k.id === kind)?.title ?? sentence(kind);
   return (
