@@ -8,6 +8,7 @@ import {
   type ThrottleSignals,
 } from '@pc/core';
 import type { Logger } from '../logging.ts';
+import { recordSend } from '../telemetry/index.ts';
 import type { SendPermit } from './leases.ts';
 import { ConnectorThrottled, LeaseLost, type CallDone, type Pacer } from './pacing.ts';
 
@@ -66,6 +67,7 @@ export class SendClaims {
       const marked = await this.#save({ ...item, state: 'in-doubt' }, stored.etag);
       if (marked === undefined) return 'busy';
       totals.inDoubt += 1;
+      recordSend('in-doubt');
       this.#o.logger.warn(
         { sendId: item.id, tenantId: item.tenantId, cycleKey: item.cycleKey },
         'proactive send left unconfirmed by a stopped worker; not resending',
@@ -134,6 +136,7 @@ export class SendClaims {
     const sentAt = new Date(this.#o.nowMs()).toISOString();
     await this.#save({ ...attempt.current.item, state: 'sent', sentAt, activityId }, attempt.current.etag);
     totals.sent += 1;
+    recordSend('sent');
     return 'finished';
   }
 
@@ -176,6 +179,7 @@ export class SendClaims {
     const retry = refused && attempts < this.#o.maxAttempts;
     this.#o.logger.error({ err: error, sendId: item.id, attempts, retry }, 'proactive send failed');
     await this.#save({ ...item, attempts, state: retry ? 'pending' : 'in-doubt' }, etag);
+    recordSend(retry ? 'failed' : 'in-doubt');
     return retry ? 'retry' : 'finished';
   }
 

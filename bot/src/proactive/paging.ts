@@ -31,9 +31,15 @@ const noOutcomes = (): Outcomes => ({ finished: 0, retry: 0, busy: 0 });
  */
 export class CyclePager {
   readonly #o: PagingOptions;
+  #waiting = 0;
 
   constructor(options: PagingOptions) {
     this.#o = options;
+  }
+
+  /** Items handed to this pager's senders and not yet done with: its part of the queue's depth. */
+  get waiting(): number {
+    return this.#waiting;
   }
 
   #scan(tenantId: TenantId, cycleKey: string, token?: string): Promise<Page<StoredSendItem>> {
@@ -112,13 +118,25 @@ export class CyclePager {
     onTake: (taken: number) => void,
   ): Promise<void> {
     let taken = 0;
+    let done = 0;
+    const count = items.length;
+    this.#waiting += count;
     const runner = async (): Promise<void> => {
       for (let item = items.shift(); item !== undefined && !this.#o.stopped(); item = items.shift()) {
         taken += 1;
         onTake(taken);
-        outcomes[await this.#o.process(item, totals)] += 1;
+        try {
+          outcomes[await this.#o.process(item, totals)] += 1;
+        } finally {
+          done += 1;
+          this.#waiting -= 1;
+        }
       }
     };
-    await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
+    try {
+      await Promise.all(Array.from({ length: this.#o.concurrency }, runner));
+    } finally {
+      this.#waiting -= count - done; // left behind by a stop
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { ProactiveSender, SendQueueItem, SendQueueStore, StoredSendItem, TenantId } from '@pc/core';
 import type { Logger } from '../logging.ts';
+import { observeQueueDepth } from '../telemetry/index.ts';
 import { SendClaims, type DrainResult, type Totals } from './claims.ts';
 import type { SendPermit } from './leases.ts';
 import { Pacer, TEAMS_CONVERSATION_LIMIT, TEAMS_TENANT_LIMIT, type LimitSpec } from './pacing.ts';
@@ -44,6 +45,8 @@ export class SendQueueWorker {
   readonly #inFlight = new Map<string, Promise<DrainResult>>();
   /** Items this worker queued and has not drained yet, by tenant and cycle, in enqueue order. */
   readonly #fresh = new Map<string, StoredSendItem[]>();
+  /** The passes under way, each with the items it still has to send. */
+  readonly #pagers = new Set<CyclePager>();
 
   constructor(options: SendQueueOptions) {
     const nowMs = options.nowMs ?? Date.now;
@@ -65,6 +68,18 @@ export class SendQueueWorker {
     });
     // Enough sends in flight to use the tenant's whole rate while each waits on the connector.
     this.#concurrency = options.concurrency ?? 16;
+    observeQueueDepth('proactive', () => this.depth());
+  }
+
+  /**
+   * Sends this instance has to do: those it queued and has not started, and those its drains
+   * have listed and not finished. A count only; what the store holds beyond that is unknown here.
+   */
+  depth(): number {
+    let depth = 0;
+    for (const items of this.#fresh.values()) depth += items.length;
+    for (const pager of this.#pagers) depth += pager.waiting;
+    return depth;
   }
 
   /**
@@ -77,7 +92,10 @@ export class SendQueueWorker {
     const key = freshKey(item.tenantId, item.cycleKey);
     const fresh = this.#fresh.get(key) ?? [];
     // Past the cap the store's listing finds the rest, so memory stays bounded.
-    if (fresh.length < MAX_FRESH_PER_CYCLE) this.#fresh.set(key, [...fresh, stored]);
+    if (fresh.length < MAX_FRESH_PER_CYCLE) {
+      fresh.push(stored);
+      this.#fresh.set(key, fresh);
+    }
     return true;
   }
 
@@ -126,17 +144,22 @@ export class SendQueueWorker {
     const key = freshKey(tenantId, cycleKey);
     let fresh = this.#fresh.get(key) ?? [];
     this.#fresh.delete(key);
-    // Passes over the cycle's open items in enqueue order. Another pass only when this one left
-    // items open (a retry, or an item another worker held) and changed something.
-    for (let again = true; again && !stopped();) {
-      const outcomes =
-        fresh.length > 0
-          ? await pager.freshPass(tenantId, cycleKey, fresh, totals)
-          : await pager.pass(tenantId, cycleKey, totals);
-      fresh = [];
-      const changed = outcomes.finished + outcomes.retry > 0;
-      again = changed && outcomes.retry + outcomes.busy > 0;
-      this.#pacer.prune();
+    this.#pagers.add(pager);
+    try {
+      // Passes over the cycle's open items in enqueue order. Another pass only when this one left
+      // items open (a retry, or an item another worker held) and changed something.
+      for (let again = true; again && !stopped();) {
+        const outcomes =
+          fresh.length > 0
+            ? await pager.freshPass(tenantId, cycleKey, fresh, totals)
+            : await pager.pass(tenantId, cycleKey, totals);
+        fresh = [];
+        const changed = outcomes.finished + outcomes.retry > 0;
+        again = changed && outcomes.retry + outcomes.busy > 0;
+        this.#pacer.prune();
+      }
+    } finally {
+      this.#pagers.delete(pager);
     }
     return totals;
   }

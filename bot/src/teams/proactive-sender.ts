@@ -13,6 +13,7 @@ import type { AdaptiveCard } from '@pc/core/cards';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CardFactory, type Activity, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import { ConnectorThrottled, parseRetryAfter } from '../proactive/pacing.ts';
+import { recordThrottled } from '../telemetry/index.ts';
 
 export interface CloudProactiveSenderOptions {
   readonly adapter: CloudAdapter;
@@ -98,7 +99,8 @@ interface ResponseLike {
  * it only when the retries ran out, while its other sends kept going into the pause. This adds a
  * policy inside the client's retry loop that tells the send under way of every 429 at once, so
  * the whole tenant pauses, and holds any request of the tenant's that is about to leave during a
- * pause. Clients of another shape are left as they are.
+ * pause. Every 429 is also counted in the telemetry (peer 'teams'), as Graph's and Cosmos's
+ * are. Clients of another shape are left as they are.
  */
 const listenForThrottling = (connector: unknown): void => {
   const pipeline = (connector as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
@@ -112,8 +114,10 @@ const listenForThrottling = (connector: unknown): void => {
           await new Promise((resolve) => setTimeout(resolve, wait));
         }
         const response = await next(request);
-        if (response.status === 429)
+        if (response.status === 429) {
+          recordThrottled('teams');
           signals?.throttled(parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+        }
         return response;
       },
     },
