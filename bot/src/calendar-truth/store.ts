@@ -18,8 +18,7 @@ export const createCalendarWatchStore = (keyValues: KeyValueFactory): CalendarWa
       return watches.get(tenantId, WATCHES, id);
     },
     saveWatch: (watch, etag) => (etag === undefined ? watches.create(watch) : watches.update(watch, etag)),
-    listWatches: (tenantId, page) =>
-      watches.listStoredByPartition(tenantId, WATCHES, page === undefined ? {} : { page }),
+    listWatches: (tenantId, page) => watches.listByPartition(tenantId, WATCHES, page),
     getLink: async (tenantId, organizerId, eventId) =>
       (await links.get(tenantId, organizerId, calendarEventLinkId(tenantId, organizerId, eventId)))?.item,
     putLink: async (link) => {

@@ -85,7 +85,7 @@ export interface CalendarWatchStore {
   getWatch(tenantId: TenantId, mailboxId: PersonId): Promise<Stored<CalendarWatch> | undefined>;
   /** Creates the watch, or replaces it when `etag` matches (a stale one is a 'conflict'). */
   saveWatch(watch: CalendarWatch, etag?: string): Promise<Stored<CalendarWatch>>;
-  listWatches(tenantId: TenantId, page?: PageRequest): Promise<Page<Stored<CalendarWatch>>>;
+  listWatches(tenantId: TenantId, page?: PageRequest): Promise<Page<CalendarWatch>>;
   getLink(tenantId: TenantId, organizerId: PersonId, eventId: string): Promise<CalendarEventLink | undefined>;
   /** One booking per event, so the last write wins. */
   putLink(link: CalendarEventLink): Promise<void>;

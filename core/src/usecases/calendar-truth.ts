@@ -386,7 +386,7 @@ export const maintainCalendarWatches = async (deps: UseCaseDeps, tenantId: Tenan
   let token: string | undefined;
   do {
     const page = await w.store.listWatches(tenantId, token === undefined ? {} : { continuationToken: token });
-    for (const { item } of page.items) {
+    for (const item of page.items) {
       let state: WatchState;
       try {
         state = await ensureCalendarWatch(deps, tenantId, item.mailboxId);
