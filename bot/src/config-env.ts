@@ -70,6 +70,8 @@ export const EnvSchema = z.object({
   /** The Entra app id the tab and add-in sign in with themselves (nested app authentication). */
   TAB_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   GRAPH_BASE_URL: url.optional(),
+  /** The Teams app's id (the manifest's `id`); with Graph configured, nudges may go to the activity feed. */
+  TEAMS_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   BOT_TURNS_IN_FLIGHT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
   BOT_DIRECTORY_CACHE_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
@@ -94,6 +96,7 @@ export const EnvSchema = z.object({
   CALENDAR_WATCH_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(1_440).optional(),
   BOOKING_SWEEP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(1_440).optional(),
   BOOKING_SWEEP_PENDING_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(1).max(1_440).optional(),
+  STATUS_DIGEST_CHECK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(10_080).optional(),
   SEND_SWEEP_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3_600).optional(),
   /** Per-user and per-tenant REST API budgets: on in production, off locally unless set. */
   API_RATE_LIMITS: booleanText.optional(),

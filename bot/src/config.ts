@@ -68,6 +68,8 @@ export interface AppConfig {
     readonly allowedClients: readonly string[];
   };
   readonly graph: { readonly baseUrl: string };
+  /** The Teams app's id, for activity feed notifications that open its tab; unset, nobody can choose the feed. */
+  readonly activityFeed: { readonly teamsAppId: string | undefined };
   /** Traces and metrics to Application Insights when a connection string is set; off otherwise. */
   readonly telemetry: { readonly connectionString: string | undefined };
   /** Proactive check-ins: on unless CHECKIN_SCHEDULER=false. */
@@ -76,6 +78,8 @@ export interface AppConfig {
   readonly directorySync: { readonly intervalMinutes: number };
   /** Bookings a client left with invitations pending: minutes between sweeps (0 = off), and after how long one is swept. */
   readonly bookingSweep: { readonly intervalMinutes: number; readonly pendingMinutes: number };
+  /** Minutes between checks of every person's status digest against their records (0 = off). */
+  readonly statusDigests: { readonly reconcileMinutes: number };
   /** How often calendar subscriptions are renewed and calendars caught up by delta query (0: never). */
   readonly calendarWatch: { readonly intervalMinutes: number };
   /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
@@ -200,6 +204,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       ],
     },
     graph: { baseUrl: e.GRAPH_BASE_URL ?? (fakes ? LOCAL_FAKE_GRAPH_URL : 'https://graph.microsoft.com/v1.0') },
+    activityFeed: { teamsAppId: e.TEAMS_APP_ID },
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     checkins: {
       scheduler: e.CHECKIN_SCHEDULER ?? true,
@@ -211,6 +216,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       intervalMinutes: e.BOOKING_SWEEP_MINUTES ?? 5,
       pendingMinutes: e.BOOKING_SWEEP_PENDING_MINUTES ?? 5,
     },
+    statusDigests: { reconcileMinutes: e.STATUS_DIGEST_CHECK_MINUTES ?? 360 },
     proactive: { leaseSeconds: e.SEND_LEASE_SECONDS ?? 30, sweepSeconds: e.SEND_SWEEP_SECONDS ?? 60 },
     rateLimits: {
       enabled: e.API_RATE_LIMITS ?? !dev,

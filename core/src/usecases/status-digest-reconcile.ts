@@ -33,6 +33,8 @@ interface ReconcileDeps {
 export const reconcileStatusDigests = async (
   deps: ReconcileDeps,
   tenantId: TenantId,
+  /** Asked before each further page: false stops the run there (the instance no longer holds the job's lease). */
+  keepGoing: () => boolean = () => true,
 ): Promise<DigestReconciliation> => {
   let checked = 0;
   let created = 0;
@@ -67,6 +69,6 @@ export const reconcileStatusDigests = async (
       else repaired += 1;
     }
     continuationToken = page.continuationToken;
-  } while (continuationToken !== undefined);
+  } while (continuationToken !== undefined && keepGoing());
   return { checked, created, repaired };
 };
