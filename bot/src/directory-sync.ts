@@ -23,7 +23,7 @@ export const graphDirectory = (config: AppConfig): DirectorySource | undefined =
     clientSecret: appPassword,
     authority: config.auth.authorityHost,
   });
-  return createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl });
+  return createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl, clientId: appId });
 };
 
 /**

@@ -72,5 +72,17 @@ export const employeeRepositoryContract = (open: () => EmployeeRepository): void
       expect(reports.every((e) => e.tenantId === tenantId)).toBe(true);
       expect(await repo.listReports(newTenantId(), 'boss')).toEqual([]);
     });
+
+    it('lists everyone in the tenant at once, beyond a page, and no one from another tenant', async () => {
+      const repo = open();
+      const tenantId = newTenantId();
+      const elsewhere = newTenantId();
+      const ids = Array.from({ length: 130 }, (_, i) => `person-${String(i + 1).padStart(3, '0')}`);
+      for (const id of ids) await repo.create(employee(tenantId, id));
+      await repo.create(employee(elsewhere, 'stranger'));
+      const everyone = await repo.listAll(tenantId);
+      expect(everyone.map((e) => e.id).sort()).toEqual(ids);
+      expect(await repo.listAll(newTenantId())).toEqual([]);
+    });
   });
 };

@@ -1,8 +1,15 @@
 import type { Container, ItemDefinition, PatchOperation } from '@azure/cosmos';
 import { AppError, type Page, type PageRequest, type Stored } from '@pc/core';
-import { cosmosErrorToAppError, cosmosStatus, DUPLICATE_MESSAGE } from './errors.ts';
+import {
+  cosmosErrorToAppError,
+  cosmosStatus,
+  DUPLICATE_MESSAGE,
+  MISSING_MESSAGE,
+  STALE_ETAG_MESSAGE,
+} from './errors.ts';
 import { GroupedCreates } from './grouped-creates.ts';
 import { GroupedReads } from './grouped-reads.ts';
+import { GroupedReplaces } from './grouped-replaces.ts';
 import { decodeContinuation, encodeContinuation, MAX_WORKER_PAGE_SIZE, pageSizeOf } from './paging.ts';
 import { fetchPartitionPage, type FetchedPage, type PartitionFilter } from './partition-query.ts';
 import { StoredDocuments } from './stored-documents.ts';
@@ -28,6 +35,8 @@ export interface DocumentCollectionOptions<T> {
   readonly groupCreates?: boolean;
   /** Send point reads made at the same moment as one bulk request (see GroupedReads). */
   readonly groupReads?: boolean;
+  /** Send ETag-guarded replaces made at the same moment as one bulk request (see GroupedReplaces). */
+  readonly groupReplaces?: boolean;
 }
 
 /**
@@ -42,6 +51,7 @@ export class DocumentCollection<T extends object> {
 
   readonly #grouped: GroupedCreates | undefined;
   readonly #groupedReads: GroupedReads | undefined;
+  readonly #groupedReplaces: GroupedReplaces | undefined;
 
   constructor(options: DocumentCollectionOptions<T>) {
     this.#o = options;
@@ -54,6 +64,12 @@ export class DocumentCollection<T extends object> {
     this.#groupedReads =
       options.groupReads === true
         ? new GroupedReads(options.container, () => {
+            options.counter.count += 1;
+          })
+        : undefined;
+    this.#groupedReplaces =
+      options.groupReplaces === true
+        ? new GroupedReplaces(options.container, () => {
             options.counter.count += 1;
           })
         : undefined;
@@ -93,6 +109,13 @@ export class DocumentCollection<T extends object> {
   /** Replaces only if `etag` is current: stale → 'conflict', absent → 'not-found'. */
   async replace(item: T, etag: string): Promise<Stored<T>> {
     const doc = this.#document(item);
+    if (this.#groupedReplaces !== undefined) {
+      const outcome = await this.#groupedReplaces.replace(doc, etag);
+      if (outcome.kind === 'replaced') return this.#stored(outcome.doc);
+      if (outcome.kind === 'stale') throw new AppError('conflict', STALE_ETAG_MESSAGE);
+      if (outcome.kind === 'missing') throw new AppError('not-found', MISSING_MESSAGE);
+      // Otherwise the replace is made on its own below, with the SDK's retries.
+    }
     const response = await this.#call(() =>
       this.#o.container.item(doc.id, doc['pk']).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
     );
@@ -191,12 +214,21 @@ export class DocumentCollection<T extends object> {
     return this.#queryPage(tenantId, undefined, filter, pageSizeOf(page), page, (doc) => this.#item(doc));
   }
 
-  /** Every match in one partition; only for sets known to be small (a manager's reports). */
-  async queryAll(tenantId: string, partitionKey: string, filter: PartitionFilter): Promise<T[]> {
+  /**
+   * Every match in one partition; only for sets known to be small (a manager's reports), or with
+   * `largePages` (pages as large as Cosmos sends, up to 4 MB) for work over a whole organisation.
+   */
+  async queryAll(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    options: { readonly largePages?: boolean } = {},
+  ): Promise<T[]> {
     const items: T[] = [];
+    const size = options.largePages === true ? -1 : 100;
     let continuationToken: string | undefined;
     do {
-      const response = await this.#fetch(tenantId, partitionKey, filter, 100, continuationToken);
+      const response = await this.#fetch(tenantId, partitionKey, filter, size, continuationToken);
       items.push(...response.resources.map((doc) => this.#item(doc)));
       continuationToken = response.continuationToken;
     } while (continuationToken !== undefined);

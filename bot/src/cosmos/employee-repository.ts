@@ -16,6 +16,9 @@ export class CosmosEmployeeRepository implements EmployeeRepository {
       counter,
       // Decisions read people afresh (author and subject of every note): one request per moment.
       groupReads: true,
+      // A directory sync or an HR import writes a page of people at once: one request per moment, too.
+      groupCreates: true,
+      groupReplaces: true,
     });
   }
 
@@ -36,6 +39,10 @@ export class CosmosEmployeeRepository implements EmployeeRepository {
       where: 'EXISTS(SELECT VALUE j FROM j IN c.jobs WHERE ARRAY_CONTAINS(j.managerIds, @managerId))',
       parameters: [{ name: '@managerId', value: managerId }],
     });
+  }
+
+  listAll(tenantId: TenantId): Promise<readonly Employee[]> {
+    return this.#docs.queryAll(tenantId, tenantId, {}, { largePages: true });
   }
 
   /** Unordered: an ORDER BY on names would put names into the continuation token. */

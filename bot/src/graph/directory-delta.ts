@@ -1,5 +1,6 @@
 import { AppError } from '@pc/core';
 import type { DirectorySource, DirectoryUser } from '@pc/core/usecases';
+import { readAppRoleAssignments } from './directory-roles.ts';
 import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
 
@@ -27,6 +28,8 @@ export interface DirectoryDeltaOptions {
   readonly pageSize?: number;
   /** A long sync waits out longer throttling than a user's request would. */
   readonly retry?: RetryPolicy;
+  /** The product's app registration: when given, each round also reads who holds its app roles. */
+  readonly clientId?: string;
 }
 
 interface GraphLink {
@@ -99,7 +102,19 @@ export const createDirectoryDelta = (options: DirectoryDeltaOptions): DirectoryS
     }
     return link.slice(baseUrl.length);
   };
+  const { clientId } = options;
+  const roles =
+    clientId === undefined
+      ? {}
+      : {
+          appRoleAssignments: (tenantId: string) =>
+            readAppRoleAssignments(
+              { appToken: options.appToken, baseUrl, clientId, retry: options.retry ?? SYNC_RETRY },
+              tenantId,
+            ),
+        };
   return {
+    ...roles,
     page: async (tenantId, link) => {
       const path = pathOf(link);
       const body = await withRetry(async () => {

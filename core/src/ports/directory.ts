@@ -1,4 +1,4 @@
-import type { TenantId } from '../domain/people.ts';
+import type { OrgRole, TenantId } from '../domain/people.ts';
 import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 import type { Stored } from './repositories.ts';
 
@@ -30,10 +30,21 @@ export interface DirectoryPage {
   readonly deltaLink?: string;
 }
 
+/** One person's app roles on this app, by the roles' values (e.g. 'HR', 'Auditor'). */
+export interface AppRoleAssignment {
+  readonly userId: string;
+  readonly roles: readonly string[];
+}
+
 /** Reads a tenant's directory changes page by page. */
 export interface DirectorySource {
   /** Without a link: the whole directory from the start. With a next or delta link: that page. */
   page(tenantId: TenantId, link?: string): Promise<DirectoryPage>;
+  /**
+   * Everyone assigned one of this app's roles in the directory (Graph's `appRoleAssignedTo` on the
+   * app's service principal), read whole each round; absent where the source cannot tell.
+   */
+  appRoleAssignments?(tenantId: TenantId): Promise<readonly AppRoleAssignment[]>;
 }
 
 export interface SyncCounts {
@@ -64,6 +75,11 @@ export interface DirectorySyncState {
   readonly leaseUntil?: IsoDateTime;
   readonly leaseOwner?: string;
   readonly current?: { readonly startedAt: IsoDateTime; readonly pages: number; readonly counts: SyncCounts };
+  /**
+   * The org roles the last completed round gave each person from their app-role assignments, so the
+   * next round takes off what Entra no longer assigns and leaves roles given another way.
+   */
+  readonly appRoles?: Readonly<Record<string, readonly OrgRole[]>>;
   readonly lastRun?: {
     readonly startedAt: IsoDateTime;
     readonly finishedAt: IsoDateTime;

@@ -43,6 +43,8 @@ export interface EmployeeRepository {
   /** Everyone with a job whose managers include `managerId`. */
   listReports(tenantId: TenantId, managerId: PersonId): Promise<readonly Employee[]>;
   list(tenantId: TenantId, page?: PageRequest): Promise<Page<Employee>>;
+  /** Everyone in the tenant in as few requests as the store allows: for whole-organisation work (an HR import). */
+  listAll(tenantId: TenantId): Promise<readonly Employee[]>;
 }
 
 export interface ConversationQuery {

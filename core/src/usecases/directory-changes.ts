@@ -64,6 +64,7 @@ const joiner = (tenant: Tenant, user: DirectoryUser, today: IsoDate): ChangeOutc
       managerChanges: [],
       hasOwnPc: true,
       orgRoles: [],
+      ...(typeof user.department === 'string' && user.department !== '' ? { department: user.department } : {}),
     },
   };
 };
@@ -98,11 +99,23 @@ const mover = (current: Employee, user: DirectoryUser, today: IsoDate): Employee
   return { ...current, jobs, managerChanges: [...current.managerChanges, ...transfer] };
 };
 
+/** A department given (a name), cleared (null or empty) or not reported (undefined: unchanged). */
+const departmentOf = (current: Employee, user: DirectoryUser): Employee => {
+  if (user.department === undefined || (user.department ?? undefined) === current.department) return current;
+  const { department: _old, ...rest } = current;
+  return user.department === null || user.department === '' ? rest : { ...rest, department: user.department };
+};
+
+/** Name, mail and department: details that change the record without being a move. */
 const renamed = (current: Employee, user: DirectoryUser): Employee | undefined => {
   const email = (user.mail ?? user.userPrincipalName)?.toLowerCase();
   const displayName = user.displayName ?? current.displayName;
-  const next = { ...current, displayName, email: email ?? current.email };
-  return next.displayName !== current.displayName || next.email !== current.email ? next : undefined;
+  const next = departmentOf({ ...current, displayName, email: email ?? current.email }, user);
+  return next.displayName !== current.displayName ||
+    next.email !== current.email ||
+    next.department !== current.department
+    ? next
+    : undefined;
 };
 
 /**
@@ -123,7 +136,8 @@ export const directoryChange = (
   if (current === undefined) return joiner(tenant, user, today);
   if (current.leftOn !== undefined && user.accountEnabled === true) {
     const { leftOn: _left, ...rest } = current;
-    return { kind: 'joined', next: mover(rest, user, today) ?? rest };
+    const back = renamed(rest, user) ?? rest;
+    return { kind: 'joined', next: mover(back, user, today) ?? back };
   }
   const base = renamed(current, user) ?? current;
   const moved = mover(base, user, today);

@@ -10,8 +10,9 @@ import type {
 } from '../ports/directory.ts';
 import type { EmployeeRepository, Stored, TenantRepository } from '../ports/repositories.ts';
 import type { Clock } from '../time/clock.ts';
-import { mapConcurrently, retryOnConflict } from './concurrency.ts';
 import { directoryChange } from './directory-changes.ts';
+import { decideAndWrite, type Decision } from './directory-sync-batch.ts';
+import { applyAppRoles } from './directory-sync-roles.ts';
 
 export interface DirectorySyncDeps {
   readonly repos: { readonly tenants: TenantRepository; readonly employees: EmployeeRepository };
@@ -22,8 +23,6 @@ export interface DirectorySyncDeps {
   readonly instanceId: string;
   /** How long a round holds the tenant without finishing a page (default 10 minutes). */
   readonly leaseSeconds?: number;
-  /** Employees written at once within a page (default 16). */
-  readonly parallel?: number;
 }
 
 export interface DirectorySyncResult {
@@ -45,30 +44,36 @@ const add = (a: SyncCounts, b: SyncCounts): SyncCounts => ({
 });
 
 /**
- * Applies one page. Each person's write is decided from the stored record alone, so re-applying a
- * page after a crash finishes what was left and rewrites nothing already done: the page ends up
- * applied in full, or is read again from its link and applied again.
+ * Applies one page: everyone on it is read at once and the changes are written at once. Each
+ * person's write is decided from the stored record alone, so re-applying a page after a crash
+ * finishes what was left and rewrites nothing already done: the page ends up applied in full, or
+ * is read again from its link and applied again.
  */
 export const applyDirectoryPage = async (
-  deps: Pick<DirectorySyncDeps, 'repos' | 'clock' | 'parallel'>,
+  deps: Pick<DirectorySyncDeps, 'repos' | 'clock'>,
   tenant: Tenant,
   page: DirectoryPage,
 ): Promise<{ counts: SyncCounts; issues: SyncIssue[] }> => {
   const today = deps.clock.today();
-  const issues: SyncIssue[] = [];
-  const kinds = await mapConcurrently(page.users, deps.parallel ?? 16, (user) =>
-    retryOnConflict(async () => {
-      const stored = await deps.repos.employees.get(tenant.tenantId, user.id);
+  const outcomes = await decideAndWrite(
+    deps.repos.employees,
+    tenant.tenantId,
+    page.users,
+    (user) => user.id,
+    (user, stored): Decision<{ kind: keyof SyncCounts; issue?: SyncIssue }> => {
       const change = directoryChange(tenant, stored?.item, user, today);
-      if (change.kind === 'failed') issues.push({ userId: user.id, message: change.reason });
-      if (change.kind === 'failed' || change.kind === 'unchanged') return change.kind;
-      if (stored === undefined) await deps.repos.employees.create(change.next);
-      else await deps.repos.employees.update(change.next, stored.etag);
-      return change.kind === 'updated' ? 'unchanged' : change.kind;
-    }),
+      if (change.kind === 'failed')
+        return { result: { kind: 'failed', issue: { userId: user.id, message: change.reason } } };
+      if (change.kind === 'unchanged') return { result: { kind: 'unchanged' } };
+      return { result: { kind: change.kind === 'updated' ? 'unchanged' : change.kind }, write: change.next };
+    },
   );
   const counts = { ...NO_COUNTS };
-  for (const kind of kinds) counts[kind] += 1;
+  const issues: SyncIssue[] = [];
+  for (const { kind, issue } of outcomes) {
+    counts[kind] += 1;
+    if (issue !== undefined) issues.push(issue);
+  }
   return { counts, issues };
 };
 
@@ -133,9 +138,12 @@ export const runDirectorySync = async (deps: DirectorySyncDeps, tenantId: Tenant
       }
       if (page.deltaLink === undefined)
         throw new AppError('unavailable', 'The directory ended a round without a delta link.');
+      const roles = await applyAppRoles(deps, tenant, state.appRoles ?? {});
+      issues.push(...roles.issues);
       const { resumeLink: _r, ...done } = progressed;
       stored = { ...stored, item: done };
-      return await finish('completed', { deltaLink: page.deltaLink });
+      const appRoles = roles.appRoles === undefined ? {} : { appRoles: roles.appRoles };
+      return await finish('completed', { deltaLink: page.deltaLink, ...appRoles });
     }
   } catch (error) {
     // The round is recorded as failed and keeps its place; the next run (or the schedule) resumes it.

@@ -13,6 +13,7 @@ export const HR_COLUMNS = [
   'job_family',
   'nation',
   'staff_group',
+  'department',
 ] as const;
 export type HrColumn = (typeof HR_COLUMNS)[number];
 

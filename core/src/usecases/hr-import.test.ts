@@ -157,4 +157,14 @@ describe('HR import', () => {
       [1, 'email'],
     ]);
   });
+
+  it('keeps a department from the file, and a blank cell leaves the one there', async () => {
+    const file = rows({ email: 'ann@example.test', department: 'Adult Social Care' }, { email: 'ben@example.test' });
+    const applied = await importHrRows({ repos }, T, ['email', 'department'], file, { dryRun: false });
+    expect(applied).toMatchObject({ changed: 1, unchanged: 1, issues: [] });
+    expect((await repos.employees.get(T, 'ann'))?.item.department).toBe('Adult Social Care');
+    expect((await repos.employees.get(T, 'ben'))?.item.department).toBeUndefined();
+    const again = await importHrRows({ repos }, T, ['email', 'department'], file, { dryRun: false });
+    expect(again).toMatchObject({ changed: 0, unchanged: 2 });
+  });
 });

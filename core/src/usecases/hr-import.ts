@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { Employee, Nation, TenantId } from '../domain/people.ts';
 import type { EmployeeRepository, TenantRepository } from '../ports/repositories.ts';
-import { mapConcurrently, retryOnConflict } from './concurrency.ts';
+import { decideAndWrite } from './directory-sync-batch.ts';
 import { HR_COLUMNS, type HrRow } from './hr-file.ts';
 import { applyRow, parseRow, type Parsed } from './hr-row.ts';
 
@@ -27,29 +27,9 @@ export interface HrImportDeps {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const everyone = async (deps: HrImportDeps, tenantId: TenantId): Promise<Map<string, Employee>> => {
-  const byEmail = new Map<string, Employee>();
-  let token: string | undefined;
-  do {
-    const page = await deps.repos.employees.list(tenantId, {
-      pageSize: 100,
-      ...(token === undefined ? {} : { continuationToken: token }),
-    });
-    for (const e of page.items) byEmail.set(e.email.toLowerCase(), e);
-    token = page.continuationToken;
-  } while (token !== undefined);
-  return byEmail;
-};
-
-/** Writes one person's facts over the record as it is now, with its ETag. */
-const write = async (deps: HrImportDeps, tenantId: TenantId, plan: Plan): Promise<void> => {
-  await retryOnConflict(async () => {
-    const stored = await deps.repos.employees.get(tenantId, plan.person.id);
-    if (stored === undefined) throw new AppError('conflict', 'A person in the file left the store meanwhile.');
-    const next = applyRow(stored.item, plan.parsed);
-    if (!same(stored.item, next)) await deps.repos.employees.update(next, stored.etag);
-  });
-};
+/** Everyone by email, read in as few requests as the store allows (one listing, not a page at a time). */
+const everyone = async (deps: HrImportDeps, tenantId: TenantId): Promise<Map<string, Employee>> =>
+  new Map((await deps.repos.employees.listAll(tenantId)).map((e) => [e.email.toLowerCase(), e]));
 
 interface Plan {
   readonly person: Employee;
@@ -108,6 +88,17 @@ export const importHrRows = async (
   };
   if (issues.length > 0 || options.dryRun) return { ...summary, issues };
   if (nation !== undefined && nation !== tenant.nation) await deps.repos.tenants.put({ ...tenant, nation });
-  await mapConcurrently(changes, 16, (plan) => write(deps, tenantId, plan));
+  // Each person's facts go over the record as it is now, with its ETag; many people at once.
+  await decideAndWrite(
+    deps.repos.employees,
+    tenantId,
+    changes,
+    (plan) => plan.person.id,
+    (plan, stored) => {
+      if (stored === undefined) throw new AppError('conflict', 'A person in the file left the store meanwhile.');
+      const next = applyRow(stored.item, plan.parsed);
+      return same(stored.item, next) ? { result: plan } : { result: plan, write: next };
+    },
+  );
   return { ...summary, issues };
 };

@@ -42,6 +42,7 @@ export type Parsed = Partial<{
   jobFamily: string;
   nation: Nation;
   staffGroups: StaffGroup[];
+  department: string;
 }>;
 
 /** Reads one row's cells; blank cells leave the record as it is. */
@@ -105,6 +106,7 @@ export const parseRow = (
     else issue('has_own_pc', `"${pc}" is not yes or no.`);
   }
   if (cell('job_family') !== '') out.jobFamily = cell('job_family');
+  if (cell('department') !== '') out.department = cell('department');
   const nation = cell('nation').toLowerCase();
   if (nation !== '') {
     const known = NATIONS.find((n) => n === nation);
@@ -158,5 +160,6 @@ export const applyRow = (e: Employee, p: Parsed): Employee => {
     ...(p.leave === undefined ? {} : { leave: p.leave }),
     ...(p.hasOwnPc === undefined ? {} : { hasOwnPc: p.hasOwnPc }),
     ...(groups === undefined ? {} : { staffGroups: groups }),
+    ...(p.department === undefined ? {} : { department: p.department }),
   };
 };

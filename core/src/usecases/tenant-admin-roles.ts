@@ -3,14 +3,12 @@ import { isAppError } from '../errors.ts';
 import type { RoleGrant } from '../ports/tenant-admin.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { retryOnConflict } from './concurrency.ts';
+import { sameRoles, withEntraRoles } from './directory-sync-roles.ts';
 import { getMe } from './people.ts';
 import { getScheme } from './scheme.ts';
 import { tenantPack } from './tenant-admin-scheme.ts';
 import type { SchemePack } from '../scheme/types.ts';
 import { entraRolesOf, requireAdmin } from './tenant-admin.ts';
-
-const sameRoles = (a: readonly OrgRole[], b: readonly OrgRole[]): boolean =>
-  a.length === b.length && a.every((r) => b.includes(r));
 
 /**
  * At sign-in, the roles Entra grants (app roles, mapped groups) go onto the person's record: roles
@@ -29,8 +27,7 @@ export const applyEntraRoles = async (deps: UseCaseDeps, caller: Caller): Promis
   await retryOnConflict(async () => {
     const stored = await deps.repos.employees.get(caller.tenantId, caller.userId);
     if (stored === undefined) return;
-    const kept = stored.item.orgRoles.filter((r) => !previous.includes(r) || now.includes(r));
-    const next = [...kept, ...now.filter((r) => !kept.includes(r))];
+    const next = withEntraRoles(stored.item.orgRoles, previous, now);
     if (!sameRoles(next, stored.item.orgRoles))
       await deps.repos.employees.update({ ...stored.item, orgRoles: next }, stored.etag);
   });
@@ -107,12 +104,16 @@ export const listRoleHolders = async (deps: UseCaseDeps, caller: Caller): Promis
     token = page.continuationToken;
     if (token === undefined) break;
   }
+  // Roles the directory sync gave from app-role assignments, for people who have not signed in since.
+  const synced = (await admin.syncState.get(caller.tenantId))?.item.appRoles ?? {};
   const holders = new Map<PersonId, RoleHolder>();
   const add = (e: Pick<Employee, 'id' | 'displayName' | 'email' | 'orgRoles'>): void => {
     const grant = grants.get(e.id);
     const roles = e.orgRoles.map((role) => ({
       role,
-      source: grant?.roles.find((g) => g.role === role)?.source ?? ('record' as const),
+      source:
+        grant?.roles.find((g) => g.role === role)?.source ??
+        (synced[e.id]?.includes(role) === true ? ('app-role' as const) : ('record' as const)),
     }));
     if (roles.length === 0) return;
     holders.set(e.id, {
@@ -123,16 +124,8 @@ export const listRoleHolders = async (deps: UseCaseDeps, caller: Caller): Promis
       ...(grant === undefined ? {} : { seenAt: grant.seenAt }),
     });
   };
-  token = undefined;
-  for (let i = 0; i < MAX_PAGES; i += 1) {
-    const page = await deps.repos.employees.list(caller.tenantId, {
-      pageSize: 100,
-      ...(token === undefined ? {} : { continuationToken: token }),
-    });
-    for (const e of page.items) add(e);
-    token = page.continuationToken;
-    if (token === undefined) break;
-  }
+  // The whole staff in one listing: tens of thousands of people, not a page of a hundred at a time.
+  for (const e of await deps.repos.employees.listAll(caller.tenantId)) add(e);
   // Granted at sign-in before the directory sync brought their record in.
   for (const g of grants.values()) {
     if (!holders.has(g.personId))

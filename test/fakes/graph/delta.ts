@@ -31,6 +31,8 @@ export class DeltaDirectory implements FakeOrg {
   readonly #versions = new Map<string, { seq: number; user: DirectoryFixtureUser | undefined }[]>();
   #seq = 0;
   readonly #windows = new Map<string, readonly Entry[]>();
+  /** App roles of the product's app registration assigned to each user, by the role's value. */
+  readonly #appRoles = new Map<string, Set<string>>();
 
   constructor(tenantId: string, users: readonly DirectoryFixtureUser[] = []) {
     this.tenantId = tenantId;
@@ -64,6 +66,22 @@ export class DeltaDirectory implements FakeOrg {
   leave(id: string, how: 'disable' | 'delete' = 'disable'): void {
     const current = this.#current(id);
     this.#record(id, how === 'delete' ? undefined : { ...current, accountEnabled: false });
+  }
+
+  /** Assigns one of the app's roles (its value, e.g. 'HR') to a user, as an Entra administrator would. */
+  assignAppRole(id: string, value: string): void {
+    this.#appRoles.set(id, new Set([...(this.#appRoles.get(id) ?? []), value]));
+  }
+
+  removeAppRole(id: string, value: string): void {
+    this.#appRoles.get(id)?.delete(value);
+  }
+
+  /** Every user-to-role assignment, one per pair, ordered by user. */
+  get appRoleAssignments(): readonly { readonly userId: string; readonly value: string }[] {
+    return [...this.#appRoles.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flatMap(([userId, values]) => [...values].map((value) => ({ userId, value })));
   }
 
   /** Each user's latest version in (since, upTo], ordered by id; deletions only after a first round. */

@@ -75,6 +75,10 @@ export class InMemoryEmployeeRepository implements EmployeeRepository {
   list(tenantId: TenantId, page?: PageRequest): Promise<Page<Employee>> {
     return this.#docs.page(tenantId, WHOLE_TENANT, page);
   }
+
+  listAll(tenantId: TenantId): Promise<readonly Employee[]> {
+    return Promise.resolve(this.#docs.all(tenantId, WHOLE_TENANT));
+  }
 }
 
 const inRange = (query: ConversationQuery) => (c: ConversationRecord) =>
