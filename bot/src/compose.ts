@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, ConversationReferenceStore, SendLeaseStore, SendQueueStore } from '@pc/core';
 import type {
+  ActivityFeed,
   CalendarWatchGateway,
   CalendarWatching,
   DirectorySource,
@@ -34,10 +35,13 @@ import {
   type GraphTokenSource,
 } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
+import { createGraphActivityFeed } from './graph/activity-feed.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
 /** What tests and the local launcher may put in place of the adapters built from config. */
 export interface CompositionOverrides {
+  /** Defaults to Graph's activity feed when app tokens and TEAMS_APP_ID are configured. */
+  readonly activityFeed?: ActivityFeed;
   readonly teamThemes?: TeamThemesRepository;
   readonly handovers?: HandoverRepository;
   /** Defaults to Graph over MSAL with the bot's app registration, when one is configured. */
@@ -128,6 +132,16 @@ const calendarWatchingFor = (
   };
 };
 
+/** The Teams activity feed, when Graph app tokens and the Teams app's id are configured. */
+const activityFeedFor = (config: AppConfig, overrides: CompositionOverrides): ActivityFeed | undefined => {
+  const tokens = overrides.activityFeed === undefined ? appTokensFor(config) : undefined;
+  const teamsAppId = config.activityFeed.teamsAppId;
+  if (overrides.activityFeed !== undefined || tokens === undefined || teamsAppId === undefined) {
+    return overrides.activityFeed;
+  }
+  return createGraphActivityFeed({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl, teamsAppId });
+};
+
 /** The composition root: adapters behind core's ports, the clock, the directory and the calendar. */
 export const composeServices = (
   config: AppConfig,
@@ -139,6 +153,7 @@ export const composeServices = (
   const state = createBotState(keyValues);
   const graph = overrides.graph ?? graphFor(config);
   const calendarWatching = calendarWatchingFor(config, keyValues, overrides);
+  const activityFeed = activityFeedFor(config, overrides);
   const deps: UseCaseDeps = {
     repos: {
       tenants: store.tenants,
@@ -163,6 +178,7 @@ export const composeServices = (
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
     ...(calendarWatching === undefined ? {} : { calendarWatching }),
+    ...(activityFeed === undefined ? {} : { activityFeed }),
     notices: createNoticeQueue(state.sendQueue, clock, config.tabBaseUrl),
     admin: adminServices(config, keyValues, overrides.directory ?? graphDirectory(config)),
   };

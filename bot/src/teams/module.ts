@@ -1,3 +1,4 @@
+import { withActivityFeed } from '@pc/core/usecases';
 import type { AppModule } from '../module.ts';
 import { CheckinScheduler, SendLeases, SendQueueWorker } from '../proactive/index.ts';
 import { createBotAdapter, registerBotRoutes } from './adapter.ts';
@@ -37,11 +38,11 @@ export const createTeamsModule = (): AppModule => {
       };
       registerBotRoutes(server, adapter, new PerformanceBot(ctx), new TurnGate(config.bot.turnsInFlight));
       if (!config.checkins.scheduler) return;
-      const sender = createCloudProactiveSender({
-        adapter,
-        botAppId: config.bot.appId ?? '',
-        references: services.references,
-      });
+      // Nudges a person chose to get in their activity feed go through Graph, at the same pace.
+      const sender = withActivityFeed(
+        createCloudProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references: services.references }),
+        services.deps.activityFeed,
+      );
       scheduler = new CheckinScheduler({
         deps: services.deps,
         references: services.references,

@@ -8,8 +8,8 @@ export interface ActivityFeedNotice {
   readonly activityType: 'nudge';
   /** The line the feed shows under the app's name. */
   readonly text: string;
-  /** The tab route the notification opens (e.g. `/team`). */
-  readonly route: string;
+  /** The tab's address the notification opens (the card's link). */
+  readonly url: string;
 }
 
 export interface ActivityFeed {

@@ -104,6 +104,25 @@ describe('my settings', () => {
     expect(await code(saveMyNudgeSettings(deps, sam, empty, NO_NUDGE_SETTINGS_ETAG))).toBe('validation');
   });
 
+  it('where the feed is available a person may choose it, and the run marks their nudges for the feed', async () => {
+    const { queued, at } = await setup();
+    const withFeed = (now: string): UseCaseDeps => ({ ...at(now), activityFeed: { notify: () => Promise.resolve() } });
+    expect((await getMyNudgeSettings(withFeed(MORNING), sam)).activityFeedAvailable).toBe(true);
+    await saveMyNudgeSettings(withFeed(MORNING), sam, choices({ channel: 'activity-feed' }), NO_NUDGE_SETTINGS_ETAG);
+    const note = {
+      subjectId: 'sam',
+      kind: 'advice' as const,
+      text: 'Nice',
+      visibility: 'pair' as const,
+      addToAgenda: false,
+    };
+    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, note, 'n1');
+    await queueTimelyNudges(withFeed(MORNING), T);
+    const toSam = queued.filter((n) => n.personId === 'sam');
+    expect(toSam).toHaveLength(1);
+    expect(toSam[0]?.id.startsWith('feed-')).toBe(true);
+  });
+
   it('the nudge run honours the choices: a turned-off nudge is not sent; own quiet hours add to the organisation’s', async () => {
     const { queued, at } = await setup();
     const note = {

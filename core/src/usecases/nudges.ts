@@ -16,6 +16,7 @@ import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { managerDigest } from './digest.ts';
 import { appealClosingNotices, deadlineNotices } from './nudges-deadlines.ts';
+import { forActivityFeed } from './nudges-feed.ts';
 import { quietHoursOfOrganisation } from './nudges-settings.ts';
 import { isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { labelOf, packOf } from './scheme.ts';
@@ -65,7 +66,11 @@ const isQuietFor = (deps: UseCaseDeps, tenant: Tenant, settings: StoredNudgeSett
  * its words only when the subject may read them. Never for a note about oneself. Told by the
  * next nudge run rather than while the note is logged, so logging stays two store requests.
  */
-const noteToldNotice = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<Notice | undefined> => {
+const noteToldNotice = async (
+  deps: UseCaseDeps,
+  entry: FeedbackEntry,
+  notices: NoticeQueue,
+): Promise<Notice | undefined> => {
   if (entry.authorId === entry.subjectId) return undefined;
   const [subject, author] = await Promise.all([
     lookUpPerson(deps, entry.tenantId, entry.subjectId),
@@ -77,12 +82,16 @@ const noteToldNotice = async (deps: UseCaseDeps, entry: FeedbackEntry): Promise<
     tenantId: entry.tenantId,
     personId: subject.id,
     id: stableId('note-told', entry.tenantId, entry.id),
-    card: buildNoticeCard('A note about you', [
-      `${author?.displayName ?? 'A colleague'} logged in-the-moment feedback about you (${FEEDBACK_KIND_LABELS[entry.kind].toLowerCase()}).`,
-      `Who can see it: ${FEEDBACK_VISIBILITY_LABELS[entry.visibility]}.`,
-      ...(readable ? [`"${entry.text}"`] : []),
-      'Type **feedback** to note something back, or see your notes in the app.',
-    ]),
+    card: buildNoticeCard(
+      'A note about you',
+      [
+        `${author?.displayName ?? 'A colleague'} logged in-the-moment feedback about you (${FEEDBACK_KIND_LABELS[entry.kind].toLowerCase()}).`,
+        `Who can see it: ${FEEDBACK_VISIBILITY_LABELS[entry.visibility]}.`,
+        ...(readable ? [`"${entry.text}"`] : []),
+        'Type **feedback** to note something back, or see your notes in the app.',
+      ],
+      [{ type: 'Action.OpenUrl', title: 'See your notes', url: notices.tabLink('/notes') }],
+    ),
   };
 };
 
@@ -171,7 +180,7 @@ const personalNotices = async (
   const since = new Date(Date.parse(deps.clock.now()) - NOTE_TOLD_WITHIN_DAYS * 86_400_000).toISOString();
   const notes = await deps.repos.feedback.listForSubject(tenant.tenantId, person.id, { pageSize: 20 });
   for (const entry of notes.items.filter((e) => e.createdAt >= since)) {
-    const notice = await noteToldNotice(deps, entry);
+    const notice = await noteToldNotice(deps, entry, notices);
     if (notice !== undefined) found.push({ kind: 'note-told', notice });
   }
   const weekday = toUtcDate(today).getUTCDay();
@@ -220,8 +229,9 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
       const settings = await settingsFor(notice.personId);
       // A nudge the person turned off is never sent, not merely held back.
       if (settings?.mutedNudges?.includes(kind) === true) continue;
+      const feed = settings?.channel === 'activity-feed' && deps.activityFeed !== undefined;
       if (isQuietFor(deps, tenant, settings)) run.quiet += 1;
-      else if (await notices.queue(notice)) run.queued += 1;
+      else if (await notices.queue(feed ? forActivityFeed(notice) : notice)) run.queued += 1;
     }
   };
   const tomorrow = addDays(today, 1);

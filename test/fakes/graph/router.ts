@@ -1,3 +1,4 @@
+import { sendActivityNotification } from './activity-feed.ts';
 import { calendarViewDelta, getEvent } from './calendar-reads.ts';
 import { cancelEvent, createEvent, listEvents, updateEvent, type EventInput } from './calendar.ts';
 import { servicePrincipals } from './app-roles.ts';
@@ -85,6 +86,8 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
       return cancelEvent(state, caller, mailbox, eventId, 204);
     case 'POST events/{id}/cancel':
       return cancelEvent(state, caller, mailbox, eventId, 202);
+    case 'POST teamwork/sendActivityNotification':
+      return sendActivityNotification(state, caller, mailbox, body);
     default:
       return graphError(400, 'BadRequest', `Unsupported request ${request.method} ${request.path}`);
   }
