@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark once, each as a ratio against a yardstick measured in the same
  * run on the same machine. Prints a table and writes JSON to .artifacts/bench/ (git-ignored).
  * Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FANOUT_CHECKINS,
- * BENCH_ENGINE_EMPLOYEES, BENCH_SYNC_USERS, BENCH_SYNC_CHANGES, BENCH_FANOUT_INSTANCES; BENCH_SKIP=tab,fanout leaves benchmarks out; BENCH_PROFILE=<dir> writes a
+ * BENCH_ENGINE_EMPLOYEES, BENCH_SYNC_USERS, BENCH_SYNC_CHANGES, BENCH_FANOUT_INSTANCES, BENCH_SCALE_USERS; BENCH_SKIP=tab,fanout,scale leaves benchmarks out; BENCH_PROFILE=<dir> writes a
  * V8 CPU profile of every server process to <dir>.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchDirectorySync } from './directory-sync.ts';
 import { benchEngine } from './engine.ts';
 import { benchFanout, benchFanoutInstances } from './fanout.ts';
 import { benchRoundTrips } from './round-trips.ts';
+import { benchScale } from './scale.ts';
 import { benchTab, buildTab } from './tab.ts';
 import { benchTurns } from './turns.ts';
 
@@ -204,6 +205,30 @@ await step('directory-sync', async () => {
     target: 'report',
     met: undefined,
   });
+});
+
+await step('scale', async () => {
+  const r = await benchScale({ users: number('BENCH_SCALE_USERS', 50_000) });
+  results.scale = r;
+  const people = `${String(r.users)} people`;
+  rows.push({
+    benchmark: `Scale: bringing ${people} in through the directory sync`,
+    measured: `${f(r.syncSeconds)} s, ${String(r.syncOps)} store ops; then ${String(r.conversations)} conversations and app installs written`,
+    yardstick: '',
+    ratio: '',
+    target: 'report',
+    met: undefined,
+  });
+  for (const m of r.measures) {
+    rows.push({
+      benchmark: `Scale, ${people}: ${m.name}`,
+      measured: `${f(m.seconds, 2)} s, ${String(m.storeOps)} store ops, peak RSS ${f(m.peakRssMiB, 0)} MiB, heap +${f(m.heapMiB)} MiB (${m.output})`,
+      yardstick: `JSON round trip of the due lists' inputs ${f(r.jsonRoundTripSeconds, 2)} s; one single-partition read ${f(r.singlePartitionReadMs, 0)} ms`,
+      ratio: f(m.seconds / r.jsonRoundTripSeconds, 1),
+      target: 'report',
+      met: undefined,
+    });
+  }
 });
 
 await step('tab', async () => {
