@@ -94,6 +94,7 @@ export const benchRoundTrips = async (): Promise<RoundTrips[]> => {
             ])
           ).every(Boolean),
       ],
+      ['tab first load in one call (GET /me/home)', () => get('/me/home', colleague)],
       ['due-list for a manager of 30 (GET /me/team)', () => get('/me/team', team.managerId)],
     ];
     const results: RoundTrips[] = [];
