@@ -9,6 +9,7 @@ import * as home from './endpoints/home.ts';
 import * as meetings from './endpoints/meetings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as organisation from './endpoints/organisation.ts';
+import * as payStep from './endpoints/pay-step.ts';
 import * as people from './endpoints/people.ts';
 import * as ratings from './endpoints/ratings.ts';
 import * as team from './endpoints/team.ts';
@@ -42,6 +43,9 @@ export const routes = {
   'conversations.releaseRating': defineRoute(conversations.releaseRating),
   'ratings.review.get': defineRoute(ratings.reviewGet),
   'ratings.review.post': defineRoute(ratings.reviewPost),
+  'payStep.get': defineRoute(payStep.get),
+  'payStep.facts': defineRoute(payStep.facts),
+  'payStep.decide': defineRoute(payStep.decide),
   'conversations.disagree': defineRoute(conversations.disagree),
   'conversations.appealWindow': defineRoute(conversations.appealWindow),
   'conversations.appeal': defineRoute(conversations.appeal),

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'rating.released'
   | 'rating.agreed'
   | 'rating.returned'
+  | 'pay-step.facts'
+  | 'pay-step.decided'
   | AppealAuditAction
   | 'disagreement.form-sent'
   | 'disagreement.closed'

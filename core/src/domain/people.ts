@@ -1,4 +1,4 @@
-import type { IsoDate } from '../time/dates.ts';
+import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 
 /** Entra ID tenant id of the employer. Every stored item and every query names it. */
@@ -84,6 +84,21 @@ export interface DeferralPlan {
   readonly reviewDates: readonly IsoDate[];
   /** Set when the plan is completed and the increment applied. */
   readonly completedOn?: IsoDate;
+  /** The supportive action agreed, with its timescales (003 §5.8). */
+  readonly timescales?: string;
+}
+
+/** The manager's (or HR's) pay-step decision at the pay-step date (003 §5.8). */
+export interface PayStepDecision {
+  readonly decidedOn: IsoDate;
+  readonly by: PersonId;
+  readonly outcome: 'applied' | 'deferred';
+  /** The pay-step date decided. */
+  readonly payStepDate: IsoDate;
+  /** When the step takes effect: never before the decision (a step after deferral is not backdated). */
+  readonly effectiveFrom?: IsoDate;
+  /** The criteria not met, in the policy's words, when deferred. */
+  readonly reasons: readonly string[];
 }
 
 /** Facts the Somerset pay-step check needs that live outside conversations (policy 003 §5.8). */
@@ -93,6 +108,11 @@ export interface PayStepFacts {
   readonly mandatoryTrainingComplete: boolean;
   /** The plan agreed when progression was deferred, while it runs. */
   readonly deferralPlan?: DeferralPlan;
+  /** Who in HR last entered these facts, and when. */
+  readonly recordedBy?: PersonId;
+  readonly recordedAt?: IsoDateTime;
+  /** The latest decision. */
+  readonly decision?: PayStepDecision;
 }
 
 /**

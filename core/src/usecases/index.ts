@@ -72,6 +72,7 @@ export type * from '../ports/meeting.ts';
 export * from './calendar-truth.ts';
 export type * from '../ports/calendar-watch.ts';
 export * from './rating-review.ts';
+export * from './pay-step-decision.ts';
 export * from './status-digest.ts';
 export * from './status-digest-writes.ts';
 export * from './status-digest-reconcile.ts';

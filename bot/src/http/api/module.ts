@@ -14,6 +14,7 @@ import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
 import { registerRatingRoutes } from './ratings.ts';
+import { registerPayStepRoutes } from './pay-step.ts';
 import { registerHomeRoutes } from './home.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
@@ -61,6 +62,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerExportRoutes(server, api);
     registerAppealRoutes(server, api);
     registerRatingRoutes(server, api);
+    registerPayStepRoutes(server, api);
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);

@@ -12,6 +12,7 @@ import { ownerWords } from './action-rows.tsx';
 import { AgendaPanel } from './agenda.tsx';
 import { AgreementPanel } from './agreement.tsx';
 import { ExportForm, FactsView } from './facts.tsx';
+import { PayStepPanel } from './pay-step.tsx';
 import { RecordBody } from './record-body.tsx';
 import { RecordEditor } from './record-editor.tsx';
 import { frequencyFact } from './frequency-field.tsx';
@@ -57,7 +58,13 @@ export const ConversationDetail = ({ personId, conversationId }: { personId: str
       </>
     );
   const view = loaded.data;
-  if (view.kind === 'facts') return <FactsView view={view} colleague={colleague} back={back} reload={reload} />;
+  if (view.kind === 'facts')
+    return (
+      <>
+        <FactsView view={view} colleague={colleague} back={back} reload={reload} />
+        <PayStepPanel personId={personId} type={view.facts.type} />
+      </>
+    );
   return <FullRecord key={view.record.id} initial={view} colleague={colleague} back={back} />;
 };
 
@@ -203,6 +210,7 @@ const FullRecord = ({
       {readerIsEmployee || colleague === undefined || r.status === 'booked' || r.status === 'cancelled' ? null : (
         <CapabilityReferral personName={colleague} conversationDate={r.date} />
       )}
+      {readerIsEmployee ? null : <PayStepPanel personId={r.employeeId} type={r.type} />}
       {r.status === 'booked' ? null : (
         <AgreementPanel
           view={view}

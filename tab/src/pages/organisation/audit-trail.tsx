@@ -41,6 +41,8 @@ const ACTIONS: readonly [string, string][] = [
   ['rating.released', 'Released a rating'],
   ['rating.agreed', 'Agreed a rating (Step 3)'],
   ['rating.returned', 'Returned a rating to the manager'],
+  ['pay-step.facts', 'Entered pay-step facts'],
+  ['pay-step.decided', 'Decided a pay step'],
   ['record.archived', 'Archived records'],
 ];
 const actionWords = (action: string): string => ACTIONS.find(([id]) => id === action)?.[1] ?? sentence(action);
