@@ -91,9 +91,14 @@ export const historiesFromDigests = async (
   // A digest filed under another manager is not in `found`: read it so its replacement names its version.
   const elsewhere = stale.length === 0 ? [] : await listDigests(repos.statusDigests, stale[0]?.tenantId ?? '', stale);
   for (const d of elsewhere) if (!byPerson.has(d.item.personId)) byPerson.set(d.item.personId, d);
-  const rebuilt = await mapConcurrently(stale, REBUILDS_IN_FLIGHT, async (p) =>
-    rebuildDigest(repos, p, byPerson.get(p.id)),
-  );
+  const rebuilt = await mapConcurrently(stale, REBUILDS_IN_FLIGHT, async (p) => {
+    const d = byPerson.get(p.id);
+    if (d === undefined || d.item.format !== DIGEST_FORMAT) return rebuildDigest(repos, p, d);
+    // Only the managers changed (a move): what the records say is still right, so it is refiled as it is.
+    const refiled = { ...d.item, managerIds: filedUnder(p) };
+    await storeDigest(repos.statusDigests, refiled, d.etag);
+    return refiled;
+  });
   const histories = new Map<PersonId, ConversationRecord[]>();
   for (const p of people) {
     const d = byPerson.get(p.id);
