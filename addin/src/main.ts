@@ -60,10 +60,12 @@ export const boot = async (): Promise<void> => {
       fetch: (url, init) => fetch(url, init),
     });
     main.textContent = 'Loading your team…';
-    const [members, scheme] = await Promise.all([loadTeam(api), api.call('scheme.get')]).catch((error: unknown) => {
-      main.textContent = '';
-      throw error;
-    });
+    const [members, scheme, me] = await Promise.all([loadTeam(api), api.call('scheme.get'), api.call('me.get')]).catch(
+      (error: unknown) => {
+        main.textContent = '';
+        throw error;
+      },
+    );
     if (members.length === 0) {
       main.textContent = '';
       notices.error(NO_REPORTS);
@@ -83,6 +85,7 @@ export const boot = async (): Promise<void> => {
       notices,
       draft: ctx.mode === 'compose' ? ctx.item : undefined,
       changeEvents: office !== undefined && hostInfo(office).changeEvents,
+      ...(me.orgRoles.includes('coordinator') ? { coordinatorName: me.person.displayName } : {}),
     });
     renderBookRound(round, api, members, notices);
   } catch (error) {

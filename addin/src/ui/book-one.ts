@@ -5,7 +5,7 @@
  * this draft as well would put a second copy of the meeting in both calendars, so after booking
  * the pane offers to close the draft instead (Outlook then asks the user to discard it).
  */
-import type { ApiClient, SchemeWording } from '@pc/core/api';
+import { conversationLabel, type ApiClient, type SchemeWording } from '@pc/core/api';
 import type { DueChoice } from '../logic/due.ts';
 import {
   agendaLines,
@@ -19,6 +19,7 @@ import {
   type TeamMember,
 } from '../logic/booking.ts';
 import { explain, noSlotMessage } from '../logic/explain.ts';
+import { staffNotice, type StaffNotice } from '../logic/notice.ts';
 import { getEnd, getStart, type ComposeItem } from '../office/item.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';
 import { closeDraftOffer, seedFromDraft } from './draft.ts';
@@ -32,7 +33,24 @@ export interface BookOneDeps {
   /** Present when the pane is open on an appointment the user is composing. */
   readonly draft: ComposeItem | undefined;
   readonly changeEvents: boolean;
+  /** The signed-in person's name when they are a coordinator (004): their bookings come with a printable notice. */
+  readonly coordinatorName?: string;
 }
+
+/** A notice the coordinator prints for the member of staff; printing shows only the notice (styles.css). */
+const printableNotice = (notice: StaffNotice, name: string): HTMLElement => {
+  const print = h('button', { type: 'button' }, `Print the notice for ${name}`);
+  print.addEventListener('click', () => {
+    window.print();
+  });
+  return h(
+    'section',
+    { class: 'staff-notice', 'aria-label': 'Notice for the member of staff' },
+    h('h3', {}, notice.title),
+    notice.lines.map((line) => h('p', {}, line)),
+    print,
+  );
+};
 
 const radioGroup = <T>(
   legend: string,
@@ -187,6 +205,19 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
                 h('a', { href: booked.onlineMeetingUrl, target: '_blank', rel: 'noopener' }, 'Join the Teams meeting'),
               ),
           draft === undefined ? null : closeDraftOffer(draft, notices),
+          deps.coordinatorName === undefined
+            ? null
+            : printableNotice(
+                staffNotice({
+                  name: member.person.displayName,
+                  label: conversationLabel(choice.type, deps.scheme),
+                  start: booked.start,
+                  end: booked.end,
+                  coordinatorName: deps.coordinatorName,
+                  online: booked.onlineMeetingUrl !== undefined,
+                }),
+                member.person.displayName,
+              ),
         );
         clear(slotBox);
         bookButton.disabled = true;
