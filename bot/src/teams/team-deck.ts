@@ -15,6 +15,7 @@ import {
   endTeamDeck,
   mayDrawNext,
   myDeckAnswer,
+  namesAnswersByDefault,
   recordTeamDeckMessage,
   startTeamDeck,
   teamDeckById,
@@ -48,13 +49,19 @@ const sharedInput = ({ deck, card, total }: TeamDeckView): TeamDeckCardInput => 
 });
 
 /** One person's view: what they answered, whether they may draw next, and the organiser's controls and summary. */
-const personalCard = (view: TeamDeckView, actor: DeckActor, notice?: string): AdaptiveCard => {
+const personalCard = async (
+  ctx: TeamsContext,
+  view: TeamDeckView,
+  actor: DeckActor,
+  notice?: string,
+): Promise<AdaptiveCard> => {
   const mine = myDeckAnswer(view.deck, actor.userId);
   const isOrganiser = view.deck.organiserId === actor.userId;
   return buildTeamDeckCard({
     ...sharedInput(view),
     viewer: {
       ...(mine === undefined ? {} : { answer: { text: mine.text, named: mine.authorName !== undefined } }),
+      namedByDefault: await namesAnswersByDefault(ctx.deps, actor),
       mayDraw: mayDrawNext(view.deck, actor.userId),
       isOrganiser,
     },
@@ -157,9 +164,9 @@ export const teamDeckAction = async (
   try {
     const view = await DECK_STEPS[verb](ctx, actor, deckId, conversationId, data, actor.activityId);
     if (verb !== CARD_VERBS.teamDeckRefresh) await updateForEveryone(ctx, context, view);
-    return personalCard(view, actor);
+    return await personalCard(ctx, view, actor);
   } catch (error) {
     if (!isExplained(error)) throw error;
-    return personalCard(await teamDeckById(ctx.deps, actor, deckId, conversationId), actor, error.message);
+    return personalCard(ctx, await teamDeckById(ctx.deps, actor, deckId, conversationId), actor, error.message);
   }
 };

@@ -35,6 +35,8 @@ export interface TeamDeckCardInput {
   /** Absent: the shared card everyone sees before their own view arrives. */
   readonly viewer?: {
     readonly answer?: { readonly text: string; readonly named: boolean };
+    /** The person's own default for showing their name, before they have answered. */
+    readonly namedByDefault?: boolean;
     readonly mayDraw: boolean;
     readonly isOrganiser: boolean;
   };
@@ -78,7 +80,7 @@ const answerForm = (input: TeamDeckCardInput): CardElement[] => [
     title: 'Show my name with my answer',
     valueOn: 'true',
     valueOff: 'false',
-    value: input.viewer?.answer?.named === true ? 'true' : 'false',
+    value: (input.viewer?.answer?.named ?? input.viewer?.namedByDefault) === true ? 'true' : 'false',
   },
   text('Answers are shown to the team without names unless you choose otherwise.', {
     isSubtle: true,

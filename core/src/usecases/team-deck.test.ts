@@ -10,11 +10,14 @@ import {
   drawNextTeamCard,
   endTeamDeck,
   mayDrawNext,
+  namesAnswersByDefault,
   startTeamDeck,
   teamDeckById,
   type DeckActor,
 } from './team-deck.ts';
 import { teamDeckCards } from './team-deck-content.ts';
+import { buildTeamDeckCard, DECK_NAMED_FIELD } from '../cards/team-deck-card.ts';
+import { NO_NUDGE_SETTINGS_ETAG, saveMyNudgeSettings } from './nudges-settings.ts';
 
 const T = 'tenant-d';
 const CHAT = '19:meeting-abc@thread.v2';
@@ -129,5 +132,33 @@ describe('team deck (policy 000 strengths first, 001/004 values and behaviours, 
     await endTeamDeck(deps, actor('mgr'), deckId, CHAT);
     const fresh = await startTeamDeck(deps, actor('mgr'), CHAT, 'start-3');
     expect(fresh.deck).toMatchObject({ status: 'open', startedBy: 'start-3', answers: [] });
+  });
+
+  it('the name toggle starts as the person chose on their settings page, until they answer', async () => {
+    const { deps } = await setup();
+    const nudges = { preparation: true, 'note-told': true, digest: true, deadline: true };
+    const input = { nudges, channel: 'chat' as const, quietHours: null, namedAnswers: true };
+    await saveMyNudgeSettings(deps, actor('sam'), input, NO_NUDGE_SETTINGS_ETAG);
+    const toggle = async (id: string, answer?: { text: string; named: boolean }) => {
+      const card = buildTeamDeckCard({
+        deckId: 'd',
+        status: 'open',
+        position: 0,
+        total: 3,
+        answers: [],
+        refreshIds: [],
+        viewer: {
+          ...(answer === undefined ? {} : { answer }),
+          namedByDefault: await namesAnswersByDefault(deps, actor(id)),
+          mayDraw: false,
+          isOrganiser: false,
+        },
+      });
+      const found = JSON.stringify(card).match(new RegExp(`"id":"${DECK_NAMED_FIELD}"[^}]*"value":"(\\w+)"`));
+      return found?.[1];
+    };
+    expect(await toggle('sam')).toBe('true');
+    expect(await toggle('mgr')).toBe('false');
+    expect(await toggle('sam', { text: 'Flexible starts', named: false })).toBe('false');
   });
 });

@@ -180,6 +180,10 @@ export const answerTeamDeck = async (
   });
 };
 
+/** Whether the person chose, on their settings page, to show their name with their answers unless they say otherwise. */
+export const namesAnswersByDefault = async (deps: UseCaseDeps, caller: Caller): Promise<boolean> =>
+  (await deps.repos.nudges.get(caller.tenantId, caller.userId))?.namedAnswers === true;
+
 /** The person's own answer to the card showing, if they gave one. */
 export const myDeckAnswer = (deck: TeamDeck, personId: PersonId): TeamDeckAnswer | undefined =>
   deck.answers.find((a) => a.cardId === deck.cardIds[deck.position] && a.authorId === personId);
