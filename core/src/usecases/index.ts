@@ -25,6 +25,7 @@ export * from './starters.ts';
 export * from './checkins.ts';
 export * from './nudges.ts';
 export * from './nudges-settings.ts';
+export * from './nudges-feed.ts';
 export * from './quiet-hours.ts';
 export * from './compliance.ts';
 export * from './exports.ts';

@@ -10,6 +10,7 @@ import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerMeetingRoutes } from './meetings.ts';
+import { registerNudgeSettingsRoutes } from './nudge-settings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
@@ -66,5 +67,6 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);
+    registerNudgeSettingsRoutes(server, api);
   },
 });
