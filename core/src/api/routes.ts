@@ -8,6 +8,7 @@ import * as feedback from './endpoints/feedback.ts';
 import * as home from './endpoints/home.ts';
 import * as meetings from './endpoints/meetings.ts';
 import * as objectives from './endpoints/objectives.ts';
+import * as onboarding from './endpoints/onboarding.ts';
 import * as organisation from './endpoints/organisation.ts';
 import * as payStep from './endpoints/pay-step.ts';
 import * as people from './endpoints/people.ts';
@@ -85,6 +86,8 @@ export const routes = {
   'admin.sync.run': defineRoute(admin.syncRun),
   'admin.import': defineRoute(admin.importRun),
   'admin.roles': defineRoute(admin.rolesList),
+  'onboarding.get': defineRoute(onboarding.statusGet),
+  'onboarding.create': defineRoute(onboarding.create),
 
   'appeals.list': defineRoute(appeals.list),
   'appeals.lodge': defineRoute(appeals.lodge),

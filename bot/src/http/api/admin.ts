@@ -4,6 +4,8 @@ import {
   adminSyncStatus,
   getTenantSettings,
   listRoleHolders,
+  onboardingStatus,
+  onboardOrganisation,
   tenantSettingsHistory,
   updateTenantSettings,
   type SyncStatusView,
@@ -17,10 +19,14 @@ const syncOut = ({ state, running, graphConfigured }: SyncStatusView) => ({
   running,
   graphConfigured,
   deltaStored: state?.deltaLink !== undefined,
+  current: running ? (state?.current ?? null) : null,
   lastRun: state?.lastRun ?? null,
 });
 
-/** Tenant administration: settings (versioned, If-Match), directory sync, HR import, roles. Administrators only. */
+/**
+ * Tenant administration: onboarding, settings (versioned, If-Match), directory sync, HR import,
+ * roles. Administrators only, except asking whether one's organisation is set up.
+ */
 export const registerAdminRoutes = (server: Server, api: ApiContext): void => {
   registerApiRoute(server, api, 'admin.settings.get', async (r) => {
     const view = await getTenantSettings(r.deps, r.caller);
@@ -45,5 +51,9 @@ export const registerAdminRoutes = (server: Server, api: ApiContext): void => {
   });
   registerApiRoute(server, api, 'admin.roles', async (r) => ({
     body: { items: await listRoleHolders(r.deps, r.caller) },
+  }));
+  registerApiRoute(server, api, 'onboarding.get', async (r) => ({ body: await onboardingStatus(r.deps, r.caller) }));
+  registerApiRoute(server, api, 'onboarding.create', async (r) => ({
+    body: await onboardOrganisation(r.deps, r.caller, r.body),
   }));
 };

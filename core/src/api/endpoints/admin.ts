@@ -80,6 +80,8 @@ export const syncStatus = z.object({
   running: z.boolean(),
   graphConfigured: z.boolean(),
   deltaStored: z.boolean(),
+  /** The round in progress so far, while one runs. */
+  current: z.object({ startedAt: isoDateTime, pages: z.number().int(), counts }).nullable(),
   lastRun: z
     .object({
       startedAt: isoDateTime,

@@ -1,12 +1,16 @@
 import { Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { FirstSync } from './first-sync.tsx';
 import { ImportSection } from './import.tsx';
 import { RolesSection } from './roles.tsx';
 import { SettingsSection } from './settings.tsx';
 import { SyncSection } from './sync.tsx';
 
-/** #/admin: bringing staff in (directory sync, HR import), the organisation's settings and who holds which role. */
-const AdminPage = (_props: { readonly rest: readonly string[] }) => {
+/**
+ * #/admin (#/admin/first-sync straight after onboarding): bringing staff in (directory sync, HR
+ * import), the organisation's settings and who holds which role.
+ */
+const AdminPage = ({ rest }: { readonly rest: readonly string[] }) => {
   const [round, setRound] = useState(0);
   const changed = () => {
     setRound((r) => r + 1);
@@ -19,7 +23,16 @@ const AdminPage = (_props: { readonly rest: readonly string[] }) => {
       <Text as="p" block>
         Bring your organisation&apos;s staff in and keep them current, and set what the scheme leaves to you.
       </Text>
-      <SyncSection onSynced={changed} />
+      {rest[0] === 'first-sync' ? (
+        <FirstSync
+          onDone={() => {
+            // Arrived once: a reload of the page shows the usual sections only.
+            window.history.replaceState(null, '', '#/admin');
+            changed();
+          }}
+        />
+      ) : null}
+      <SyncSection key={round} onSynced={changed} />
       <ImportSection onApplied={changed} />
       <SettingsSection />
       <RolesSection round={round} />

@@ -3,6 +3,21 @@ import type { BodyOf, ResponseOf, Routes } from '@pc/core/api';
 export type AdminView = ResponseOf<Routes['admin.settings.get']>;
 export type SettingsBody = BodyOf<Routes['admin.settings.put']>;
 
+/** The five scheme packs, as an organisation knows its own. */
+export const SCHEME_NAMES: Readonly<Record<SettingsBody['schemeId'], string>> = {
+  'cumbria-vip': 'Cumbria VIP',
+  'leicestershire-apr': 'Leicestershire APR',
+  'bexley-pms': 'Bexley PMS',
+  'somerset-career-conversations': 'Somerset career conversations',
+  'assembly-secretariat': 'Assembly Secretariat',
+};
+
+export const NATIONS: Readonly<Record<SettingsBody['nation'], string>> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
 export const ROLES = ['admin', 'hr', 'coordinator', 'auditor', 'senior-manager'] as const;
 export const THEME_HEADINGS = ['trainingNeeds', 'systemNeeds', 'resourcingNeeds', 'otherThemes', 'summary'] as const;
 

@@ -1,5 +1,5 @@
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { ROLES, THEME_HEADINGS, type AdminView, type SettingsDraft } from './settings-draft.ts';
+import { NATIONS, ROLES, THEME_HEADINGS, type AdminView, type SettingsDraft } from './settings-draft.ts';
 
 const THEME_LABELS: Readonly<Record<(typeof THEME_HEADINGS)[number], string>> = {
   trainingNeeds: 'Training needs heading',
@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** The organisation and its notifications: name, nation, time zone, quiet hours, check-ins. */
-export const OrganisationFields = ({ draft, set }: Props) => (
+export const OrganisationFields = ({ draft, set }: Pick<Props, 'draft' | 'set'>) => (
   <>
     <Field label="Organisation name" required>
       <Input
@@ -41,9 +41,11 @@ export const OrganisationFields = ({ draft, set }: Props) => (
           set({ nation: d.value as SettingsDraft['nation'] });
         }}
       >
-        <option value="england-and-wales">England and Wales</option>
-        <option value="scotland">Scotland</option>
-        <option value="northern-ireland">Northern Ireland</option>
+        {Object.entries(NATIONS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </Select>
     </Field>
     <Field label="Time zone">

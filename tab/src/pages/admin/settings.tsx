@@ -5,16 +5,8 @@ import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { SettingsHistory } from './history.tsx';
 import { AdminSection } from './section.tsx';
-import { bodyOf, draftOf, type AdminView, type SettingsDraft } from './settings-draft.ts';
+import { bodyOf, draftOf, SCHEME_NAMES, type AdminView, type SettingsDraft } from './settings-draft.ts';
 import { OrganisationFields, RoleGroupFields, SchemeFields } from './settings-fields.tsx';
-
-const SCHEME_NAMES: Readonly<Record<string, string>> = {
-  'cumbria-vip': 'Cumbria VIP',
-  'leicestershire-apr': 'Leicestershire APR',
-  'bexley-pms': 'Bexley PMS',
-  'somerset-career-conversations': 'Somerset career conversations',
-  'assembly-secretariat': 'Assembly Secretariat',
-};
 
 interface FormProps {
   readonly view: AdminView;
@@ -51,8 +43,8 @@ const Form = ({ view, onSaved, onReload }: FormProps) => {
   return (
     <form onSubmit={(e) => void save(e)} aria-label="Organisation settings" style={{ display: 'grid', gap: '0.75rem' }}>
       <Text as="p" block>
-        Scheme: {SCHEME_NAMES[view.tenant.schemeId] ?? view.tenant.schemeId}. Version {view.settings.version}, last
-        changed by {view.settings.updatedByName}.
+        Scheme: {SCHEME_NAMES[view.tenant.schemeId]}. Version {view.settings.version}, last changed by{' '}
+        {view.settings.updatedByName}.
       </Text>
       <Text as="h3" block size={400} weight="semibold">
         Organisation
