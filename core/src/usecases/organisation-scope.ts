@@ -8,11 +8,16 @@ import { loadActor, subjectOf } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { allPages } from './export-support.ts';
 
-/** A department or directorate: everyone below one person just under the top of the view. */
+/**
+ * A department or directorate: the directory's department where people carry one, else everyone
+ * below one person just under the top of the view.
+ */
 export interface OrgUnit {
-  readonly id: PersonId;
+  /** The head's id for a branch; `department:<name>` for a department from the directory. */
+  readonly id: string;
   /** The head's job title, e.g. "Head of Service, Highways and Transport". */
   readonly name: string;
+  /** Empty for a department from the directory. */
   readonly headName: string;
 }
 
@@ -25,7 +30,7 @@ export interface OrgScope {
   /** Everyone the view covers, in the directory's order. */
   readonly people: readonly Employee[];
   readonly units: readonly OrgUnit[];
-  readonly unitOf: ReadonlyMap<PersonId, PersonId>;
+  readonly unitOf: ReadonlyMap<PersonId, string>;
   /** Everyone in the tenant by id (for names and the chain above a person). */
   readonly byId: ReadonlyMap<PersonId, Employee>;
 }
@@ -37,6 +42,14 @@ const mainManager = (e: Employee, byId: ReadonlyMap<PersonId, Employee>): Person
 };
 
 const unitName = (head: Employee): string => head.jobs.find((j) => j.isMain)?.title ?? head.displayName;
+
+/** The directory's department, where directory sync or the HR file stored one. */
+const departmentOf = (e: Employee & { readonly department?: string }): string | undefined => {
+  const name = e.department?.trim();
+  return name === undefined || name === '' ? undefined : name;
+};
+
+const DEPARTMENT_PREFIX = 'department:';
 
 /** The person just below one of `tops` on the way up from `e`; `e` itself when it is a top. */
 const unitHeadOf = (
@@ -74,7 +87,7 @@ export const organisationScope = async (deps: UseCaseDeps, caller: Caller, on: I
   const tops = new Set(
     isHr ? current.filter((e) => mainManager(e, byId) === undefined).map((e) => e.id) : [employee.id],
   );
-  const unitOf = new Map<PersonId, PersonId>();
+  const unitOf = new Map<PersonId, string>();
   const people: Employee[] = [];
   const read = (id: PersonId) => Promise.resolve(byId.get(id));
   for (const e of current) {
@@ -82,10 +95,13 @@ export const organisationScope = async (deps: UseCaseDeps, caller: Caller, on: I
     if (head === undefined || (!isHr && e.id === employee.id)) continue;
     // A senior manager's view is checked person by person as any other read would be.
     if (!isHr && !decide(actor, 'compliance.read', await subjectOf(e, read)).allowed) continue;
-    unitOf.set(e.id, head);
+    // The directory's department names the unit where it is known; else the branch under the top.
+    const department = departmentOf(e);
+    unitOf.set(e.id, department === undefined ? head : `${DEPARTMENT_PREFIX}${department}`);
     people.push(e);
   }
   const units = [...new Set(unitOf.values())].flatMap((id) => {
+    if (id.startsWith(DEPARTMENT_PREFIX)) return [{ id, name: id.slice(DEPARTMENT_PREFIX.length), headName: '' }];
     const head = byId.get(id);
     return head === undefined ? [] : [{ id, name: unitName(head), headName: head.displayName }];
   });
