@@ -153,9 +153,14 @@ describe('booking from the bot card', () => {
     expect(offer.actions?.find((a) => a.type === 'Action.OpenUrl')?.url).toBe(`${TAB_BASE}/tab/#/book`);
   }, 60_000);
 
-  it('Book books the chosen time once, in both calendars, however often it is pressed', async () => {
+  it('Book books the chosen time once, in both calendars, however often it is pressed and after Graph failed', async () => {
     const book = offer.actions?.find((a) => a.verb === 'booking.book');
     const chosen = { ...book?.data, bookingSlot: '2027-05-12T12:00:00.000Z' };
+    // Graph answers 503 to the first press and every retry of it: the person is told, nothing is half-booked.
+    graph.failNext(4, { status: 503 });
+    const failed = cardOf(await postActivity(botUrl, cardExecute(opts(), 'booking.book', chosen)));
+    expect(textOf(failed)).toContain('please try again');
+    expect(graph.events('sam')).toHaveLength(0);
     const done = cardOf(await postActivity(botUrl, cardExecute(opts(), 'booking.book', chosen)));
     expect(textOf(done)).toContain('Booked for 12 May, 13:00');
     const again = cardOf(await postActivity(botUrl, cardExecute(opts(), 'booking.book', chosen)));
