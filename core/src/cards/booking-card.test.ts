@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkCard, closeCardRenderer, MAX_CARD_BYTES } from '@pc/testing/support/adaptive-cards.ts';
 import { isAppError } from '../errors.ts';
 import { BOOKING_SLOT_FIELD, buildBookedCard, buildBookingSlotsCard, parseBookingChoice } from './booking-card.ts';
 
@@ -18,7 +19,20 @@ const input = { label: 'Regular conversation', withName: 'Morgan Lee', slots, ti
 const choiceSet = (card: ReturnType<typeof buildBookingSlotsCard>) =>
   card.body.find((e) => e.type === 'Input.ChoiceSet') as { choices: { title: string; value: string }[] } | undefined;
 
+afterAll(closeCardRenderer);
+
 describe('#19 the bot’s booking card', () => {
+  it('renders in the real Adaptive Cards renderer, offer and booked alike, within the size limit', async () => {
+    for (const [name, json] of [
+      ['booking offer', buildBookingSlotsCard({ ...input, lines: ['Thank you for saying how you are doing.'] })],
+      ['booked', buildBookedCard({ ...input, start: slots[0]?.start ?? '', conversationUrl: 'https://x/tab/#/book' })],
+    ] as const) {
+      const result = await checkCard(json, name);
+      expect(result.issues, name).toEqual([]);
+      expect(result.bytes).toBeLessThan(MAX_CARD_BYTES);
+    }
+  });
+
   it('offers each time in the reader’s zone, with the day, and names whom they meet', () => {
     const built = buildBookingSlotsCard(input);
     expect(choiceSet(built)?.choices).toEqual([
