@@ -1,25 +1,21 @@
 import type { BookingInput } from '../api/bookings.ts';
-import type { ConversationRecord, ConversationTypeId } from '../domain/conversations.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { SubjectContext } from '../permissions/relationships.ts';
 import type { Stored } from '../ports/repositories.ts';
-import { longDate } from '../engine/words.ts';
-import type { IsoDate } from '../time/dates.ts';
-import { createWorkingDayCalendar } from '../time/working-days.ts';
 import { invitationOf } from './agenda.ts';
 import { completeBooking } from './booking-completion.ts';
 import { addressesOf, guardBooking, pairOf } from './booking-parties.ts';
 import { checkTimes, ownerOf, refuseSecondInMonth } from './booking-rules.ts';
-import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { storePending } from './pending-booking.ts';
 import { labelOf, packOf } from './scheme.ts';
-import { zonedToUtc } from './zoned-time.ts';
 
 export { calendarOf } from './booking-parties.ts';
 export { freeForEveryone, NO_FREE_TIME, suggestTimes } from './booking-times.ts';
+export { bulkBook, type BulkBookingInput } from './booking-round.ts';
 
 /** Where the tab shows a conversation and its agenda; invitations link there instead of quoting it. */
 export type AgendaLink = (personId: PersonId, conversationId: string) => string;
@@ -34,7 +30,7 @@ export interface BookingOutcome {
 const bookingIdFor = (tenantId: string, callerId: PersonId, key: string, employeeId: PersonId): string =>
   stableId('booking', tenantId, callerId, key, employeeId);
 
-const book = async (
+export const book = async (
   deps: UseCaseDeps,
   caller: Caller,
   tenant: Tenant,
@@ -108,85 +104,4 @@ export const bookConversation = async (
 ): Promise<BookingOutcome> => {
   const { tenant, subject, me } = await guardBooking(deps, caller, input.employeeId);
   return book(deps, caller, tenant, { subject, me }, input, agendaLink, idempotencyKey, options);
-};
-
-export interface BulkBookingInput {
-  readonly type: Exclude<ConversationTypeId, 'in-the-moment'>;
-  readonly employeeIds: readonly PersonId[];
-  readonly days: readonly IsoDate[];
-  readonly dayStart: string;
-  readonly dayEnd: string;
-  readonly durationMinutes: number;
-  readonly gapMinutes: number;
-}
-
-/** Slots of one day from dayStart to dayEnd (local time), each `duration` long with `gap` between. */
-const slotsOfDay = (day: IsoDate, input: BulkBookingInput, timeZone: string): { start: string; end: string }[] => {
-  const startMs = Date.parse(zonedToUtc(day, input.dayStart, timeZone));
-  const endMs = Date.parse(zonedToUtc(day, input.dayEnd, timeZone));
-  const step = (input.durationMinutes + input.gapMinutes) * 60_000;
-  const slots = [];
-  for (let t = startMs; t + input.durationMinutes * 60_000 <= endMs; t += step) {
-    slots.push({ start: new Date(t).toISOString(), end: new Date(t + input.durationMinutes * 60_000).toISOString() });
-  }
-  return slots;
-};
-
-/** A round is held on working days: never a weekend or a bank holiday of the employer's nation. */
-const refuseDaysOff = (days: readonly IsoDate[], tenant: Tenant): void => {
-  const calendar = createWorkingDayCalendar();
-  const off = [...new Set(days)].sort().filter((d) => !calendar.isWorkingDay(d, tenant.nation));
-  if (off.length === 0) return;
-  const named = off.map((d) => longDate(d)).join(', ');
-  throw new AppError('validation', `Not a working day (a weekend or a bank holiday): ${named}. Choose working days.`, {
-    details: [{ path: 'days', message: `Not working days: ${named}.` }],
-  });
-};
-
-/**
- * A team's round spread over the chosen days: people go to the days in turn so each day
- * fills evenly, one booking at a time so Graph's per-mailbox limits are respected.
- */
-export const bulkBook = async (
-  deps: UseCaseDeps,
-  caller: Caller,
-  input: BulkBookingInput,
-  agendaLink: AgendaLink,
-  idempotencyKey?: string,
-) => {
-  const { tenant } = await loadActor(deps, caller);
-  refuseDaysOff(input.days, tenant);
-  const days = [...new Set(input.days)].sort().map((day) => slotsOfDay(day, input, tenant.timeZone));
-  const booked: (BookingOutcome & { employeeId: PersonId })[] = [];
-  const notBooked: { employeeId: PersonId; reason: string }[] = [];
-  let turn = 0;
-  for (const employeeId of input.employeeIds) {
-    const withRoom = days.filter((d) => d.length > 0);
-    const slot = withRoom.length === 0 ? undefined : withRoom[turn % withRoom.length]?.shift();
-    turn += 1;
-    if (slot === undefined) {
-      notBooked.push({ employeeId, reason: 'No time left on the chosen days.' });
-      continue;
-    }
-    try {
-      const parties = await guardBooking(deps, caller, employeeId);
-      booked.push({
-        employeeId,
-        ...(await book(
-          deps,
-          caller,
-          tenant,
-          parties,
-          { employeeId, type: input.type, ...slot, agenda: [] },
-          agendaLink,
-          idempotencyKey,
-        )),
-      });
-    } catch (error) {
-      // One person's refusal (no manager, not allowed, booked already this month) must not stop the round.
-      if (!(error instanceof AppError) || !['forbidden', 'not-found', 'validation'].includes(error.code)) throw error;
-      notBooked.push({ employeeId, reason: error.message });
-    }
-  }
-  return { booked, notBooked };
 };
