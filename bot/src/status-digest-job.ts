@@ -2,6 +2,7 @@ import { isAppError, SEND_LEASE_KEY, type SendLease, type SendLeaseStore } from 
 import { reconcileStatusDigests, type DigestReconciliation } from '@pc/core/usecases';
 import type { Logger } from './logging.ts';
 import type { AppModule, AppModuleContext, AppStore } from './module.ts';
+import { periodicRun } from './periodic-run.ts';
 import { SendLeases } from './proactive/leases.ts';
 
 export interface StatusDigestJobModule extends AppModule {
@@ -39,6 +40,29 @@ const add = (a: DigestReconciliation, b: DigestReconciliation): DigestReconcilia
   repaired: a.repaired + b.repaired,
 });
 
+const round = async ({ config, services, store, logger }: AppModuleContext): Promise<DigestReconciliation> => {
+  let total: DigestReconciliation = { checked: 0, created: 0, repaired: 0 };
+  const { employees, conversations, statusDigests } = services.deps.repos;
+  if (statusDigests === undefined) return total;
+  const leases = statusDigestLeases(store, logger);
+  for (const tenantId of config.auth.allowedTenants) {
+    const lease = await leases.acquire(tenantId, 'status-digests');
+    if (lease === undefined) continue; // another instance is on it
+    try {
+      const deps = { employees, conversations, statusDigests };
+      const result = await reconcileStatusDigests(deps, tenantId, () => lease.valid());
+      if (result.created + result.repaired > 0) logger.info({ tenantId, ...result }, 'status digests repaired');
+      total = add(total, result);
+    } catch (error) {
+      // Nothing is lost: digests are rebuilt when read, and the next round looks again.
+      logger.warn({ tenantId, code: isAppError(error) ? error.code : 'internal' }, 'status digest check stopped');
+    } finally {
+      await lease.release();
+    }
+  }
+  return total;
+};
+
 /**
  * Status digests checked against the records every STATUS_DIGEST_CHECK_MINUTES (default 360):
  * for each allowed tenant, the instance that takes the tenant's lease compares every person's
@@ -46,56 +70,15 @@ const add = (a: DigestReconciliation, b: DigestReconciliation): DigestReconcilia
  * record and its digest, a record changed by hand). Other instances leave the tenant to it.
  */
 export const createStatusDigestJobModule = (): StatusDigestJobModule => {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<DigestReconciliation> | undefined;
   let context: AppModuleContext | undefined;
-
-  const round = async ({ config, services, store, logger }: AppModuleContext): Promise<DigestReconciliation> => {
-    let total: DigestReconciliation = { checked: 0, created: 0, repaired: 0 };
-    const { employees, conversations, statusDigests } = services.deps.repos;
-    if (statusDigests === undefined) return total;
-    const leases = statusDigestLeases(store, logger);
-    for (const tenantId of config.auth.allowedTenants) {
-      const lease = await leases.acquire(tenantId, 'status-digests');
-      if (lease === undefined) continue; // another instance is on it
-      try {
-        const deps = { employees, conversations, statusDigests };
-        const result = await reconcileStatusDigests(deps, tenantId, () => lease.valid());
-        if (result.created + result.repaired > 0) logger.info({ tenantId, ...result }, 'status digests repaired');
-        total = add(total, result);
-      } catch (error) {
-        // Nothing is lost: digests are rebuilt when read, and the next round looks again.
-        logger.warn({ tenantId, code: isAppError(error) ? error.code : 'internal' }, 'status digest check stopped');
-      } finally {
-        await lease.release();
-      }
-    }
-    return total;
-  };
-
-  const runOnce = (): Promise<DigestReconciliation | undefined> => {
-    if (context === undefined) return Promise.resolve(undefined);
-    running ??= round(context).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
+  const job = periodicRun(() => (context === undefined ? Promise.resolve(undefined) : round(context)));
   return {
     name: 'status-digests',
-    runOnce,
-    close: async () => {
-      clearInterval(timer);
-      await running;
-    },
+    runOnce: job.runOnce,
+    close: job.stop,
     register: (registered) => {
       context = registered;
-      const minutes = registered.config.statusDigests.reconcileMinutes;
-      if (minutes === 0 || registered.config.auth.allowedTenants.length === 0) return;
-      timer = setInterval(() => {
-        void runOnce();
-      }, minutes * 60_000);
-      timer.unref();
+      if (registered.config.auth.allowedTenants.length > 0) job.every(registered.config.statusDigests.reconcileMinutes);
     },
   };
 };

@@ -6,6 +6,7 @@ import type { ConversationRepository, Stored } from '../ports/repositories.ts';
 import type { StatusDigestRepository } from '../ports/status-digests.ts';
 import { mapConcurrently } from './concurrency.ts';
 import type { Repositories } from './deps.ts';
+import { allPages } from './export-support.ts';
 
 /** Histories read at once when digests are missing (each is its own partition). */
 const REBUILDS_IN_FLIGHT = 8;
@@ -22,25 +23,11 @@ const current = (digest: StatusDigest, employee: Employee): boolean =>
   digest.format === DIGEST_FORMAT && sameIds(digest.managerIds, filedUnder(employee));
 
 /** Every record of one person, a page of 100 at a time. */
-export const recordsOf = async (
+export const recordsOf = (
   conversations: ConversationRepository,
   tenantId: TenantId,
   personId: PersonId,
-): Promise<ConversationRecord[]> => {
-  const all: ConversationRecord[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await conversations.listForEmployee(
-      tenantId,
-      personId,
-      {},
-      { pageSize: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
-    );
-    all.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken !== undefined);
-  return all;
-};
+): Promise<ConversationRecord[]> => allPages((page) => conversations.listForEmployee(tenantId, personId, {}, page));
 
 /**
  * Writes `digest` over what is stored (`etag` of the copy it replaces, none when there was none).
