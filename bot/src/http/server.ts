@@ -1,4 +1,5 @@
 import { AppError } from '@pc/core';
+import { routes } from '@pc/core/api';
 import { createServer, plugins, type Request, type Response, type Server } from 'restify';
 import { CORRELATION_RESPONSE_HEADER, correlationIdFrom, withCorrelation, type Logger } from '../logging.ts';
 import { attachContext, contextOf } from './context.ts';
@@ -24,6 +25,29 @@ export interface HttpServerDeps {
 const BOT_TURN_ROUTE = '/api/messages';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/** An HR file checked or applied from the tab: a 50,000-row ESR export is several MB. */
+const HR_IMPORT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The routes that take a larger body than the default, by their path as registered. */
+const LARGE_BODY_ROUTES: ReadonlyMap<string, number> = new Map([
+  [routes['admin.import'].path, HR_IMPORT_MAX_BODY_BYTES],
+]);
+
+type Handler = (req: Request, res: Response, next: (error?: unknown) => void) => void;
+
+/** Runs restify handlers in turn, stopping at the first that passes an error on. */
+const inTurn =
+  (handlers: readonly Handler[]): Handler =>
+  (req, res, next) => {
+    const step = (i: number) => (error?: unknown) => {
+      const handler = handlers[i];
+      if ((error !== undefined && error !== null) || handler === undefined) {
+        next(error);
+        return;
+      }
+      handler(req, res, step(i + 1));
+    };
+    step(0)();
+  };
 
 const sendError = (req: Request, res: Response, error: unknown): void => {
   const { correlationId, logger } = contextOf(req);
@@ -58,8 +82,17 @@ export const createHttpServer = (deps: HttpServerDeps): Server => {
     next();
   });
   // jsonBodyParser hands maxBodySize to its body reader; the published types omit it.
-  const bodyOptions = { mapParams: false, maxBodySize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
-  server.use(plugins.jsonBodyParser(bodyOptions));
+  const parser = (maxBodySize: number): Handler => {
+    const options = { mapParams: false, maxBodySize };
+    return inTurn(plugins.jsonBodyParser(options));
+  };
+  const standard = parser(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const large = new Map([...LARGE_BODY_ROUTES].map(([path, max]) => [path, parser(max)]));
+  // Use handlers run once the route is known, so only the named routes read a larger body.
+  server.use((req, res, next) => {
+    const path = req.getRoute().path;
+    (large.get(typeof path === 'string' ? path : '') ?? standard)(req, res, next);
+  });
 
   server.on('restifyError', (req: Request, res: Response, error: unknown, done: () => void) => {
     sendError(req, res, error);

@@ -2,6 +2,9 @@ import {
   Button,
   Field,
   Label,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
   Select,
   Table,
   TableBody,
@@ -20,7 +23,52 @@ import { AdminSection } from './section.tsx';
 type ImportResult = ResponseOf<Routes['admin.import']>;
 type Mapping = 'own' | 'itrent' | 'esr';
 
+/** The API takes an HR file of up to 32 MB (a 50,000-row ESR export is a few MB); larger files go through the CLI. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
 const people = (n: number): string => `${String(n)} ${n === 1 ? 'person' : 'people'}`;
+const size = (bytes: number): string =>
+  bytes < 1024 * 1024
+    ? `${String(Math.max(1, Math.round(bytes / 1024)))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const lineCount = (text: string): number => text.split('\n').filter((l) => l.trim() !== '').length - 1;
+
+/** Reads a chosen file as text, telling how far it has got (a file of a few MB takes a moment). */
+const readWithProgress = (file: File, onProgress: (fraction: number) => void): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    reader.onload = () => {
+      resolve(typeof reader.result === 'string' ? reader.result : '');
+    };
+    reader.onerror = () => {
+      reject(reader.error ?? new Error('The file could not be read.'));
+    };
+    reader.readAsText(file);
+  });
+
+/** What the page is doing with the file: reading it (with how far), or the server checking or applying it. */
+type Work =
+  | { readonly kind: 'reading'; readonly fraction: number; readonly name: string }
+  | { readonly kind: 'checking' | 'applying' };
+
+const Progress = ({ work, name, rows, bytes }: { work: Work; name: string; rows: number; bytes: number }) => {
+  const label =
+    work.kind === 'reading'
+      ? `Reading ${work.name}: ${String(Math.round(work.fraction * 100))}%`
+      : `${work.kind === 'checking' ? 'Checking' : 'Applying'} ${String(rows)} rows of ${name} (${size(bytes)}); a large file takes a minute or two.`;
+  return (
+    <Field label={label} validationState="none">
+      <ProgressBar
+        aria-label={label}
+        thickness="large"
+        {...(work.kind === 'reading' ? { value: work.fraction } : {})}
+      />
+    </Field>
+  );
+};
 
 const Report = ({ result }: { result: ImportResult }) =>
   result.issues.length === 0 ? (
@@ -58,7 +106,9 @@ const Report = ({ result }: { result: ImportResult }) =>
 export const ImportSection = ({ onApplied }: { onApplied: () => void }) => {
   const { api } = useSession();
   const fileId = useId();
-  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [csv, setCsv] = useState<{ name: string; text: string; bytes: number; rows: number } | null>(null);
+  const [work, setWork] = useState<Work | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>('own');
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,6 +120,7 @@ export const ImportSection = ({ onApplied }: { onApplied: () => void }) => {
     setBusy(true);
     setError(null);
     setStatus('');
+    setWork({ kind: dryRun ? 'checking' : 'applying' });
     try {
       const body = { csv: csv.text, dryRun, ...(mapping === 'own' ? {} : { mapping }) };
       const result = await api.call('admin.import', { body });
@@ -83,13 +134,37 @@ export const ImportSection = ({ onApplied }: { onApplied: () => void }) => {
       setError(e);
     } finally {
       setBusy(false);
+      setWork(null);
     }
   };
 
   const choose = async (file: File | undefined) => {
     setChecked(null);
     setStatus('');
-    setCsv(file === undefined ? null : { name: file.name, text: await file.text() });
+    setError(null);
+    setCsv(null);
+    setTooLarge(null);
+    if (file === undefined) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setTooLarge(
+        `${file.name} is ${size(file.size)}; files up to 32 MB can be imported here. Split it, or use the CLI.`,
+      );
+      return;
+    }
+    setBusy(true);
+    setWork({ kind: 'reading', fraction: 0, name: file.name });
+    try {
+      const text = await readWithProgress(file, (fraction) => {
+        setWork({ kind: 'reading', fraction, name: file.name });
+      });
+      setCsv({ name: file.name, text, bytes: file.size, rows: lineCount(text) });
+      setStatus(`${file.name} read: ${size(file.size)}, ${String(lineCount(text))} rows. Check it next.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setWork(null);
+    }
   };
 
   return (
@@ -133,6 +208,14 @@ export const ImportSection = ({ onApplied }: { onApplied: () => void }) => {
           Apply the file
         </Button>
       </div>
+      {work === null ? null : (
+        <Progress work={work} name={csv?.name ?? 'the file'} rows={csv?.rows ?? 0} bytes={csv?.bytes ?? 0} />
+      )}
+      {tooLarge === null ? null : (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{tooLarge}</MessageBarBody>
+        </MessageBar>
+      )}
       {error === null ? null : <ErrorNotice error={error} />}
       {checked === null ? null : <Report result={checked} />}
       <LiveStatus message={status} />
