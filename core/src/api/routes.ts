@@ -13,6 +13,7 @@ import * as organisation from './endpoints/organisation.ts';
 import * as payStep from './endpoints/pay-step.ts';
 import * as people from './endpoints/people.ts';
 import * as ratings from './endpoints/ratings.ts';
+import * as retention from './endpoints/retention.ts';
 import * as team from './endpoints/team.ts';
 
 /**
@@ -78,6 +79,8 @@ export const routes = {
   'organisation.themes': defineRoute(organisation.themes),
   'exports.hrSystemFile': defineRoute(organisation.hrSystemFile),
   'organisation.audit': defineRoute(organisation.audit),
+  'retention.get': defineRoute(retention.get),
+  'retention.archive': defineRoute(retention.archive),
 
   'admin.settings.get': defineRoute(admin.settingsGet),
   'admin.settings.put': defineRoute(admin.settingsPut),

@@ -101,6 +101,12 @@ export interface PayStepDecision {
   readonly reasons: readonly string[];
 }
 
+/** A leaver's records in HR's keeping: nothing is deleted; they are kept until `keepUntil` at least. */
+export interface EmployeeArchive {
+  readonly archivedOn: IsoDate;
+  readonly keepUntil: IsoDate;
+}
+
 /** Facts the Somerset pay-step check needs that live outside conversations (policy 003 §5.8). */
 export interface PayStepFacts {
   readonly formalCapabilityProcess: boolean;
@@ -141,6 +147,8 @@ export interface Employee {
   readonly payStep?: PayStepFacts;
   /** Set when employment ends; records are then archived to People Services (003 §6). */
   readonly leftOn?: IsoDate;
+  /** Set when a leaver's records were archived to HR under the scheme's retention rule. */
+  readonly archive?: EmployeeArchive;
   /** Staff groups the person belongs to, when their scheme treats a group apart (003 §2.3, 002 §6). */
   readonly staffGroups?: readonly StaffGroup[];
 }

@@ -74,6 +74,7 @@ export * from './calendar-truth.ts';
 export type * from '../ports/calendar-watch.ts';
 export * from './rating-review.ts';
 export * from './pay-step-decision.ts';
+export * from './retention.ts';
 export * from './status-digest.ts';
 export * from './status-digest-writes.ts';
 export * from './status-digest-reconcile.ts';

@@ -16,6 +16,7 @@ import { registerOrganisationRoutes } from './organisation.ts';
 import { registerPeopleRoutes } from './people.ts';
 import { registerRatingRoutes } from './ratings.ts';
 import { registerPayStepRoutes } from './pay-step.ts';
+import { registerRetentionRoutes } from './retention.ts';
 import { registerHomeRoutes } from './home.ts';
 import type { ApiContext } from './register.ts';
 import { registerTeamRoutes } from './team.ts';
@@ -64,6 +65,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerAppealRoutes(server, api);
     registerRatingRoutes(server, api);
     registerPayStepRoutes(server, api);
+    registerRetentionRoutes(server, api);
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);

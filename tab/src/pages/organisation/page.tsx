@@ -4,6 +4,7 @@ import { RequestsForOthers } from '../me/requests.tsx';
 import { AuditTrail } from './audit-trail.tsx';
 import { OrganisationCompliance } from './compliance.tsx';
 import { HrExports } from './exports.tsx';
+import { Retention } from './retention.tsx';
 import { OrganisationThemes } from './themes.tsx';
 
 /** #/organisation: compliance and Team Themes for HR and senior managers; the audit trail for auditors. */
@@ -25,6 +26,7 @@ const Page = (_: { rest: readonly string[] }) => {
       {overseer ? <OrganisationCompliance /> : null}
       {overseer ? <OrganisationThemes /> : null}
       {me.orgRoles.includes('hr') ? <HrExports /> : null}
+      {me.orgRoles.includes('hr') ? <Retention /> : null}
       {me.orgRoles.some((r) => r === 'auditor' || r === 'hr') ? <AuditTrail /> : null}
       {me.orgRoles.includes('auditor') ? <RequestsForOthers /> : null}
     </>
