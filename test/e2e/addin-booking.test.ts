@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
-import { installOfficeFake, type OfficeFakeHandle, type OfficeFakeOptions } from '../support/office-fake.ts';
+import type { OfficeFakeHandle, OfficeFakeOptions } from '../support/office-fake.ts';
+import { openAddinPane } from './addin-pane.ts';
 
 interface Person {
   id: string;
@@ -78,29 +79,8 @@ describe('Outlook add-in task pane in Chromium', () => {
     return page.items.flatMap((v) => (v.kind === 'full' && v.record ? [v.record] : []));
   };
 
-  const openPane = async (options: OfficeFakeOptions, signInAs: Person): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
-    // office.js comes from Microsoft's CDN in Outlook; here the fake stands in for it.
-    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
-    );
-    // The local issuer sends no CORS headers yet, so a page on the server's origin cannot read its
-    // sign-in answer; relay it unchanged with the header until the issuer sends it itself.
-    await page.route(`${stack.issuerUrl}/local/sign-in**`, async (route) => {
-      const res = await fetch(route.request().url());
-      await route.fulfill({
-        status: res.status,
-        body: await res.text(),
-        headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-      });
-    });
-    await page.addInitScript(installOfficeFake, options);
-    await page.goto(`${stack.baseUrl}/addin/taskpane.html`);
-    await page.getByLabel('Act as').selectOption(signInAs.id);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return page;
-  };
+  const openPane = (options: OfficeFakeOptions, signInAs: Person): Promise<Page> =>
+    openAddinPane(browser, stack, options, signInAs.id);
   const fakeState = (page: Page) =>
     page.evaluate(() => (globalThis as unknown as { __officeFake: OfficeFakeHandle }).__officeFake.state());
 

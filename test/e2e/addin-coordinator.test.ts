@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
-import { installOfficeFake, type OfficeFakeOptions } from '../support/office-fake.ts';
+import type { OfficeFakeOptions } from '../support/office-fake.ts';
+import { openAddinPane } from './addin-pane.ts';
 import type { Stack } from '../support/stack.ts';
 
 // Assembly Secretariat demo (tenant 5, policy 004): person 13 coordinates, 24 has no PC, 7 manages 24.
@@ -23,26 +24,8 @@ describe('004 a coordinator books in the Outlook add-in', () => {
     return found;
   };
 
-  const openPane = async (options: OfficeFakeOptions, signInAs: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(40_000);
-    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
-    );
-    await page.route(`${stack.issuerUrl}/local/sign-in**`, async (route) => {
-      const res = await fetch(route.request().url());
-      await route.fulfill({
-        status: res.status,
-        body: await res.text(),
-        headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-      });
-    });
-    await page.addInitScript(installOfficeFake, options);
-    await page.goto(`${stack.baseUrl}/addin/taskpane.html`);
-    await page.getByLabel('Act as').selectOption(signInAs);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return page;
-  };
+  const openPane = (options: OfficeFakeOptions, signInAs: string): Promise<Page> =>
+    openAddinPane(browser, stack, options, signInAs, 40_000);
 
   beforeAll(async () => {
     const stackModule = '../support/stack.ts';
