@@ -12,7 +12,7 @@ import type { PersonSchedule } from '../ports/calendar.ts';
 import { addDays, type IsoDate } from '../time/dates.ts';
 import { createWorkingDayCalendar } from '../time/working-days.ts';
 import { calendarOf, guardBooking } from './booking-parties.ts';
-import { book, type AgendaLink, type BookingOutcome } from './bookings.ts';
+import { book, bookingIdFor, type AgendaLink, type BookingOutcome } from './bookings.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { dueFor } from './people.ts';
@@ -125,7 +125,25 @@ export const bulkBook = async (
   });
   const scheduleOf = (email: string) => schedules.find((s) => s.email.toLowerCase() === email.toLowerCase());
   const mine = scheduleOf(me.email);
-  const days = dayList.map((day) => slotsOfDay(day, input, tenant.timeZone).filter((slot) => !taken(slot, mine)));
+
+  // A retried round (same idempotency key) keeps the times its first attempt gave: their events are in the calendars now.
+  const earlier = new Map<PersonId, Slot>();
+  for (const parties of due) {
+    const employeeId = parties.subject.employee.id;
+    const id =
+      idempotencyKey === undefined
+        ? undefined
+        : bookingIdFor(tenant.tenantId, caller.userId, idempotencyKey, employeeId);
+    const first =
+      id === undefined
+        ? undefined
+        : (await deps.repos.conversations.get(tenant.tenantId, employeeId, id))?.item.booking;
+    if (first !== undefined) earlier.set(employeeId, { start: first.start, end: first.end });
+  }
+  const notEarlier = (slot: Slot): boolean => ![...earlier.values()].some((e) => e.start === slot.start);
+  const days = dayList.map((day) =>
+    slotsOfDay(day, input, tenant.timeZone).filter((slot) => !taken(slot, mine) && notEarlier(slot)),
+  );
 
   let turn = 0;
   for (const parties of due) {
@@ -136,7 +154,7 @@ export const bulkBook = async (
     turn += 1;
     const day = order.find((slots) => slots.some((slot) => !taken(slot, theirs)));
     const index = day?.findIndex((slot) => !taken(slot, theirs)) ?? -1;
-    const slot = index < 0 ? undefined : day?.splice(index, 1)[0];
+    const slot = earlier.get(employeeId) ?? (index < 0 ? undefined : day?.splice(index, 1)[0]);
     if (slot === undefined) {
       notBooked.push({ employeeId, reason: 'No time on the chosen days when you are both free.' });
       continue;

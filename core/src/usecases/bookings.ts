@@ -27,7 +27,7 @@ export interface BookingOutcome {
 }
 
 /** One booking per idempotency key, caller and colleague: a retried request finds the record it started. */
-const bookingIdFor = (tenantId: string, callerId: PersonId, key: string, employeeId: PersonId): string =>
+export const bookingIdFor = (tenantId: string, callerId: PersonId, key: string, employeeId: PersonId): string =>
   stableId('booking', tenantId, callerId, key, employeeId);
 
 export const book = async (
