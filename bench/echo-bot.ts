@@ -1,11 +1,11 @@
 /**
  * The ceiling for a bot turn: the same restify app, middleware and botbuilder CloudAdapter as the
- * real bot, in the same unauthenticated local mode, with a turn that only echoes the text back
+ * real bot, checking the same Bot Framework tokens, with a turn that only echoes the text back
  * through the Bot Connector. Whatever the real turn costs beyond this is ours.
  */
 import { ActivityHandler } from 'botbuilder';
 import type { AppModule } from '../bot/src/module.ts';
-import { createBotAdapter, registerBotRoutes } from '../bot/src/teams/adapter.ts';
+import { createBotAdapter, registerBotRoutes, type BotAdapterSettings } from '../bot/src/teams/adapter.ts';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -18,19 +18,12 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-export const createEchoBotModule = (): AppModule => ({
+export const createEchoBotModule = (
+  registration: Pick<BotAdapterSettings, 'appId' | 'appPassword' | 'appTenantId' | 'endpoints'>,
+): AppModule => ({
   name: 'echo-bot',
   register: ({ server, logger }) => {
-    const adapter = createBotAdapter(
-      {
-        appId: undefined,
-        appPassword: undefined,
-        appTenantId: undefined,
-        appType: 'SingleTenant',
-        localPlayground: true,
-      },
-      logger,
-    );
+    const adapter = createBotAdapter({ ...registration, appType: 'SingleTenant', localPlayground: false }, logger);
     registerBotRoutes(server, adapter, new EchoBot());
   },
 });

@@ -3,7 +3,9 @@
  * restify + botbuilder on this machine) and against the real "log in-the-moment feedback" turn,
  * which checks the author and subject work together, writes the note to Cosmos and answers with
  * the confirmation card: in the invoke's reply, as Teams sends our card's Action.Execute, and, as
- * a second figure, through the connector for a classic Action.Submit message.
+ * a second figure, through the connector for a classic Action.Submit message. Both servers check
+ * the Bot Framework token every activity carries and reply with a token of their own, as in
+ * production (lib/bot-auth.ts).
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -11,6 +13,7 @@ import { createCosmosStore, type Store } from '../bot/src/cosmos/index.ts';
 import { feedbackIdFor } from '@pc/core/feedback';
 import { cardExecute, cardSubmit, textMessage } from '../test/fakes/connector/teams-activities.ts';
 import { reportId, seedTeam } from '../test/reliability/support/org.ts';
+import { startBotAuth } from './lib/bot-auth.ts';
 import { startChild, startPeers } from './lib/child.ts';
 import type { AppInfo, PeersInfo } from './lib/roles.ts';
 
@@ -68,7 +71,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
 const load = async (
   url: string,
   body: () => string,
-  options: { connections: number; warmupSeconds: number; seconds: number },
+  options: { connections: number; warmupSeconds: number; seconds: number; authorization: string },
 ): Promise<LoadFigures> => {
   const startedAt = performance.now();
   const from = options.warmupSeconds * 1000;
@@ -94,7 +97,7 @@ const load = async (
       requests: [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: options.authorization },
           setupRequest: (request) => ({ ...request, body: body() }),
         },
       ],
@@ -130,6 +133,17 @@ const load = async (
     errors,
     allConnectedSeconds: allConnectedMs / 1000,
   };
+};
+
+/** A server that took an unsigned activity would not be measuring what production does. */
+const refusesUnsigned = async (url: string, body: string): Promise<void> => {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  await response.arrayBuffer();
+  if (response.status !== 401) throw new Error(`${url} answered an unsigned activity with ${String(response.status)}`);
 };
 
 /** A warm-up leaves turns in flight on the server; wait until the connector goes quiet. */
@@ -196,8 +210,10 @@ export const benchTurns = async (options: {
   rounds: number;
 }): Promise<TurnsResult> => {
   const peers = await startPeers();
+  const auth = await startBotAuth(peers.info.connectorUrl);
   try {
     const serviceUrl = peers.info.connectorUrl;
+    const loadOptions = { ...options, authorization: auth.authorization };
     const user = (n: number) => ({ tenantId: TENANT, aadObjectId: reportId(n % TEAM), name: `Colleague ${String(n)}` });
     let n = 0;
     const echoBody = () => JSON.stringify(textMessage({ serviceUrl, user: user(n++) }, 'hello there'));
@@ -227,9 +243,10 @@ export const benchTurns = async (options: {
     };
 
     const runEcho = async (): Promise<LoadFigures> => {
-      const echo = await startChild<AppInfo>('echo-app');
+      const echo = await startChild<AppInfo>('echo-app', auth.env);
       try {
-        return await load(echo.info.url, echoBody, options);
+        await refusesUnsigned(echo.info.url, echoBody());
+        return await load(echo.info.url, echoBody, loadOptions);
       } finally {
         await echo.stop();
         await settle(peers.info);
@@ -251,13 +268,15 @@ export const benchTurns = async (options: {
         BENCH_COSMOS_KEY: peers.info.cosmosKey,
         BENCH_DATABASE: databaseId,
         BENCH_TENANTS: TENANT,
+        ...auth.env,
       });
     let repliesConfirmed = 0;
     const runSubmit = async (): Promise<LoadFigures> => {
       const real = await startReal();
       try {
+        await refusesUnsigned(real.info.url, submitBody());
         const before = (await stats(peers.info, 'Feedback logged')).matching;
-        const figures = await load(real.info.url, submitBody, options);
+        const figures = await load(real.info.url, submitBody, loadOptions);
         await settle(peers.info);
         repliesConfirmed += (await stats(peers.info, 'Feedback logged')).matching - before;
         return figures;
@@ -279,7 +298,7 @@ export const benchTurns = async (options: {
       let notesSent = 0;
       try {
         const measuredFrom = performance.now() + options.warmupSeconds * 1000;
-        feedback = await load(real.info.url, invokeBody, options);
+        feedback = await load(real.info.url, invokeBody, loadOptions);
         notesSent = sentInvokes.filter(
           (s) => s.at >= measuredFrom && s.at < measuredFrom + options.seconds * 1000,
         ).length;
@@ -312,6 +331,7 @@ export const benchTurns = async (options: {
       seeding.close();
     }
   } finally {
+    await auth.close();
     await peers.stop();
   }
 };

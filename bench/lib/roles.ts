@@ -132,15 +132,21 @@ const connector = async (): Promise<void> => {
 
 // The app roles load the server only when they run, so the store and connector processes start quickly.
 const echoApp = async (): Promise<void> => {
-  const [{ systemClock }, { createApp }, { loadConfig }, { createLogger }, { createEchoBotModule }] = await Promise.all(
-    [
-      import('@pc/core'),
-      import('../../bot/src/app.ts'),
-      import('../../bot/src/config.ts'),
-      import('../../bot/src/logging.ts'),
-      import('../echo-bot.ts'),
-    ],
-  );
+  const [
+    { systemClock },
+    { createApp },
+    { loadConfig },
+    { createLogger },
+    { createEchoBotModule },
+    { botAuthFromEnv },
+  ] = await Promise.all([
+    import('@pc/core'),
+    import('../../bot/src/app.ts'),
+    import('../../bot/src/config.ts'),
+    import('../../bot/src/logging.ts'),
+    import('../echo-bot.ts'),
+    import('./bot-auth.ts'),
+  ]);
   const config = loadConfig({
     APP_ENV: 'local',
     LOCAL_DEV_FAKES: 'true',
@@ -152,24 +158,59 @@ const echoApp = async (): Promise<void> => {
     store: undefined as never,
     logger: createLogger({ level: 'silent' }),
     clock: systemClock,
-    modules: [createEchoBotModule()],
+    modules: [createEchoBotModule(botAuthFromEnv())],
   });
   const { url } = await app.listen(0, '127.0.0.1');
   ready({ url } satisfies AppInfo);
   untilStopped(() => app.close(1_000));
 };
 
+/** The real server, its bot checking Bot Framework tokens as in production (see bot-auth.ts). */
 const realApp = async (): Promise<void> => {
-  const { startAppInstance } = await import('../../test/reliability/support/app.ts');
-  const instance = await startAppInstance({
-    cosmosEndpoint: env('BENCH_COSMOS_ENDPOINT'),
-    cosmosKey: env('BENCH_COSMOS_KEY'),
+  const [{ systemClock }, { createApp }, { loadConfig }, { createLogger }, { createCosmosStore }, modules, auth] =
+    await Promise.all([
+      import('@pc/core'),
+      import('../../bot/src/app.ts'),
+      import('../../bot/src/config.ts'),
+      import('../../bot/src/logging.ts'),
+      import('../../bot/src/cosmos/index.ts'),
+      Promise.all([import('../../bot/src/teams/module.ts'), import('../../bot/src/http/api/module.ts')]),
+      import('./bot-auth.ts'),
+    ]);
+  const { appId, appPassword, appTenantId, endpoints } = auth.botAuthFromEnv();
+  const store = await createCosmosStore({
+    endpoint: env('BENCH_COSMOS_ENDPOINT'),
+    key: env('BENCH_COSMOS_KEY'),
     databaseId: env('BENCH_DATABASE'),
-    tenants: env('BENCH_TENANTS').split(','),
-    issuerUrl: process.env.BENCH_ISSUER_URL ?? 'http://127.0.0.1:9',
+    allowSelfSigned: true,
   });
-  ready({ url: instance.url } satisfies AppInfo);
-  untilStopped(() => instance.close());
+  const config = loadConfig({
+    APP_ENV: 'local',
+    CHECKIN_SCHEDULER: 'false',
+    LOG_LEVEL: 'silent',
+    ALLOWED_TENANTS: env('BENCH_TENANTS'),
+    MICROSOFT_APP_ID: appId,
+    MICROSOFT_APP_PASSWORD: appPassword,
+    MICROSOFT_APP_TENANT_ID: appTenantId,
+    ENTRA_AUTHORITY_HOST: endpoints.authorityHost ?? '',
+  });
+  // The Teams module hands config.bot to the adapter as it is, endpoints included.
+  const bot = { ...config.bot, endpoints };
+  const app = await createApp(
+    { ...config, bot },
+    {
+      store,
+      logger: createLogger({ level: 'silent' }),
+      clock: systemClock,
+      modules: [modules[0].createTeamsModule(), modules[1].createApiModule()],
+    },
+  );
+  const { url } = await app.listen(0, '127.0.0.1');
+  ready({ url } satisfies AppInfo);
+  untilStopped(async () => {
+    await app.close(1_000);
+    store.close();
+  });
 };
 
 const ROLES: Readonly<Record<string, () => Promise<void>>> = {

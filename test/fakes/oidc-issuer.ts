@@ -85,7 +85,7 @@ export interface OidcIssuer {
 }
 
 /** An MSAL network module over fetch that sends requests for `httpsOrigin` to `httpOrigin`. */
-const loopbackNetworkModule = (httpsOrigin: string, httpOrigin: string): INetworkModule => {
+export const loopbackNetworkModule = (httpsOrigin: string, httpOrigin: string): INetworkModule => {
   const send = async <T>(
     method: 'GET' | 'POST',
     url: string,
