@@ -12,6 +12,8 @@ import { SyncSection } from './sync.tsx';
  */
 const AdminPage = ({ rest }: { readonly rest: readonly string[] }) => {
   const [round, setRound] = useState(0);
+  // Counts first syncs finished here: the sync section then shows the round afresh.
+  const [firstSyncs, setFirstSyncs] = useState(0);
   const changed = () => {
     setRound((r) => r + 1);
   };
@@ -28,11 +30,12 @@ const AdminPage = ({ rest }: { readonly rest: readonly string[] }) => {
           onDone={() => {
             // Arrived once: a reload of the page shows the usual sections only.
             window.history.replaceState(null, '', '#/admin');
+            setFirstSyncs((n) => n + 1);
             changed();
           }}
         />
       ) : null}
-      <SyncSection key={round} onSynced={changed} />
+      <SyncSection key={firstSyncs} onSynced={changed} />
       <ImportSection onApplied={changed} />
       <SettingsSection />
       <RolesSection round={round} />

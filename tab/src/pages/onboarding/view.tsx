@@ -185,20 +185,21 @@ const NotSignedIn = ({ api, error, onRetry }: Props) => {
     async (signal) => (refused ? await api.call('onboarding.get', { signal }) : null),
     [api, refused],
   );
-  if (!refused || status.state === 'error')
+  if (!refused)
     return (
       <Frame>
         <ErrorNotice error={error} onRetry={onRetry} />
       </Frame>
     );
-  if (status.state === 'loading' || status.data === null) return <Loading label="Loading your organisation…" />;
-  const { organisation, canOnboard, message } = status.data;
-  if (organisation === 'new' && canOnboard)
+  if (status.state === 'loading') return <Loading label="Loading your organisation…" />;
+  // A refusal is a sentence to read, not a fault to report: no reference number.
+  const known = status.state === 'ready' ? status.data : null;
+  if (known?.organisation === 'new' && known.canOnboard)
     return (
       <Frame>
         <OnboardingForm
           api={api}
-          intro={message}
+          intro={known.message}
           onDone={() => {
             window.location.hash = FIRST_SYNC_HASH;
             onRetry();
@@ -209,7 +210,7 @@ const NotSignedIn = ({ api, error, onRetry }: Props) => {
   return (
     <Frame>
       <Text as="p" block>
-        {organisation === 'new' ? message : messageOf(error)}
+        {known?.organisation === 'new' ? known.message : messageOf(error)}
       </Text>
     </Frame>
   );
