@@ -26,8 +26,9 @@ export interface CheckinSchedulerOptions {
   readonly leases?: SendLeases;
   /**
    * How many instances share the tenants (APP_INSTANCE_COUNT). A sweep takes up to its share of
-   * the tenants at once, so the sending (and its CPU) spreads over the instances; a tenant left
-   * free for a whole sweep is taken whatever the share, so fewer live instances still cover all.
+   * the tenants with work at once, so the sending (and its CPU) spreads over the instances; a
+   * tenant left free for a whole sweep is taken whatever the share, so fewer live instances still
+   * cover all.
    */
   readonly instances?: number;
   readonly intervalMs?: number;
@@ -186,31 +187,16 @@ export class CheckinScheduler {
     const { leases } = this.#o;
     if (this.#stopped || leases === undefined) return;
     const { cycleKey } = this.#totals();
-    const share = Math.ceil(this.#o.tenants.length / Math.max(1, this.#o.instances ?? 1));
-    const seenFree = new Set<TenantId>();
-    let taking = 0;
-    await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
-      // Two point reads; the drain's own listing then tells whether anything is open, so no
-      // instance pays for a query on a tenant another instance is about to take.
-      if (this.#isStopped() || this.#draining.has(tenantId) || (this.#heldUntil.get(tenantId) ?? 0) > Date.now())
-        return;
-      if (!(await this.#installed(tenantId))) return;
-      const { freeInMs, etag } = await leases.look(tenantId);
-      if (freeInMs > 0) {
-        // Held by another instance: its lease cannot lapse sooner, so no need to read it again until then.
-        this.#heldUntil.set(tenantId, Date.now() + freeInMs);
-        return;
-      }
-      const clear = this.#clear.get(tenantId);
-      if (clear !== undefined && clear.etag === etag && clear.until > Date.now()) return;
-      if (this.#draining.size + taking >= share && !this.#seenFree.has(tenantId)) {
-        seenFree.add(tenantId); // left for an instance with room; taken next time if still free
-        return;
-      }
-      taking += 1;
-      const lease = await this.#take(tenantId, cycleKey).finally(() => {
-        taking -= 1;
-      });
+    const { free, busy } = await this.#freeTenants(leases);
+    // This instance's share of the tenants with work now (not of every allowed tenant, most of
+    // which may have nothing to send), so a fan-out to a few tenants still spreads over the
+    // instances. A tenant left free for a whole sweep is taken whatever the share.
+    const share = Math.ceil((busy + free.length) / Math.max(1, this.#o.instances ?? 1));
+    const room = Math.max(0, share - this.#draining.size);
+    const taken = free.filter((t, i) => i < room || this.#seenFree.has(t));
+    this.#seenFree = new Set(free.filter((t) => !taken.includes(t)));
+    await eachTenant(taken, 0, async (tenantId) => {
+      const lease = await this.#take(tenantId, cycleKey);
       if (lease === undefined || this.#isStopped()) {
         await lease?.release();
         return;
@@ -225,7 +211,35 @@ export class CheckinScheduler {
         },
       );
     });
-    this.#seenFree = seenFree;
+  }
+
+  /**
+   * Installed tenants no live instance is sending to (two point reads each; the drain's own
+   * listing then tells whether anything is open, so no instance pays for a query on a tenant
+   * another is about to take), and how many a live instance, this one or another, is sending to.
+   */
+  async #freeTenants(leases: SendLeases): Promise<{ free: TenantId[]; busy: number }> {
+    const free: TenantId[] = [];
+    let busy = 0;
+    await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
+      if (this.#isStopped()) return;
+      if (this.#draining.has(tenantId) || (this.#heldUntil.get(tenantId) ?? 0) > Date.now()) {
+        busy += 1;
+        return;
+      }
+      if (!(await this.#installed(tenantId))) return;
+      const { freeInMs, etag } = await leases.look(tenantId);
+      if (freeInMs > 0) {
+        // Held by another instance: its lease cannot lapse sooner, so no need to read it again until then.
+        this.#heldUntil.set(tenantId, Date.now() + freeInMs);
+        busy += 1;
+        return;
+      }
+      const clear = this.#clear.get(tenantId);
+      if (clear !== undefined && clear.etag === etag && clear.until > Date.now()) return;
+      free.push(tenantId);
+    });
+    return { free, busy };
   }
 
   // A method rather than a field read: the flag changes while a run awaits.
