@@ -12,7 +12,7 @@ import { addDays, type IsoDateTime } from '../time/dates.ts';
 import { createWorkingDayCalendar } from '../time/working-days.ts';
 import { workingDayRuns } from '../time/working-time.ts';
 import { addressesOf, calendarOf, guardBooking, pairOf } from './booking-parties.ts';
-import { freeTimes, hoursOf } from './booking-free-time.ts';
+import { daysOfRuns, freeTimes, hoursOf } from './booking-free-time.ts';
 import { NO_FREE_TIME } from './booking-times.ts';
 import { bookConversation, type AgendaLink, type BookingOutcome } from './bookings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
@@ -70,11 +70,6 @@ export const offerCardSlots = async (deps: UseCaseDeps, caller: Caller): Promise
   const days = createWorkingDayCalendar();
   const today = deps.clock.today();
   const runs = workingDayRuns(addDays(today, 1), addDays(today, LOOK_AHEAD_DAYS), tenant.nation, days);
-  const workingDays = runs.flatMap((r) => {
-    const list = [];
-    for (let d = r.from; d <= r.to; d = addDays(d, 1)) list.push(d);
-    return list;
-  });
   const schedules = await calendarOf(deps, caller.tenantId).schedules({
     mailboxId: caller.userId,
     people,
@@ -82,7 +77,7 @@ export const offerCardSlots = async (deps: UseCaseDeps, caller: Caller): Promise
     to: zonedToUtc(addDays(today, LOOK_AHEAD_DAYS + 1), '00:00', tenant.timeZone),
   });
   const slots = freeTimes({
-    days: workingDays,
+    days: daysOfRuns(runs),
     schedules,
     employerZone: tenant.timeZone,
     nation: tenant.nation,

@@ -1,12 +1,20 @@
 /** Free times of two people from their calendars' busy times and working hours (no calendar service choosing). */
 import type { Nation } from '../domain/people.ts';
 import type { PersonSchedule } from '../ports/calendar.ts';
-import type { IsoDate, IsoDateTime } from '../time/dates.ts';
+import { addDays, type IsoDate, type IsoDateTime } from '../time/dates.ts';
 import type { WorkingDayCalendar } from '../time/working-days.ts';
 import { officeHours, withinWorkingTime, type WorkingHours } from '../time/working-time.ts';
 import { zonedToUtc } from './zoned-time.ts';
 
 const STEP_MS = 30 * 60_000;
+
+/** Every day of the runs of working days, in order. */
+export const daysOfRuns = (runs: readonly { from: IsoDate; to: IsoDate }[]): IsoDate[] =>
+  runs.flatMap((r) => {
+    const days: IsoDate[] = [];
+    for (let d = r.from; d <= r.to; d = addDays(d, 1)) days.push(d);
+    return days;
+  });
 
 /** Each person's hours as their mailbox sets them, else office hours in the employer's zone. */
 export const hoursOf = (schedule: PersonSchedule | undefined, employerZone: string): WorkingHours =>

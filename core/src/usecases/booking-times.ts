@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from '../time/dates.ts';
 import { createWorkingDayCalendar } from '../time/working-days.ts';
 import { withinWorkingTime, workingDayRuns } from '../time/working-time.ts';
 import { addressesOf, calendarOf, guardBooking, pairOf } from './booking-parties.ts';
-import { freeTimes, hoursOf } from './booking-free-time.ts';
+import { daysOfRuns, freeTimes, hoursOf } from './booking-free-time.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { zonedToUtc } from './zoned-time.ts';
 
@@ -23,13 +23,6 @@ export const freeForEveryone = (slots: readonly MeetingSlot[]): MeetingSlot[] =>
 const MAX_RUNS = 4;
 /** A coordinator is offered up to this many times, a few a day. */
 const COORDINATOR_OFFERS = 12;
-
-const daysOf = (runs: readonly { from: IsoDate; to: IsoDate }[]): IsoDate[] =>
-  runs.flatMap((r) => {
-    const days: IsoDate[] = [];
-    for (let d = r.from; d <= r.to; d = addDays(d, 1)) days.push(d);
-    return days;
-  });
 
 /**
  * Times free in both calendars on the chosen days, inside working time only: working days of the
@@ -73,7 +66,7 @@ export const suggestTimes = async (
   );
   if (!inPair) {
     const free = freeTimes({
-      days: daysOf(runs),
+      days: daysOfRuns(runs),
       schedules,
       employerZone: tenant.timeZone,
       nation: tenant.nation,
