@@ -10,19 +10,14 @@ import type { SendQueueItem } from '@pc/core';
 import { buildNoticeCard } from '@pc/core/cards';
 import { checkinSendId } from '@pc/core/usecases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createConversationReferenceStore,
-  createSendQueueStore,
-  type KeyValueFactory,
-} from '../../bot/src/cosmos/bot-state.ts';
+import { createSendQueueStore, type KeyValueFactory } from '../../bot/src/cosmos/bot-state.ts';
 import { createLogger } from '../../bot/src/logging.ts';
 import { SendQueueWorker } from '../../bot/src/proactive/index.ts';
-import { createBotAdapter } from '../../bot/src/teams/adapter.ts';
-import { createCloudProactiveSender } from '../../bot/src/teams/proactive-sender.ts';
 import { resetInstruments } from '../../bot/src/telemetry/index.ts';
 import type { SlidingWindowLimiter } from '../fakes/connector/limits.ts';
 import { startBotHarness, type BotHarness } from '../fakes/connector/bot-harness.ts';
 import { installationAdd, postActivity } from '../fakes/connector/teams-activities.ts';
+import { localProactiveSender } from '../reliability/support/sender.ts';
 
 /**
  * The send queue's telemetry, as operators read it in Application Insights: how many check-ins
@@ -76,20 +71,7 @@ describe('send queue telemetry', () => {
     const queue = createSendQueueStore(keyValues);
     const worker = new SendQueueWorker({
       store: queue,
-      sender: createCloudProactiveSender({
-        adapter: createBotAdapter(
-          {
-            appId: undefined,
-            appPassword: undefined,
-            appTenantId: undefined,
-            appType: 'SingleTenant',
-            localPlayground: true,
-          },
-          logger,
-        ),
-        botAppId: '',
-        references: createConversationReferenceStore(keyValues),
-      }),
+      sender: localProactiveSender(keyValues, logger),
       logger,
       concurrency: 2,
     });

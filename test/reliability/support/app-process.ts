@@ -4,16 +4,11 @@
  * that tenant's check-ins for RELIABILITY_FANOUT_CYCLE, as the scheduled job does.
  */
 import { createLogger } from '../../../bot/src/logging.ts';
-import {
-  createConversationReferenceStore,
-  createSendQueueStore,
-  type KeyValueFactory,
-} from '../../../bot/src/cosmos/bot-state.ts';
+import { createSendQueueStore, type KeyValueFactory } from '../../../bot/src/cosmos/bot-state.ts';
 import { SendQueueWorker } from '../../../bot/src/proactive/index.ts';
-import { createBotAdapter } from '../../../bot/src/teams/adapter.ts';
-import { createCloudProactiveSender } from '../../../bot/src/teams/proactive-sender.ts';
 import { exitWithParent } from '../../../bench/lib/child.ts';
 import { startAppInstance } from './app.ts';
+import { localProactiveSender } from './sender.ts';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -43,20 +38,7 @@ if (tenant !== undefined) {
   const scale = Number(process.env.RELIABILITY_TIME_SCALE ?? '1');
   const worker = new SendQueueWorker({
     store: createSendQueueStore(keyValues),
-    sender: createCloudProactiveSender({
-      adapter: createBotAdapter(
-        {
-          appId: undefined,
-          appPassword: undefined,
-          appTenantId: undefined,
-          appType: 'SingleTenant',
-          localPlayground: true,
-        },
-        logger,
-      ),
-      botAppId: '',
-      references: createConversationReferenceStore(keyValues),
-    }),
+    sender: localProactiveSender(keyValues, logger),
     logger,
     tenantLimit: { max: 50, windowMs: 1000 / scale },
     conversationLimit: { max: 1, windowMs: 1000 / scale },
