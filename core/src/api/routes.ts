@@ -7,6 +7,7 @@ import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as home from './endpoints/home.ts';
 import * as meetings from './endpoints/meetings.ts';
+import * as nudgeSettings from './endpoints/nudge-settings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as onboarding from './endpoints/onboarding.ts';
 import * as organisation from './endpoints/organisation.ts';
@@ -29,6 +30,8 @@ export const routes = {
   'person.due': defineRoute(people.personDue),
   'me.colleagues': defineRoute(colleagues.meColleagues),
   'people.search': defineRoute(colleagues.peopleSearch),
+  'me.settings.get': defineRoute(nudgeSettings.get),
+  'me.settings.put': defineRoute(nudgeSettings.put),
   'me.home': defineRoute(home.meHome),
 
   'objectives.list': defineRoute(objectives.list),
