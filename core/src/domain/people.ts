@@ -151,4 +151,6 @@ export interface Employee {
   readonly archive?: EmployeeArchive;
   /** Staff groups the person belongs to, when their scheme treats a group apart (003 §2.3, 002 §6). */
   readonly staffGroups?: readonly StaffGroup[];
+  /** The department the directory (or the HR file) gives, for the organisation's figures. */
+  readonly department?: string;
 }
