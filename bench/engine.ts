@@ -11,6 +11,7 @@ import {
   type Employee,
   type Tenant,
 } from '@pc/core';
+import { agreedConversation } from './lib/records.ts';
 
 export interface EngineResult {
   readonly employees: number;
@@ -60,25 +61,16 @@ const inputFor = (n: number): DueInput => {
     hasOwnPc: true,
     orgRoles: [],
   };
-  const held = (type: ConversationRecord['type'], date: string): ConversationRecord => ({
-    tenantId: tenant.tenantId,
-    id: `${id}-${type}-${date}`,
-    employeeId: id,
-    managerIds: employee.jobs[0]?.managerIds ?? [],
-    jobIds: ['job-1'],
-    type,
-    status: 'agreed',
-    date,
-    topics: [],
-    sections: {},
-    notes: '',
-    issuesRaised: [],
-    actionsAgreed: [],
-    agenda: [],
-    agreement: {},
-    createdAt: `${date}T10:00:00.000Z`,
-    updatedAt: `${date}T10:00:00.000Z`,
-  });
+  const held = (type: ConversationRecord['type'], date: string): ConversationRecord =>
+    agreedConversation({
+      tenantId: tenant.tenantId,
+      id: `${id}-${type}-${date}`,
+      employeeId: id,
+      managerIds: employee.jobs[0]?.managerIds ?? [],
+      jobIds: ['job-1'],
+      type,
+      date,
+    });
   const history = [held('regular', `2027-0${String(1 + (n % 4))}-15`), held('annual-review', '2026-06-20')];
   return { tenant, employee, history, on: ON };
 };

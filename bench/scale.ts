@@ -34,6 +34,7 @@ import { DeltaDirectory, type DirectoryFixtureUser } from '../test/fakes/graph/d
 import { startFakeGraph } from '../test/fakes/graph-server.ts';
 import { startChild } from './lib/child.ts';
 import { peakMemory } from './lib/memory.ts';
+import { agreedConversation } from './lib/records.ts';
 import type { CosmosInfo } from './lib/roles.ts';
 
 const TENANT = '5ca1e000-0000-4000-a000-000000000050';
@@ -123,26 +124,15 @@ const eachConcurrently = async <T>(items: readonly T[], work: (item: T) => Promi
 
 const heldWith = (employee: Employee, n: number): ConversationRecord => {
   const job = employee.jobs[0];
-  const date = `2027-0${String(1 + (n % 4))}-15`;
-  return {
+  return agreedConversation({
     tenantId: TENANT,
     id: `held-${employee.id}`,
     employeeId: employee.id,
     managerIds: job?.managerIds ?? [],
     jobIds: job === undefined ? [] : [job.id],
     type: 'regular',
-    status: 'agreed',
-    date,
-    topics: [],
-    sections: {},
-    notes: '',
-    issuesRaised: [],
-    actionsAgreed: [],
-    agenda: [],
-    agreement: {},
-    createdAt: `${date}T10:00:00.000Z`,
-    updatedAt: `${date}T10:00:00.000Z`,
-  };
+    date: `2027-0${String(1 + (n % 4))}-15`,
+  });
 };
 
 export const benchScale = async (options: { readonly users: number }): Promise<ScaleResult> => {
