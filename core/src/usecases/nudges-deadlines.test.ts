@@ -1,58 +1,28 @@
 import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../domain/conversations.ts';
-import type { Employee, SchemeId, Tenant } from '../domain/people.ts';
+import type { Employee, SchemeId } from '../domain/people.ts';
+import { employee, job, record, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
 import type { Notice } from '../ports/notices.ts';
 import { fixedClock } from '../time/clock.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { queueTimelyNudges } from './nudges.ts';
 
-const T = 'tenant-d';
-const tenantOf = (schemeId: SchemeId): Tenant => ({
-  tenantId: T,
-  name: 'Council',
-  schemeId,
-  nation: 'england-and-wales',
-  timeZone: 'Europe/London',
-});
-const person = (id: string, name: string, managerIds: string[], overrides: Partial<Employee> = {}): Employee => ({
-  tenantId: T,
-  id,
-  displayName: name,
-  email: `${id}@example.test`,
-  startDate: '2024-04-01',
-  jobs: [{ id: 'job-1', title: 'Officer', managerIds, isMain: true, contract: 'substantive', startDate: '2024-04-01' }],
-  leave: [],
-  probation: { status: 'passed' },
-  managerChanges: [],
-  hasOwnPc: true,
-  orgRoles: [],
-  ...overrides,
-});
-const review = (overrides: Partial<ConversationRecord>): ConversationRecord => ({
-  tenantId: T,
-  id: 'review-1',
-  employeeId: 'sam',
-  managerIds: ['mgr'],
-  jobIds: ['job-1'],
-  type: 'annual-review',
-  status: 'held',
-  date: '2027-01-20',
-  topics: [],
-  sections: {},
-  notes: '',
-  issuesRaised: [],
-  actionsAgreed: [],
-  agenda: [],
-  agreement: {},
-  createdAt: '2027-01-20T09:00:00.000Z',
-  updatedAt: '2027-01-20T09:00:00.000Z',
-  ...overrides,
-});
+const T = TENANT_ID;
+const person = (id: string, name: string, managerIds: string[], overrides: Partial<Employee> = {}): Employee =>
+  employee({ id, displayName: name, email: `${id}@example.test`, jobs: [job({ managerIds })], ...overrides });
+const review = (overrides: Partial<ConversationRecord>): ConversationRecord =>
+  record('annual-review', overrides.date ?? '2027-01-20', 'held', {
+    id: 'review-1',
+    employeeId: 'sam',
+    managerIds: ['mgr'],
+    jobIds: ['job-1'],
+    ...overrides,
+  });
 
 const setup = async (schemeId: SchemeId, people: readonly Employee[], records: readonly ConversationRecord[] = []) => {
   const repos = inMemoryRepositories();
-  await repos.tenants.put(tenantOf(schemeId));
+  await repos.tenants.put(tenantFor(schemeId));
   for (const p of [person('gp', 'Gill Price', []), person('mgr', 'Morgan Lee', ['gp']), ...people]) {
     await repos.employees.create(p);
   }

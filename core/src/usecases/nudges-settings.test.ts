@@ -1,6 +1,7 @@
 import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { Employee, Tenant } from '../domain/people.ts';
+import type { Employee } from '../domain/people.ts';
+import { employee, job, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
 import { fixedClock } from '../time/clock.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { queueTimelyNudges } from './nudges.ts';
@@ -12,30 +13,21 @@ import {
 } from './nudges-settings.ts';
 import { logFeedback } from './feedback.ts';
 
-const T = 'tenant-s';
-const tenant: Tenant = {
-  tenantId: T,
-  name: 'Assembly',
-  schemeId: 'assembly-secretariat',
-  nation: 'england-and-wales',
-  timeZone: 'Europe/London',
-};
-const person = (id: string, name: string, managerIds: string[]): Employee => ({
-  tenantId: T,
-  id,
-  displayName: name,
-  email: `${id}@example.test`,
-  startDate: '2024-04-01',
-  jobs: [{ id: 'job-1', title: 'Officer', managerIds, isMain: true, contract: 'substantive', startDate: '2024-04-01' }],
-  leave: [],
-  probation: { status: 'passed' },
-  managerChanges: [],
-  hasOwnPc: true,
-  orgRoles: [],
-});
+const T = TENANT_ID;
+const tenant = tenantFor('assembly-secretariat');
+const person = (id: string, name: string, managerIds: string[]): Employee =>
+  employee({ id, displayName: name, email: `${id}@example.test`, jobs: [job({ managerIds })] });
 const sam = { tenantId: T, userId: 'sam' };
 // Thursday 13 May 2027, London on BST (UTC+1).
 const MORNING = '2027-05-13T09:00:00.000Z';
+
+const NOTE_ABOUT_SAM = {
+  subjectId: 'sam',
+  kind: 'advice' as const,
+  text: 'Nice',
+  visibility: 'pair' as const,
+  addToAgenda: false,
+};
 
 const setup = async () => {
   const repos = inMemoryRepositories();
@@ -109,14 +101,7 @@ describe('my settings', () => {
     const withFeed = (now: string): UseCaseDeps => ({ ...at(now), activityFeed: { notify: () => Promise.resolve() } });
     expect((await getMyNudgeSettings(withFeed(MORNING), sam)).activityFeedAvailable).toBe(true);
     await saveMyNudgeSettings(withFeed(MORNING), sam, choices({ channel: 'activity-feed' }), NO_NUDGE_SETTINGS_ETAG);
-    const note = {
-      subjectId: 'sam',
-      kind: 'advice' as const,
-      text: 'Nice',
-      visibility: 'pair' as const,
-      addToAgenda: false,
-    };
-    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, note, 'n1');
+    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, NOTE_ABOUT_SAM, 'n1');
     await queueTimelyNudges(withFeed(MORNING), T);
     const toSam = queued.filter((n) => n.personId === 'sam');
     expect(toSam).toHaveLength(1);
@@ -125,14 +110,7 @@ describe('my settings', () => {
 
   it('the nudge run honours the choices: a turned-off nudge is not sent; own quiet hours add to the organisation’s', async () => {
     const { queued, at } = await setup();
-    const note = {
-      subjectId: 'sam',
-      kind: 'advice' as const,
-      text: 'Nice',
-      visibility: 'pair' as const,
-      addToAgenda: false,
-    };
-    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, note, 'n1');
+    await logFeedback(at(MORNING), { tenantId: T, userId: 'mgr' }, NOTE_ABOUT_SAM, 'n1');
     await saveMyNudgeSettings(
       at(MORNING),
       sam,
