@@ -5,7 +5,6 @@
  * nothing to do. Two instances running at the same moment check each tenant once, under its lease.
  */
 import { randomUUID } from 'node:crypto';
-import type { CosmosClient } from '@azure/cosmos';
 import { digestOf, filedUnder } from '@pc/core/usecases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosmosConversationRepository } from '../../bot/src/cosmos/conversation-repository.ts';
@@ -22,7 +21,7 @@ const REPORTS = 6;
 
 let cosmos: CosmosServer;
 let issuer: OidcIssuer;
-let client: CosmosClient;
+let client: ReturnType<typeof createCosmosClient>;
 const databaseId = `digest-job-${randomUUID()}`;
 const instances: { app: AppInstance; job: StatusDigestJobModule }[] = [];
 
