@@ -32,7 +32,13 @@ describe('#17.12 start-up check of the Microsoft Graph application permissions',
       ['tenant-a'],
       log,
     );
-    expect(reports).toEqual([{ tenantId: 'tenant-a', granted: ['User.Read.All'], missing: ['Calendars.ReadWrite'] }]);
+    expect(reports).toEqual([
+      {
+        tenantId: 'tenant-a',
+        granted: ['User.Read.All'],
+        missing: ['Calendars.ReadWrite', 'Application.Read.All', 'TeamsActivity.Send'],
+      },
+    ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('warn');
     expect(lines[0]?.message).toContain('Calendars.ReadWrite (application, for coordinator bookings');
@@ -42,19 +48,33 @@ describe('#17.12 start-up check of the Microsoft Graph application permissions',
   it('says all is granted when it is, and stays quiet about roles the product does not use', async () => {
     const { lines, log } = recorder();
     await checkGraphPermissions(
-      { appToken: () => Promise.resolve(appToken(['Calendars.ReadWrite', 'User.Read.All', 'Sites.Read.All'])) },
+      {
+        appToken: () =>
+          Promise.resolve(
+            appToken([
+              'Calendars.ReadWrite',
+              'User.Read.All',
+              'Application.Read.All',
+              'TeamsActivity.Send',
+              'Sites.Read.All',
+            ]),
+          ),
+      },
       ['tenant-a'],
       log,
     );
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'info',
-        details: { tenantId: 'tenant-a', granted: ['Calendars.ReadWrite', 'User.Read.All'] },
+        details: {
+          tenantId: 'tenant-a',
+          granted: ['Calendars.ReadWrite', 'User.Read.All', 'Application.Read.All', 'TeamsActivity.Send'],
+        },
       }),
     ]);
   });
 
-  it('an app token with no roles at all names both permissions; a failed sign-in is one clear line, never a crash', async () => {
+  it('an app token with no roles at all names every permission; a failed sign-in is one clear line, never a crash', async () => {
     const { lines, log } = recorder();
     await checkGraphPermissions(
       {
@@ -65,7 +85,7 @@ describe('#17.12 start-up check of the Microsoft Graph application permissions',
       log,
     );
     expect(lines.map((l) => l.details.missing ?? 'unknown')).toEqual([
-      ['Calendars.ReadWrite', 'User.Read.All'],
+      ['Calendars.ReadWrite', 'User.Read.All', 'Application.Read.All', 'TeamsActivity.Send'],
       'unknown',
     ]);
     expect(lines[1]?.message).toMatch(/could not get its own token/);

@@ -13,6 +13,8 @@ export const DELEGATED_PERMISSIONS = ['User.Read', 'Calendars.ReadWrite', 'Calen
 export const APPLICATION_PERMISSIONS = [
   { permission: 'Calendars.ReadWrite', usedFor: 'coordinator bookings for staff without a PC (004)' },
   { permission: 'User.Read.All', usedFor: 'the directory sync' },
+  { permission: 'Application.Read.All', usedFor: "the directory sync reading who holds the app's roles in Entra" },
+  { permission: 'TeamsActivity.Send', usedFor: 'nudges to the Teams activity feed, for those who choose it' },
 ] as const;
 
 export type ApplicationPermission = (typeof APPLICATION_PERMISSIONS)[number]['permission'];
