@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call -- responses are read as loose JSON */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- responses are read as loose JSON */
 // Bringing a large organisation in through the admin routes: an HR file of several MB (a 12,000-row
 // export) checked and applied from the API, while every other route keeps the small body limit; and
 // a role granted in Entra shows on the Roles list after "Sync now", before the person signs in.
