@@ -30,7 +30,8 @@ describe('the grandparent’s consistency check in the tab (002)', () => {
   };
 
   it('002: the grandparent sees the spread and the outlier, returns one recommendation and agrees another', async () => {
-    for (const n of [14, 15, 16]) await recommend(5, n, { value: '1', bonusRecommended: true });
+    const returnedPath = await recommend(5, 14, { value: '1', bonusRecommended: true });
+    for (const n of [15, 16]) await recommend(5, n, { value: '1', bonusRecommended: true });
     const agreedPath = await recommend(6, 18, { value: '2' });
     await recommend(6, 19, { value: '2' });
     await recommend(6, 20, { value: '3', shortfall: 'Two statutory returns were late.' });
@@ -92,5 +93,14 @@ describe('the grandparent’s consistency check in the tab (002)', () => {
     );
     const returnedTo = await api(t.stack, who(5).id, 'GET', `/api/v1/people/${who(5).id}/audit`);
     expect(returnedTo.json.items.map((e: { action: string }) => e.action)).toContain('rating.returned');
+
+    // The manager reads the grandparent's reason on the record itself.
+    const record = returnedPath.replace('/api/v1/people/', '').replace('/conversations/', '/');
+    const managerPage = await fresh(60_000);
+    await signInLocally(managerPage, tab(`conversations/${record}`), who(5));
+    await managerPage
+      .getByText(new RegExp(`Returned to you by ${who(2).displayName} on .*: ${reason.slice(0, 30)}`))
+      .waitFor();
+    await managerPage.close();
   }, 240_000);
 });

@@ -82,6 +82,15 @@ const rating = z.object({
   shortfall: z.string().optional(),
   bonusRecommended: z.boolean().optional(),
   releasedToEmployeeAt: isoDateTime.optional(),
+  /** 002 Step 3: the grandparent agreed it, or returned it to the manager with the reason. */
+  review: z
+    .object({
+      outcome: z.enum(['agreed', 'returned']),
+      by: z.string(),
+      at: isoDateTime,
+      note: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const conversationFull = z.object({

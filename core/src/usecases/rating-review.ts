@@ -1,11 +1,13 @@
 import type { ConversationRecord, Rating, RatingReview } from '../domain/conversations.ts';
 import type { Employee, PersonId } from '../domain/people.ts';
+import { buildNoticeCard } from '../cards/notice-card.ts';
 import { AppError } from '../errors.ts';
+import { stableId } from '../feedback/ids.ts';
 import type { Stored } from '../ports/repositories.ts';
 import type { RatingScale } from '../scheme/types.ts';
 import { visibleLength } from '../rules/visible-text.ts';
 import { addMonths } from '../time/dates.ts';
-import { loadActor } from './context.ts';
+import { loadActor, lookUpPerson } from './context.ts';
 import { loadForChange } from './conversations.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { outliersOf, spreadOf, type RatingSpread } from './rating-consistency.ts';
@@ -121,6 +123,41 @@ export const getRatingReview = async (deps: UseCaseDeps, caller: Caller): Promis
   };
 };
 
+/**
+ * The manager is told their recommendation came back, with the grandparent's reason and a link to
+ * the record (never the colleague: they do not know of the recommendation yet). Once per return.
+ */
+const tellManagerOfReturn = async (
+  deps: UseCaseDeps,
+  record: ConversationRecord,
+  grandparentId: PersonId,
+  note: string,
+): Promise<void> => {
+  const notices = deps.notices;
+  const managerId = record.managerIds[0];
+  if (notices === undefined || managerId === undefined) return;
+  const [grandparent, colleague] = await Promise.all([
+    lookUpPerson(deps, record.tenantId, grandparentId),
+    lookUpPerson(deps, record.tenantId, record.employeeId),
+  ]);
+  const link = notices.tabLink(
+    `/conversations/${encodeURIComponent(record.employeeId)}/${encodeURIComponent(record.id)}`,
+  );
+  await notices.queue({
+    tenantId: record.tenantId,
+    personId: managerId,
+    id: stableId('rating-returned', record.tenantId, record.id, record.rating?.review?.at ?? ''),
+    card: buildNoticeCard(
+      `Your rating recommendation for ${colleague?.displayName ?? 'your colleague'} came back`,
+      [
+        `${grandparent?.displayName ?? 'Your manager'} returned it at the consistency check (002 Step 3): ${note}`,
+        'Look at it again and rate it anew; it then goes back for the check.',
+      ],
+      [{ type: 'Action.OpenUrl', title: 'Open the record', url: link }],
+    ),
+  });
+};
+
 export type RatingReviewInput =
   { readonly outcome: 'agreed' } | { readonly outcome: 'returned'; readonly note: string };
 
@@ -165,7 +202,12 @@ export const reviewRating = async (
       resource,
     });
     const review: RatingReview = { outcome: 'returned', by: caller.userId, at: now, note };
-    return deps.repos.conversations.update({ ...stored.item, rating: { ...rating, review }, updatedAt: now }, etag);
+    const saved = await deps.repos.conversations.update(
+      { ...stored.item, rating: { ...rating, review }, updatedAt: now },
+      etag,
+    );
+    await tellManagerOfReturn(deps, saved.item, caller.userId, note);
+    return saved;
   }
   let current = etag;
   // An agreement whose release did not land is released now, without a second agreement.

@@ -56,3 +56,26 @@ describe('002 release and Step 3 are one', () => {
     });
   });
 });
+
+describe('002 a returned recommendation reaches its manager', () => {
+  it('queues one card to the manager with the reason and a link to the record, never to the colleague', async () => {
+    const { deps, etag } = await setUp();
+    const queued: { personId: string; id: string; text: string }[] = [];
+    const withNotices = {
+      ...deps,
+      notices: {
+        queue: (n: { personId: string; id: string; card: unknown }) => {
+          queued.push({ personId: n.personId, id: n.id, text: JSON.stringify(n.card) });
+          return Promise.resolve(true);
+        },
+        tabLink: (route: string) => `https://tab.example/#${route}`,
+      },
+    };
+    const note = 'Please look again at the evidence for Excellent.';
+    await reviewRating(withNotices, as('gp'), 'a1', 'review-a1', etag, { outcome: 'returned', note });
+    expect(queued.map((q) => q.personId)).toEqual(['m1']);
+    expect(queued[0]?.text).toContain(note);
+    expect(queued[0]?.text).toContain('https://tab.example/#/conversations/a1/review-a1');
+    expect(queued[0]?.text).toContain('Ade Report');
+  });
+});

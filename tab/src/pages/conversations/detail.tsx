@@ -99,6 +99,7 @@ const FullRecord = ({
   useEffect(() => {
     setView(initial);
   }, [initial]);
+  const reviewer = usePersonName(r.rating?.review?.outcome === 'returned' ? r.rating.review.by : undefined);
   const label = conversationLabel(r.type, scheme);
   const calendarNote = (booking: NonNullable<typeof r.booking>) => {
     const words = calendarChangeWords(booking, me.person.id, names);
@@ -155,6 +156,9 @@ const FullRecord = ({
                 ? r.rating?.releasedToEmployeeAt === undefined
                   ? ` Not yet shown to ${other ?? 'the colleague'}: it is released after review above you (Step 3).`
                   : ` Released to ${other ?? 'the colleague'} on ${formatDateTime(r.rating.releasedToEmployeeAt)}.`
+                : ''}
+              {r.rating?.review?.outcome === 'returned' && !readerIsEmployee
+                ? ` Returned to you by ${reviewer ?? 'your manager'} on ${formatDate(r.rating.review.at)}: ${r.rating.review.note ?? ''} Change the rating to send it back for the check.`
                 : ''}
             </dd>
           </>
