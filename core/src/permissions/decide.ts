@@ -29,6 +29,9 @@ export const MIN_REASON_LENGTH = 10;
 
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
+/** Who still reaches a leaver's records once they are archived to People Services. */
+const ARCHIVE_KEEPERS: ReadonlySet<Relationship> = new Set<Relationship>(['hr', 'auditor']);
+
 export const decide = (
   actor: TenantActor,
   action: Action,
@@ -38,12 +41,20 @@ export const decide = (
   if (actor.tenantId !== subject.employee.tenantId) {
     return deny('That person is not in your organisation.');
   }
-  const relationships = relationshipsOf(actor, subject);
+  // A leaver's archived records are in People Services' keeping (003 §6): their former managers,
+  // grandparents and colleagues reach them no longer; HR and auditors as before.
+  const archived = subject.employee.archive !== undefined;
+  const relationships = relationshipsOf(actor, subject).filter((r) => !archived || ARCHIVE_KEEPERS.has(r));
+  if (relationships.length === 0) {
+    return deny("This person's records are archived to People Services since they left; HR can open them.");
+  }
   const allowedVia = MATRIX[action].find((row) => relationships.includes(row));
   if (allowedVia !== undefined) return { allowed: true, via: allowedVia, audit: false };
 
   if (PAIR_CONTENT_ACTIONS.has(action)) {
-    if (options.recordManagerIds?.includes(actor.id)) return { allowed: true, via: 'record-manager', audit: false };
+    if (!archived && options.recordManagerIds?.includes(actor.id)) {
+      return { allowed: true, via: 'record-manager', audit: false };
+    }
     return decideExceptional(relationships, options.exceptionalAccess);
   }
   return deny(refusalFor(action));
