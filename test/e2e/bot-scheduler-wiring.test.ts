@@ -29,12 +29,24 @@ describe('the check-in scheduler as wired in production', () => {
     connector = await startFakeBotConnector();
     const databaseId = `wiring-${randomUUID()}`;
     seed = await createCosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, databaseId, allowSelfSigned: true });
+    // Neither the organisation nor Sam has quiet hours, so the run finds Sam whatever day and hour the test runs at.
     await seed.tenants.put({
       tenantId: TENANT,
       name: 'Assembly',
       schemeId: 'assembly-secretariat',
       nation: 'england-and-wales',
       timeZone: 'Europe/London',
+      settings: {
+        version: 1,
+        updatedAt: new Date().toISOString(),
+        updatedBy: 'mgr',
+        updatedByName: 'Morgan Lee',
+        changed: [],
+        quietHours: { start: '00:00', end: '00:00', days: [] },
+        checkinEveryWeeks: 1,
+        roleGroups: {},
+        scheme: {},
+      },
     });
     await seed.employees.create(
       employee({ tenantId: TENANT, id: 'mgr', displayName: 'Morgan Lee', jobs: [{ ...JOB, managerIds: [] }] }),
@@ -42,7 +54,6 @@ describe('the check-in scheduler as wired in production', () => {
     await seed.employees.create(
       employee({ tenantId: TENANT, id: 'sam', displayName: 'Sam Patel', jobs: [{ ...JOB, managerIds: ['mgr'] }] }),
     );
-    // Sam has no quiet hours, so the run finds Sam whatever day and hour the test runs at.
     await createNudgeSettingsStore((kind, partition) => seed.keyValues(kind, partition)).put({
       tenantId: TENANT,
       id: 'sam',

@@ -25,15 +25,21 @@ export const checkinSendId = (tenantId: string, personId: PersonId, cycleKey: st
   stableId('checkin', tenantId, personId, cycleKey);
 
 /**
- * Whether someone is in their quiet hours now: their own, else the organisation's (as its
- * administrator set them), else the server's default.
+ * Whether someone is in quiet hours now: the organisation's always hold (as its administrator set
+ * them, else the server's default), and the person's own come on top, as for every other nudge.
  */
 export const inQuietHours = (
   settings: StoredNudgeSettings | undefined,
   tenant: Tenant,
   now: Date,
   fallback: QuietHours = DEFAULT_QUIET_HOURS,
-): boolean => isQuietTime(now, tenant.timeZone, quietHoursOf(settings) ?? organisationQuietHours(tenant) ?? fallback);
+): boolean => {
+  const own = quietHoursOf(settings);
+  return (
+    isQuietTime(now, tenant.timeZone, organisationQuietHours(tenant) ?? fallback) ||
+    (own !== undefined && isQuietTime(now, tenant.timeZone, own))
+  );
+};
 
 /** A Monday: check-in weeks are counted from it, so every instance agrees which weeks they are. */
 const CADENCE_EPOCH: IsoDate = '2024-01-01';
