@@ -1,6 +1,7 @@
 import { isAppError } from '@pc/core';
 import { sweepPendingBookings, type BookingSweepResult } from '@pc/core/usecases';
 import type { AppModule, AppModuleContext } from './module.ts';
+import { periodicRun } from './periodic-run.ts';
 import { agendaLinkFor } from './tab-links.ts';
 
 export interface BookingSweepModule extends AppModule {
@@ -22,8 +23,6 @@ const add = (a: BookingSweepResult, b: BookingSweepResult): BookingSweepResult =
  * on each record lets one of them work on it.
  */
 export const createBookingSweepModule = (): BookingSweepModule => {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<BookingSweepResult> | undefined;
   let context: AppModuleContext | undefined;
 
   const round = async ({ config, services, logger }: AppModuleContext): Promise<BookingSweepResult> => {
@@ -42,29 +41,16 @@ export const createBookingSweepModule = (): BookingSweepModule => {
     return total;
   };
 
-  const sweep = (): Promise<BookingSweepResult | undefined> => {
-    if (context === undefined) return Promise.resolve(undefined);
-    running ??= round(context).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+  const job = periodicRun(() => (context === undefined ? Promise.resolve(undefined) : round(context)));
 
   return {
     name: 'booking-sweep',
-    sweep,
-    close: async () => {
-      clearInterval(timer);
-      await running;
-    },
+    sweep: job.runOnce,
+    close: job.stop,
     register: (registered) => {
       context = registered;
-      const minutes = registered.config.bookingSweep.intervalMinutes;
-      if (minutes === 0 || registered.config.auth.allowedTenants.length === 0) return;
-      timer = setInterval(() => {
-        void sweep();
-      }, minutes * 60_000);
-      timer.unref();
+      if (registered.config.auth.allowedTenants.length === 0) return;
+      job.every(registered.config.bookingSweep.intervalMinutes);
     },
   };
 };

@@ -1,6 +1,7 @@
 import { isAppError } from '@pc/core';
 import { queueTimelyNudges, type NudgeRun } from '@pc/core/usecases';
 import type { AppModule, AppModuleContext } from './module.ts';
+import { periodicRun } from './periodic-run.ts';
 
 export interface NudgeModule extends AppModule {
   /** One run over every allowed tenant now, as the timer runs it; undefined before the module is registered. */
@@ -14,8 +15,6 @@ export interface NudgeModule extends AppModule {
  * else drains the queue; every instance may run it, the queue keeps each nudge to one send.
  */
 export const createNudgeModule = (): NudgeModule => {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<NudgeRun> | undefined;
   let context: AppModuleContext | undefined;
 
   const round = async ({ config, services, logger }: AppModuleContext): Promise<NudgeRun> => {
@@ -34,29 +33,17 @@ export const createNudgeModule = (): NudgeModule => {
     return total;
   };
 
-  const runOnce = (): Promise<NudgeRun | undefined> => {
-    if (context === undefined) return Promise.resolve(undefined);
-    running ??= round(context).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+  const job = periodicRun(() => (context === undefined ? Promise.resolve(undefined) : round(context)));
 
   return {
     name: 'nudges',
-    runOnce,
-    close: async () => {
-      clearInterval(timer);
-      await running;
-    },
+    runOnce: job.runOnce,
+    close: job.stop,
     register: (registered) => {
       context = registered;
       const { checkins, auth } = registered.config;
       if (!checkins.scheduler || auth.allowedTenants.length === 0) return;
-      timer = setInterval(() => {
-        void runOnce();
-      }, checkins.intervalMinutes * 60_000);
-      timer.unref();
+      job.every(checkins.intervalMinutes);
     },
   };
 };

@@ -7,6 +7,7 @@ import {
 } from '@pc/core/usecases';
 import type { Request, Response } from 'restify';
 import type { AppModule, AppModuleContext } from '../module.ts';
+import { periodicRun } from '../periodic-run.ts';
 
 /** Where Graph posts changes to organisers' events, and its lifecycle events. */
 export const CALENDAR_NOTIFICATIONS_PATH = '/api/calendar/notifications';
@@ -40,8 +41,6 @@ export interface CalendarTruthModule extends AppModule {
  * notifications and run rounds: applying a change is idempotent and ETag-guarded.
  */
 export const createCalendarTruthModule = (): CalendarTruthModule => {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let context: AppModuleContext | undefined;
 
   const round = async ({ config, services, logger }: AppModuleContext): Promise<void> => {
@@ -56,21 +55,12 @@ export const createCalendarTruthModule = (): CalendarTruthModule => {
     }
   };
 
-  const maintain = (): Promise<void> => {
-    if (context === undefined) return Promise.resolve();
-    running ??= round(context).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+  const job = periodicRun(() => (context === undefined ? Promise.resolve() : round(context)));
 
   return {
     name: 'calendar-truth',
-    maintain,
-    close: async () => {
-      clearInterval(timer);
-      await running;
-    },
+    maintain: job.runOnce,
+    close: job.stop,
     register: (registered) => {
       context = registered;
       const { server, config, logger } = registered;
@@ -91,12 +81,7 @@ export const createCalendarTruthModule = (): CalendarTruthModule => {
         };
       server.post(CALENDAR_NOTIFICATIONS_PATH, handler(applyCalendarNotifications, 'calendar notification'));
       server.post(CALENDAR_LIFECYCLE_PATH, handler(applyLifecycleNotifications, 'calendar lifecycle notification'));
-      const minutes = config.calendarWatch.intervalMinutes;
-      if (minutes === 0 || config.auth.allowedTenants.length === 0) return;
-      timer = setInterval(() => {
-        void maintain();
-      }, minutes * 60_000);
-      timer.unref();
+      if (config.auth.allowedTenants.length > 0) job.every(config.calendarWatch.intervalMinutes);
     },
   };
 };
