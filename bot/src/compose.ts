@@ -15,6 +15,7 @@ import { createGraphWatch } from './calendar-truth/graph-watch.ts';
 import { CALENDAR_LIFECYCLE_PATH, CALENDAR_NOTIFICATIONS_PATH } from './calendar-truth/module.ts';
 import { createCalendarWatchStore } from './calendar-truth/store.ts';
 import { createGraphCalendar } from './calendar/graph-calendar.ts';
+import { appTokensFor } from './app-tokens.ts';
 import type { AppConfig } from './config.ts';
 import { createBotState, type KeyValueFactory } from './cosmos/bot-state.ts';
 import { CosmosAppealRepository, CosmosDisagreementRepository } from './cosmos/appeal-repository.ts';
@@ -28,12 +29,7 @@ import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
 import { createMeetingLinkStore } from './cosmos/meeting-link-store.ts';
-import {
-  createMsalTokenSource,
-  createMsGraphGateway,
-  type GraphGateway,
-  type GraphTokenSource,
-} from './graph/index.ts';
+import { createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
 import { createGraphActivityFeed } from './graph/activity-feed.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
@@ -67,12 +63,6 @@ export interface AppServices {
   /** One sender per tenant across instances (the proactive send lease). */
   readonly sendLeases: SendLeaseStore;
 }
-
-const appTokensFor = (config: AppConfig): GraphTokenSource | undefined => {
-  const { appId, appPassword } = config.bot;
-  if (appId === undefined || appPassword === undefined) return undefined;
-  return createMsalTokenSource({ clientId: appId, clientSecret: appPassword, authority: config.auth.authorityHost });
-};
 
 export const graphFor = (config: AppConfig): GraphGateway | undefined => {
   const tokens = appTokensFor(config);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError } from '@pc/core';
 import { runDirectorySync, type DirectorySource } from '@pc/core/usecases';
+import { appTokensFor } from './app-tokens.ts';
 import type { AppConfig } from './config.ts';
 import { CosmosDirectorySyncStore } from './cosmos/directory-sync-store.ts';
 import { createDirectoryDelta } from './graph/directory-delta.ts';
-import { createMsalTokenSource } from './graph/token-source.ts';
 import type { AppModule } from './module.ts';
 import { recordSyncRun } from './telemetry/index.ts';
 
@@ -16,14 +16,13 @@ export interface DirectorySyncModuleOptions {
 }
 
 export const graphDirectory = (config: AppConfig): DirectorySource | undefined => {
-  const { appId, appPassword } = config.bot;
-  if (appId === undefined || appPassword === undefined) return undefined;
-  const tokens = createMsalTokenSource({
-    clientId: appId,
-    clientSecret: appPassword,
-    authority: config.auth.authorityHost,
+  const tokens = appTokensFor(config);
+  if (tokens === undefined || config.bot.appId === undefined) return undefined;
+  return createDirectoryDelta({
+    appToken: (t) => tokens.appToken(t),
+    baseUrl: config.graph.baseUrl,
+    clientId: config.bot.appId,
   });
-  return createDirectoryDelta({ appToken: (t) => tokens.appToken(t), baseUrl: config.graph.baseUrl, clientId: appId });
 };
 
 /**
