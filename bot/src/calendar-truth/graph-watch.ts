@@ -1,7 +1,7 @@
-import { AppError, isAppError } from '@pc/core';
+import { isAppError } from '@pc/core';
 import type { CalendarWatchGateway, EventDelta, ObservedEvent } from '@pc/core/usecases';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, tokenAuthProvider } from '../graph/graph-http.ts';
+import { createGraphClient, pathOnGraph, tokenAuthProvider } from '../graph/graph-http.ts';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../graph/retry.ts';
 import { fromGraphTime, type GraphEvent } from '../graph/wire.ts';
 
@@ -38,12 +38,8 @@ const EVENT_FIELDS = 'id,start,end,isCancelled,attendees';
 export const createGraphWatch = (options: GraphWatchOptions): CalendarWatchGateway => {
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const base = options.baseUrl.replace(/\/+$/, '');
-  /** Links Graph hands out are followed on the configured host only, so a token never goes elsewhere. */
-  const onGraph = (link: string): string => {
-    if (link.startsWith('/')) return link;
-    if (link.startsWith(`${base}/`)) return link.slice(base.length);
-    throw new AppError('validation', 'A calendar link points outside the configured Microsoft Graph.');
-  };
+  // Links Graph hands out are followed on the configured host only.
+  const onGraph = (link: string): string => pathOnGraph(base, link, 'calendar');
   const call = <T>(tenantId: string, request: (client: Client) => Promise<T>): Promise<T> =>
     withRetry(async () => {
       const token = await options.appToken(tenantId);
@@ -100,11 +96,12 @@ export const createGraphWatch = (options: GraphWatchOptions): CalendarWatchGatew
     },
     eventChanges: async (tenantId, mailboxId, since) => {
       const changes: EventDelta[] = [];
-      let next: string | undefined =
-        since.deltaLink ??
-        `/users/${seg(mailboxId)}/calendarView/delta?startDateTime=${since.from}&endDateTime=${since.to}`;
+      let path =
+        since.deltaLink === undefined
+          ? `/users/${seg(mailboxId)}/calendarView/delta?startDateTime=${since.from}&endDateTime=${since.to}`
+          : onGraph(since.deltaLink);
       for (;;) {
-        const url: string = onGraph(next);
+        const url = path;
         const page = await call(
           tenantId,
           (client) =>
@@ -117,11 +114,12 @@ export const createGraphWatch = (options: GraphWatchOptions): CalendarWatchGatew
         for (const event of page.value ?? []) {
           changes.push({ eventId: event.id, observed: event['@removed'] === undefined ? observe(event) : undefined });
         }
-        if (page['@odata.nextLink'] !== undefined) {
-          next = page['@odata.nextLink'];
+        const nextLink = page['@odata.nextLink'];
+        if (nextLink !== undefined) {
+          path = onGraph(nextLink);
           continue;
         }
-        return { changes, deltaLink: page['@odata.deltaLink'] ?? url };
+        return { changes, deltaLink: page['@odata.deltaLink'] ?? `${base}${url}` };
       }
     },
   };

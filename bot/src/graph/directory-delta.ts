@@ -1,7 +1,6 @@
-import { AppError } from '@pc/core';
 import type { DirectorySource, DirectoryUser } from '@pc/core/usecases';
 import { readAppRoleAssignments } from './directory-roles.ts';
-import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
+import { createGraphClient, pathOnGraph, tokenAuthProvider } from './graph-http.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
 
 /** Only the fields the product uses, and the manager (returned as `manager@delta`). */
@@ -95,13 +94,8 @@ export const fromGraphDeltaUser = (u: GraphDeltaUser): DirectoryUser => {
 export const createDirectoryDelta = (options: DirectoryDeltaOptions): DirectorySource => {
   const baseUrl = (options.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
   const first = `/users/delta?$select=${DELTA_SELECT}&$top=${String(options.pageSize ?? 999)}`;
-  const pathOf = (link: string | undefined): string => {
-    if (link === undefined) return first;
-    if (!link.startsWith(`${baseUrl}/`)) {
-      throw new AppError('validation', 'A directory link points outside the configured Microsoft Graph.');
-    }
-    return link.slice(baseUrl.length);
-  };
+  const pathOf = (link: string | undefined): string =>
+    link === undefined ? first : pathOnGraph(baseUrl, link, 'directory');
   const { clientId } = options;
   const roles =
     clientId === undefined

@@ -1,6 +1,6 @@
 import { AppError } from '@pc/core';
 import type { AppRoleAssignment } from '@pc/core/usecases';
-import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
+import { createGraphClient, pathOnGraph, tokenAuthProvider } from './graph-http.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
 
 interface ServicePrincipals {
@@ -61,9 +61,7 @@ export const readAppRoleAssignments = async (
       byUser.set(a.principalId, [...(byUser.get(a.principalId) ?? []), value]);
     }
     const next = page['@odata.nextLink'];
-    if (next !== undefined && !next.startsWith(`${options.baseUrl}/`))
-      throw new AppError('validation', 'A directory link points outside the configured Microsoft Graph.');
-    path = next?.slice(options.baseUrl.length);
+    path = next === undefined ? undefined : pathOnGraph(options.baseUrl, next, 'directory');
   }
   return [...byUser].map(([userId, roles]) => ({ userId, roles }));
 };

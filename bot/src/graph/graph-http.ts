@@ -1,3 +1,4 @@
+import { AppError } from '@pc/core';
 import { Client, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 
@@ -43,4 +44,16 @@ export const createGraphClient = (baseUrl: string, provider: AuthenticationProvi
     defaultVersion: version,
     middleware: [new BearerMiddleware(provider), new HTTPMessageHandler()],
   });
+};
+
+/**
+ * The path below the configured Graph base of a link Graph handed out (`@odata.nextLink`,
+ * `@odata.deltaLink`); a link to any other host is refused, so a token never goes elsewhere.
+ */
+export const pathOnGraph = (baseUrl: string, link: string, what: string): string => {
+  const base = baseUrl.replace(/\/+$/, '');
+  if (!link.startsWith(`${base}/`)) {
+    throw new AppError('validation', `A ${what} link points outside the configured Microsoft Graph.`);
+  }
+  return link.slice(base.length);
 };
