@@ -139,6 +139,18 @@ describe('what people do in Outlook comes back to the booked conversation', () =
     expect(after.booking.start).toBe('2027-05-20T10:00:00.000Z');
   });
 
+  it('when Graph asks to reauthorise, the same subscription is renewed, not a second one made', async () => {
+    await book(who(5, 21), 'big-picture', '2027-05-27T09:00:00.000Z');
+    const before = stack.graph.subscriptions.list().filter((s) => s.mailboxId === manager);
+    expect(before).toHaveLength(1);
+    expect(await stack.graph.subscriptions.lifecycle(before[0]?.id ?? '', 'reauthorizationRequired')).toBe(202);
+    const after = stack.graph.subscriptions.list().filter((s) => s.mailboxId === manager);
+    expect(after.map((s) => s.id)).toEqual([before[0]?.id]);
+    expect(Date.parse(after[0]?.expirationDateTime ?? '')).toBeGreaterThan(
+      Date.parse(before[0]?.expirationDateTime ?? ''),
+    );
+  });
+
   it('when Graph removes the subscription, a new one is made and changes flow again', async () => {
     const colleague = who(5, 20);
     const { id, eventId } = await book(colleague, 'big-picture', '2027-05-25T09:00:00.000Z');

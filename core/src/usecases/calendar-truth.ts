@@ -143,6 +143,15 @@ export const syncCalendarEvent = async (
   }
 };
 
+/** The stored watch of a mailbox, or a new one with nothing subscribed yet. */
+const watchOrNew = (
+  deps: UseCaseDeps,
+  stored: Stored<CalendarWatch> | undefined,
+  tenantId: TenantId,
+  mailboxId: PersonId,
+): CalendarWatch =>
+  stored?.item ?? { tenantId, id: calendarWatchId(tenantId, mailboxId), mailboxId, updatedAt: deps.clock.now() };
+
 const saveWatch = async (
   w: CalendarWatching,
   stored: Stored<CalendarWatch> | undefined,
@@ -157,12 +166,7 @@ const subscribeAnew = async (
   stored: Stored<CalendarWatch> | undefined,
 ): Promise<Stored<CalendarWatch>> => {
   const now = Date.parse(deps.clock.now());
-  const base: CalendarWatch = stored?.item ?? {
-    tenantId,
-    id: calendarWatchId(tenantId, mailboxId),
-    mailboxId,
-    updatedAt: deps.clock.now(),
-  };
+  const base = watchOrNew(deps, stored, tenantId, mailboxId);
   try {
     const made = await w.gateway.subscribe(tenantId, mailboxId, {
       notificationUrl: w.notificationUrl,
@@ -206,12 +210,7 @@ export const catchUpCalendar = async (
   for (const change of changes) {
     results.push(await syncCalendarEvent(deps, tenantId, mailboxId, change.eventId, change.observed));
   }
-  const base: CalendarWatch = stored?.item ?? {
-    tenantId,
-    id: calendarWatchId(tenantId, mailboxId),
-    mailboxId,
-    updatedAt: deps.clock.now(),
-  };
+  const base = watchOrNew(deps, stored, tenantId, mailboxId);
   await w.store.saveWatch(
     { ...base, deltaLink, caughtUpAt: deps.clock.now(), updatedAt: deps.clock.now() },
     stored?.etag,
@@ -226,6 +225,8 @@ export const ensureCalendarWatch = async (
   deps: UseCaseDeps,
   tenantId: TenantId,
   mailboxId: PersonId,
+  /** Renew whatever time is left (Graph asked to reauthorise). */
+  renewNow = false,
 ): Promise<WatchState> => {
   const w = watching(deps);
   if (w === undefined) return 'failed';
@@ -233,7 +234,7 @@ export const ensureCalendarWatch = async (
   const now = Date.parse(deps.clock.now());
   const { subscriptionId, expiresAt } = stored?.item ?? {};
   if (subscriptionId !== undefined && expiresAt !== undefined && Date.parse(expiresAt) > now) {
-    if (Date.parse(expiresAt) - now > RENEW_WITHIN_MS) return 'watching';
+    if (!renewNow && Date.parse(expiresAt) - now > RENEW_WITHIN_MS) return 'watching';
     const until = iso(now + SUBSCRIPTION_MINUTES * 60_000);
     try {
       if (await w.gateway.renew(tenantId, subscriptionId, until)) {
@@ -345,22 +346,18 @@ export const applyLifecycleNotifications = async (
       refused += 1;
       continue;
     }
-    const stored = await w.store.getWatch(tenantId, mailboxId);
     if (n.lifecycleEvent === 'missed') {
       await catchUpCalendar(deps, tenantId, mailboxId);
-    } else if (n.lifecycleEvent === 'subscriptionRemoved' || n.lifecycleEvent === 'reauthorizationRequired') {
-      if (stored !== undefined && n.lifecycleEvent === 'subscriptionRemoved') {
-        // Graph has dropped it: forget it, so the next step subscribes again.
+    } else if (n.lifecycleEvent === 'subscriptionRemoved') {
+      const stored = await w.store.getWatch(tenantId, mailboxId);
+      if (stored !== undefined) {
+        // Graph has dropped it: forget it, so the next step subscribes again and catches up.
         const { subscriptionId: _gone, expiresAt: _none, ...rest } = stored.item;
         await w.store.saveWatch({ ...rest, updatedAt: deps.clock.now() }, stored.etag);
-      } else if (stored?.item.expiresAt !== undefined) {
-        // Renew now, whatever time is left.
-        await w.store.saveWatch(
-          { ...stored.item, expiresAt: deps.clock.now(), updatedAt: deps.clock.now() },
-          stored.etag,
-        );
       }
       await ensureCalendarWatch(deps, tenantId, mailboxId);
+    } else if (n.lifecycleEvent === 'reauthorizationRequired') {
+      await ensureCalendarWatch(deps, tenantId, mailboxId, true);
     }
     handled += 1;
   }
@@ -394,12 +391,10 @@ export const maintainCalendarWatches = async (deps: UseCaseDeps, tenantId: Tenan
         state = 'failed';
       }
       round[state] += 1;
-      const latest = await w.store.getWatch(tenantId, item.mailboxId);
-      const caughtUpAt = latest?.item.caughtUpAt;
-      if (
-        state !== 'failed' &&
-        (caughtUpAt === undefined || Date.parse(deps.clock.now()) - Date.parse(caughtUpAt) > CATCH_UP_EVERY_MS)
-      ) {
+      // A calendar subscribed again has just been caught up; the others carry on from the listing.
+      const caughtUpAt = item.caughtUpAt;
+      const due = caughtUpAt === undefined || Date.parse(deps.clock.now()) - Date.parse(caughtUpAt) > CATCH_UP_EVERY_MS;
+      if (state !== 'failed' && state !== 'subscribed' && due) {
         try {
           await catchUpCalendar(deps, tenantId, item.mailboxId);
           round.caughtUp += 1;
