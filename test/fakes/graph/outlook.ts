@@ -3,13 +3,10 @@
  * an attendee declines it. Each change lands in the fake's calendars as Exchange would make it,
  * so subscriptions notify it and delta queries report it.
  */
-import type { DateTimeTimeZone } from './http.ts';
+import { fromMillis, type DateTimeTimeZone } from './http.ts';
 import type { FakeEvent, GraphState } from './state.ts';
 
-const utc = (iso: string): DateTimeTimeZone => ({
-  dateTime: new Date(iso).toISOString().replace(/Z$/, '0000'),
-  timeZone: 'UTC',
-});
+const utc = (iso: string): DateTimeTimeZone => fromMillis(Date.parse(iso));
 
 const organisersEvent = (state: GraphState, mailboxId: string, eventId: string): FakeEvent => {
   const event = state.calendar(mailboxId).get(eventId);
