@@ -2,11 +2,13 @@ import { defineRoute } from './route.ts';
 import * as appeals from './endpoints/appeals.ts';
 import * as admin from './endpoints/admin.ts';
 import * as bookings from './endpoints/bookings.ts';
+import * as bookingSeries from './endpoints/booking-series.ts';
 import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as home from './endpoints/home.ts';
 import * as meetings from './endpoints/meetings.ts';
+import * as meetingDeck from './endpoints/meeting-deck.ts';
 import * as nudgeSettings from './endpoints/nudge-settings.ts';
 import * as objectives from './endpoints/objectives.ts';
 import * as onboarding from './endpoints/onboarding.ts';
@@ -62,11 +64,17 @@ export const routes = {
   'bookings.bulk': defineRoute(bookings.bulk),
   'bookings.reschedule': defineRoute(bookings.reschedule),
   'bookings.cancel': defineRoute(bookings.cancel),
+  'bookings.series.plan': defineRoute(bookingSeries.plan),
+  'bookings.series.create': defineRoute(bookingSeries.create),
 
   'feedback.create': defineRoute(feedback.create),
   'feedback.list': defineRoute(feedback.list),
 
   'meetings.panel': defineRoute(meetings.panel),
+  'meetings.deck.get': defineRoute(meetingDeck.get),
+  'meetings.deck.start': defineRoute(meetingDeck.start),
+  'meetings.deck.next': defineRoute(meetingDeck.next),
+  'meetings.deck.end': defineRoute(meetingDeck.end),
 
   'team.themes.get': defineRoute(team.themesGet),
   'team.themes.put': defineRoute(team.themesPut),

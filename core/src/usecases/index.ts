@@ -51,6 +51,7 @@ export * from './hr-import.ts';
 export * from './hr-file.ts';
 export * from './team-deck.ts';
 export * from './team-deck-content.ts';
+export * from './team-deck-meeting.ts';
 export type * from '../ports/team-deck.ts';
 export * from './tenant-admin.ts';
 export * from './tenant-admin-roles.ts';

@@ -10,6 +10,7 @@ import { registerBookingRoutes } from './bookings.ts';
 import { registerConversationRoutes } from './conversations.ts';
 import { registerExportRoutes } from './exports.ts';
 import { registerMeetingRoutes } from './meetings.ts';
+import { registerMeetingDeckRoutes } from './meeting-deck.ts';
 import { registerNudgeSettingsRoutes } from './nudge-settings.ts';
 import { registerObjectiveRoutes } from './objectives.ts';
 import { registerOrganisationRoutes } from './organisation.ts';
@@ -69,6 +70,7 @@ export const createApiModule = (options: ApiModuleOptions = {}): AppModule => ({
     registerAdminRoutes(server, api);
     registerOrganisationRoutes(server, api);
     registerMeetingRoutes(server, api);
+    registerMeetingDeckRoutes(server, api);
     registerNudgeSettingsRoutes(server, api);
   },
 });

@@ -1,0 +1,97 @@
+import { AppError } from '../errors.ts';
+import { loadActor } from './context.ts';
+import type { Caller, UseCaseDeps } from './deps.ts';
+import {
+  drawNextTeamCard,
+  endTeamDeck,
+  startTeamDeck,
+  teamDeckById,
+  teamDeckIdFor,
+  type DeckActor,
+  type DeckTheme,
+  type TeamDeckView,
+} from './team-deck.ts';
+
+/**
+ * A meeting's team deck as its side panel and stage show it: the deck the bot runs in the
+ * meeting chat (the same store and rules), seen from the meeting's chat id. Whoever started it
+ * runs it: only they draw the next card and end it.
+ */
+export type MeetingDeck =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'deck';
+      readonly status: 'open' | 'ended';
+      /** 1 for the first card. */
+      readonly number: number;
+      readonly total: number;
+      readonly card?: { readonly title: string; readonly prompt: string; readonly followUps: readonly string[] };
+      /** The caller started the deck: their side panel holds the controls. */
+      readonly runsIt: boolean;
+      readonly mayDrawNext: boolean;
+      /** Once ended, what the team said on each card, without names. */
+      readonly themes: readonly DeckTheme[];
+    };
+
+/** Teams' user id form for an Entra user: the deck lists it for the shared card's refresh. */
+const mriOf = (caller: Caller): string => `8:orgid:${caller.userId}`;
+
+const actorOf = async (deps: UseCaseDeps, caller: Caller): Promise<DeckActor> => {
+  const { employee } = await loadActor(deps, caller);
+  return { ...caller, userName: employee.displayName, mri: mriOf(caller) };
+};
+
+const meetingDeckOf = ({ deck, card, total, themes }: TeamDeckView, caller: Caller): MeetingDeck => {
+  const runsIt = deck.organiserId === caller.userId;
+  return {
+    kind: 'deck',
+    status: deck.status,
+    number: deck.position + 1,
+    total,
+    ...(card === undefined ? {} : { card: { title: card.title, prompt: card.prompt, followUps: card.followUps } }),
+    runsIt,
+    mayDrawNext: runsIt && deck.status === 'open' && deck.position < total - 1,
+    themes: deck.status === 'ended' ? themes : [],
+  };
+};
+
+/** The meeting's deck as it is now, or none yet. */
+export const meetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
+  const actor = await actorOf(deps, caller);
+  const id = teamDeckIdFor(caller.tenantId, chatId);
+  if ((await deps.repos.teamDecks.get(caller.tenantId, id)) === undefined) return { kind: 'none' };
+  return meetingDeckOf(await teamDeckById(deps, actor, id, chatId), caller);
+};
+
+/** Starts a deck for the meeting (or shows the one already open there); the caller runs it. */
+export const startMeetingDeck = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  chatId: string,
+  idempotencyKey: string | undefined,
+): Promise<MeetingDeck> => {
+  const view = await startTeamDeck(deps, await actorOf(deps, caller), chatId, idempotencyKey ?? deps.newId());
+  return meetingDeckOf(view, caller);
+};
+
+/** Draws the next card for everyone; from the meeting only whoever runs the deck may. */
+export const drawNextMeetingCard = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  chatId: string,
+  fromNumber: number,
+): Promise<MeetingDeck> => {
+  const actor = await actorOf(deps, caller);
+  const id = teamDeckIdFor(caller.tenantId, chatId);
+  const current = await teamDeckById(deps, actor, id, chatId);
+  if (current.deck.organiserId !== caller.userId) {
+    throw new AppError('forbidden', 'Only the person who started this deck can draw the next card.');
+  }
+  return meetingDeckOf(await drawNextTeamCard(deps, actor, id, chatId, fromNumber - 1), caller);
+};
+
+/** Ends the deck and gives the summary of themes; only whoever started it may. */
+export const endMeetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
+  const view = await endTeamDeck(deps, await actorOf(deps, caller), teamDeckIdFor(caller.tenantId, chatId), chatId);
+  return meetingDeckOf(view, caller);
+};
