@@ -32,7 +32,23 @@ export interface TeamsHost {
   openLink(url: string): Promise<void>;
   /** For the configurable team tab: what Teams saves when the user presses Save. */
   enableConfigSave(config: { entityId: EntityId; contentUrl: string; suggestedDisplayName: string }): void;
+  /** In a meeting: whether Teams lets this person share the app to the stage, and sharing a page there. */
+  readonly stage?: StageSharing;
 }
+
+export interface StageSharing {
+  canShare(): Promise<boolean>;
+  share(url: string): Promise<void>;
+}
+
+/** teams-js's meeting calls answer through a callback with an error first. */
+const settled = <T>(start: (done: (error: { message?: string } | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => {
+    start((error, value) => {
+      if (error === null) resolve(value);
+      else reject(new Error(error.message ?? 'Teams could not do that.'));
+    });
+  });
 
 export const normaliseTheme = (raw: string | null | undefined): ThemeName =>
   raw === 'dark' ? 'dark' : raw === 'contrast' ? 'contrast' : 'default';
@@ -94,6 +110,19 @@ const hostOver = (teams: typeof TeamsJs, context: HostContext): TeamsHost => ({
       );
     });
     teams.pages.config.setValidityState(true);
+  },
+  stage: {
+    canShare: async () =>
+      (
+        await settled<{ doesAppHaveSharePermission: boolean } | null>((done) => {
+          teams.meeting.getAppContentStageSharingCapabilities(done);
+        })
+      )?.doesAppHaveSharePermission === true,
+    share: async (url) => {
+      await settled<boolean>((done) => {
+        teams.meeting.shareAppContentToStage(done, url);
+      });
+    },
   },
 });
 

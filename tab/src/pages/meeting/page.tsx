@@ -2,7 +2,9 @@ import { Text } from '@fluentui/react-components';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { DeckPanel } from './deck.tsx';
 import { PairPanelView, type Panel } from './panel.tsx';
+import { StagePage } from './stage.tsx';
 
 const Heading = () => (
   <Text as="h1" block size={700} weight="semibold">
@@ -18,9 +20,9 @@ const Other = ({ panel }: { panel: Exclude<Panel, { kind: 'pair' }> }) => (
         It shows their agenda and notes, so it stays with them. Thank you for understanding.
       </EmptyState>
     ) : (
-      <EmptyState title="No booked conversation here">
-        This meeting is not a conversation booked in the app. Book one from the app and open its panel in that meeting.
-      </EmptyState>
+      <Text block>
+        This meeting is not a one-to-one conversation booked in the app, so there is no agenda or record here.
+      </Text>
     )}
   </>
 );
@@ -28,8 +30,12 @@ const Other = ({ panel }: { panel: Exclude<Panel, { kind: 'pair' }> }) => (
 /**
  * The side panel in a booked conversation's Teams meeting: the meeting's chat (from Teams'
  * context) names the record; the pair see its agenda, starters and a link to the record.
+ * Below it, in any meeting, the team deck of starters; on the stage, the deck's card.
  */
-const Page = (_props: { rest: readonly string[] }) => {
+const Page = ({ rest }: { rest: readonly string[] }) =>
+  rest[0] === 'meetingStage' || rest[0] === 'stage' ? <StagePage /> : <SidePanel />;
+
+const SidePanel = () => {
   const { api, context } = useSession();
   const chatId = context.chatId;
   const [loaded, reload] = useLoad(
@@ -50,7 +56,12 @@ const Page = (_props: { rest: readonly string[] }) => {
   if (loaded.state === 'error') return <ErrorNotice error={loaded.error} onRetry={reload} />;
   const panel = loaded.data;
   if (panel === null) return null;
-  return panel.kind === 'pair' ? <PairPanelView panel={panel} /> : <Other panel={panel} />;
+  return (
+    <>
+      {panel.kind === 'pair' ? <PairPanelView panel={panel} /> : <Other panel={panel} />}
+      <DeckPanel chatId={chatId} />
+    </>
+  );
 };
 
 export default Page;
