@@ -97,6 +97,8 @@ export const EnvSchema = z.object({
   BOOKING_SWEEP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(1_440).optional(),
   BOOKING_SWEEP_PENDING_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(1).max(1_440).optional(),
   STATUS_DIGEST_CHECK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).min(0).max(10_080).optional(),
+  /** Hours between looks for leavers to archive (0 = off); each tenant is run at most once a day. */
+  RETENTION_RUN_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0).max(24).optional(),
   SEND_SWEEP_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3_600).optional(),
   /** Per-user and per-tenant REST API budgets: on in production, off locally unless set. */
   API_RATE_LIMITS: booleanText.optional(),

@@ -80,6 +80,8 @@ export interface AppConfig {
   readonly bookingSweep: { readonly intervalMinutes: number; readonly pendingMinutes: number };
   /** Minutes between checks of every person's status digest against their records (0 = off). */
   readonly statusDigests: { readonly reconcileMinutes: number };
+  /** Hours between looks for leavers to archive and keeping periods ended (0 = off); each tenant runs once a day. */
+  readonly retention: { readonly runHours: number };
   /** How often calendar subscriptions are renewed and calendars caught up by delta query (0: never). */
   readonly calendarWatch: { readonly intervalMinutes: number };
   /** Proactive sends across instances: the per-tenant send lease and the sweep for sends left open. */
@@ -217,6 +219,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>> = p
       pendingMinutes: e.BOOKING_SWEEP_PENDING_MINUTES ?? 5,
     },
     statusDigests: { reconcileMinutes: e.STATUS_DIGEST_CHECK_MINUTES ?? 360 },
+    retention: { runHours: e.RETENTION_RUN_HOURS ?? 6 },
     proactive: { leaseSeconds: e.SEND_LEASE_SECONDS ?? 30, sweepSeconds: e.SEND_SWEEP_SECONDS ?? 60 },
     rateLimits: {
       enabled: e.API_RATE_LIMITS ?? !dev,

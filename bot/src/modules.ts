@@ -6,6 +6,7 @@ import { createApiModule, type ApiModuleOptions } from './http/api/module.ts';
 import { createLocalDevModule } from './http/local/index.ts';
 import { createStaticModule } from './http/static.ts';
 import { createNudgeModule } from './nudge-runs.ts';
+import { createRetentionJobModule } from './retention-job.ts';
 import { createStatusDigestJobModule } from './status-digest-job.ts';
 import { createTeamsModule } from './teams/module.ts';
 
@@ -25,4 +26,5 @@ export const defaultModules = (api: ApiModuleOptions = {}): readonly AppModule[]
   createCalendarTruthModule(),
   createNudgeModule(),
   createStatusDigestJobModule(),
+  createRetentionJobModule(),
 ];

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'export.annual-review'
   | 'export.subject-access'
   | 'record.archived'
+  | 'record.keeping-ended'
   | 'rating.released'
   | 'rating.agreed'
   | 'rating.returned'

@@ -105,6 +105,11 @@ export interface PayStepDecision {
 export interface EmployeeArchive {
   readonly archivedOn: IsoDate;
   readonly keepUntil: IsoDate;
+  /**
+   * The day the keeping period was found over. No policy says what happens then, so the records
+   * are marked for HR to decide on, never deleted by the product.
+   */
+  readonly keepingEndedOn?: IsoDate;
 }
 
 /** Facts the Somerset pay-step check needs that live outside conversations (policy 003 §5.8). */

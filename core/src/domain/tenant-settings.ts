@@ -24,6 +24,8 @@ export interface SchemeSettings {
   readonly bigPictureQuestions?: readonly { readonly id: string; readonly text: string }[];
   readonly teamThemesTemplate?: readonly TeamThemesHeading[];
   readonly regularEveryWeeks?: number;
+  /** Years a leaver's archived records are kept, where the policy sets no period (003 §6.1 sets none). */
+  readonly retentionKeepYears?: number;
 }
 
 /**

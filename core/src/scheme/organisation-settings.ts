@@ -53,3 +53,26 @@ export const withSchemeSettings = (pack: SchemePack, settings: SchemeSettings | 
 /** The tenant's scheme pack as the organisation has set it. */
 export const tenantPack = (tenant: Tenant): SchemePack =>
   withSchemeSettings(getSchemePack(tenant.schemeId), tenant.settings?.scheme);
+
+/** Years an archived leaver's records are kept while neither the policy nor the organisation sets a period. */
+export const DEFAULT_RETENTION_KEEP_YEARS = 6;
+
+/** How long a leaver's archived records are kept, and who set that. */
+export interface RetentionPeriod {
+  readonly keepYears: number;
+  /** 'policy': the scheme pack's period; 'organisation': the tenant settings; 'default': neither set one. */
+  readonly source: 'policy' | 'organisation' | 'default';
+  /** The policy section (policy) or the settings version that holds the value (organisation). */
+  readonly setIn?: string;
+}
+
+/** The policy's keeping period where it sets one, else the organisation's choice, else the default. */
+export const retentionPeriodOf = (tenant: Tenant): RetentionPeriod => {
+  const rule = getSchemePack(tenant.schemeId).retention;
+  if (rule?.keepYears !== undefined) return { keepYears: rule.keepYears, source: 'policy', setIn: rule.policyRef };
+  const settings = tenant.settings;
+  const chosen = settings?.scheme.retentionKeepYears;
+  return chosen === undefined || settings === undefined
+    ? { keepYears: DEFAULT_RETENTION_KEEP_YEARS, source: 'default' }
+    : { keepYears: chosen, source: 'organisation', setIn: `settings version ${String(settings.version)}` };
+};

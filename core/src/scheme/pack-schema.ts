@@ -194,4 +194,12 @@ export const schemePackSchema = z.object({
       policyRef: z.string().regex(/^\d{3} /),
     })
     .optional(),
+  retention: z
+    .object({
+      rule: z.string().regex(/^[A-Z].*\.$/, 'one sentence'),
+      archivedTo: text,
+      keepYears: z.number().int().min(1).max(100).optional(),
+      policyRef: z.string().regex(/^\d{3} /),
+    })
+    .optional(),
 });

@@ -216,4 +216,20 @@ export interface SchemePack {
     /** The headings a manager fills in, with the organisation's wording (set over the pack, never in it). */
     readonly headings?: readonly TeamThemesHeading[];
   };
+  /** What the policy says about a leaver's records; absent where it says nothing (000, 001, 002, 004). */
+  readonly retention?: RetentionRule;
+}
+
+/**
+ * A leaver's records under the policy (003 §6.1: kept while the colleague is employed, then sent
+ * to People Services for filing and archiving). `keepYears` only where the policy sets a keeping
+ * period; otherwise the organisation chooses one in its settings.
+ */
+export interface RetentionRule {
+  /** One en-GB sentence in the policy's words. */
+  readonly rule: string;
+  /** Who receives the records when the colleague leaves, e.g. "People Services". */
+  readonly archivedTo: string;
+  readonly keepYears?: number;
+  readonly policyRef: string;
 }

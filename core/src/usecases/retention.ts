@@ -1,32 +1,25 @@
-import type { Employee, EmployeeArchive, SchemeId } from '../domain/people.ts';
-import { AppError, isAppError } from '../errors.ts';
-import { stableId } from '../feedback/ids.ts';
-import { addMonths, type IsoDate } from '../time/dates.ts';
+import type { EmployeeArchive, Tenant } from '../domain/people.ts';
+import { AppError } from '../errors.ts';
+import { retentionPeriodOf, type RetentionPeriod } from '../scheme/organisation-settings.ts';
+import { getSchemePack } from '../scheme/packs/index.ts';
+import type { IsoDate } from '../time/dates.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { allPages } from './export-support.ts';
+import { isWaitingLeaver, runRetention, type ArchivedLeaver } from './retention-run.ts';
 
-/**
- * How long an archived leaver's records are kept at least. None of the five policies sets a
- * period, so this is the organisation's to change; nothing is ever deleted by the product.
- */
-export const KEEP_YEARS = 6;
+export { RETENTION_JOB_ACTOR, runRetention, type RetentionRunResult } from './retention-run.ts';
 
-/** Each scheme's rule, in its own words where it has them. */
-const RULES: Readonly<Record<SchemeId, string>> = {
-  'somerset-career-conversations':
-    'Records are kept while the colleague is employed, and thereafter sent to People Services for filing and archiving (003 §6.1).',
-  'cumbria-vip':
-    'The VIP Summary Appraisal is attached to the iTrent record (000); a leaver’s records pass to HR’s keeping.',
-  'leicestershire-apr': 'The policy sets no retention rule (001); a leaver’s records pass to HR’s keeping.',
-  'bexley-pms': 'The policy sets no retention rule (002); a leaver’s records pass to HR’s keeping.',
-  'assembly-secretariat': 'The policy sets no retention rule (004); a leaver’s records pass to HR’s keeping.',
-};
-
-export interface RetentionRun {
+export interface RetentionView {
+  /** The scheme's rule in its own words, or what happens where the policy is silent. */
   readonly rule: string;
+  readonly archivedTo: string;
   readonly keepYears: number;
-  readonly archived: readonly { readonly personId: string; readonly displayName: string; readonly leftOn: IsoDate }[];
+  readonly period: RetentionPeriod & { readonly explained: string };
+  /** Leavers whose records are still to be archived (the daily run, or HR's button, archives them). */
+  readonly waiting: readonly ArchivedLeaver[];
+  /** Leavers this call archived. */
+  readonly archived: readonly ArchivedLeaver[];
   /** Everyone already in HR's keeping, newest first. */
   readonly inKeeping: readonly {
     readonly personId: string;
@@ -35,59 +28,59 @@ export interface RetentionRun {
   }[];
 }
 
-const isLeaver = (e: Employee, today: IsoDate): e is Employee & { leftOn: IsoDate } =>
-  e.leftOn !== undefined && e.leftOn <= today && e.archive === undefined;
+const ruleOf = (tenant: Tenant): { rule: string; archivedTo: string } => {
+  const pack = getSchemePack(tenant.schemeId);
+  return pack.retention === undefined
+    ? {
+        rule: `The policy sets no retention rule (${pack.policy}); a leaver’s records pass to HR’s keeping.`,
+        archivedTo: 'HR',
+      }
+    : { rule: `${pack.retention.rule} (${pack.retention.policyRef})`, archivedTo: pack.retention.archivedTo };
+};
 
-const hrOnly = async (deps: UseCaseDeps, caller: Caller) => {
+const explain = (period: RetentionPeriod): string => {
+  const years = `${String(period.keepYears)} years`;
+  if (period.source === 'policy') return `${years}, as the policy sets (${period.setIn ?? ''}).`;
+  if (period.source === 'organisation') {
+    return `${years}, as your organisation chose in its settings (${period.setIn ?? ''}); the policy sets no period.`;
+  }
+  return `${years}, the product’s default: the policy sets no period and your administrator has not chosen one.`;
+};
+
+const hrOnly = async (deps: UseCaseDeps, caller: Caller): Promise<Tenant> => {
   const { tenant, employee } = await loadActor(deps, caller);
   if (!employee.orgRoles.includes('hr')) throw new AppError('forbidden', 'Archiving leavers’ records is for HR.');
   return tenant;
 };
 
-/** One audit event per archived person, under an id fixed by the person: a rerun finds it. */
-const auditArchive = async (deps: UseCaseDeps, caller: Caller, e: Employee): Promise<void> => {
-  try {
-    await deps.repos.audit.append({
-      tenantId: caller.tenantId,
-      id: stableId('audit-record-archived', caller.tenantId, e.id),
-      at: deps.clock.now(),
-      actorId: caller.userId,
-      subjectId: e.id,
-      action: 'record.archived',
-      resource: { type: 'employee', id: e.id },
-    });
-  } catch (error) {
-    if (!(isAppError(error) && error.code === 'conflict')) throw error;
-  }
-};
-
 /**
- * Archives the records of everyone who has left to HR's keeping under the scheme's rule (003
- * §6.1): the person is marked archived with the date to keep the records until; nothing is deleted.
- * Run by HR; running it again archives only new leavers.
+ * The retention section for HR: the scheme's rule (003 §6.1), the keeping period and where it came
+ * from, the leavers still to archive and those in keeping. With `run`, HR archives the waiting
+ * leavers now rather than at the daily run; each archiving is audited once either way.
  */
-export const archiveLeavers = async (deps: UseCaseDeps, caller: Caller, run = true): Promise<RetentionRun> => {
+export const archiveLeavers = async (deps: UseCaseDeps, caller: Caller, run = true): Promise<RetentionView> => {
   const tenant = await hrOnly(deps, caller);
-  const today = deps.clock.today();
+  const today: IsoDate = deps.clock.today();
+  const archived = run ? (await runRetention(deps, tenant, caller.userId)).archived : [];
   const everyone = await allPages((p) => deps.repos.employees.list(caller.tenantId, p));
-  const archived: RetentionRun['archived'][number][] = [];
-  if (run) {
-    for (const e of everyone.filter((x) => isLeaver(x, today))) {
-      const stored = await deps.repos.employees.get(caller.tenantId, e.id);
-      if (stored === undefined || !isLeaver(stored.item, today)) continue;
-      await auditArchive(deps, caller, stored.item);
-      const archive: EmployeeArchive = { archivedOn: today, keepUntil: addMonths(today, KEEP_YEARS * 12) };
-      await deps.repos.employees.update({ ...stored.item, archive }, stored.etag);
-      archived.push({ personId: e.id, displayName: e.displayName, leftOn: stored.item.leftOn });
-    }
-  }
-  const after = run ? await allPages((p) => deps.repos.employees.list(caller.tenantId, p)) : everyone;
-  const inKeeping = after
+  const waiting = everyone
+    .filter((e) => isWaitingLeaver(e, today))
+    .map((e) => ({ personId: e.id, displayName: e.displayName, leftOn: e.leftOn }))
+    .sort((a, b) => a.leftOn.localeCompare(b.leftOn) || a.displayName.localeCompare(b.displayName));
+  const inKeeping = everyone
     .flatMap((e) =>
       e.archive === undefined ? [] : [{ personId: e.id, displayName: e.displayName, archive: e.archive }],
     )
     .sort(
       (a, b) => b.archive.archivedOn.localeCompare(a.archive.archivedOn) || a.displayName.localeCompare(b.displayName),
     );
-  return { rule: RULES[tenant.schemeId], keepYears: KEEP_YEARS, archived, inKeeping };
+  const period = retentionPeriodOf(tenant);
+  return {
+    ...ruleOf(tenant),
+    keepYears: period.keepYears,
+    period: { ...period, explained: explain(period) },
+    waiting,
+    archived,
+    inKeeping,
+  };
 };

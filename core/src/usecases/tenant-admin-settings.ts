@@ -26,7 +26,12 @@ export interface TenantAdminView {
   /** Send it back in If-Match with the next change; NO_SETTINGS_ETAG before the first. */
   readonly etag: string;
   /** The scheme's defaults, to show beside the organisation's values. */
-  readonly schemeDefaults: { readonly hasBigPicture: boolean; readonly regularEveryWeeks: number | null };
+  readonly schemeDefaults: {
+    readonly hasBigPicture: boolean;
+    readonly regularEveryWeeks: number | null;
+    /** The policy's keeping period for leavers' records; null where the organisation chooses one. */
+    readonly retentionKeepYears: number | null;
+  };
   /** Where a Global Administrator grants the app's permissions for the whole tenant. */
   readonly adminConsentUrl: string | null;
 }
@@ -81,6 +86,7 @@ const viewOf = (
     schemeDefaults: {
       hasBigPicture: pack?.bigPicture !== undefined,
       regularEveryWeeks: (pack === undefined ? undefined : defaultRegularEveryWeeks(pack)) ?? null,
+      retentionKeepYears: pack?.retention?.keepYears ?? null,
     },
     adminConsentUrl: consentUrl(ctx, tenantId),
   };
@@ -102,7 +108,7 @@ export const getTenantSettings = async (deps: UseCaseDeps, caller: Caller): Prom
 };
 
 const FIELDS = ['name', 'schemeId', 'nation', 'timeZone', 'quietHours', 'checkinEveryWeeks', 'roleGroups'] as const;
-const SCHEME_FIELDS = ['bigPictureQuestions', 'teamThemesTemplate', 'regularEveryWeeks'] as const;
+const SCHEME_FIELDS = ['bigPictureQuestions', 'teamThemesTemplate', 'regularEveryWeeks', 'retentionKeepYears'] as const;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const changedFields = (

@@ -31,6 +31,7 @@ const schemeSettings = z.object({
     .max(5)
     .optional(),
   regularEveryWeeks: z.number().int().min(1, 'At least every week.').max(26, 'At most every 26 weeks.').optional(),
+  retentionKeepYears: z.number().int().min(1, 'At least one year.').max(100, 'At most 100 years.').optional(),
 });
 
 export const settingsInput = z.object({
@@ -64,7 +65,12 @@ export const tenantAdminView = z.object({
     .nullable(),
   settings: settingsVersion.nullable(),
   etag: z.string(),
-  schemeDefaults: z.object({ hasBigPicture: z.boolean(), regularEveryWeeks: z.number().int().nullable() }),
+  schemeDefaults: z.object({
+    hasBigPicture: z.boolean(),
+    regularEveryWeeks: z.number().int().nullable(),
+    /** The policy's keeping period for leavers' records; null where the organisation chooses one. */
+    retentionKeepYears: z.number().int().nullable(),
+  }),
   adminConsentUrl: z.string().nullable(),
 });
 

@@ -3,15 +3,25 @@ import { isoDate } from '../primitives.ts';
 import type { RouteDef } from '../route.ts';
 import { base, empty } from './paths.ts';
 
+const leaver = z.object({ personId: z.string(), displayName: z.string(), leftOn: isoDate });
+
 const retentionView = z.object({
   rule: z.string(),
+  archivedTo: z.string(),
   keepYears: z.number().int(),
-  archived: z.array(z.object({ personId: z.string(), displayName: z.string(), leftOn: isoDate })),
+  period: z.object({
+    keepYears: z.number().int(),
+    source: z.enum(['policy', 'organisation', 'default']),
+    setIn: z.string().optional(),
+    explained: z.string(),
+  }),
+  waiting: z.array(leaver),
+  archived: z.array(leaver),
   inKeeping: z.array(
     z.object({
       personId: z.string(),
       displayName: z.string(),
-      archive: z.object({ archivedOn: isoDate, keepUntil: isoDate }),
+      archive: z.object({ archivedOn: isoDate, keepUntil: isoDate, keepingEndedOn: isoDate.optional() }),
     }),
   ),
 });
@@ -20,7 +30,8 @@ export const get = {
   method: 'GET',
   path: `${base}/organisation/retention`,
   tag: 'organisation',
-  summary: "The scheme's retention rule and the leavers whose records are in HR's keeping (HR)",
+  summary:
+    "The scheme's retention rule, the keeping period and where it is set, leavers to archive and those in HR's keeping (HR)",
   response: retentionView,
 } satisfies RouteDef;
 

@@ -171,4 +171,10 @@ export const somersetCareerConversations: SchemePack = {
       policyRef: '003 §2.3',
     },
   ],
+  // §6.1 sets when records go to People Services, not for how long they are kept there.
+  retention: {
+    rule: 'Records are kept while the colleague is employed, and thereafter sent to People Services for filing and archiving.',
+    archivedTo: 'People Services',
+    policyRef: '003 §6.1',
+  },
 };

@@ -15,6 +15,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'scheme.bigPictureQuestions': 'Big Picture questions',
   'scheme.teamThemesTemplate': 'Team Themes template',
   'scheme.regularEveryWeeks': 'regular conversation frequency',
+  'scheme.retentionKeepYears': "keeping period for leavers' records",
 };
 
 const changes = (fields: readonly string[]): string =>

@@ -30,6 +30,8 @@ export interface SettingsDraft {
   readonly quietEnd: string;
   readonly checkinEveryWeeks: string;
   readonly regularEveryWeeks: string;
+  /** Years leavers' archived records are kept, where the policy sets no period; empty for the default. */
+  readonly retentionKeepYears?: string;
   /** One question per line. */
   readonly bigPicture: string;
   readonly themes: Readonly<Record<(typeof THEME_HEADINGS)[number], string>>;
@@ -50,6 +52,8 @@ export const draftOf = (view: AdminView): SettingsDraft | null => {
     quietEnd: settings.quietHours.end,
     checkinEveryWeeks: String(settings.checkinEveryWeeks),
     regularEveryWeeks: settings.scheme.regularEveryWeeks === undefined ? '' : String(settings.scheme.regularEveryWeeks),
+    retentionKeepYears:
+      settings.scheme.retentionKeepYears === undefined ? '' : String(settings.scheme.retentionKeepYears),
     bigPicture: (settings.scheme.bigPictureQuestions ?? []).map((q) => q.text).join('\n'),
     themes: Object.fromEntries(THEME_HEADINGS.map((id) => [id, prompt(id)])) as SettingsDraft['themes'],
     groups: Object.fromEntries(
@@ -109,6 +113,7 @@ export const bodyOf = (view: AdminView, draft: SettingsDraft): SettingsBody => {
         return prompt === '' ? [] : [{ id, prompt }];
       }),
       ...(draft.regularEveryWeeks === '' ? {} : { regularEveryWeeks: Number(draft.regularEveryWeeks) }),
+      ...((draft.retentionKeepYears ?? '') === '' ? {} : { retentionKeepYears: Number(draft.retentionKeepYears) }),
     },
   };
 };

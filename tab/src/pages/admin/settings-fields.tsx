@@ -107,6 +107,22 @@ export const SchemeFields = ({ view, draft, set }: Props) => (
         />
       </Field>
     )}
+    {view.schemeDefaults.retentionKeepYears === null ? (
+      <Field
+        label="Keep leavers' archived records for (years)"
+        hint="The policy sets no keeping period. Left empty, the product's default applies (HR's retention section shows it). Nothing is deleted when it ends: HR is asked to decide."
+      >
+        <Input
+          type="number"
+          min={1}
+          max={100}
+          value={draft.retentionKeepYears ?? ''}
+          onChange={(_, d) => {
+            set({ retentionKeepYears: d.value });
+          }}
+        />
+      </Field>
+    ) : null}
     {view.schemeDefaults.hasBigPicture ? (
       <Field label="Big Picture questions" hint="One question per line. Everyone's next Big Picture agenda uses them.">
         <Textarea
