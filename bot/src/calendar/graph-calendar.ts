@@ -78,5 +78,32 @@ export const createGraphCalendar =
           if (!(isAppError(error) && error.code === 'not-found')) throw error;
         }
       },
+      series: {
+        createSeries: async (series) => {
+          const created = await graph.createSeries(access(series), {
+            subject: series.subject,
+            bodyHtml: series.bodyHtml,
+            attendees: series.attendees.map((email) => ({ email })),
+            teamsMeeting: series.online,
+            idempotencyKey: series.idempotencyKey,
+            firstDate: series.firstDate,
+            time: series.time,
+            minutes: series.minutes,
+            timeZone: series.timeZone,
+            pattern: series.pattern,
+            until: series.until,
+          });
+          return {
+            eventId: created.id,
+            ...(created.joinUrl === undefined ? {} : { onlineMeetingUrl: created.joinUrl }),
+          };
+        },
+        seriesInstances: async (owner, seriesId, window) =>
+          (await graph.seriesInstances(access(owner), seriesId, { start: window.from, end: window.to })).map((e) => ({
+            eventId: e.id,
+            start: e.start,
+            end: e.end,
+          })),
+      },
     };
   };

@@ -1,4 +1,4 @@
-import type { IsoDateTime, PersonId, TenantId } from '@pc/core';
+import type { IsoDate, IsoDateTime, PersonId, RecurrencePattern, TenantId } from '@pc/core';
 import type { ScheduleInformation, ScheduleQuery } from './calendar-schedule.ts';
 
 /** A span of time between two UTC instants (`2025-03-03T10:00:00.000Z`). */
@@ -43,6 +43,21 @@ export interface NewEvent extends TimeSlot {
   readonly teamsMeeting: boolean;
   /** Makes a retried create idempotent (Graph `transactionId`). */
   readonly idempotencyKey?: string;
+}
+
+/**
+ * A recurring meeting (Graph `recurrence`): the first meeting's wall-clock time in `timeZone` holds
+ * for every meeting, across clock changes, from `firstDate` until `until`.
+ */
+export interface NewSeries extends Omit<NewEvent, 'start' | 'end'> {
+  readonly firstDate: IsoDate;
+  /** `HH:MM` in `timeZone`. */
+  readonly time: string;
+  readonly minutes: number;
+  /** IANA zone name, e.g. `Europe/London`. */
+  readonly timeZone: string;
+  readonly pattern: RecurrencePattern;
+  readonly until: IsoDate;
 }
 
 export type EventChanges = Partial<Pick<NewEvent, 'subject' | 'bodyHtml' | 'start' | 'end' | 'attendees'>>;
@@ -91,4 +106,8 @@ export interface GraphGateway {
   updateEvent(organizer: MailboxAccess, eventId: string, changes: EventChanges): Promise<CalendarEvent>;
   /** Cancels the meeting for everyone, with an optional message to attendees. */
   cancelEvent(organizer: MailboxAccess, eventId: string, comment?: string): Promise<void>;
+  /** One event with a recurrence; the same idempotency key returns the series already made. */
+  createSeries(organizer: MailboxAccess, series: NewSeries): Promise<CalendarEvent>;
+  /** The meetings of a series within a window (Graph `instances`), each with its own event id. */
+  seriesInstances(organizer: MailboxAccess, seriesId: string, within: TimeSlot): Promise<readonly CalendarEvent[]>;
 }

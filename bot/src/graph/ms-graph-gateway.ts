@@ -10,6 +10,7 @@ import {
   fromGraphSuggestion,
   toGraphChanges,
   toGraphEvent,
+  toGraphSeries,
   toGraphTime,
   type GraphEvent,
   type GraphMeetingTimeSuggestion,
@@ -121,6 +122,27 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
             .api(`${eventsOf(organizer)}/${seg(eventId)}/cancel`)
             .post({ comment: comment ?? '' }) as Promise<unknown>,
       );
+    },
+    createSeries: async (organizer, series) => {
+      const created = await call(
+        organizer.mailboxId,
+        tokenFor(organizer),
+        (client) => client.api(eventsOf(organizer)).post(toGraphSeries(series)) as Promise<GraphEvent>,
+      );
+      return fromGraphEvent(created);
+    },
+    seriesInstances: async (organizer, seriesId, within) => {
+      const found = await call(
+        organizer.mailboxId,
+        tokenFor(organizer),
+        (client) =>
+          client
+            .api(`${eventsOf(organizer)}/${seg(seriesId)}/instances`)
+            .query({ startDateTime: within.start, endDateTime: within.end })
+            .top(100) // a series books at most a year of weekly meetings
+            .get() as Promise<{ value?: GraphEvent[] }>,
+      );
+      return (found.value ?? []).map(fromGraphEvent);
     },
   };
 };

@@ -6,6 +6,7 @@ import type {
   FreeBusyStatus,
   MeetingTimeSuggestion,
   NewEvent,
+  NewSeries,
 } from './gateway.ts';
 
 interface GraphDateTime {
@@ -62,15 +63,55 @@ const fromGraphAttendee = (a: GraphAttendee): EventAttendee => ({
   ...(a.type === 'optional' ? { optional: true } : {}),
 });
 
-export const toGraphEvent = (event: NewEvent): Record<string, unknown> => ({
+/** What a single meeting and a series share: who is invited, to what, and the transactionId. */
+const invitationFields = (event: Omit<NewEvent, 'start' | 'end'>): Record<string, unknown> => ({
   subject: event.subject,
   ...(event.bodyHtml === undefined ? {} : { body: { contentType: 'HTML', content: event.bodyHtml } }),
-  start: toGraphTime(event.start),
-  end: toGraphTime(event.end),
   attendees: event.attendees.map(toGraphAttendee),
   ...(event.teamsMeeting ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
   ...(event.idempotencyKey === undefined ? {} : { transactionId: event.idempotencyKey }),
 });
+
+export const toGraphEvent = (event: NewEvent): Record<string, unknown> => ({
+  ...invitationFields(event),
+  start: toGraphTime(event.start),
+  end: toGraphTime(event.end),
+});
+
+/** `HH:MM` plus minutes, on the same day (a conversation lasts at most four hours). */
+const laterBy = (hhmm: string, minutes: number): string => {
+  const total = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + minutes;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 60) % 24)}:${pad(total % 60)}`;
+};
+
+/**
+ * A series is the one request sent in the employer's zone rather than UTC: Outlook keeps each
+ * meeting at the same wall-clock time across clock changes only for a series set in that zone.
+ */
+export const toGraphSeries = (series: NewSeries): Record<string, unknown> => {
+  const { pattern } = series;
+  return {
+    ...invitationFields(series),
+    start: { dateTime: `${series.firstDate}T${series.time}:00`, timeZone: series.timeZone },
+    end: { dateTime: `${series.firstDate}T${laterBy(series.time, series.minutes)}:00`, timeZone: series.timeZone },
+    recurrence: {
+      pattern: {
+        type: pattern.type,
+        interval: pattern.interval,
+        daysOfWeek: [pattern.dayOfWeek],
+        firstDayOfWeek: 'monday',
+        ...(pattern.index === undefined ? {} : { index: pattern.index }),
+      },
+      range: {
+        type: 'endDate',
+        startDate: series.firstDate,
+        endDate: series.until,
+        recurrenceTimeZone: series.timeZone,
+      },
+    },
+  };
+};
 
 export const toGraphChanges = (changes: EventChanges): Record<string, unknown> => ({
   ...(changes.subject === undefined ? {} : { subject: changes.subject }),

@@ -2,6 +2,7 @@ import { defineRoute } from './route.ts';
 import * as appeals from './endpoints/appeals.ts';
 import * as admin from './endpoints/admin.ts';
 import * as bookings from './endpoints/bookings.ts';
+import * as bookingSeries from './endpoints/booking-series.ts';
 import * as colleagues from './endpoints/colleagues.ts';
 import * as conversations from './endpoints/conversations.ts';
 import * as feedback from './endpoints/feedback.ts';
@@ -63,6 +64,8 @@ export const routes = {
   'bookings.bulk': defineRoute(bookings.bulk),
   'bookings.reschedule': defineRoute(bookings.reschedule),
   'bookings.cancel': defineRoute(bookings.cancel),
+  'bookings.series.plan': defineRoute(bookingSeries.plan),
+  'bookings.series.create': defineRoute(bookingSeries.create),
 
   'feedback.create': defineRoute(feedback.create),
   'feedback.list': defineRoute(feedback.list),

@@ -100,6 +100,36 @@ export interface Booking {
   readonly declinedBy?: readonly PersonId[];
   /** The last change someone made in Outlook itself, which the record followed. */
   readonly changedInCalendar?: { readonly kind: 'moved' | 'cancelled' | 'declined'; readonly at: IsoDateTime };
+  /** One meeting of a recurring series of Regular conversations, booked as one Outlook series. */
+  readonly series?: BookingSeries;
+}
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** How a series repeats, in Outlook's terms: every N weeks on a weekday, or the n-th weekday of each month. */
+export interface RecurrencePattern {
+  readonly type: 'weekly' | 'relativeMonthly';
+  readonly interval: number;
+  readonly dayOfWeek: Weekday;
+  /** For `relativeMonthly`: which of the month's such weekdays. */
+  readonly index?: 'first' | 'second' | 'third' | 'fourth' | 'last';
+}
+
+/**
+ * What every record of a series holds, so any one of them can make the series again with the same
+ * key (a retry or the booking sweep): the calendar's series is keyed by `id`, starts on `firstDate`
+ * at `time` in the employer's zone and repeats by `pattern` until `until`; the meetings the
+ * records do not hold are removed from it.
+ */
+export interface BookingSeries {
+  readonly id: string;
+  readonly firstDate: IsoDate;
+  /** `HH:MM`, in the employer's zone. */
+  readonly time: string;
+  readonly pattern: RecurrencePattern;
+  readonly until: IsoDate;
+  /** The series' own event id in the organiser's calendar, once made. */
+  readonly eventId?: string;
 }
 
 export interface ConversationRecord {

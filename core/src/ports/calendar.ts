@@ -1,5 +1,6 @@
+import type { RecurrencePattern } from '../domain/conversations.ts';
 import type { PersonId } from '../domain/people.ts';
-import type { IsoDateTime } from '../time/dates.ts';
+import type { IsoDate, IsoDateTime } from '../time/dates.ts';
 
 /** How a calendar shows someone at a given time (Graph's free/busy vocabulary). */
 export type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
@@ -108,4 +109,39 @@ export interface CalendarGateway {
   ): Promise<void>;
   /** An event that is already gone counts as cancelled, so a retried cancellation completes. */
   cancelEvent(owner: CalendarOwner, eventId: string, comment: string): Promise<void>;
+  /** Recurring meetings, where the calendar offers them. */
+  readonly series?: CalendarSeriesGateway;
+}
+
+/**
+ * One Outlook series: the first meeting's wall-clock time in `timeZone` holds for every meeting,
+ * across clock changes, until `until` (inclusive).
+ */
+export interface NewCalendarSeries extends Omit<NewCalendarEvent, 'start' | 'end' | 'timeZone'> {
+  readonly firstDate: IsoDate;
+  /** `HH:MM` in `timeZone`. */
+  readonly time: string;
+  readonly minutes: number;
+  readonly timeZone: string;
+  readonly pattern: RecurrencePattern;
+  readonly until: IsoDate;
+}
+
+/** One meeting of a series, as the organiser's calendar holds it. */
+export interface SeriesInstance {
+  readonly eventId: string;
+  readonly start: IsoDateTime;
+  readonly end: IsoDateTime;
+}
+
+/** Recurring meetings (Graph events with a `recurrence`); optional so calendars without them still serve single bookings. */
+export interface CalendarSeriesGateway {
+  /** The same idempotency key again returns the series the first attempt created (Graph's transactionId). */
+  createSeries(series: NewCalendarSeries): Promise<CreatedCalendarEvent>;
+  /** The meetings of a series between two instants (Graph `instances`); cancelled ones are not listed. */
+  seriesInstances(
+    owner: CalendarOwner,
+    seriesId: string,
+    window: { from: IsoDateTime; to: IsoDateTime },
+  ): Promise<readonly SeriesInstance[]>;
 }

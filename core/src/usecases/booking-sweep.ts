@@ -6,6 +6,7 @@ import { invitationOf } from './agenda.ts';
 import { completeBooking } from './booking-completion.ts';
 import { addressesOf } from './booking-parties.ts';
 import { withoutPending } from './booking-rules.ts';
+import { sweepSeries } from './booking-series-sweep.ts';
 import type { AgendaLink } from './bookings.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { packOf } from './scheme.ts';
@@ -78,6 +79,9 @@ const converge = async (
   const booking = record.booking;
   const managerId = record.managerIds[0];
   const employee = (await deps.repos.employees.get(record.tenantId, record.employeeId))?.item;
+  if (booking?.series !== undefined && managerId !== undefined && employee !== undefined) {
+    return sweepSeries(deps, tenant, record, { employee, managerId }, agendaLink);
+  }
   // A meeting whose time has passed is not worth inviting anyone to; a pair that is gone cannot meet.
   if (
     booking === undefined ||

@@ -16,6 +16,8 @@ import { labelOf, packOf } from './scheme.ts';
 export { calendarOf } from './booking-parties.ts';
 export { freeForEveryone, NO_FREE_TIME, suggestTimes } from './booking-times.ts';
 export { bulkBook, type BulkBookingInput } from './booking-round.ts';
+export { bookSeries, planBookingSeries, type SeriesOutcome } from './booking-series.ts';
+export type { SeriesPlan } from './booking-series-plan.ts';
 
 /** Where the tab shows a conversation and its agenda; invitations link there instead of quoting it. */
 export type AgendaLink = (personId: PersonId, conversationId: string) => string;

@@ -1,5 +1,5 @@
 import type { BookingInput } from '../api/bookings.ts';
-import type { ConversationRecord } from '../domain/conversations.ts';
+import type { BookingSeries, ConversationRecord } from '../domain/conversations.ts';
 import type { FeedbackEntry } from '../domain/feedback.ts';
 import type { PersonId, Tenant } from '../domain/people.ts';
 import { isAppError } from '../errors.ts';
@@ -22,7 +22,7 @@ export const storePending = async (
   tenant: Tenant,
   subject: SubjectContext,
   input: BookingInput,
-  ids: { id: string; managerId: PersonId },
+  ids: { id: string; managerId: PersonId; series?: BookingSeries },
 ): Promise<Stored<ConversationRecord>> => {
   const employee = subject.employee;
   const history = await historyOf(deps, caller.tenantId, employee.id);
@@ -48,7 +48,14 @@ export const storePending = async (
     type: input.type,
     status: 'booked',
     date: zonedDate(input.start, tenant.timeZone),
-    booking: { bookedBy: caller.userId, start: input.start, end: input.end, eventIds: {}, pending: 'invitations' },
+    booking: {
+      bookedBy: caller.userId,
+      start: input.start,
+      end: input.end,
+      eventIds: {},
+      pending: 'invitations',
+      ...(ids.series === undefined ? {} : { series: ids.series }),
+    },
     topics: [],
     sections: {},
     notes: '',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FakeUser } from '../org.ts';
 import type { Caller, DateTimeTimeZone, GraphReply } from './http.ts';
 import { graphError, notFound, ok, toMillis } from './http.ts';
+import { cancelOccurrence, inUtc, occurrencesOf, type FakeRecurrence } from './recurrence.ts';
 import type { FakeAttendee, FakeEvent, GraphState } from './state.ts';
 
 interface EventInput {
@@ -14,6 +15,7 @@ interface EventInput {
   readonly onlineMeetingProvider?: string;
   readonly showAs?: FakeEvent['showAs'];
   readonly transactionId?: string;
+  readonly recurrence?: FakeRecurrence;
 }
 
 const joinUrlFor = (iCalUId: string): string =>
@@ -56,7 +58,10 @@ export const createEvent = (state: GraphState, caller: Caller, mailbox: string, 
   if (organizer === undefined) return notFound(mailbox);
   const refused = refusedWrite(caller, organizer);
   if (refused !== undefined) return refused;
-  if (input.start === undefined || input.end === undefined || toMillis(input.end) <= toMillis(input.start)) {
+  // A series may be set in the organiser's zone; the fake keeps UTC and the zone on the recurrence.
+  const start = input.start === undefined ? undefined : inUtc(input.start);
+  const end = input.end === undefined ? undefined : inUtc(input.end);
+  if (start === undefined || end === undefined || toMillis(end) <= toMillis(start)) {
     return graphError(400, 'ErrorInvalidRequest', 'The event needs a start before its end.');
   }
   const calendar = state.calendar(organizer.id);
@@ -72,8 +77,8 @@ export const createEvent = (state: GraphState, caller: Caller, mailbox: string, 
     iCalUId,
     subject: input.subject ?? '',
     ...(input.body === undefined ? {} : { body: input.body }),
-    start: input.start,
-    end: input.end,
+    start,
+    end,
     attendees: input.attendees ?? [],
     organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
     isOrganizer: true,
@@ -83,6 +88,7 @@ export const createEvent = (state: GraphState, caller: Caller, mailbox: string, 
     isCancelled: false,
     showAs: input.showAs ?? 'busy',
     ...(input.transactionId === undefined ? {} : { transactionId: input.transactionId }),
+    ...(input.recurrence === undefined ? {} : { recurrence: input.recurrence, type: 'seriesMaster' as const }),
   };
   calendar.set(event.id, event);
   deliverCopies(state, caller.tenantId, organizer, event);
@@ -121,9 +127,12 @@ export const cancelEvent = (
 ): GraphReply => {
   const organizer = state.user(caller.tenantId, mailbox);
   const event = organizer === undefined ? undefined : state.calendar(organizer.id).get(id);
-  if (organizer === undefined || event === undefined) return notFound(id);
-  const refused = refusedWrite(caller, organizer);
+  const refused = organizer === undefined ? undefined : refusedWrite(caller, organizer);
   if (refused !== undefined) return refused;
+  if (organizer !== undefined && event === undefined && cancelOccurrence(state, organizer.id, caller.tenantId, id)) {
+    return { status };
+  }
+  if (organizer === undefined || event === undefined) return notFound(id);
   state.calendar(organizer.id).delete(id);
   if (event.isOrganizer) cancelCopies(state, event, new Set([organizer.id]), caller.tenantId);
   return { status };
@@ -146,7 +155,10 @@ export const listEvents = (
       return graphError(400, 'ErrorInvalidParameter', 'calendarView needs startDateTime and endDateTime.');
     }
     const [lo, hi] = [toMillis({ dateTime: from, timeZone: 'UTC' }), toMillis({ dateTime: to, timeZone: 'UTC' })];
-    events = events.filter((e) => !e.isCancelled && toMillis(e.start) < hi && toMillis(e.end) > lo);
+    // The calendar view lists a series' meetings, not its master.
+    events = events
+      .flatMap(occurrencesOf)
+      .filter((e) => !e.isCancelled && toMillis(e.start) < hi && toMillis(e.end) > lo);
   }
   return ok({ value: events.sort((a, b) => toMillis(a.start) - toMillis(b.start)) });
 };

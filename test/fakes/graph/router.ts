@@ -6,6 +6,7 @@ import { usersDelta } from './delta.ts';
 import { getDirectReports, getManager, getUser, meId } from './directory.ts';
 import type { Caller, GraphReply } from './http.ts';
 import { graphError } from './http.ts';
+import { listInstances } from './recurrence.ts';
 import { getSchedule, type GetScheduleRequest } from './schedule.ts';
 import { findMeetingTimes, type FindMeetingTimesRequest } from './scheduling.ts';
 import type { GraphState } from './state.ts';
@@ -72,6 +73,8 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
       return listEvents(state, caller, mailbox, request.query, false);
     case 'GET events/{id}':
       return getEvent(state, caller, mailbox, eventId);
+    case 'GET events/{id}/instances':
+      return listInstances(state, caller, mailbox, eventId, request.query);
     case 'GET calendarView/delta':
       return calendarViewDelta(state, caller, mailbox, request);
     case 'GET calendarView':

@@ -1,5 +1,6 @@
 import type { FakeOrg, FakeUser } from '../org.ts';
 import type { DateTimeTimeZone } from './http.ts';
+import type { FakeRecurrence } from './recurrence.ts';
 
 export interface FakeAttendee {
   readonly emailAddress: { readonly address: string; readonly name?: string };
@@ -51,6 +52,12 @@ export interface FakeEvent {
   readonly isCancelled: boolean;
   readonly showAs: 'free' | 'tentative' | 'busy' | 'oof';
   readonly transactionId?: string;
+  /** A series master's pattern and range; its meetings are expanded on request. */
+  readonly recurrence?: FakeRecurrence;
+  /** Days (in the recurrence's zone) of a series' meetings that were cancelled one by one. */
+  readonly cancelledOccurrences?: readonly string[];
+  readonly type?: 'singleInstance' | 'seriesMaster' | 'occurrence';
+  readonly seriesMasterId?: string;
 }
 
 /** Everything the fake Graph knows: the orgs and one calendar per mailbox. */

@@ -1,6 +1,7 @@
 import type { BookingOutcome } from '@pc/core/usecases';
 import { bookConversation, bulkBook, cancelBooking, rescheduleBooking, suggestTimes } from '@pc/core/usecases';
 import type { Server } from 'restify';
+import { registerBookingSeriesRoutes } from './booking-series.ts';
 import { registerApiRoute, type ApiContext } from './register.ts';
 
 const bookingOut = ({ stored, subject, bodyHtml }: BookingOutcome) => ({
@@ -42,4 +43,5 @@ export const registerBookingRoutes = (server: Server, api: ApiContext): void => 
     await cancelBooking(r.deps, r.caller, r.params.personId, r.params.conversationId, r.ifMatch);
     return { body: { ok: true } };
   });
+  registerBookingSeriesRoutes(server, api);
 };
