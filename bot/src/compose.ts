@@ -31,6 +31,7 @@ import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
 import { createMeetingLinkStore } from './cosmos/meeting-link-store.ts';
 import { createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
+import { tabAddressOf } from './tab-links.ts';
 import { createGraphActivityFeed } from './graph/activity-feed.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
@@ -169,7 +170,7 @@ export const composeServices = (
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
     ...(calendarWatching === undefined ? {} : { calendarWatching }),
     ...(activityFeed === undefined ? {} : { activityFeed }),
-    notices: createNoticeQueue(state.sendQueue, clock, config.tabBaseUrl),
+    notices: createNoticeQueue(state.sendQueue, clock, tabAddressOf(config)),
     admin: adminServices(config, keyValues, overrides.directory ?? graphDirectory(config)),
   };
   return { deps, references: state.references, sendQueue: state.sendQueue, sendLeases: state.sendLeases };

@@ -1,3 +1,4 @@
+import { inTeams } from '@pc/core/cards';
 import type { ActivityFeed } from '@pc/core/usecases';
 import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.ts';
@@ -10,13 +11,6 @@ export interface GraphActivityFeedOptions {
   readonly teamsAppId: string;
   readonly retry?: RetryPolicy;
 }
-
-/** The tab the notification opens in Teams, at the nudge's page. */
-const teamsDeepLink = (teamsAppId: string, url: string): string => {
-  const route = url.split('#')[1] ?? '/';
-  const context = JSON.stringify({ subEntityId: route });
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/objectives?webUrl=${encodeURIComponent(url)}&context=${encodeURIComponent(context)}`;
-};
 
 /**
  * The Teams activity feed over Microsoft Graph: one `sendActivityNotification` to the person with
@@ -35,7 +29,8 @@ export const createGraphActivityFeed = (options: GraphActivityFeedOptions): Acti
         topic: {
           source: 'text',
           value: 'Performance Conversations',
-          webUrl: teamsDeepLink(options.teamsAppId, notice.url),
+          // The nudge's link opens the app's tab at its page.
+          webUrl: inTeams(notice.url, options.teamsAppId),
         },
         activityType: notice.activityType,
         previewText: { content: notice.text },

@@ -1,4 +1,5 @@
 import type { Clock, SendQueueStore } from '@pc/core';
+import { tabLink, type TabAddress } from '@pc/core/cards';
 import { isoWeekKey, type NoticeQueue } from '@pc/core/usecases';
 
 /**
@@ -6,7 +7,7 @@ import { isoWeekKey, type NoticeQueue } from '@pc/core/usecases';
  * the check-ins: the queue keeps each to one send by its id, and the scheduler's sweep drains the
  * cycle at Teams' pace under the tenant's send lease.
  */
-export const createNoticeQueue = (store: SendQueueStore, clock: Clock, tabBaseUrl: string): NoticeQueue => ({
+export const createNoticeQueue = (store: SendQueueStore, clock: Clock, tab: TabAddress): NoticeQueue => ({
   queue: async (notice) =>
     (await store.enqueue({
       tenantId: notice.tenantId,
@@ -18,5 +19,5 @@ export const createNoticeQueue = (store: SendQueueStore, clock: Clock, tabBaseUr
       attempts: 0,
       enqueuedAt: clock.now(),
     })) !== undefined,
-  tabLink: (route) => `${tabBaseUrl.replace(/\/+$/, '')}/tab/#${route}`,
+  tabLink: (route) => tabLink(tab, route),
 });

@@ -14,11 +14,11 @@ import type { TeamsContext, TurnIdentity } from './turn.ts';
 const bookingPage = (ctx: TeamsContext): string | undefined =>
   ctx.tabUrl === undefined ? undefined : tabPageUrl(ctx.tabUrl, 'book');
 
-/** Where an invitation and the booked card link: the conversation's page of the tab. */
+/** Where an invitation links: the conversation's page of the tab on the web, as Outlook is read outside Teams too. */
 const conversationPage =
   (ctx: TeamsContext): AgendaLink =>
   (personId, conversationId) =>
-    tabPageUrl(ctx.tabUrl ?? '', 'conversations', personId, conversationId);
+    tabPageUrl({ webBase: ctx.tabUrl?.webBase ?? '' }, 'conversations', personId, conversationId);
 
 /**
  * The Book button: the next times the person and their manager are both free, to book here. Where
@@ -79,7 +79,9 @@ export const bookChosenSlot = async (ctx: TeamsContext, turn: TurnIdentity, data
     withName: choice.withName,
     start: booking?.start ?? choice.start ?? '',
     timeZone: choice.timeZone,
-    ...(ctx.tabUrl === undefined ? {} : { conversationUrl: link(stored.item.employeeId, stored.item.id) }),
+    ...(ctx.tabUrl === undefined
+      ? {}
+      : { conversationUrl: tabPageUrl(ctx.tabUrl, 'conversations', stored.item.employeeId, stored.item.id) }),
     ...(booking?.onlineMeetingUrl === undefined ? {} : { joinUrl: booking.onlineMeetingUrl }),
   });
 };

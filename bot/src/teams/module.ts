@@ -5,6 +5,7 @@ import { createBotAdapter, registerBotRoutes } from './adapter.ts';
 import { PerformanceBot } from './bot.ts';
 import { createCloudProactiveSender } from './proactive-sender.ts';
 import { TurnGate } from '../http/turn-gate.ts';
+import { tabAddressOf } from '../tab-links.ts';
 import type { TeamsContext } from './turn.ts';
 
 /**
@@ -34,7 +35,7 @@ export const createTeamsModule = (): AppModule => {
         references: services.references,
         logger,
         allowedTenants: config.auth.allowedTenants,
-        tabUrl: config.tabBaseUrl,
+        tabUrl: tabAddressOf(config),
       };
       registerBotRoutes(server, adapter, new PerformanceBot(ctx), new TurnGate(config.bot.turnsInFlight));
       if (!config.checkins.scheduler) return;

@@ -1,5 +1,6 @@
 import { AppError, type ConversationReferenceStore } from '@pc/core';
 import type { Caller, UseCaseDeps } from '@pc/core/usecases';
+import type { TabAddress } from '@pc/core/cards';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging.ts';
 
@@ -10,8 +11,8 @@ export interface TeamsContext {
   readonly logger: Logger;
   /** When set, only these tenants are served (an empty list serves nobody, as for the API). */
   readonly allowedTenants?: readonly string[];
-  /** Deep link to the tab, shown on cards that point at fuller views. */
-  readonly tabUrl?: string;
+  /** Where cards that point at fuller views link: the app's tab in Teams, or its web pages. */
+  readonly tabUrl?: TabAddress;
 }
 
 /**

@@ -101,10 +101,3 @@ export const execute = (
  * so characters that would change formatting are escaped.
  */
 export const plain = (value: string): string => value.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
-
-/**
- * A page of the tab as a web address: `#/page/rest…` under /tab/ on the tab's public base, never the
- * server's root (which serves no page). The hash names a page of the tab's router.
- */
-export const tabPageUrl = (base: string, page: string, ...rest: string[]): string =>
-  `${base.replace(/\/+$/, '')}/tab/#/${[page, ...rest].map((p) => encodeURIComponent(p)).join('/')}`;

@@ -1,5 +1,6 @@
 export * from './verbs.ts';
 export * from './elements.ts';
+export * from './tab-links.ts';
 export * from './format.ts';
 export * from './help-card.ts';
 export * from './error-cards.ts';
