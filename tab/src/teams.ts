@@ -4,6 +4,7 @@
  * plain browser (local development) where Teams is absent.
  */
 import type * as TeamsJs from '@microsoft/teams-js';
+import { openSubPage } from './teams-sub-page.ts';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 export type EntityId = 'objectives' | 'conversations' | 'team';
@@ -21,6 +22,8 @@ export interface HostContext {
   readonly frameContext?: string;
   /** The chat the tab is in: in a meeting, the meeting chat's thread id (19:meeting_…@thread.v2). */
   readonly chatId?: string;
+  /** The page a deep link opened the tab at: the router's route, e.g. `/conversations/<person>/<id>`. */
+  readonly subPageId?: string;
 }
 
 export interface TeamsHost {
@@ -74,6 +77,13 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
     );
   });
 
+/** TeamsJS v2 names the deep link's sub-page `page.subPageId`; hosts on the v1 shape send `subEntityId`. */
+const subPageOf = (ctx: TeamsJs.app.Context): Pick<HostContext, 'subPageId'> => {
+  const legacy = (ctx as { readonly subEntityId?: unknown }).subEntityId;
+  const subPageId = ctx.page.subPageId ?? (typeof legacy === 'string' ? legacy : undefined);
+  return subPageId === undefined || subPageId === '' ? {} : { subPageId };
+};
+
 const contextOf = (ctx: TeamsJs.app.Context): HostContext => ({
   inTeams: true,
   theme: normaliseTheme(ctx.app.theme),
@@ -83,6 +93,7 @@ const contextOf = (ctx: TeamsJs.app.Context): HostContext => ({
   ...(ctx.page.id === '' ? {} : { entityId: ctx.page.id }),
   frameContext: ctx.page.frameContext,
   ...(ctx.chat?.id === undefined ? {} : { chatId: ctx.chat.id }),
+  ...subPageOf(ctx),
 });
 
 const hostOver = (teams: typeof TeamsJs, context: HostContext): TeamsHost => ({
@@ -137,6 +148,7 @@ export const connectTeams = async (win: Window, timeoutMs = 2500): Promise<Teams
   const started = await withTimeout(teams.app.initialize(), timeoutMs);
   if (started === 'timeout') return null;
   const host = hostOver(teams, contextOf(await teams.app.getContext()));
+  openSubPage(win, host.context.subPageId);
   await teams.app.notifySuccess();
   return host;
 };
