@@ -67,9 +67,15 @@ describe('bringing the demo organisation in', () => {
         },
         tenant,
       );
-      expect(done.sync).toMatchObject({ outcome: 'completed', counts: { joined: 37, failed: 0 } });
+      const people = org.employees.filter((e) => e.tenantId === tenantId);
+      expect(done.sync).toMatchObject({ outcome: 'completed', counts: { joined: people.length, failed: 0 } });
       expect(done.hrImport.issues).toEqual([]);
-      for (const person of org.employees.filter((e) => e.tenantId === tenantId)) {
+      // Somerset's leaver (003 §6.1) came with the others, then left: the next round gave the leaving date.
+      const leavers = people.filter((e) => e.leftOn !== undefined).map((e) => e.id);
+      expect(leavers).toHaveLength(tenantId === DEMO_TENANT_IDS['somerset-career-conversations'] ? 1 : 0);
+      expect(done.leaversSync?.counts.left ?? 0).toBe(leavers.length);
+      for (const id of leavers) expect((await store.employees.get(tenantId, id))?.item.leftOn).toBe(REF);
+      for (const person of people) {
         const stored = (await store.employees.get(tenantId, person.id))?.item;
         // Graph knows one manager per person: Cumbria 23's second line manager comes in directly.
         expect({ id: person.id, ...owned(stored!) }).toEqual({ id: person.id, ...owned(person) });

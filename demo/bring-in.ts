@@ -14,6 +14,7 @@ import {
   type DirectorySyncResult,
   type HrImportResult,
 } from '@pc/core/usecases';
+import { DeltaDirectory } from '@pc/testing/fakes/graph/delta.ts';
 import { readHrFile } from '../bot/src/cli/hr-csv.ts';
 import { CosmosDirectorySyncStore } from '../bot/src/cosmos/directory-sync-store.ts';
 import type { Store } from '../bot/src/cosmos/index.ts';
@@ -23,6 +24,8 @@ import { seedDemoData } from './seed.ts';
 export interface BroughtIn {
   readonly tenantId: TenantId;
   readonly sync: DirectorySyncResult;
+  /** The round after the demo's leavers' accounts were disabled, where they have any. */
+  readonly leaversSync?: DirectorySyncResult;
   readonly hrFile: string;
   readonly hrImport: HrImportResult;
   /** People whose record still needed the demo-only facts after sync and import. */
@@ -82,16 +85,26 @@ export const syncAndImport = async (
   const syncState = new CosmosDirectorySyncStore((kind, partition) => store.keyValues(kind, partition));
   // Onboarding (the scheme pack, the nation) is a tenant administrator's step: put in directly.
   if ((await store.tenants.get(tenant.tenantId)) === undefined) await store.tenants.put(tenant);
-  const sync = await runDirectorySync(
-    { repos, clock: options.clock ?? systemClock, directory: options.directory, syncState, instanceId: 'npm-start' },
-    tenant.tenantId,
-  );
+  const syncRound = () =>
+    runDirectorySync(
+      { repos, clock: options.clock ?? systemClock, directory: options.directory, syncState, instanceId: 'npm-start' },
+      tenant.tenantId,
+    );
+  // A leaver worked there when the product came: the first round sees their account enabled.
+  const leavers = org.employees.filter((e) => e.tenantId === tenant.tenantId && e.leftOn !== undefined);
+  const entra = org.graphOrgs.find((g) => g.tenantId === tenant.tenantId);
+  const directory = entra instanceof DeltaDirectory && leavers.length > 0 ? entra : undefined;
+  for (const leaver of leavers) directory?.update(leaver.id, { accountEnabled: true });
+  const sync = await syncRound();
   await mkdir(options.hrDir, { recursive: true });
   const hrFile = join(options.hrDir, `${tenant.schemeId}.csv`);
   await writeFile(hrFile, demoHrCsv(org.employees.filter((e) => e.tenantId === tenant.tenantId)));
   const file = await readHrFile(hrFile);
   const hrImport = await importHrRows({ repos }, tenant.tenantId, file.header, file.rows, { dryRun: false });
-  return { tenantId: tenant.tenantId, sync, hrFile, hrImport };
+  if (directory === undefined) return { tenantId: tenant.tenantId, sync, hrFile, hrImport };
+  // Then they left: Entra disables the account and the next round gives them a leaving date.
+  for (const leaver of leavers) directory.leave(leaver.id);
+  return { tenantId: tenant.tenantId, sync, leaversSync: await syncRound(), hrFile, hrImport };
 };
 
 /** What only the demo knows goes over each synced and imported record, keeping its ETag discipline. */

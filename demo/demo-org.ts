@@ -7,13 +7,13 @@ import {
   type Objective,
   type Tenant,
 } from '@pc/core';
-import type { DirectoryFixtureUser } from '@pc/testing/fakes/graph/delta.ts';
+import { DeltaDirectory, type DirectoryFixtureUser } from '@pc/testing/fakes/graph/delta.ts';
 import type { FakeOrg } from '@pc/testing/fakes/org.ts';
 import { findPerson, type Person } from '../bot/src/cli/commands.ts';
 import { feedbackFor, objectivesFor } from './demo-org/extras.ts';
 import { conversationsFor } from './demo-org/history.ts';
 import { tenantId } from './demo-org/ids.ts';
-import { PERSON_COUNT, buildEmployee, departmentOf } from './demo-org/people.ts';
+import { buildEmployee, departmentOf, personNumbersOf } from './demo-org/people.ts';
 import { PROFILES, type TenantProfile } from './demo-org/profiles.ts';
 
 export { DEMO_TENANT_IDS, personId as demoPersonId } from './demo-org/ids.ts';
@@ -37,25 +37,29 @@ const WORKING_HOURS = {
   timeZone: 'Europe/London',
 } as const;
 
-const numbers = Array.from({ length: PERSON_COUNT }, (_, i) => i + 1);
-
-const graphOrgOf = (p: TenantProfile, people: readonly Employee[]): FakeOrg => ({
-  tenantId: tenantId(p.no),
-  users: people.map((e, i): DirectoryFixtureUser => {
-    const main = e.jobs.find((j) => j.isMain) ?? e.jobs[0];
-    const managerId = main?.managerIds[0];
-    return {
-      id: e.id,
-      displayName: e.displayName,
-      mail: e.email,
-      employeeHireDate: e.startDate,
-      ...(main ? { jobTitle: main.title } : {}),
-      department: departmentOf(p, i + 1),
-      ...(managerId === undefined ? {} : { managerId }),
-      workingHours: WORKING_HOURS,
-    };
-  }),
-});
+/**
+ * The directory as Entra holds it now: a leaver's account is disabled. A DeltaDirectory, so bringing
+ * the demo in can show the sync the leaver as they were before they left (demo/bring-in.ts).
+ */
+const graphOrgOf = (p: TenantProfile, people: readonly Employee[]): FakeOrg =>
+  new DeltaDirectory(
+    tenantId(p.no),
+    people.map((e, i): DirectoryFixtureUser => {
+      const main = e.jobs.find((j) => j.isMain) ?? e.jobs[0];
+      const managerId = main?.managerIds[0];
+      return {
+        id: e.id,
+        displayName: e.displayName,
+        mail: e.email,
+        employeeHireDate: e.startDate,
+        ...(main ? { jobTitle: main.title } : {}),
+        department: departmentOf(p, i + 1),
+        ...(managerId === undefined ? {} : { managerId }),
+        workingHours: WORKING_HOURS,
+        ...(e.leftOn === undefined ? {} : { accountEnabled: false }),
+      };
+    }),
+  );
 
 export const buildDemoOrg = (referenceDate: IsoDate = systemClock.today()): DemoOrg => {
   const org: DemoOrg = {
@@ -75,7 +79,7 @@ export const buildDemoOrg = (referenceDate: IsoDate = systemClock.today()): Demo
       nation: p.nation,
       timeZone: 'Europe/London',
     });
-    const people = numbers.map((n) => buildEmployee(p, referenceDate, n));
+    const people = personNumbersOf(p).map((n) => buildEmployee(p, referenceDate, n));
     org.employees.push(...people);
     people.forEach((e, i) => {
       org.conversations.push(...conversationsFor(p, e, referenceDate, i + 1));

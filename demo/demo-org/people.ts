@@ -11,9 +11,10 @@ import { personName, type TenantProfile } from './profiles.ts';
  *   16 on long sickness leave now · 17 transferred from manager 7 to 5, handover pending ·
  *   18, 22 annual review overdue · Cumbria 20 dual role (same manager), 21 dual role
  *   (different managers), 23 two line managers · Assembly 24–26 without own PC, 27 acting up ·
- *   Somerset 28 mandatory training incomplete.
+ *   Somerset 28 mandatory training incomplete, 38 a leaver (left 20 days ago, a 38th person
+ *   in Somerset only, who reported to manager 10; their records are People Services' to archive).
  */
-export const PERSON_COUNT = 37;
+const PERSON_COUNT = 37;
 export const STORY = {
   newStarter: 14,
   backFromMaternity: 15,
@@ -26,7 +27,14 @@ export const STORY = {
   noOwnPc: [24, 25, 26],
   actingUp: 27,
   trainingIncomplete: 28,
+  leaver: 38,
 } as const;
+
+/** Somerset's people: the shared 37 and its leaver (003 §6.1 is the policy with a retention rule). */
+export const personNumbersOf = (p: TenantProfile): readonly number[] => {
+  const shared = Array.from({ length: PERSON_COUNT }, (_, i) => i + 1);
+  return p.schemeId === 'somerset-career-conversations' ? [...shared, STORY.leaver] : shared;
+};
 
 export type Level = 'director' | 'head' | 'manager' | 'hr' | 'auditor' | 'support' | 'staff';
 
@@ -42,6 +50,7 @@ export const levelOf = (n: number): Level => {
 
 /** Manager person number of the main job. */
 const managerOf = (n: number): number | undefined => {
+  if (n === STORY.leaver) return 10;
   const level = levelOf(n);
   if (level === 'director') return undefined;
   if (level === 'head' || level === 'auditor') return 1;
@@ -207,5 +216,6 @@ export const buildEmployee = (p: TenantProfile, ref: IsoDate, n: number): Employ
     hasOwnPc: !(p.schemeId === 'assembly-secretariat' && (STORY.noOwnPc as readonly number[]).includes(n)),
     orgRoles,
     ...(payStep === undefined ? {} : { payStep }),
+    ...(n === STORY.leaver ? { leftOn: addDays(ref, -20) } : {}),
   };
 };
