@@ -9,13 +9,14 @@ const useStyles = makeStyles({
   stagePrompt: { fontSize: '2.5rem', lineHeight: 1.3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   themes: { display: 'grid', gap: tokens.spacingVerticalM },
+  card: { display: 'grid', gap: tokens.spacingVerticalS },
 });
 
 /** The card showing, with where the deck is; `large` on the stage. */
 export const DeckCard = ({ deck, large = false }: { deck: OpenDeck; large?: boolean }) => {
   const styles = useStyles();
   return (
-    <section aria-labelledby="deck-card-h">
+    <section aria-labelledby="deck-card-h" className={styles.card}>
       <Text block size={large ? 500 : 300}>
         Card {deck.number} of {deck.total}
       </Text>
