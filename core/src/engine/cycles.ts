@@ -16,31 +16,40 @@ export interface ResolvedCycle {
   readonly completedOn?: IsoDate;
 }
 
-/** Links each cycle to the next so a late conversation still completes the cycle it belongs to. */
-export const chain = (cycles: readonly Omit<Cycle, 'end'>[]): Cycle[] => {
-  const sorted = [...cycles].sort((a, b) => (a.windowStart < b.windowStart ? -1 : 1));
-  return sorted.map((c, i) => {
-    const next = sorted[i + 1];
-    return next === undefined ? c : { ...c, end: next.windowStart };
-  });
+/** The start of the first window after `windowStart`: where a cycle opening then ends. */
+const endOf = (cycles: readonly Omit<Cycle, 'end'>[], windowStart: IsoDate): IsoDate | undefined => {
+  let end: IsoDate | undefined;
+  for (const c of cycles)
+    if (c.windowStart > windowStart && (end === undefined || c.windowStart < end)) end = c.windowStart;
+  return end;
 };
 
+const withEnd = (cycle: Omit<Cycle, 'end'>, end: IsoDate | undefined): Cycle =>
+  end === undefined ? cycle : { ...cycle, end };
+
 /**
- * The cycle that matters today: the latest one whose window has opened, completed (perhaps late)
- * or not; the next one takes over when its window opens. Before any window opens, the first.
+ * The cycle that matters today, of cycles in any order each running until the next one's window
+ * opens (so a late conversation still completes the cycle it belongs to): the latest one whose
+ * window has opened, completed (perhaps late) or not; the next one takes over when its window
+ * opens. Before any window opens, the first. Only that cycle is linked to the next, not them all.
  */
 export const resolveCycle = (
-  cycles: readonly Cycle[],
+  cycles: readonly Omit<Cycle, 'end'>[],
   done: readonly IsoDate[],
   on: IsoDate,
 ): ResolvedCycle | undefined => {
-  const openedIndex = cycles.findLastIndex((c) => c.windowStart <= on);
-  if (openedIndex < 0) {
-    const first = cycles[0];
-    return first === undefined ? undefined : { cycle: first, status: 'upcoming' };
+  let opened: Omit<Cycle, 'end'> | undefined;
+  let first: Omit<Cycle, 'end'> | undefined;
+  for (const c of cycles) {
+    if (first === undefined || c.windowStart < first.windowStart) first = c;
+    if (c.windowStart <= on && (opened === undefined || c.windowStart > opened.windowStart)) opened = c;
   }
-  const current = cycles[openedIndex];
-  if (current === undefined) return undefined;
+  if (opened === undefined) {
+    return first === undefined
+      ? undefined
+      : { cycle: withEnd(first, endOf(cycles, first.windowStart)), status: 'upcoming' };
+  }
+  const current = withEnd(opened, endOf(cycles, opened.windowStart));
   const completedOn = firstBetween(done, current.windowStart, current.end);
   if (completedOn === undefined) return { cycle: current, status: on <= current.dueDate ? 'due' : 'overdue' };
   return { cycle: current, status: 'completed', completedOn };

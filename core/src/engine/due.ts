@@ -1,5 +1,7 @@
-import type { Cadence, StaffGroupRule } from '../scheme/types.ts';
-import { tenantPack } from '../scheme/organisation-settings.ts';
+import { SCHEME_IDS, type SchemeId, type Tenant } from '../domain/people.ts';
+import type { Cadence, SchemePack, StaffGroupRule } from '../scheme/types.ts';
+import { tenantPack, withSchemeSettings } from '../scheme/organisation-settings.ts';
+import { getSchemePack } from '../scheme/packs/index.ts';
 import type { RuleContext } from './context.ts';
 import { jobGroups } from './groups.ts';
 import { anniversary } from './rules/anniversary.ts';
@@ -54,6 +56,14 @@ const withArrangements = (items: DueItem[], rules: readonly StaffGroupRule[]): D
         return notes.length === 0 ? item : { ...item, reason: [item.reason, ...notes].join(' ') };
       });
 
+/** Each scheme's pack as an organisation that has set nothing over it sees it: made once, not once per person. */
+const PACKS_AS_SHIPPED: ReadonlyMap<SchemeId, SchemePack> = new Map(
+  SCHEME_IDS.map((id) => [id, withSchemeSettings(getSchemePack(id), undefined)]),
+);
+
+const packOf = (tenant: Tenant): SchemePack =>
+  (tenant.settings?.scheme === undefined ? PACKS_AS_SHIPPED.get(tenant.schemeId) : undefined) ?? tenantPack(tenant);
+
 const byDueThenType = (a: DueItem, b: DueItem): number =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
 
@@ -65,7 +75,7 @@ const byDueThenType = (a: DueItem, b: DueItem): number =>
 export const dueConversations = (input: DueInput): DueReport => {
   const { tenant, employee, history, on } = input;
   // The organisation's settings over its pack (e.g. the default regular-conversation frequency).
-  const pack = input.pack ?? tenantPack(tenant);
+  const pack = input.pack ?? packOf(tenant);
   const report = { employeeId: employee.id, schemeId: pack.id, on };
   const employed = employee.startDate <= on && (employee.leftOn === undefined || employee.leftOn > on);
   if (!employed) return { ...report, items: [] };
@@ -77,15 +87,14 @@ export const dueConversations = (input: DueInput): DueReport => {
   const mine = history.filter((r) => r.employeeId === employee.id && r.tenantId === tenant.tenantId);
   const groups = jobGroups(employee, on);
   const heldJobIds = new Set(groups.flatMap((g) => g.jobIds));
-  const items = groups.flatMap((group) => [
-    ...pack.conversations.flatMap((rule) => {
+  const items: DueItem[] = [];
+  for (const group of groups) {
+    for (const rule of pack.conversations) {
       const scope = FOLLOWS_PERSON.has(rule.cadence.kind) ? { group, heldJobIds } : { group };
-      return evaluate(
-        { pack, rule, employee, group, scope, history: mine, on, timeZone: tenant.timeZone },
-        rule.cadence,
-      );
-    }),
-    ...deferralPlanReviews(pack, { employee, history: mine, on }, group),
-  ]);
+      const ctx = { pack, rule, employee, group, scope, history: mine, on, timeZone: tenant.timeZone };
+      items.push(...evaluate(ctx, rule.cadence));
+    }
+    items.push(...deferralPlanReviews(pack, { employee, history: mine, on }, group));
+  }
   return { ...report, items: withArrangements(items, groupRules).sort(byDueThenType) };
 };

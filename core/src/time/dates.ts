@@ -45,7 +45,9 @@ const digits = (text: string, from: number, to: number): number => {
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-const daysInMonth = (y: number, m: number): number => (m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 31));
+/** Days in month `m` (1–12) of year `y`. */
+export const daysInMonth = (y: number, m: number): number =>
+  m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 31);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days algorithm, inverted). */
 const dayNumber = (y: number, m: number, d: number): number => {

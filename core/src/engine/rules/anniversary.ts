@@ -1,7 +1,7 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addMonths } from '../../time/dates.ts';
 import { heldDates, makeItem, type RuleContext } from '../context.ts';
-import { chain, resolveCycle } from '../cycles.ts';
+import { resolveCycle } from '../cycles.ts';
 import type { DueItem } from '../types.ts';
 import { longDate } from '../words.ts';
 
@@ -15,12 +15,10 @@ export const anniversary = (ctx: RuleContext, cadence: Anniversary): DueItem[] =
   const { employee, on } = ctx;
   const base = employee.incrementalDate ?? employee.startDate;
   const years = Math.max(1, Number(on.slice(0, 4)) - Number(base.slice(0, 4)) + 2);
-  const cycles = chain(
-    Array.from({ length: years }, (_, i) => {
-      const dueDate = addMonths(base, 12 * (i + 1));
-      return { windowStart: addMonths(dueDate, -cadence.windowOpensMonthsBefore), dueDate };
-    }),
-  );
+  const cycles = Array.from({ length: years }, (_, i) => {
+    const dueDate = addMonths(base, 12 * (i + 1));
+    return { windowStart: addMonths(dueDate, -cadence.windowOpensMonthsBefore), dueDate };
+  });
   const resolved = resolveCycle(cycles, heldDates(ctx), on);
   if (resolved === undefined) return [];
   const { cycle, status, completedOn } = resolved;

@@ -1,15 +1,14 @@
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
 import { heldDates, makeItem, type RuleContext } from '../context.ts';
-import { chain, resolveCycle } from '../cycles.ts';
+import { resolveCycle } from '../cycles.ts';
 import type { DueItem } from '../types.ts';
 import { longDate, monthName } from '../words.ts';
+import { lastOfMonth } from './months.ts';
 
 type CalendarWindows = Extract<Cadence, { kind: 'calendar-windows' }>;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const lastDayOf = (year: number, month: number): IsoDate =>
-  addDays(addMonths(`${String(year)}-${pad(month)}-01`, 1), -1);
 
 /** Windows of the years around `on`; a window ending in an earlier month runs into the next year (Dec–Jan). */
 const windowsAround = (cadence: CalendarWindows, on: IsoDate) => {
@@ -17,7 +16,7 @@ const windowsAround = (cadence: CalendarWindows, on: IsoDate) => {
   return [year - 2, year - 1, year, year + 1].flatMap((y) =>
     cadence.windows.map((w) => ({
       windowStart: `${String(y)}-${pad(w.fromMonth)}-01`,
-      dueDate: lastDayOf(w.toMonth < w.fromMonth ? y + 1 : y, w.toMonth),
+      dueDate: lastOfMonth(`${String(w.toMonth < w.fromMonth ? y + 1 : y)}-${pad(w.toMonth)}`),
     })),
   );
 };
@@ -27,7 +26,7 @@ export const calendarWindows = (ctx: RuleContext, cadence: CalendarWindows): Due
   const start = ctx.employee.startDate;
   const applies = cadence.appliesFrom;
   const expectedFrom = applies.kind === 'employed-before-window' ? addDays(start, 1) : addMonths(start, applies.months);
-  const cycles = chain(windowsAround(cadence, ctx.on)).filter((c) => c.windowStart >= expectedFrom);
+  const cycles = windowsAround(cadence, ctx.on).filter((c) => c.windowStart >= expectedFrom);
   const resolved = resolveCycle(cycles, heldDates(ctx), ctx.on);
   if (resolved === undefined) return [];
   const { cycle, status, completedOn } = resolved;

@@ -2,7 +2,7 @@ import type { ConversationTypeId } from '../../domain/conversations.ts';
 import type { Cadence } from '../../scheme/types.ts';
 import { addDays, addMonths, minDate, type IsoDate } from '../../time/dates.ts';
 import { agreedEveryWeeks, heldDates, makeItem, openStatus, type RuleContext } from '../context.ts';
-import { chain, resolveCycle } from '../cycles.ts';
+import { resolveCycle } from '../cycles.ts';
 import { doneDates, firstBetween, monthsWith, type FrequencyAgreement } from '../history.ts';
 import type { DueItem } from '../types.ts';
 import { agreedEvery, basisNote, longDate, monthName, plural } from '../words.ts';
@@ -136,7 +136,7 @@ export const monthly = (ctx: RuleContext, cadence: Monthly): DueItem[] => {
       }),
     );
   }
-  const current = resolveCycle(chain([{ windowStart: thisMonth, dueDate: lastOfMonth(thisMonth) }]), done, on);
+  const current = resolveCycle([{ windowStart: thisMonth, dueDate: lastOfMonth(thisMonth) }], done, on);
   if (current === undefined) return items;
   const month = monthName(thisMonth.slice(0, 7));
   if (suppressed(thisMonth) && current.status !== 'completed') {

@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from '../../time/dates.ts';
+import { addMonths, daysInMonth, type IsoDate } from '../../time/dates.ts';
 import { lastBefore } from '../history.ts';
 
 /** Whole months from `a` to `b` (both `YYYY-MM…`). */
@@ -6,7 +6,8 @@ export const monthsBetween = (a: string, b: string): number =>
   (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 
 export const firstOfMonth = (date: IsoDate): IsoDate => `${date.slice(0, 7)}-01`;
-export const lastOfMonth = (date: IsoDate): IsoDate => addDays(addMonths(firstOfMonth(date), 1), -1);
+export const lastOfMonth = (date: IsoDate): IsoDate =>
+  `${date.slice(0, 7)}-${String(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7))))}`;
 
 /**
  * 004 Big Picture: the month (first day) the next conversation is due as it stood at the start of
