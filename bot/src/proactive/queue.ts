@@ -116,6 +116,14 @@ export class SendQueueWorker {
     return run;
   }
 
+  /**
+   * Drops what this worker queued for the tenant's cycle without sending it: another instance may
+   * send those items, and a later drain here would pace a connector call for each stale one.
+   */
+  forget(tenantId: TenantId, cycleKey: string): void {
+    this.#fresh.delete(freshKey(tenantId, cycleKey));
+  }
+
   /** Whether a tenant's cycle has sends still to do or left under way (one single-partition query). */
   hasOpen(tenantId: TenantId, cycleKey: string): Promise<boolean> {
     return this.#store.anyOpen(tenantId, cycleKey);

@@ -1,4 +1,10 @@
-import { TENANT_REFERENCE_KEY, type ConversationReferenceStore, type QuietHours, type TenantId } from '@pc/core';
+import {
+  AppError,
+  TENANT_REFERENCE_KEY,
+  type ConversationReferenceStore,
+  type QuietHours,
+  type TenantId,
+} from '@pc/core';
 import {
   checkinFor,
   checkinTargets,
@@ -51,6 +57,8 @@ export interface SchedulerRun {
   readonly throttled: number;
   /** Tenants another instance was already sending to. */
   readonly leasedElsewhere: number;
+  /** Tenants with check-ins queued by this run and left for another instance's sweep (its share done). */
+  readonly leftFree: number;
 }
 
 type RunTotals = { -readonly [K in keyof SchedulerRun]: SchedulerRun[K] };
@@ -62,6 +70,13 @@ interface Held {
   release(): Promise<string | undefined>;
 }
 
+/** A tenant whose check-ins a run queued, under its lease, and how many were new. */
+interface Computed {
+  readonly tenantId: TenantId;
+  readonly held: Held;
+  readonly queued: number;
+}
+
 /** Sweeps for which a tenant found with nothing open is not listed again while its lease is untouched. */
 const CLEAR_SWEEPS = 5;
 
@@ -70,6 +85,16 @@ const SHORT_HOLD_MS = 2_000;
 
 /** Tenants looked at side by side: each has its own Teams budget, but they share the store. */
 const TENANTS_AT_ONCE = 8;
+
+/** The tenants in a random order (Fisher–Yates). */
+const shuffled = (tenants: readonly TenantId[]): TenantId[] => {
+  const order = [...tenants];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j] as TenantId, order[i] as TenantId];
+  }
+  return order;
+};
 
 /**
  * Looks at the tenants eight at a time (store reads and target computation), starting at `from`
@@ -107,11 +132,11 @@ export class CheckinScheduler {
   /** Tenants another instance holds, until their lease would lapse unrenewed (local time). */
   readonly #heldUntil = new Map<TenantId, number>();
   /**
-   * Tenants whose last drain by this instance found nothing open, with the lease's version as it
-   * released it: while nobody has taken the tenant since, a sweep does not list it again for a
+   * Tenants whose last drain or listing by this instance found nothing open, with the lease's
+   * version then: while nobody has taken the tenant since, a sweep does not look at it again for a
    * few sweeps (a send queued meanwhile without the lease, such as a resend, waits that long).
    */
-  readonly #clear = new Map<TenantId, { readonly etag: string; readonly until: number }>();
+  readonly #clear = new Map<TenantId, { readonly etag: string | undefined; readonly until: number }>();
   /** Tenants the last sweep saw free with this instance already holding its share. */
   #seenFree = new Set<TenantId>();
   /** Where this instance starts each walk over the tenants. */
@@ -187,38 +212,65 @@ export class CheckinScheduler {
     const { leases } = this.#o;
     if (this.#stopped || leases === undefined) return;
     const { cycleKey } = this.#totals();
-    const { free, busy } = await this.#freeTenants(leases);
+    const { free, busy } = await this.#freeTenants(leases, cycleKey);
     // This instance's share of the tenants with work now (not of every allowed tenant, most of
     // which may have nothing to send), so a fan-out to a few tenants still spreads over the
     // instances. A tenant left free for a whole sweep is taken whatever the share.
     const share = Math.ceil((busy + free.length) / Math.max(1, this.#o.instances ?? 1));
-    const room = Math.max(0, share - this.#draining.size);
-    const taken = free.filter((t, i) => i < room || this.#seenFree.has(t));
-    this.#seenFree = new Set(free.filter((t) => !taken.includes(t)));
-    await eachTenant(taken, 0, async (tenantId) => {
-      const lease = await this.#take(tenantId, cycleKey);
-      if (lease === undefined || this.#isStopped()) {
-        await lease?.release();
-        return;
-      }
-      const swept = this.#totals();
-      void this.#drainHeld(tenantId, lease, swept).then(
-        () => {
-          if (swept.sent + swept.inDoubt + swept.failed > 0) this.#report(swept, 'check-in sweep finished');
-        },
-        (error: unknown) => {
-          this.#o.logger.error({ err: error, tenantId }, 'check-in sweep failed');
-        },
-      );
-    });
+    let room = Math.max(0, share - this.#draining.size);
+    await eachTenant(
+      free.filter((t) => this.#seenFree.has(t)),
+      0,
+      async (tenantId) => {
+        await this.#sweepTake(tenantId, cycleKey);
+      },
+    );
+    // Up to `room` of the rest, a few at once, in an order of this sweep's own so instances
+    // sweeping at the same moment reach for different tenants. A tenant another instance took
+    // first gives its place to the next, so an instance never waits a sweep for losing a race.
+    const order = shuffled(free.filter((t) => !this.#seenFree.has(t)));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(room, TENANTS_AT_ONCE) }, async () => {
+        while (room > 0 && next < order.length && !this.#isStopped()) {
+          const tenantId = order[next++] ?? '';
+          room -= 1;
+          if (!(await this.#sweepTake(tenantId, cycleKey))) room += 1;
+        }
+      }),
+    );
+    this.#seenFree = new Set(order.slice(next));
   }
 
   /**
-   * Installed tenants no live instance is sending to (two point reads each; the drain's own
-   * listing then tells whether anything is open, so no instance pays for a query on a tenant
-   * another is about to take), and how many a live instance, this one or another, is sending to.
+   * Takes the tenant's lease and drains its open sends under it; false when another instance
+   * holds it. The drain goes on by itself and reports when it ends.
    */
-  async #freeTenants(leases: SendLeases): Promise<{ free: TenantId[]; busy: number }> {
+  async #sweepTake(tenantId: TenantId, cycleKey: string): Promise<boolean> {
+    const lease = await this.#take(tenantId, cycleKey);
+    if (lease === undefined) return false;
+    if (this.#isStopped()) {
+      await lease.release();
+      return false;
+    }
+    const swept = this.#totals();
+    void this.#drainHeld(tenantId, lease, swept).then(
+      () => {
+        if (swept.sent + swept.inDoubt + swept.failed > 0) this.#report(swept, 'check-in sweep finished');
+      },
+      (error: unknown) => {
+        this.#o.logger.error({ err: error, tenantId }, 'check-in sweep failed');
+      },
+    );
+    return true;
+  }
+
+  /**
+   * Installed tenants with sends open that no live instance is sending to, and how many a live
+   * instance, this one or another, is sending to. Two point reads per tenant, and a query on one
+   * no live instance holds and not known to be clear, so the share counts only tenants with work.
+   */
+  async #freeTenants(leases: SendLeases, cycleKey: string): Promise<{ free: TenantId[]; busy: number }> {
     const free: TenantId[] = [];
     let busy = 0;
     await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
@@ -237,9 +289,15 @@ export class CheckinScheduler {
       }
       const clear = this.#clear.get(tenantId);
       if (clear !== undefined && clear.etag === etag && clear.until > Date.now()) return;
-      free.push(tenantId);
+      if (await this.#o.worker.hasOpen(tenantId, cycleKey)) free.push(tenantId);
+      else this.#markClear(tenantId, etag);
     });
     return { free, busy };
+  }
+
+  /** Not listed again for a few sweeps while nobody takes the tenant's lease (`etag` is its version now). */
+  #markClear(tenantId: TenantId, etag: string | undefined): void {
+    this.#clear.set(tenantId, { etag, until: Date.now() + CLEAR_SWEEPS * this.#sweepIntervalMs() });
   }
 
   // A method rather than a field read: the flag changes while a run awaits.
@@ -249,7 +307,17 @@ export class CheckinScheduler {
 
   #totals(): RunTotals {
     const cycleKey = isoWeekKey(this.#o.deps.clock.today());
-    return { cycleKey, queued: 0, sent: 0, quiet: 0, inDoubt: 0, failed: 0, throttled: 0, leasedElsewhere: 0 };
+    return {
+      cycleKey,
+      queued: 0,
+      sent: 0,
+      quiet: 0,
+      inDoubt: 0,
+      failed: 0,
+      throttled: 0,
+      leasedElsewhere: 0,
+      leftFree: 0,
+    };
   }
 
   #add(totals: RunTotals, drained: DrainResult): void {
@@ -288,9 +356,8 @@ export class CheckinScheduler {
       } finally {
         const released = await held.release();
         this.#draining.delete(tenantId);
-        if (!worked && released !== undefined) {
-          this.#clear.set(tenantId, { etag: released, until: Date.now() + CLEAR_SWEEPS * this.#sweepIntervalMs() });
-        } else this.#clear.delete(tenantId);
+        if (!worked && released !== undefined) this.#markClear(tenantId, released);
+        else this.#clear.delete(tenantId);
         if (worked && this.#o.leases !== undefined) this.#sweepSoon();
       }
     })();
@@ -330,37 +397,90 @@ export class CheckinScheduler {
   }
 
   async #run(): Promise<SchedulerRun> {
-    const { deps } = this.#o;
     const totals = this.#totals();
     const drains: Promise<void>[] = [];
+    const computed: Computed[] = [];
+    let failure: unknown;
     await eachTenant(this.#o.tenants, this.#from, async (tenantId) => {
-      if (this.#isStopped()) return;
-      const tenant = (await deps.repos.tenants.get(tenantId))?.item;
-      if (tenant === undefined || !(await this.#installed(tenantId))) return;
-      // A sweep of this instance finishing the tenant's sends: this run takes the tenant after it.
-      await this.#draining.get(tenantId);
-      const held = await this.#takeForRun(tenantId, totals.cycleKey);
-      if (held === undefined) {
-        totals.leasedElsewhere += 1;
-        return;
-      }
       try {
-        const { targets, quiet } = await checkinTargets(deps, this.#o.references, tenant, {
-          quietHours: this.#o.quietHours ?? DEFAULT_QUIET_HOURS,
-          stopped: () => this.#isStopped(),
-        });
-        totals.quiet += quiet;
-        totals.queued += await this.#enqueue(targets, totals.cycleKey);
+        const done = await this.#compute(tenantId, totals);
+        if (done === undefined) return;
+        // Alone, a tenant is drained as soon as its check-ins are queued.
+        if (this.#alone()) drains.push(this.#drainHeld(tenantId, done.held, totals));
+        else computed.push(done);
       } catch (error) {
-        await held.release();
-        throw error;
+        // The other tenants still get their check-ins; the run reports the failure once it ends.
+        failure ??= error;
       }
-      if (this.#isStopped()) await held.release();
-      else drains.push(this.#drainHeld(tenantId, held, totals));
     });
+    drains.push(...this.#shareOut(computed, totals));
     await Promise.all(drains);
     this.#report(totals, 'check-in run finished');
+    if (failure !== undefined) throw new AppError('internal', 'check-in run failed for a tenant', { cause: failure });
     return totals;
+  }
+
+  /** Without leases, or as the only instance, this one sends to every tenant. */
+  #alone(): boolean {
+    return this.#o.leases === undefined || (this.#o.instances ?? 1) <= 1;
+  }
+
+  /**
+   * Under the tenant's lease, queues this week's check-ins of the people with something to hear
+   * about; undefined when the tenant has no app installed, another instance holds it, or the
+   * scheduler stopped meanwhile (the lease is then released).
+   */
+  async #compute(tenantId: TenantId, totals: RunTotals): Promise<Computed | undefined> {
+    if (this.#isStopped()) return undefined;
+    const { deps } = this.#o;
+    const tenant = (await deps.repos.tenants.get(tenantId))?.item;
+    if (tenant === undefined || !(await this.#installed(tenantId))) return undefined;
+    // A sweep of this instance finishing the tenant's sends: this run takes the tenant after it.
+    await this.#draining.get(tenantId);
+    const held = await this.#takeForRun(tenantId, totals.cycleKey);
+    if (held === undefined) {
+      totals.leasedElsewhere += 1;
+      return undefined;
+    }
+    try {
+      const { targets, quiet } = await checkinTargets(deps, this.#o.references, tenant, {
+        quietHours: this.#o.quietHours ?? DEFAULT_QUIET_HOURS,
+        stopped: () => this.#isStopped(),
+      });
+      const queued = await this.#enqueue(targets, totals.cycleKey);
+      totals.quiet += quiet;
+      totals.queued += queued;
+      if (!this.#isStopped()) return { tenantId, held, queued };
+    } catch (error) {
+      await held.release();
+      throw error;
+    }
+    await held.release();
+    return undefined;
+  }
+
+  /**
+   * With several instances, this one sends to its share of the tenants with work: those this run
+   * queued check-ins for and those another instance is sending to. It releases the rest, with
+   * their check-ins queued, for whichever instance's sweep has room (its own too, once they have
+   * stayed free for a whole sweep), so an hourly run spreads the sending over the instances as a
+   * sweep does instead of falling to the first instance whose timer fires. A tenant with nothing
+   * new is released too: a sweep finds anything still open there.
+   */
+  #shareOut(computed: readonly Computed[], totals: RunTotals): Promise<void>[] {
+    const withWork = computed.filter((c) => c.queued > 0).length + totals.leasedElsewhere;
+    let room = Math.ceil(withWork / Math.max(1, this.#o.instances ?? 1)) - this.#draining.size;
+    return computed.map(async ({ tenantId, held, queued }) => {
+      if (queued > 0 && room > 0) {
+        room -= 1;
+        await this.#drainHeld(tenantId, held, totals);
+        return;
+      }
+      // What this worker queued there may be sent by another instance: it must not pace a call for it later.
+      this.#o.worker.forget(tenantId, totals.cycleKey);
+      if (queued > 0) totals.leftFree += 1;
+      await held.release();
+    });
   }
 
   /**
