@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { typeChoices, type BookableType } from './choices.ts';
 import { Outcome } from './outcome.tsx';
+import { SeriesChoice } from './series.tsx';
 import { SlotList } from './slot-list.tsx';
 import { useBooking } from './use-booking.ts';
 
@@ -33,6 +34,18 @@ export const BookingForm = ({ employeeId, presetType }: { employeeId: string; pr
     choices[0]?.type;
   const choice = choices.find((c) => c.type === type);
   if (type === undefined) return null;
+  const bookRow = (
+    <div className={styles.row}>
+      <Button
+        appearance="primary"
+        disabled={booking.booking || booking.selected === undefined}
+        onClick={() => void booking.book(type)}
+      >
+        {booking.booking ? 'Booking…' : 'Book'}
+      </Button>
+      {booking.selected === undefined ? <Text>Choose a time first.</Text> : null}
+    </div>
+  );
   return (
     <form
       className={styles.form}
@@ -91,16 +104,13 @@ export const BookingForm = ({ employeeId, presetType }: { employeeId: string; pr
             onSelect={booking.select}
             onLater={() => void booking.find(type, booking.found === undefined ? 1 : booking.found.later + 1)}
           />
-          <div className={styles.row}>
-            <Button
-              appearance="primary"
-              disabled={booking.booking || booking.selected === undefined}
-              onClick={() => void booking.book(type)}
-            >
-              {booking.booking ? 'Booking…' : 'Book'}
-            </Button>
-            {booking.selected === undefined ? <Text>Choose a time first.</Text> : null}
-          </div>
+          {type === 'regular' && booking.selected !== undefined ? (
+            <SeriesChoice key={booking.selected.start} employeeId={employeeId} slot={booking.selected}>
+              {bookRow}
+            </SeriesChoice>
+          ) : (
+            bookRow
+          )}
         </>
       )}
       <Outcome outcome={booking.outcome} onMove={() => void booking.moveExisting()} />
