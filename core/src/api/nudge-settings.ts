@@ -16,16 +16,23 @@ const nudges = z.object({
 
 const channel = z.enum(['chat', 'activity-feed']);
 
+/** 'organisation': as often as the organisation's settings say. */
+const checkinCadence = z.enum(['organisation', 'weekly', 'fortnightly', 'monthly', 'never']);
+
 /** A person's own choices on the settings page. */
 export const myNudgeSettingsInput = z.object({
   nudges,
   channel,
   quietHours: quietHours.nullable(),
   namedAnswers: z.boolean(),
+  /** Absent, the cadence stays as it was. */
+  checkinCadence: checkinCadence.optional(),
 });
 
 export const myNudgeSettings = myNudgeSettingsInput.extend({
   activityFeedAvailable: z.boolean(),
   organisationQuietHours: quietHours,
+  checkinCadence,
+  organisationCheckinEveryWeeks: z.number().int().positive(),
   etag: z.string(),
 });

@@ -53,8 +53,13 @@ export interface StoredNudgeSettings {
   readonly channel?: NudgeChannel;
   /** Whether their answers to a team deck carry their name unless they choose otherwise; absent, no. */
   readonly namedAnswers?: boolean;
+  /** How often they get a check-in; absent, as often as their organisation's settings say. */
+  readonly checkinCadence?: CheckinCadence;
   readonly updatedAt: IsoDateTime;
 }
+
+/** How often a person chose to get a check-in; 'never' leaves them out of the weekly run. */
+export type CheckinCadence = 'weekly' | 'fortnightly' | 'monthly' | 'never';
 
 /** The nudges a person may turn off: preparation the day before, a note told, the Friday digest, deadlines. */
 export type NudgeKind = 'preparation' | 'note-told' | 'digest' | 'deadline';

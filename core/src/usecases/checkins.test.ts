@@ -4,7 +4,9 @@ import { employee, tenant } from '@pc/testing/contracts/fixtures.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../errors.ts';
 import { fixedClock } from '../time/clock.ts';
-import { pairWellbeing, recordWellbeing, snoozeCheckins } from './checkins.ts';
+import { checkinTargets, pairWellbeing, recordWellbeing, snoozeCheckins } from './checkins.ts';
+import { checkinsEvery } from './checkins.test-support.ts';
+import { saveMyNudgeSettings, NO_NUDGE_SETTINGS_ETAG, type MyNudgeSettingsInput } from './nudges-settings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
 const TENANT = 'tenant-checkins';
@@ -47,5 +49,64 @@ describe('check-in wellbeing answer', () => {
     await recordWellbeing(deps, as('sam'), 'good');
     await snoozeCheckins(deps, as('sam'));
     expect((await pairWellbeing(deps, as('sam'), 'sam'))?.answer).toBe('good');
+  });
+});
+
+describe('check-in cadence', () => {
+  // Everyone has the app; Monday mornings, outside the default quiet hours.
+  const everyoneInstalled = {
+    get: (tenantId: string, id: string) =>
+      Promise.resolve({
+        tenantId,
+        id,
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
+        botId: '28:bot',
+        channelId: 'msteams',
+        conversationId: `a:${id}`,
+        updatedAt: '2027-01-04T09:00:00.000Z',
+      }),
+  };
+  const ODD_WEEK = '2027-05-10T09:00:00.000Z';
+  const EVEN_WEEK = '2027-05-17T09:00:00.000Z';
+  const FOUR_WEEKS_ON = '2027-06-14T09:00:00.000Z';
+  const on = (now: string): UseCaseDeps => ({ ...deps, clock: fixedClock(now) });
+  const choose = async (userId: string, checkinCadence: MyNudgeSettingsInput['checkinCadence']) => {
+    const body: MyNudgeSettingsInput = {
+      nudges: { preparation: true, 'note-told': true, digest: true, deadline: true },
+      channel: 'chat',
+      quietHours: null,
+      namedAnswers: false,
+      checkinCadence,
+    };
+    await saveMyNudgeSettings(deps, as(userId), body, NO_NUDGE_SETTINGS_ETAG);
+  };
+  const targetsAt = async (now: string) => {
+    const tenantNow = (await deps.repos.tenants.get(TENANT))?.item ?? tenant(TENANT);
+    const found = await checkinTargets(on(now), everyoneInstalled, tenantNow);
+    return { ids: found.targets.map((t) => t.employee.id).sort(), notThisWeek: found.notThisWeek };
+  };
+
+  it('a person on fortnightly is asked every other week, the same weeks every run; the others every week', async () => {
+    await choose('sam', 'fortnightly');
+    expect(await targetsAt(ODD_WEEK)).toEqual({ ids: ['alex', 'mgr-1'], notThisWeek: 1 });
+    expect(await targetsAt(ODD_WEEK)).toEqual({ ids: ['alex', 'mgr-1'], notThisWeek: 1 });
+    expect(await targetsAt(EVEN_WEEK)).toEqual({ ids: ['alex', 'mgr-1', 'sam'], notThisWeek: 0 });
+  });
+
+  it('monthly is every fourth week; never is no week at all', async () => {
+    await choose('sam', 'monthly');
+    await choose('alex', 'never');
+    expect((await targetsAt(EVEN_WEEK)).ids).toEqual(['mgr-1', 'sam']);
+    expect((await targetsAt('2027-05-24T09:00:00.000Z')).ids).toEqual(['mgr-1']);
+    expect((await targetsAt('2027-05-31T09:00:00.000Z')).ids).toEqual(['mgr-1']);
+    expect((await targetsAt('2027-06-07T09:00:00.000Z')).ids).toEqual(['mgr-1']);
+    expect(await targetsAt(FOUR_WEEKS_ON)).toEqual({ ids: ['mgr-1', 'sam'], notThisWeek: 1 });
+  });
+
+  it("without a choice of their own, people follow the organisation's cadence; a weekly choice overrides it", async () => {
+    await deps.repos.tenants.put(checkinsEvery(2)(tenant(TENANT)));
+    await choose('sam', 'weekly');
+    expect(await targetsAt(ODD_WEEK)).toEqual({ ids: ['sam'], notThisWeek: 2 });
+    expect((await targetsAt(EVEN_WEEK)).ids).toEqual(['alex', 'mgr-1', 'sam']);
   });
 });

@@ -2,7 +2,7 @@ import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
-import type { QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { CheckinCadence, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { AppError } from '../errors.ts';
@@ -44,12 +44,29 @@ export const inQuietHours = (
 /** A Monday: check-in weeks are counted from it, so every instance agrees which weeks they are. */
 const CADENCE_EPOCH: IsoDate = '2024-01-01';
 
+/** Weeks between a person's check-ins for each choice; none for 'never'. */
+const CADENCE_WEEKS: Readonly<Record<CheckinCadence, number | undefined>> = {
+  weekly: 1,
+  fortnightly: 2,
+  monthly: 4,
+  never: undefined,
+};
+
+/** The organisation's default: every `checkinEveryWeeks` weeks as its administrator set them, else weekly. */
+export const organisationCheckinEveryWeeks = (tenant: Tenant): number =>
+  Math.max(1, Math.trunc(tenant.settings?.checkinEveryWeeks ?? 1));
+
 /**
- * Whether `today` falls in one of the organisation's check-in weeks: every week, or every
- * `checkinEveryWeeks` weeks as its administrator set them.
+ * Whether `today` falls in one of this person's check-in weeks: weeks are counted from one Monday,
+ * so a person on fortnightly is asked in every other week (the same weeks on every instance), on
+ * monthly in every fourth, and without a choice of their own as often as the organisation says.
  */
-export const isCheckinWeek = (tenant: Tenant, today: IsoDate): boolean => {
-  const every = Math.max(1, Math.trunc(tenant.settings?.checkinEveryWeeks ?? 1));
+export const isCheckinWeek = (tenant: Tenant, today: IsoDate, settings?: StoredNudgeSettings): boolean => {
+  const every =
+    settings?.checkinCadence === undefined
+      ? organisationCheckinEveryWeeks(tenant)
+      : CADENCE_WEEKS[settings.checkinCadence];
+  if (every === undefined) return false;
   const week = Math.floor(daysBetween(CADENCE_EPOCH, today) / 7);
   return ((week % every) + every) % every === 0;
 };
@@ -58,12 +75,14 @@ export interface CheckinTargets {
   readonly targets: CheckinTarget[];
   /** People with the app installed who were left for a later run because of quiet hours. */
   readonly quiet: number;
+  /** People with the app installed whose check-in cadence skips this week (or who chose none). */
+  readonly notThisWeek: number;
 }
 
 /**
- * Who in the tenant may get a check-in now: in one of the organisation's check-in weeks, everyone
- * still employed who installed the app (Teams holds a conversation reference for them) and is not
- * in their quiet hours.
+ * Who in the tenant may get a check-in now: everyone still employed who installed the app (Teams
+ * holds a conversation reference for them), whose cadence (their own, else the organisation's)
+ * asks this week, and who is not in their quiet hours.
  */
 export const checkinTargets = async (
   deps: UseCaseDeps,
@@ -75,7 +94,7 @@ export const checkinTargets = async (
   const today = deps.clock.today();
   const targets: CheckinTarget[] = [];
   let quiet = 0;
-  if (!isCheckinWeek(tenant, today)) return { targets, quiet };
+  let notThisWeek = 0;
   let token: string | undefined;
   do {
     const page = await deps.repos.employees.list(tenant.tenantId, {
@@ -87,11 +106,12 @@ export const checkinTargets = async (
       if (employee.leftOn !== undefined && employee.leftOn <= today) continue;
       if ((await references.get(tenant.tenantId, employee.id)) === undefined) continue;
       const settings = await deps.repos.nudges.get(tenant.tenantId, employee.id);
-      if (inQuietHours(settings, tenant, now, options.quietHours)) quiet += 1;
+      if (!isCheckinWeek(tenant, today, settings)) notThisWeek += 1;
+      else if (inQuietHours(settings, tenant, now, options.quietHours)) quiet += 1;
       else targets.push({ tenant, employee });
     }
   } while (token !== undefined && options.stopped?.() !== true);
-  return { targets, quiet };
+  return { targets, quiet, notThisWeek };
 };
 
 /**

@@ -12,6 +12,7 @@ import {
   type MyNudgeSettingsInput,
 } from './nudges-settings.ts';
 import { logFeedback } from './feedback.ts';
+import { checkinsEvery } from './checkins.test-support.ts';
 
 const T = TENANT_ID;
 const tenant = tenantFor('assembly-secretariat');
@@ -63,8 +64,29 @@ describe('my settings', () => {
       quietHours: null,
       organisationQuietHours: { start: '18:00', end: '08:00', days: [6, 7] },
       namedAnswers: false,
+      checkinCadence: 'organisation',
+      organisationCheckinEveryWeeks: 1,
       etag: NO_NUDGE_SETTINGS_ETAG,
     });
+  });
+
+  it('keeps a chosen check-in cadence until changed, and follows the organisation’s again when asked', async () => {
+    const { repos, at } = await setup();
+    await repos.tenants.put(checkinsEvery(2)(tenant));
+    expect((await getMyNudgeSettings(at(MORNING), sam)).organisationCheckinEveryWeeks).toBe(2);
+    const first = await saveMyNudgeSettings(
+      at(MORNING),
+      sam,
+      choices({ checkinCadence: 'monthly' }),
+      NO_NUDGE_SETTINGS_ETAG,
+    );
+    expect(first.checkinCadence).toBe('monthly');
+    // A save from a page that does not send the cadence leaves it as it was.
+    const second = await saveMyNudgeSettings(at(MORNING), sam, choices({ namedAnswers: true }), first.etag);
+    expect(second.checkinCadence).toBe('monthly');
+    const third = await saveMyNudgeSettings(at(MORNING), sam, choices({ checkinCadence: 'organisation' }), second.etag);
+    expect(third.checkinCadence).toBe('organisation');
+    expect((await repos.nudges.get(T, 'sam'))?.checkinCadence).toBeUndefined();
   });
 
   it('saves against the version loaded, keeps a snooze, and refuses a stale save with a message saying what to do', async () => {

@@ -1,6 +1,7 @@
 import type { Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
-import type { NudgeChannel, NudgeKind, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { CheckinCadence, NudgeChannel, NudgeKind, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import { organisationCheckinEveryWeeks } from './checkins.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { DEFAULT_QUIET_HOURS, quietHoursOf } from './quiet-hours.ts';
@@ -22,6 +23,10 @@ export interface MyNudgeSettings {
   /** The organisation's quiet hours, which always apply. */
   readonly organisationQuietHours: QuietHours;
   readonly namedAnswers: boolean;
+  /** How often they get a check-in; 'organisation', as often as the organisation's settings say. */
+  readonly checkinCadence: CheckinCadence | 'organisation';
+  /** The organisation's check-in cadence in weeks, which 'organisation' follows. */
+  readonly organisationCheckinEveryWeeks: number;
   readonly etag: string;
 }
 
@@ -30,11 +35,13 @@ export interface MyNudgeSettingsInput {
   readonly channel: NudgeChannel;
   readonly quietHours: QuietHours | null;
   readonly namedAnswers: boolean;
+  /** Absent, the cadence stays as it was. */
+  readonly checkinCadence?: CheckinCadence | 'organisation' | undefined;
 }
 
 const viewOf = (
   deps: UseCaseDeps,
-  organisation: QuietHours,
+  tenant: Tenant,
   stored: { readonly item: StoredNudgeSettings; readonly etag: string } | undefined,
 ): MyNudgeSettings => {
   const muted = new Set(stored?.item.mutedNudges ?? []);
@@ -43,8 +50,10 @@ const viewOf = (
     channel: stored?.item.channel ?? 'chat',
     activityFeedAvailable: deps.activityFeed !== undefined,
     quietHours: quietHoursOf(stored?.item) ?? null,
-    organisationQuietHours: organisation,
+    organisationQuietHours: quietHoursOfOrganisation(tenant),
     namedAnswers: stored?.item.namedAnswers === true,
+    checkinCadence: stored?.item.checkinCadence ?? 'organisation',
+    organisationCheckinEveryWeeks: organisationCheckinEveryWeeks(tenant),
     etag: stored?.etag ?? NO_NUDGE_SETTINGS_ETAG,
   };
 };
@@ -56,7 +65,7 @@ export const quietHoursOfOrganisation = (tenant: Tenant): QuietHours =>
 /** The caller's own nudge settings, for the settings page. */
 export const getMyNudgeSettings = async (deps: UseCaseDeps, caller: Caller): Promise<MyNudgeSettings> => {
   const { tenant } = await loadActor(deps, caller);
-  return viewOf(deps, quietHoursOfOrganisation(tenant), await deps.repos.nudges.read(caller.tenantId, caller.userId));
+  return viewOf(deps, tenant, await deps.repos.nudges.read(caller.tenantId, caller.userId));
 };
 
 const CONFLICT =
@@ -81,7 +90,15 @@ export const saveMyNudgeSettings = async (
   if (input.quietHours !== null && input.quietHours.start === input.quietHours.end) {
     throw new AppError('validation', 'Quiet hours need a start and an end that differ.');
   }
-  const { quietHours: _old, mutedNudges: _muted, ...kept } = current?.item ?? { optedOut: false };
+  const {
+    quietHours: _old,
+    mutedNudges: _muted,
+    checkinCadence: ownCadence,
+    ...kept
+  } = current?.item ?? {
+    optedOut: false,
+  };
+  const cadence = input.checkinCadence === undefined ? ownCadence : input.checkinCadence;
   const next: StoredNudgeSettings = {
     ...kept,
     tenantId: caller.tenantId,
@@ -90,10 +107,11 @@ export const saveMyNudgeSettings = async (
     mutedNudges: NUDGE_KINDS.filter((k) => !input.nudges[k]),
     channel: input.channel,
     namedAnswers: input.namedAnswers,
+    ...(cadence === undefined || cadence === 'organisation' ? {} : { checkinCadence: cadence }),
     updatedAt: deps.clock.now(),
   };
   try {
-    return viewOf(deps, quietHoursOfOrganisation(tenant), await deps.repos.nudges.save(next, current?.etag));
+    return viewOf(deps, tenant, await deps.repos.nudges.save(next, current?.etag));
   } catch (error) {
     throw error instanceof AppError && error.code === 'conflict'
       ? new AppError('conflict', CONFLICT, { cause: error })

@@ -3,6 +3,30 @@ import type { BodyOf, ResponseOf, Routes } from '@pc/core/api';
 export type SettingsView = ResponseOf<Routes['me.settings.get']>;
 export type SettingsBody = BodyOf<Routes['me.settings.put']>;
 export type NudgeKind = keyof SettingsBody['nudges'];
+export type CheckinCadence = SettingsView['checkinCadence'];
+
+/** The choices, in the order shown; the organisation's default comes first. */
+export const CADENCES: readonly CheckinCadence[] = ['organisation', 'weekly', 'fortnightly', 'monthly', 'never'];
+
+const EVERY: Readonly<Record<number, string>> = { 1: 'every week', 2: 'every other week', 4: 'every four weeks' };
+
+/** "Every other week" for the organisation's default of two weeks. */
+export const everyWeeksText = (weeks: number): string => EVERY[weeks] ?? `every ${String(weeks)} weeks`;
+
+export const cadenceLabel = (cadence: CheckinCadence, organisationWeeks: number): string => {
+  switch (cadence) {
+    case 'organisation':
+      return `As my organisation sets it (${everyWeeksText(organisationWeeks)})`;
+    case 'weekly':
+      return 'Every week';
+    case 'fortnightly':
+      return 'Every other week (fortnightly)';
+    case 'monthly':
+      return 'Every four weeks (monthly)';
+    case 'never':
+      return 'Never: I will ask for one when I want it';
+  }
+};
 
 export const NUDGE_LABELS: Readonly<Record<NudgeKind, { label: string; hint: string }>> = {
   preparation: {
@@ -32,6 +56,7 @@ export interface SettingsDraft {
   readonly end: string;
   readonly days: readonly number[];
   readonly namedAnswers: boolean;
+  readonly cadence: CheckinCadence;
 }
 
 export const draftOf = (view: SettingsView): SettingsDraft => ({
@@ -42,6 +67,7 @@ export const draftOf = (view: SettingsView): SettingsDraft => ({
   end: view.quietHours?.end ?? '13:00',
   days: view.quietHours?.days ?? [],
   namedAnswers: view.namedAnswers,
+  cadence: view.checkinCadence,
 });
 
 export const bodyOf = (draft: SettingsDraft): SettingsBody => ({
@@ -49,6 +75,7 @@ export const bodyOf = (draft: SettingsDraft): SettingsBody => ({
   channel: draft.channel,
   quietHours: draft.ownQuiet ? { start: draft.start, end: draft.end, days: [...draft.days] } : null,
   namedAnswers: draft.namedAnswers,
+  checkinCadence: draft.cadence,
 });
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;

@@ -19,6 +19,8 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import {
   bodyOf,
+  CADENCES,
+  cadenceLabel,
   draftOf,
   NUDGE_LABELS,
   quietHoursText,
@@ -57,7 +59,7 @@ interface Props {
   readonly onReload: () => void;
 }
 
-/** Which nudges the reader gets and where, their own quiet hours, and named deck answers. */
+/** Which nudges the reader gets and where, how often a check-in comes, their own quiet hours, and named deck answers. */
 export const SettingsForm = ({ view, onSaved, onReload }: Props) => {
   const styles = useStyles();
   const { api } = useSession();
@@ -117,6 +119,21 @@ export const SettingsForm = ({ view, onSaved, onReload }: Props) => {
         >
           <Radio value="chat" label="A chat message from the app" />
           <Radio value="activity-feed" label="The Teams activity feed" disabled={!view.activityFeedAvailable} />
+        </RadioGroup>
+      </Field>
+      <Field
+        label="How often I get a check-in"
+        hint="The weekly check-in lists what is due; required reviews are still mentioned when it comes."
+      >
+        <RadioGroup
+          value={draft.cadence}
+          onChange={(_, d) => {
+            set({ cadence: CADENCES.find((c) => c === d.value) ?? 'organisation' });
+          }}
+        >
+          {CADENCES.map((c) => (
+            <Radio key={c} value={c} label={cadenceLabel(c, view.organisationCheckinEveryWeeks)} />
+          ))}
         </RadioGroup>
       </Field>
       <fieldset className={styles.group}>

@@ -6,7 +6,7 @@ import { useLoad } from '../../use-load.ts';
 import type { SettingsView } from './draft.ts';
 import { SettingsForm } from './form.tsx';
 
-/** My settings: which nudges I get and where, my own quiet hours, and whether my deck answers carry my name. */
+/** My settings: which nudges I get and where, how often a check-in comes, my own quiet hours, and whether my deck answers carry my name. */
 const Page = (_props: { rest: readonly string[] }) => {
   const { api } = useSession();
   const [loaded, reload] = useLoad((signal) => api.call('me.settings.get', { signal }), [api]);
