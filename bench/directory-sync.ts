@@ -5,20 +5,10 @@
  * yardstick is reading the same pages from the local Graph without storing them, so the ratio shows
  * what storing costs.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fixedClock } from '@pc/core';
-import { importHrRows, runDirectorySync, type DirectorySource } from '@pc/core/usecases';
-import { readHrFile } from '../bot/src/cli/hr-csv.ts';
-import { CosmosDirectorySyncStore } from '../bot/src/cosmos/directory-sync-store.ts';
-import { createCosmosStore } from '../bot/src/cosmos/index.ts';
-import { createDirectoryDelta } from '../bot/src/graph/directory-delta.ts';
-import { DeltaDirectory, type DirectoryFixtureUser } from '../test/fakes/graph/delta.ts';
-import { startFakeGraph } from '../test/fakes/graph-server.ts';
-import type { CosmosInfo } from './lib/roles.ts';
-import { startChild } from './lib/child.ts';
+import type { DirectorySource } from '@pc/core/usecases';
+import type { DirectoryFixtureUser } from '../test/fakes/graph/delta.ts';
+import { startSyntheticTenant } from './lib/synthetic-tenant.ts';
 
 export interface DirectorySyncBench {
   readonly users: number;
@@ -35,13 +25,11 @@ export interface DirectorySyncBench {
   readonly importRows: number;
   readonly importSeconds: number;
   readonly importOpsPerRow: number;
+  readonly importPeakRssMiB: number;
 }
 
 const TENANT = 'b3c40000-0000-4000-a000-000000000001';
 const clock = fixedClock('2027-05-10T08:00:00.000Z');
-const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const appToken = (tid: string): Promise<string> =>
-  Promise.resolve(`${part({ alg: 'none' })}.${part({ tid, oid: 'bench', aud: 'https://graph.microsoft.com' })}.x`);
 const id = (i: number): string => `user-${String(i).padStart(6, '0')}`;
 
 /** A tree ten wide: everyone but the first reports to someone listed before them. */
@@ -65,67 +53,35 @@ const readAll = async (source: DirectorySource): Promise<number> => {
   return pages;
 };
 
-const peakRss = (): { stop: () => number } => {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 25);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-};
-
 export const benchDirectorySync = async (options: {
   readonly users: number;
   readonly changes: number;
   readonly pageSize?: number;
 }): Promise<DirectorySyncBench> => {
   const pageSize = options.pageSize ?? 999;
-  const cosmos = await startChild<CosmosInfo>('cosmos');
-  const directory = new DeltaDirectory(
-    TENANT,
-    Array.from({ length: options.users }, (_, i) => user(i)),
-  );
-  // A few hundred hold an app role (HR, auditors, administrators), read whole each round.
-  for (let i = 0; i < options.users; i += 250) directory.assignAppRole(id(i), i % 500 === 0 ? 'HR' : 'Auditor');
-  const graph = await startFakeGraph({ orgs: [directory] });
-  const store = await createCosmosStore({
-    endpoint: cosmos.info.cosmosEndpoint,
-    key: cosmos.info.cosmosKey,
-    databaseId: `bench-${randomUUID()}`,
-    allowSelfSigned: true,
-  });
-  try {
-    await store.tenants.put({
+  const org = await startSyntheticTenant({
+    tenant: {
       tenantId: TENANT,
       name: 'Bench Trust',
       schemeId: 'somerset-career-conversations',
       nation: 'england-and-wales',
       timeZone: 'Europe/London',
-    });
-    const source = createDirectoryDelta({ appToken, baseUrl: graph.baseUrl, pageSize, clientId: 'bench-app' });
-    let t = performance.now();
-    await readAll(source);
+    },
+    users: Array.from({ length: options.users }, (_, i) => user(i)),
+    clock,
+    pageSize,
+  });
+  const { directory } = org;
+  // A few hundred hold an app role (HR, auditors, administrators), read whole each round.
+  for (let i = 0; i < options.users; i += 250) directory.assignAppRole(id(i), i % 500 === 0 ? 'HR' : 'Auditor');
+  try {
+    const t = performance.now();
+    await readAll(org.syncDeps.directory);
     const readOnlySeconds = (performance.now() - t) / 1000;
 
-    const deps = {
-      repos: { tenants: store.tenants, employees: store.employees },
-      clock,
-      directory: source,
-      syncState: new CosmosDirectorySyncStore((kind, partition) => store.keyValues(kind, partition)),
-      instanceId: 'bench',
-    };
-    const memory = peakRss();
-    const ops = store.requestCount();
-    t = performance.now();
-    const full = await runDirectorySync(deps, TENANT);
-    const syncSeconds = (performance.now() - t) / 1000;
-    const cosmosOpsPerUser = (store.requestCount() - ops) / options.users;
-    const peakRssMiB = memory.stop() / 2 ** 20;
-    if (full.outcome !== 'completed') throw new Error(`the full sync ${full.outcome}: ${JSON.stringify(full.errors)}`);
+    const full = await org.sync();
+    if (full.result.outcome !== 'completed')
+      throw new Error(`the full sync ${full.result.outcome}: ${JSON.stringify(full.result.errors)}`);
 
     // A delta round: a third move manager, a third leave, a third join.
     for (let c = 0; c < options.changes; c += 1) {
@@ -134,46 +90,37 @@ export const benchDirectorySync = async (options: {
       else if (c % 3 === 1) directory.leave(id(who));
       else directory.join(user(options.users + c));
     }
-    t = performance.now();
-    const delta = await runDirectorySync(deps, TENANT);
-    const deltaSeconds = (performance.now() - t) / 1000;
+    const delta = await org.sync();
 
     const rows = Array.from(
       { length: options.users },
       (_, i) =>
         `person${String(i)}@bench.example,${String(2010 + (i % 15))}-04-01,,passed,,,,,,${i % 5 === 0 ? 'no' : 'yes'},,none`,
     );
-    const file = join(await mkdtemp(join(tmpdir(), 'pc-bench-hr-')), 'hr.csv');
-    await writeFile(
-      file,
+    const imported = await org.importHr(
       `email,start_date,incremental_date,probation_status,probation_end_date,leave,second_job_title,second_job_manager,second_job_start,has_own_pc,job_family,staff_group\n${rows.join('\n')}\n`,
     );
-    const importOps = store.requestCount();
-    t = performance.now();
-    const hr = await readHrFile(file);
-    const imported = await importHrRows(deps, TENANT, hr.header, hr.rows, { dryRun: false });
-    const importSeconds = (performance.now() - t) / 1000;
-    if (imported.issues.length > 0) throw new Error(`the import found ${String(imported.issues.length)} problems`);
+    if (imported.result.issues.length > 0)
+      throw new Error(`the import found ${String(imported.result.issues.length)} problems`);
 
     return {
       users: options.users,
       pageSize,
-      pages: full.pages,
-      syncSeconds,
+      pages: full.result.pages,
+      syncSeconds: full.seconds,
       readOnlySeconds,
-      ratio: syncSeconds / readOnlySeconds,
-      cosmosOpsPerUser,
-      peakRssMiB,
+      ratio: full.seconds / readOnlySeconds,
+      cosmosOpsPerUser: full.storeOps / options.users,
+      peakRssMiB: full.peakRssMiB,
       changes: options.changes,
-      deltaSeconds,
-      deltaCounts: { ...delta.counts },
+      deltaSeconds: delta.seconds,
+      deltaCounts: { ...delta.result.counts },
       importRows: rows.length,
-      importSeconds,
-      importOpsPerRow: (store.requestCount() - importOps) / rows.length,
+      importSeconds: imported.seconds,
+      importOpsPerRow: imported.storeOps / rows.length,
+      importPeakRssMiB: imported.peakRssMiB,
     };
   } finally {
-    store.close();
-    await graph.close();
-    await cosmos.stop();
+    await org.stop();
   }
 };

@@ -7,7 +7,6 @@
  * in its own process; the use cases run here over the same adapters the server uses. Yardsticks from
  * the same run: a JSON round trip of the due lists' inputs and one single-partition read.
  */
-import { randomUUID } from 'node:crypto';
 import {
   dueConversations,
   fixedClock,
@@ -22,20 +21,15 @@ import {
   completionsExport,
   getTeam,
   organisationCompliance,
-  runDirectorySync,
   type Caller,
 } from '@pc/core/usecases';
 import { composeServices } from '../bot/src/compose.ts';
 import { loadConfig } from '../bot/src/config.ts';
-import { CosmosDirectorySyncStore } from '../bot/src/cosmos/directory-sync-store.ts';
-import { createCosmosStore, type Store } from '../bot/src/cosmos/index.ts';
-import { createDirectoryDelta } from '../bot/src/graph/directory-delta.ts';
-import { DeltaDirectory, type DirectoryFixtureUser } from '../test/fakes/graph/delta.ts';
-import { startFakeGraph } from '../test/fakes/graph-server.ts';
-import { startChild } from './lib/child.ts';
+import type { Store } from '../bot/src/cosmos/index.ts';
+import type { DirectoryFixtureUser } from '../test/fakes/graph/delta.ts';
 import { peakMemory } from './lib/memory.ts';
 import { agreedConversation } from './lib/records.ts';
-import type { CosmosInfo } from './lib/roles.ts';
+import { startSyntheticTenant } from './lib/synthetic-tenant.ts';
 
 const TENANT = '5ca1e000-0000-4000-a000-000000000050';
 const NOW = '2027-05-10T08:00:00.000Z';
@@ -45,9 +39,6 @@ const TEAM = 300;
 const EVERY = 10;
 const IN_FLIGHT = 16;
 
-const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const appToken = (tid: string): Promise<string> =>
-  Promise.resolve(`${part({ alg: 'none' })}.${part({ tid, oid: 'bench', aud: 'https://graph.microsoft.com' })}.x`);
 const id = (i: number): string => `scale-${String(i).padStart(6, '0')}`;
 
 /** Person 0 is HR and manages people 1–300; everyone else reports to one of those 300. */
@@ -136,42 +127,25 @@ const heldWith = (employee: Employee, n: number): ConversationRecord => {
 };
 
 export const benchScale = async (options: { readonly users: number }): Promise<ScaleResult> => {
-  const cosmos = await startChild<CosmosInfo>('cosmos');
-  const directory = new DeltaDirectory(
-    TENANT,
-    Array.from({ length: options.users }, (_, i) => user(i)),
-  );
-  const graph = await startFakeGraph({ orgs: [directory] });
-  const store = await createCosmosStore({
-    endpoint: cosmos.info.cosmosEndpoint,
-    key: cosmos.info.cosmosKey,
-    databaseId: `bench-${randomUUID()}`,
-    allowSelfSigned: true,
+  const tenant: Tenant = {
+    tenantId: TENANT,
+    name: 'Scale Trust',
+    schemeId: 'somerset-career-conversations',
+    nation: 'england-and-wales',
+    timeZone: 'Europe/London',
+  };
+  const clock = fixedClock(NOW);
+  const org = await startSyntheticTenant({
+    tenant,
+    users: Array.from({ length: options.users }, (_, i) => user(i)),
+    clock,
   });
+  const { store } = org;
   try {
-    const tenant: Tenant = {
-      tenantId: TENANT,
-      name: 'Scale Trust',
-      schemeId: 'somerset-career-conversations',
-      nation: 'england-and-wales',
-      timeZone: 'Europe/London',
-    };
-    await store.tenants.put(tenant);
-    const clock = fixedClock(NOW);
-    const source = createDirectoryDelta({ appToken, baseUrl: graph.baseUrl, pageSize: 999 });
-    const syncDeps = {
-      repos: { tenants: store.tenants, employees: store.employees },
-      clock,
-      directory: source,
-      syncState: new CosmosDirectorySyncStore((kind, partition) => store.keyValues(kind, partition)),
-      instanceId: 'bench',
-    };
-    const ops = store.requestCount();
-    let started = performance.now();
-    const sync = await runDirectorySync(syncDeps, TENANT);
-    const syncSeconds = (performance.now() - started) / 1000;
-    const syncOps = store.requestCount() - ops;
-    if (sync.outcome !== 'completed') throw new Error(`the sync ${sync.outcome}: ${JSON.stringify(sync.errors)}`);
+    const sync = await org.sync();
+    if (sync.result.outcome !== 'completed')
+      throw new Error(`the sync ${sync.result.outcome}: ${JSON.stringify(sync.result.errors)}`);
+    const { seconds: syncSeconds, storeOps: syncOps } = sync;
 
     const services = composeServices(
       loadConfig({ APP_ENV: 'local', LOG_LEVEL: 'silent', CHECKIN_SCHEDULER: 'false' }),
@@ -220,7 +194,7 @@ export const benchScale = async (options: { readonly users: number }): Promise<S
         return `${String(everyone.length)} people, ${String(items)} items`;
       }),
     );
-    started = performance.now();
+    let started = performance.now();
     const roundTripped = inputs.map((input) => JSON.parse(JSON.stringify(input)) as DueInput);
     const jsonRoundTripSeconds = (performance.now() - started) / 1000;
     if (roundTripped.length !== inputs.length) throw new Error('the yardstick lost inputs');
@@ -280,8 +254,6 @@ export const benchScale = async (options: { readonly users: number }): Promise<S
       singlePartitionReadMs,
     };
   } finally {
-    store.close();
-    await graph.close();
-    await cosmos.stop();
+    await org.stop();
   }
 };

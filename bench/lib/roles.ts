@@ -9,6 +9,7 @@ import { startFakeBotConnector } from '../../test/fakes/bot-connector.ts';
 import type { InjectedRefusal, SlidingWindowLimiter } from '../../test/fakes/connector/limits.ts';
 import { startCosmosServer } from '../../test/support/cosmos-server.ts';
 import { exitWithParent, ready } from './child.ts';
+import { linearCosmosQueries } from './linear-queries.ts';
 
 export interface CosmosInfo {
   readonly cosmosEndpoint: string;
@@ -58,6 +59,8 @@ const untilStopped = (close: () => Promise<void>): void => {
 };
 
 const cosmos = async (): Promise<void> => {
+  // BENCH_LINEAR_QUERIES=1: the query engine without its quadratic copying (see linear-queries.ts).
+  if (process.env.BENCH_LINEAR_QUERIES === '1') linearCosmosQueries();
   const server = await startCosmosServer();
   ready({ cosmosEndpoint: server.endpoint, cosmosKey: server.key } satisfies CosmosInfo);
   untilStopped(() => server.close());
