@@ -86,4 +86,21 @@ describe('003 §6.1 the daily retention job on two instances', () => {
     expect(later.map((r) => r?.tenants)).toEqual([0, 0]);
     expect((await store().employees.get(TENANT, reportId(3)))?.item.archive).toBeUndefined();
   }, 120_000);
+
+  it('a day whose instance stopped mid-run is left alone for an hour, then another instance runs it', async () => {
+    const runs = store().keyValues<{ tenantId: string; id: string; startedAt: string }>('retention-run', () => 'runs');
+    const today = NOW.slice(0, 10);
+    // As an instance leaves the day when it stops after claiming it and before finishing.
+    await runs.delete(TENANT, 'runs', today);
+    const stopped = await runs.create({ tenantId: TENANT, id: today, startedAt: '2027-05-03T01:30:00.000Z' });
+    const waiting = await Promise.all(instances.map(({ job }) => job.runOnce()));
+    expect(waiting.map((r) => r?.tenants)).toEqual([0, 0]);
+    expect((await store().employees.get(TENANT, reportId(3)))?.item.archive).toBeUndefined();
+
+    await runs.update({ ...stopped.item, startedAt: '2027-05-03T00:30:00.000Z' }, stopped.etag);
+    const takenOver = await Promise.all(instances.map(({ job }) => job.runOnce()));
+    expect(takenOver.map((r) => r?.tenants ?? 0).sort()).toEqual([0, 1]);
+    expect(takenOver.reduce((sum, r) => sum + (r?.archived ?? 0), 0)).toBe(1);
+    expect((await store().employees.get(TENANT, reportId(3)))?.item.archive?.archivedOn).toBe(today);
+  }, 60_000);
 });

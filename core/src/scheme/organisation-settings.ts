@@ -67,12 +67,15 @@ export interface RetentionPeriod {
 }
 
 /** The policy's keeping period where it sets one, else the organisation's choice, else the default. */
-export const retentionPeriodOf = (tenant: Tenant): RetentionPeriod => {
-  const rule = getSchemePack(tenant.schemeId).retention;
+export const retentionPeriodFor = (pack: SchemePack, settings: Tenant['settings']): RetentionPeriod => {
+  const rule = pack.retention;
   if (rule?.keepYears !== undefined) return { keepYears: rule.keepYears, source: 'policy', setIn: rule.policyRef };
-  const settings = tenant.settings;
   const chosen = settings?.scheme.retentionKeepYears;
   return chosen === undefined || settings === undefined
     ? { keepYears: DEFAULT_RETENTION_KEEP_YEARS, source: 'default' }
     : { keepYears: chosen, source: 'organisation', setIn: `settings version ${String(settings.version)}` };
 };
+
+/** The tenant's keeping period for leavers' archived records (003 §6.1 sets none). */
+export const retentionPeriodOf = (tenant: Tenant): RetentionPeriod =>
+  retentionPeriodFor(getSchemePack(tenant.schemeId), tenant.settings);

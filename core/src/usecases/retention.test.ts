@@ -5,8 +5,11 @@
  * deleted: a record whose period is over is marked for HR. Each step is audited once.
  */
 import { describe, expect, it } from 'vitest';
+import { SCHEME_IDS } from '../domain/people.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { employee, job, record, tenantFor, TENANT_ID } from '../engine/fixtures.test-support.ts';
+import { retentionPeriodFor } from '../scheme/organisation-settings.ts';
+import { getSchemePack } from '../scheme/packs/index.ts';
 import { fixedClock } from '../time/clock.ts';
 import { archiveLeavers } from './retention.ts';
 import { RETENTION_JOB_ACTOR, runRetention } from './retention-run.ts';
@@ -87,6 +90,16 @@ describe('003 §6.1 leavers’ records archived to People Services', () => {
       '10 years, as your organisation chose in its settings (settings version 3); the policy sets no period.',
     );
     expect(run.inKeeping.find((p) => p.personId === 'employee-1')?.archive.keepUntil).toBe('2037-05-03');
+  });
+
+  it('a keeping period a policy sets wins over the organisation’s; none of the five policies (000–004) sets one', () => {
+    for (const id of SCHEME_IDS) expect(getSchemePack(id).retention?.keepYears).toBeUndefined();
+    const somerset = getSchemePack('somerset-career-conversations');
+    if (somerset.retention === undefined) throw new Error('003 §6.1 has a retention rule');
+    const withPeriod = { ...somerset, retention: { ...somerset.retention, keepYears: 8 } };
+    expect(retentionPeriodFor(withPeriod, settings(10))).toEqual({ keepYears: 8, source: 'policy', setIn: '003 §6.1' });
+    expect(retentionPeriodFor(somerset, settings(10))).toMatchObject({ keepYears: 10, source: 'organisation' });
+    expect(retentionPeriodFor(somerset, undefined)).toEqual({ keepYears: 6, source: 'default' });
   });
 
   it('003: two runs at once archive each leaver once and mark an ended period once, deleting nothing', async () => {
