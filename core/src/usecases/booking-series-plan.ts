@@ -52,7 +52,7 @@ export interface SeriesRequest {
 }
 
 /** A series books at most a year ahead. */
-export const MAX_SERIES_MONTHS = 12;
+const MAX_SERIES_MONTHS = 12;
 
 const WEEKDAYS: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const INDEXES = ['first', 'second', 'third', 'fourth'] as const;
@@ -60,7 +60,7 @@ const INDEXES = ['first', 'second', 'third', 'fourth'] as const;
 const weekdayOf = (date: IsoDate): Weekday => WEEKDAYS[toUtcDate(date).getUTCDay()] ?? 'monday';
 
 /** How often the pair meet: the agreed number of weeks, or once a month (004 Regular). */
-export const seriesFrequency = (
+const seriesFrequency = (
   request: Pick<SeriesRequest, 'tenant' | 'employee' | 'managerId' | 'history'>,
   on: IsoDate,
 ): { weeks: number } | { monthly: true } => {

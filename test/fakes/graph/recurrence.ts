@@ -4,7 +4,7 @@
  * request (`GET events/{id}/instances`, the calendar view) and never stored one by one. Cancelling
  * one meeting records its day on the master (and on each attendee's copy) as cancelled.
  */
-import { zonedDate, zonedToUtc } from '@pc/core/usecases';
+import { zonedToUtc } from '@pc/core/usecases';
 import {
   fromMillis,
   graphError,
@@ -153,7 +153,3 @@ export const cancelOccurrence = (state: GraphState, organizerId: string, tenantI
   }
   return true;
 };
-
-/** The local day of a UTC instant in a zone, for tests that read a series' meetings. */
-export const dayIn = (utc: DateTimeTimeZone, timeZone: string): string =>
-  zonedDate(new Date(toMillis(utc)).toISOString(), timeZone);

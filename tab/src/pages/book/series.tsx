@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** The last day of the month six months after the first meeting: a series' end until the person chooses another. */
-export const defaultUntil = (start: string): string => {
+const defaultUntil = (start: string): string => {
   const d = new Date(start);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 7, 0)).toISOString().slice(0, 10);
 };
