@@ -24,7 +24,7 @@ export interface SeriesInvitation {
 /** Calendar refusals after which no series can exist. */
 const NOT_SENT: ReadonlySet<string> = new Set(['forbidden', 'unauthenticated', 'validation', 'not-found']);
 
-const seriesCalendar = (deps: UseCaseDeps, tenantId: string): CalendarSeriesGateway => {
+export const seriesCalendar = (deps: UseCaseDeps, tenantId: string): CalendarSeriesGateway => {
   const series = calendarOf(deps, tenantId).series;
   if (series === undefined)
     throw new AppError('unavailable', 'Recurring bookings are not set up for your organisation.');

@@ -8,7 +8,7 @@ import { invitationOf } from './agenda.ts';
 import { addressesOf, guardBooking, pairOf } from './booking-parties.ts';
 import { checkTimes, ownerOf, refuseSecondInMonth } from './booking-rules.ts';
 import { planSeries, type SeriesPlan } from './booking-series-plan.ts';
-import { seriesRecords, sendSeries, type SeriesInvitation } from './booking-series-send.ts';
+import { seriesCalendar, seriesRecords, sendSeries, type SeriesInvitation } from './booking-series-send.ts';
 import type { AgendaLink } from './bookings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { storePending } from './pending-booking.ts';
@@ -108,6 +108,8 @@ export const bookSeries = async (
   const employee = subject.employee;
   const { organizerId, managerId, attendeeIds } = pairOf(subject, caller.userId);
   const owner = ownerOf(caller, organizerId);
+  // Refused before anything is written: a record no calendar can complete would stay pending.
+  seriesCalendar(deps, caller.tenantId);
   const history = await historyOf(deps, caller.tenantId, employee.id);
   const seriesId =
     idempotencyKey === undefined
