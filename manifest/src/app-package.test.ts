@@ -98,9 +98,13 @@ describe('manifest content others rely on', () => {
     const tab = manifest.configurableTabs[0]!;
     expect(tab.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingStage']));
     expect(tab.meetingSurfaces).toEqual(['sidePanel', 'stage']);
-    // Meeting start and end events reach the bot only with OnlineMeeting.ReadBasic.Chat; the add-in needs the mailbox one.
+    // Meeting start and end events reach the bot only with OnlineMeeting.ReadBasic.Chat; the side panel shares the
+    // team deck to the stage with MeetingStage.Write.Chat (ChannelMeetingStage.Write.Group in a channel meeting);
+    // the add-in needs the mailbox one.
     expect(manifest.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual([
+      'ChannelMeetingStage.Write.Group',
       'MailboxItem.ReadWrite.User',
+      'MeetingStage.Write.Chat',
       'OnlineMeeting.ReadBasic.Chat',
     ]);
   });
