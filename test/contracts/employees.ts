@@ -84,5 +84,20 @@ export const employeeRepositoryContract = (open: () => EmployeeRepository): void
       expect(everyone.map((e) => e.id).sort()).toEqual(ids);
       expect(await repo.listAll(newTenantId())).toEqual([]);
     });
+
+    it('lists everyone with the version an update needs, and turns away one that went stale', async () => {
+      const repo = open();
+      const tenantId = newTenantId();
+      for (const id of ['ann', 'bob']) await repo.create(employee(tenantId, id));
+      await repo.create(employee(newTenantId(), 'stranger'));
+      const listed = await repo.listAllStored(tenantId);
+      expect(listed.map((s) => s.item.id).sort()).toEqual(['ann', 'bob']);
+      const [first] = listed;
+      if (first === undefined) throw new Error('nobody listed');
+      await repo.update({ ...first.item, displayName: 'Renamed' }, first.etag);
+      await expect(repo.update({ ...first.item, displayName: 'Again' }, first.etag)).rejects.toMatchObject({
+        code: 'conflict',
+      });
+    });
   });
 };

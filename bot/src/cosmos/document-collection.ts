@@ -224,12 +224,26 @@ export class DocumentCollection<T extends object> {
     filter: PartitionFilter,
     options: { readonly largePages?: boolean } = {},
   ): Promise<T[]> {
-    const items: T[] = [];
-    const size = options.largePages === true ? -1 : 100;
+    return this.#all(tenantId, partitionKey, filter, options.largePages === true ? -1 : 100, (doc) => this.#item(doc));
+  }
+
+  /** Every match in one partition with its version, in pages as large as Cosmos sends (see queryAll). */
+  async queryAllStored(tenantId: string, partitionKey: string, filter: PartitionFilter): Promise<Stored<T>[]> {
+    return this.#all(tenantId, partitionKey, filter, -1, (doc) => this.#stored(doc));
+  }
+
+  async #all<R>(
+    tenantId: string,
+    partitionKey: string,
+    filter: PartitionFilter,
+    size: number,
+    map: (doc: ItemDefinition) => R,
+  ): Promise<R[]> {
+    const items: R[] = [];
     let continuationToken: string | undefined;
     do {
       const response = await this.#fetch(tenantId, partitionKey, filter, size, continuationToken);
-      items.push(...response.resources.map((doc) => this.#item(doc)));
+      for (const doc of response.resources) items.push(map(doc));
       continuationToken = response.continuationToken;
     } while (continuationToken !== undefined);
     return items;

@@ -45,6 +45,10 @@ export class CosmosEmployeeRepository implements EmployeeRepository {
     return this.#docs.queryAll(tenantId, tenantId, {}, { largePages: true });
   }
 
+  listAllStored(tenantId: TenantId): Promise<readonly Stored<Employee>[]> {
+    return this.#docs.queryAllStored(tenantId, tenantId, {});
+  }
+
   /** Unordered: an ORDER BY on names would put names into the continuation token. */
   list(tenantId: TenantId, page?: PageRequest): Promise<Page<Employee>> {
     return this.#docs.queryPage(tenantId, tenantId, {}, page);

@@ -45,6 +45,8 @@ export interface EmployeeRepository {
   list(tenantId: TenantId, page?: PageRequest): Promise<Page<Employee>>;
   /** Everyone in the tenant in as few requests as the store allows: for whole-organisation work (an HR import). */
   listAll(tenantId: TenantId): Promise<readonly Employee[]>;
+  /** As listAll, with each record's version, for work that goes on to update what it listed (an HR import). */
+  listAllStored(tenantId: TenantId): Promise<readonly Stored<Employee>[]>;
 }
 
 export interface ConversationQuery {

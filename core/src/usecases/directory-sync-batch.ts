@@ -16,7 +16,8 @@ export interface Decision<R> {
  * Read, decide and write for many people at once (a directory page, an HR file): a batch's records
  * are read together, each is decided from its stored record alone and the changed ones are written
  * together with their ETags. Only a person whose record changed meanwhile (a conflict) is read and
- * decided again on their own, so the outcome is what one-at-a-time writes would have given.
+ * decided again on their own, so the outcome is what one-at-a-time writes would have given. A caller
+ * that has just listed the records with their versions passes `listed`, and nobody is read again.
  */
 export const decideAndWrite = async <T, R>(
   employees: EmployeeRepository,
@@ -24,6 +25,7 @@ export const decideAndWrite = async <T, R>(
   items: readonly T[],
   idOf: (item: T) => PersonId,
   decide: (item: T, current: Stored<Employee> | undefined) => Decision<R>,
+  listed?: (item: T) => Stored<Employee> | undefined,
 ): Promise<R[]> => {
   const once = async (item: T, current: Stored<Employee> | undefined): Promise<R> => {
     const { result, write } = decide(item, current);
@@ -35,7 +37,10 @@ export const decideAndWrite = async <T, R>(
   const results: R[] = [];
   for (let start = 0; start < items.length; start += BATCH) {
     const batch = items.slice(start, start + BATCH);
-    const found = await Promise.all(batch.map((item) => employees.get(tenantId, idOf(item))));
+    const found =
+      listed === undefined
+        ? await Promise.all(batch.map((item) => employees.get(tenantId, idOf(item))))
+        : batch.map(listed);
     const done = await Promise.all(
       batch.map(async (item, i) => {
         try {

@@ -147,6 +147,33 @@ describe('HR import', () => {
     expect((await repos.employees.get(T, 'cat'))?.item.hasOwnPc).toBe(true);
   });
 
+  it('reads no one again after listing, and a record changed since the listing keeps that change', async () => {
+    const reads: string[] = [];
+    const { employees } = repos;
+    const watched: typeof employees = {
+      create: (e) => employees.create(e),
+      update: (e, etag) => employees.update(e, etag),
+      listReports: (tenantId, managerId) => employees.listReports(tenantId, managerId),
+      list: (tenantId, page) => employees.list(tenantId, page),
+      listAll: (tenantId) => employees.listAll(tenantId),
+      get: (tenantId, id) => {
+        reads.push(id);
+        return employees.get(tenantId, id);
+      },
+      // Someone renames Ann between the import's listing and its writes.
+      listAllStored: async (tenantId) => {
+        const listed = await employees.listAllStored(tenantId);
+        const ann = (await employees.get(tenantId, 'ann'))!;
+        await employees.update({ ...ann.item, displayName: 'Ann Renamed' }, ann.etag);
+        return listed;
+      },
+    };
+    const result = await importHrRows({ repos: { ...repos, employees: watched } }, T, header, good, { dryRun: false });
+    expect(result).toMatchObject({ changed: 2, issues: [] });
+    expect(reads).toEqual(['ann']);
+    expect((await repos.employees.get(T, 'ann'))?.item).toMatchObject({ displayName: 'Ann Renamed', hasOwnPc: false });
+  });
+
   it('refuses a file whose columns it does not know', async () => {
     const result = await importHrRows({ repos }, T, ['mail', 'start'], rows({ mail: 'ann@example.test' }), {
       dryRun: false,

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Employee, Nation, TenantId } from '../domain/people.ts';
-import type { EmployeeRepository, TenantRepository } from '../ports/repositories.ts';
+import type { EmployeeRepository, Stored, TenantRepository } from '../ports/repositories.ts';
 import { decideAndWrite } from './directory-sync-batch.ts';
 import { HR_COLUMNS, type HrRow } from './hr-file.ts';
 import { applyRow, parseRow, type Parsed } from './hr-row.ts';
@@ -27,12 +27,15 @@ export interface HrImportDeps {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Everyone by email, read in as few requests as the store allows (one listing, not a page at a time). */
-const everyone = async (deps: HrImportDeps, tenantId: TenantId): Promise<Map<string, Employee>> =>
-  new Map((await deps.repos.employees.listAll(tenantId)).map((e) => [e.email.toLowerCase(), e]));
+/**
+ * Everyone by email with their versions, read in as few requests as the store allows (one listing,
+ * not a page at a time); the writes use these versions, so no one is read twice.
+ */
+const everyone = async (deps: HrImportDeps, tenantId: TenantId): Promise<Map<string, Stored<Employee>>> =>
+  new Map((await deps.repos.employees.listAllStored(tenantId)).map((s) => [s.item.email.toLowerCase(), s]));
 
 interface Plan {
-  readonly person: Employee;
+  readonly person: Stored<Employee>;
   readonly parsed: Parsed;
 }
 
@@ -59,7 +62,7 @@ export const importHrRows = async (
   if (issues.length > 0) return { dryRun: options.dryRun, rows: rows.length, changed: 0, unchanged: 0, issues };
 
   const people = await everyone(deps, tenantId);
-  const idByEmail = new Map([...people].map(([email, e]) => [email, e.id]));
+  const idByEmail = new Map([...people].map(([email, e]) => [email, e.item.id]));
   const firstRow = new Map<string, number>();
   const plans: Plan[] = [];
   const nations = new Set<Nation>();
@@ -78,7 +81,7 @@ export const importHrRows = async (
     if (person !== undefined && earlier === undefined) plans.push({ person, parsed });
   }
   if (nations.size > 1) issues.push({ row: 1, column: 'nation', reason: 'Every row must name the same nation.' });
-  const changes = plans.filter((p) => !same(p.person, applyRow(p.person, p.parsed)));
+  const changes = plans.filter((p) => !same(p.person.item, applyRow(p.person.item, p.parsed)));
   const [nation] = [...nations];
   const summary = {
     dryRun: options.dryRun,
@@ -88,17 +91,19 @@ export const importHrRows = async (
   };
   if (issues.length > 0 || options.dryRun) return { ...summary, issues };
   if (nation !== undefined && nation !== tenant.nation) await deps.repos.tenants.put({ ...tenant, nation });
-  // Each person's facts go over the record as it is now, with its ETag; many people at once.
+  // Each person's facts go over the record as listed, with its ETag, many people at once; one
+  // changed since the listing is read again and the row applied over what it is now.
   await decideAndWrite(
     deps.repos.employees,
     tenantId,
     changes,
-    (plan) => plan.person.id,
+    (plan) => plan.person.item.id,
     (plan, stored) => {
       if (stored === undefined) throw new AppError('conflict', 'A person in the file left the store meanwhile.');
       const next = applyRow(stored.item, plan.parsed);
       return same(stored.item, next) ? { result: plan } : { result: plan, write: next };
     },
+    (plan) => plan.person,
   );
   return { ...summary, issues };
 };

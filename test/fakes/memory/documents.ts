@@ -108,6 +108,11 @@ export class MemoryDocuments<T extends object> {
     return order === undefined ? found : found.sort(order);
   }
 
+  /** Every item of one tenant's partition with its version. */
+  allStored(tenantId: string, partition: string): Stored<T>[] {
+    return [...this.#partition(tenantId, partition).values()].map((stored) => ({ ...stored, item: copy(stored.item) }));
+  }
+
   page(
     tenantId: string,
     partition: string,

@@ -79,6 +79,10 @@ export class InMemoryEmployeeRepository implements EmployeeRepository {
   listAll(tenantId: TenantId): Promise<readonly Employee[]> {
     return Promise.resolve(this.#docs.all(tenantId, WHOLE_TENANT));
   }
+
+  listAllStored(tenantId: TenantId): Promise<readonly Stored<Employee>[]> {
+    return Promise.resolve(this.#docs.allStored(tenantId, WHOLE_TENANT));
+  }
 }
 
 const inRange = (query: ConversationQuery) => (c: ConversationRecord) =>
