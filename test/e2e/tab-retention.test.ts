@@ -26,6 +26,7 @@ describe('Leavers’ records in the tab (003 §6.1)', () => {
     expect(await waiting.textContent()).toBe(`${leaver.displayName}: left on 13 April 2027`);
     expect(await retention.textContent()).toContain('sent to People Services for filing and archiving. (003 §6.1)');
     expect(await retention.textContent()).toMatch(/kept for 6 years, the product.s default: the policy sets no period/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The policy sets no period, so the administrator chooses one in the organisation's settings.
     await page.goto(tab('admin'));
