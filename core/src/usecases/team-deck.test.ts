@@ -13,9 +13,11 @@ import {
   namesAnswersByDefault,
   startTeamDeck,
   teamDeckById,
+  teamDeckIdFor,
   type DeckActor,
 } from './team-deck.ts';
 import { teamDeckCards } from './team-deck-content.ts';
+import { drawNextMeetingCard, endMeetingDeck, meetingDeck, startMeetingDeck } from './team-deck-meeting.ts';
 import { buildTeamDeckCard, DECK_NAMED_FIELD } from '../cards/team-deck-card.ts';
 import { NO_NUDGE_SETTINGS_ETAG, saveMyNudgeSettings } from './nudges-settings.ts';
 
@@ -160,5 +162,51 @@ describe('team deck (policy 000 strengths first, 001/004 values and behaviours, 
     expect(await toggle('sam')).toBe('true');
     expect(await toggle('mgr')).toBe('false');
     expect(await toggle('sam', { text: 'Flexible starts', named: false })).toBe('false');
+  });
+});
+
+describe('a meeting’s team deck from its side panel and stage (the same deck as the meeting chat’s card)', () => {
+  const MEETING = '19:meeting_xyz@thread.v2';
+  const caller = (userId: string) => ({ tenantId: T, userId });
+
+  it('whoever starts it runs it: only they draw the next card and end it; everyone sees the same card', async () => {
+    const { deps } = await setup();
+    expect(await meetingDeck(deps, caller('sam'), MEETING)).toEqual({ kind: 'none' });
+    const started = await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    expect(started).toMatchObject({ kind: 'deck', status: 'open', number: 1, runsIt: true, mayDrawNext: true });
+    const seen = await meetingDeck(deps, caller('sam'), MEETING);
+    expect(seen).toMatchObject({ kind: 'deck', number: 1, runsIt: false, mayDrawNext: false });
+    if (started.kind !== 'deck' || seen.kind !== 'deck') throw new Error('no deck');
+    expect(seen.card?.title).toBe(started.card?.title);
+
+    expect(await refusal(drawNextMeetingCard(deps, caller('sam'), MEETING, 1))).toBe('forbidden');
+    expect(await refusal(endMeetingDeck(deps, caller('sam'), MEETING))).toBe('forbidden');
+    expect(await drawNextMeetingCard(deps, caller('mgr'), MEETING, 1)).toMatchObject({ number: 2 });
+    // A second press from the same card does not skip one.
+    expect(await drawNextMeetingCard(deps, caller('mgr'), MEETING, 1)).toMatchObject({ number: 2 });
+    expect(await meetingDeck(deps, caller('sam'), MEETING)).toMatchObject({ number: 2 });
+  });
+
+  it('ending gives everyone the themes without names, from answers given on the shared card', async () => {
+    const { deps } = await setup();
+    await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    const id = teamDeckIdFor(T, MEETING);
+    await answerTeamDeck(deps, actor('sam'), id, MEETING, { text: 'We back each other up', named: true }, 'act-1');
+    expect(await meetingDeck(deps, caller('sam'), MEETING)).toMatchObject({ themes: [] });
+    const ended = await endMeetingDeck(deps, caller('mgr'), MEETING);
+    expect(ended).toMatchObject({ status: 'ended', themes: [{ answers: ['We back each other up'] }] });
+    expect(JSON.stringify(await meetingDeck(deps, caller('sam'), MEETING))).not.toContain('sam Name');
+    expect(await refusal(drawNextMeetingCard(deps, caller('mgr'), MEETING, 1))).toBe('validation');
+    // A new deck starts after the old one ended, run by whoever starts it.
+    expect(await startMeetingDeck(deps, caller('sam'), MEETING, undefined)).toMatchObject({
+      status: 'open',
+      runsIt: true,
+      themes: [],
+    });
+  });
+
+  it('someone outside the organisation’s directory is refused', async () => {
+    const { deps } = await setup();
+    expect(await refusal(meetingDeck(deps, caller('stranger'), MEETING))).toBe('forbidden');
   });
 });

@@ -6,7 +6,7 @@ import { useLoad } from '../../use-load.ts';
 import { DeckCard, DeckThemes } from './deck-view.tsx';
 
 /** How often the stage asks for the card showing: a small GET, and only while the deck is open and on screen. */
-export const STAGE_POLL_MS = 3000;
+const STAGE_POLL_MS = 3000;
 
 const useStyles = makeStyles({
   stage: { maxWidth: '60rem', margin: '0 auto', padding: tokens.spacingVerticalXXL },
