@@ -13,6 +13,7 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   'export.subject-access': 'took a copy of everything held about you',
   'export.annual-review': 'downloaded your annual review form',
   'record.archived': 'archived your records',
+  'record.keeping-ended': 'marked your archived records as past their keeping period',
   'rating.released': 'released a pay recommendation to you',
   'rating.agreed': 'agreed your pay recommendation at the Step 3 review',
   'pay-step.facts': 'entered the facts for your pay step',

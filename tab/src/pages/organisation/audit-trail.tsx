@@ -44,6 +44,7 @@ const ACTIONS: readonly [string, string][] = [
   ['pay-step.facts', 'Entered pay-step facts'],
   ['pay-step.decided', 'Decided a pay step'],
   ['record.archived', 'Archived records'],
+  ['record.keeping-ended', 'Marked records past their keeping period'],
 ];
 const actionWords = (action: string): string => ACTIONS.find(([id]) => id === action)?.[1] ?? sentence(action);
 
