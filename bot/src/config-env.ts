@@ -70,7 +70,10 @@ export const EnvSchema = z.object({
   /** The Entra app id the tab and add-in sign in with themselves (nested app authentication). */
   TAB_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   GRAPH_BASE_URL: url.optional(),
-  /** The Teams app's id (the manifest's `id`); with Graph configured, nudges may go to the activity feed. */
+  /**
+   * The Teams app's id (the manifest's `id`): cards sent into Teams link to the app's tab with it (web addresses
+   * without it); with Graph configured, nudges may go to the activity feed.
+   */
   TEAMS_APP_ID: z.string().regex(guid, 'must be a GUID').optional(),
   BOT_TURNS_IN_FLIGHT: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).optional(),
   BOT_DIRECTORY_CACHE_SECONDS: z.coerce
