@@ -1,9 +1,9 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
-import { withRecord } from '../domain/status-digest.ts';
+import { digestOf, withRecord } from '../domain/status-digest.ts';
 import type { ConversationRepository, EmployeeRepository, Stored } from '../ports/repositories.ts';
 import type { StatusDigestRepository } from '../ports/status-digests.ts';
 import { retryOnConflict } from './concurrency.ts';
-import { rebuildDigest } from './status-digest.ts';
+import { filedUnder, recordsOf } from './status-digest.ts';
 
 interface DigestWriteDeps {
   readonly conversations: ConversationRepository;
@@ -23,7 +23,16 @@ export const refreshDigest = async (deps: DigestWriteDeps, record: ConversationR
       if (stored === undefined) {
         const employee = await deps.employees.get(record.tenantId, record.employeeId);
         // Records of someone not (or no longer) in the directory have no digest to keep.
-        if (employee !== undefined) await rebuildDigest(deps, employee.item, undefined);
+        if (employee === undefined) return;
+        // Created, never stored over: a writer who read the records before this record was
+        // written may create it first, and the conflict retries here to add this record to theirs.
+        const records = await recordsOf(deps.conversations, record.tenantId, record.employeeId);
+        const person = {
+          tenantId: record.tenantId,
+          personId: record.employeeId,
+          managerIds: filedUnder(employee.item),
+        };
+        await deps.statusDigests.put(digestOf(person, records));
         return;
       }
       const next = withRecord(stored.item, record);
