@@ -55,6 +55,32 @@ export const statusDigestRepositoryContract = (open: () => Opened): void => {
       expect(await digests.listForPeople(tenantId, [])).toEqual([]);
     });
 
+    it("walks the tenant's whole directory and every digest in pages, and nothing of another tenant", async () => {
+      const { digests, employees } = open();
+      const tenantId = newTenantId();
+      const other = newTenantId();
+      const ids = Array.from({ length: 130 }, (_, i) => `emp-${String(i).padStart(3, '0')}`);
+      for (const id of ids) await employees.create(employee(tenantId, id));
+      for (const id of ids.slice(0, 120)) await digests.put(digest(tenantId, id));
+      await employees.create(employee(other, 'emp-000'));
+      await digests.put(digest(other, 'emp-000'));
+      const people: string[] = [];
+      const found: StatusDigest[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await digests.everyone(tenantId, token);
+        people.push(...page.people.map((p) => p.id));
+        found.push(...page.digests);
+        token = page.continuationToken;
+        pages += 1;
+      } while (token !== undefined && pages < 20);
+      expect(people.sort()).toEqual(ids);
+      expect(found.map((d) => d.personId).sort()).toEqual(ids.slice(0, 120));
+      expect(found.find((d) => d.personId === 'emp-001')).toEqual(digest(tenantId, 'emp-001'));
+      expect(token).toBeUndefined();
+    });
+
     it("answers managers' reports and the digests filed under those managers together", async () => {
       const { digests, employees } = open();
       const tenantId = newTenantId();

@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import type { Employee, PersonId, Stored, TenantId } from '@pc/core';
-import type { StatusDigest, StatusDigestRepository, TeamDigests } from '@pc/core/usecases';
+import type { PeopleAndDigestsPage, StatusDigest, StatusDigestRepository, TeamDigests } from '@pc/core/usecases';
 import { DocumentCollection, type RequestCounter } from './document-collection.ts';
 import { cosmosErrorToAppError } from './errors.ts';
 import { StoredDocuments } from './stored-documents.ts';
@@ -85,6 +85,43 @@ export class CosmosStatusDigestRepository implements StatusDigestRepository {
       reports: docs.filter((d) => d['docType'] === 'employee').map((d) => this.#employees.item(d)),
       digests: docs.filter((d) => d['docType'] === DOC_TYPE).map((d) => this.#digests.stored(d)),
     };
+  }
+
+  async everyone(tenantId: TenantId, continuationToken?: string): Promise<PeopleAndDigestsPage> {
+    const query = {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.tenantId = @pk AND (c.docType = @employee OR c.docType = @digest)',
+      parameters: [
+        { name: '@pk', value: tenantId },
+        { name: '@employee', value: 'employee' },
+        { name: '@digest', value: DOC_TYPE },
+      ],
+    };
+    const page = await this.#call(() =>
+      this.#container.items
+        .query<ItemDefinition>(query, {
+          partitionKey: tenantId,
+          maxItemCount: TEAM_PAGE,
+          ...(continuationToken === undefined ? {} : { continuationToken }),
+        })
+        .fetchNext(),
+    );
+    const docs = page.resources.filter((d) => d['tenantId'] === tenantId);
+    // Typed as always present, but absent on the last page.
+    const next = page.continuationToken as string | undefined;
+    return {
+      people: docs.filter((d) => d['docType'] === 'employee').map((d) => this.#employees.item(d)),
+      digests: docs.filter((d) => d['docType'] === DOC_TYPE).map((d) => this.#digests.item(d)),
+      ...(next === undefined ? {} : { continuationToken: next }),
+    };
+  }
+
+  async #call<R>(operation: () => Promise<R>): Promise<R> {
+    this.#counter.count += 1;
+    try {
+      return await operation();
+    } catch (error) {
+      throw cosmosErrorToAppError(error);
+    }
   }
 
   /** Every page of a query inside the tenant's partition, each page counted as one operation. */

@@ -6,7 +6,7 @@ import type { IsoDate, IsoDateTime } from '../time/dates.ts';
  * The shape of a digest. A digest of an older format is rebuilt from the records the first time
  * it is read, so changing what a digest holds needs no migration: raise this number.
  */
-export const DIGEST_FORMAT = 1;
+export const DIGEST_FORMAT = 2;
 
 /**
  * What the scheme engine and the compliance figures read of one conversation: its type, state,
@@ -19,11 +19,17 @@ export interface DigestEntry {
   readonly status: Exclude<ConversationStatus, 'cancelled'>;
   readonly date: IsoDate;
   readonly jobIds: readonly string[];
+  /** The managers the record names (the reviewer column of the HR system's export). */
+  readonly managerIds: readonly PersonId[];
   readonly agreement: Agreement;
   /** When the colleague noted disagreement with the record (004); its text stays on the record. */
   readonly disagreedAt?: IsoDateTime;
   readonly agreedRegularEveryWeeks?: number;
   readonly forwardLooking?: boolean;
+  /** The rating's value on the scheme's scale (who may see it is decided when it is read). */
+  readonly rating?: string;
+  /** When an appeal was lodged against the record and whether it was decided; its grounds and decision text stay on the record. */
+  readonly appeal?: { readonly lodgedOn: IsoDate; readonly decided: boolean };
   /** The record's own `updatedAt`: an older write never replaces a newer one in the digest. */
   readonly updatedAt: IsoDateTime;
 }
@@ -68,10 +74,15 @@ export const entryOf = (r: ConversationRecord): DigestEntry | undefined => {
     status: r.status,
     date: r.date,
     jobIds: [...r.jobIds],
+    managerIds: [...r.managerIds],
     agreement: { ...r.agreement },
     ...(r.disagreement === undefined ? {} : { disagreedAt: r.disagreement.recordedAt }),
     ...(r.agreedRegularEveryWeeks === undefined ? {} : { agreedRegularEveryWeeks: r.agreedRegularEveryWeeks }),
     ...(r.forwardLooking === undefined ? {} : { forwardLooking: r.forwardLooking }),
+    ...(r.rating === undefined ? {} : { rating: r.rating.value }),
+    ...(r.appeal === undefined
+      ? {}
+      : { appeal: { lodgedOn: r.appeal.lodgedOn, decided: r.appeal.decision !== undefined } }),
     updatedAt: r.updatedAt,
   };
 };
@@ -131,12 +142,14 @@ export const withRecord = (digest: StatusDigest, record: ConversationRecord): St
 export const sameDigest = (a: StatusDigest, b: StatusDigest): boolean => canonical(a) === canonical(b);
 
 /** The digest as the conversation history the scheme engine reads (no text: the engine reads none). */
-export const historyOfDigest = (digest: StatusDigest): ConversationRecord[] =>
+export const historyOfDigest = (
+  digest: Pick<StatusDigest, 'tenantId' | 'personId' | 'entries'>,
+): ConversationRecord[] =>
   digest.entries.map((e) => ({
     tenantId: digest.tenantId,
     id: e.id,
     employeeId: digest.personId,
-    managerIds: [],
+    managerIds: e.managerIds,
     jobIds: e.jobIds,
     type: e.type,
     status: e.status,
@@ -151,6 +164,7 @@ export const historyOfDigest = (digest: StatusDigest): ConversationRecord[] =>
     ...(e.disagreedAt === undefined ? {} : { disagreement: { recordedAt: e.disagreedAt, text: '' } }),
     ...(e.agreedRegularEveryWeeks === undefined ? {} : { agreedRegularEveryWeeks: e.agreedRegularEveryWeeks }),
     ...(e.forwardLooking === undefined ? {} : { forwardLooking: e.forwardLooking }),
+    ...(e.rating === undefined ? {} : { rating: { value: e.rating } }),
     createdAt: e.updatedAt,
     updatedAt: e.updatedAt,
   }));

@@ -24,4 +24,18 @@ export interface StatusDigestRepository {
    * each) with the digests filed under any of them.
    */
   teamOf(tenantId: TenantId, managerIds: readonly PersonId[]): Promise<TeamDigests>;
+  /**
+   * The tenant's whole directory and every digest, a page of up to 1,000 documents at a time (a
+   * person and their digest may come on different pages), for views over the whole organisation:
+   * their reads grow with pages, not people.
+   */
+  everyone(tenantId: TenantId, continuationToken?: string): Promise<PeopleAndDigestsPage>;
+}
+
+/** One page of `StatusDigestRepository.everyone`. */
+export interface PeopleAndDigestsPage {
+  readonly people: readonly Employee[];
+  readonly digests: readonly StatusDigest[];
+  /** Absent on the last page. */
+  readonly continuationToken?: string;
 }

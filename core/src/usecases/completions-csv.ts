@@ -6,7 +6,7 @@ import { countsAsHeld } from '../rules/record-lifecycle.ts';
 import { addMonths, type IsoDate } from '../time/dates.ts';
 import { loadActor, subjectOf, type ReadPerson } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { allPages } from './export-support.ts';
+import { entriesOf, historyOfEntries } from './digest-pages.ts';
 import { COMPLETION_LAYOUTS, type CompletionLayoutId, type CompletionRow } from './completion-layouts.ts';
 
 const COMPLETION_TYPES = new Set<ConversationRecord['type']>([
@@ -61,7 +61,7 @@ interface Exporting {
   readonly layout: CompletionLayoutId;
 }
 
-/** The rows of one page of people: their conversations in the range from paged queries of ≤100 people. */
+/** The rows of one page of people: their conversations in the range from their digests, one query per 100 people. */
 async function* rowsOf(x: Exporting, people: readonly Employee[], isHr: boolean): AsyncGenerator<string[]> {
   const t = x.tenant.tenantId;
   const spec = COMPLETION_LAYOUTS[x.layout];
@@ -75,12 +75,16 @@ async function* rowsOf(x: Exporting, people: readonly Employee[], isHr: boolean)
   }
   for (let i = 0; i < allowed.length; i += PAGE) {
     const chunk = allowed.slice(i, i + PAGE);
-    const query = { ...x.range, employeeIds: chunk.map((a) => a.person.id) };
-    const records = await allPages((p) => x.deps.repos.conversations.listForTenant(t, query, p));
+    const entries = await entriesOf(
+      x.deps.repos,
+      t,
+      chunk.map((a) => a.person),
+    );
+    const { from, to } = x.range;
     for (const { person, ratingVisible } of chunk) {
-      const done = records
-        .filter((r) => r.employeeId === person.id && COMPLETION_TYPES.has(r.type) && countsAsHeld(r))
-        .sort((a, b) => a.date.localeCompare(b.date));
+      const done = historyOfEntries(t, person.id, entries.get(person.id)).filter(
+        (r) => r.date >= from && r.date <= to && COMPLETION_TYPES.has(r.type) && countsAsHeld(r),
+      );
       for (const record of done) {
         const managers = spec.needsManagers ? await Promise.all(record.managerIds.map(x.people.read)) : [];
         const managerNames = managers.flatMap((m) => (m ? [m.displayName] : []));
@@ -96,8 +100,8 @@ async function* rowsOf(x: Exporting, people: readonly Employee[], isHr: boolean)
 /**
  * Dated completion records for the HR system (000 iTrent; 003 ESR for the NHS scheme): facts only,
  * one row per job (000 dual roles). Checked before any row is read, then written as the store is
- * read: HR's export walks the directory a page of 100 people at a time, each page's conversations
- * in one paged query, so no export reads one partition per person or holds the organisation in memory.
+ * read: HR's export walks the directory a page of 100 people at a time, each page's status digests
+ * in one query, so no export reads one partition per person or holds the organisation in memory.
  */
 export const completionsExport = async (
   deps: UseCaseDeps,

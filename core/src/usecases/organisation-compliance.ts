@@ -9,7 +9,8 @@ import type { SchemePack } from '../scheme/types.ts';
 import { addDays, addMonths, type IsoDate } from '../time/dates.ts';
 import { quarterOf } from './compliance.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { conversationsInScope, organisationScope, type OrgScope } from './organisation-scope.ts';
+import { entriesOf, everyoneWithDigests, historyOfEntries, type EntriesByPerson } from './digest-pages.ts';
+import { organisationScope, type OrgScope } from './organisation-scope.ts';
 import { payStepDecisionsFor } from './pay-step.ts';
 import { labelOf, packOf } from './scheme.ts';
 
@@ -50,12 +51,26 @@ export const organisationCompliance = async (
   options: { readonly unit?: string | undefined } = {},
 ) => {
   const today = deps.clock.today();
-  const scope = await organisationScope(deps, caller, today);
+  // The directory and everyone's digests together, pages of up to 1,000, once the caller may see the view.
+  let digests: EntriesByPerson | undefined;
+  const scope = await organisationScope(deps, caller, today, async () => {
+    const read = await everyoneWithDigests(deps.repos, caller.tenantId);
+    digests = read.digests;
+    return read.people;
+  });
   const pack = packOf(scope.tenant);
   const types = reviewTypes(pack);
   const quarters = quartersEndingAt(today);
   const from = addMonths(quarters[0]?.from ?? today, -LOOKBACK_MONTHS);
-  const records = await conversationsInScope(deps, caller.tenantId, scope, { from, to: today });
+  // Each person's digest, not their history; their records only for someone without one.
+  const entries = await entriesOf(deps.repos, caller.tenantId, scope.people, digests);
+  // The same window of history the figures have always been worked out from.
+  const records = new Map(
+    scope.people.map((p) => [
+      p.id,
+      historyOfEntries(caller.tenantId, p.id, entries.get(p.id)).filter((r) => r.date >= from && r.date <= today),
+    ]),
+  );
   const reportsAt = (on: IsoDate): Map<PersonId, DueReport> =>
     new Map(
       scope.people.map((employee) => {
@@ -89,8 +104,10 @@ export const organisationCompliance = async (
       : []
   ).filter((d) => !d.result.eligible);
   const appeals = scope.people.flatMap((p) =>
-    (records.get(p.id) ?? []).flatMap((r) =>
-      r.appeal !== undefined && r.appeal.lodgedOn >= (quarters[0]?.from ?? today) ? [{ p, appeal: r.appeal }] : [],
+    (entries.get(p.id) ?? []).flatMap((e) =>
+      e.appeal !== undefined && e.date >= from && e.date <= today && e.appeal.lodgedOn >= (quarters[0]?.from ?? today)
+        ? [{ p, appeal: e.appeal }]
+        : [],
     ),
   );
   const overall = figures(nowReports, { from: now?.q.from ?? today, to: today });
@@ -138,7 +155,7 @@ export const organisationCompliance = async (
       dueDate: o.dueDate,
     })),
     deferrals: deferred.length,
-    appeals: { lodged: appeals.length, open: appeals.filter((a) => a.appeal.decision === undefined).length },
+    appeals: { lodged: appeals.length, open: appeals.filter((a) => !a.appeal.decided).length },
   };
 };
 

@@ -1,5 +1,4 @@
-import type { ConversationRecord } from '../domain/conversations.ts';
-import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { decide, type TenantActor } from '../permissions/decide.ts';
 import { currentManagerIds } from '../permissions/relationships.ts';
@@ -75,13 +74,20 @@ const unitHeadOf = (
  * their service, everyone below them (000 Team Themes). The directory is read in pages once;
  * departments are the branches just under the top, so no person costs a query of their own.
  */
-export const organisationScope = async (deps: UseCaseDeps, caller: Caller, on: IsoDate): Promise<OrgScope> => {
+export const organisationScope = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  on: IsoDate,
+  /** The whole directory, read once the caller may see the view; by default its pages of 100. */
+  readEveryone: () => Promise<readonly Employee[]> = () =>
+    allPages((p) => deps.repos.employees.list(caller.tenantId, p)),
+): Promise<OrgScope> => {
   const { actor, tenant, employee } = await loadActor(deps, caller);
   const isHr = employee.orgRoles.includes('hr');
   if (!isHr && !employee.orgRoles.includes('senior-manager')) {
     throw new AppError('forbidden', 'The organisation view is for HR and senior managers.');
   }
-  const everyone = await allPages((p) => deps.repos.employees.list(caller.tenantId, p));
+  const everyone = await readEveryone();
   const byId = new Map(everyone.map((e) => [e.id, e]));
   const current = everyone.filter((e) => e.leftOn === undefined || e.leftOn > on);
   const tops = new Set(
@@ -115,33 +121,4 @@ export const organisationScope = async (deps: UseCaseDeps, caller: Caller, on: I
     unitOf,
     byId,
   };
-};
-
-/** At most this many people's ids go into one query (the port's limit). */
-const IDS_PER_QUERY = 100;
-
-/**
- * The conversations of everyone in scope dated in the range, by person: one paged query across
- * the tenant for the whole organisation, or paged queries of up to 100 people for a service.
- */
-export const conversationsInScope = async (
-  deps: UseCaseDeps,
-  tenantId: TenantId,
-  scope: OrgScope,
-  range: { readonly from: IsoDate; readonly to: IsoDate },
-): Promise<ReadonlyMap<PersonId, ConversationRecord[]>> => {
-  const ids = scope.people.map((p) => p.id);
-  const records: ConversationRecord[] = [];
-  if (scope.kind === 'organisation') {
-    records.push(...(await allPages((p) => deps.repos.conversations.listForTenant(tenantId, range, p))));
-  } else {
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const employeeIds = ids.slice(i, i + IDS_PER_QUERY);
-      const query = { ...range, employeeIds };
-      records.push(...(await allPages((p) => deps.repos.conversations.listForTenant(tenantId, query, p))));
-    }
-  }
-  const byPerson = new Map<PersonId, ConversationRecord[]>(ids.map((id) => [id, []]));
-  for (const r of records) byPerson.get(r.employeeId)?.push(r);
-  return byPerson;
 };

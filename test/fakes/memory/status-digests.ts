@@ -1,12 +1,12 @@
 import type { Employee, EmployeeRepository, PersonId, Stored, TenantId } from '@pc/core';
-import type { StatusDigest, StatusDigestRepository, TeamDigests } from '@pc/core/usecases';
+import type { PeopleAndDigestsPage, StatusDigest, StatusDigestRepository, TeamDigests } from '@pc/core/usecases';
 import { MemoryDocuments } from './documents.ts';
 
 /** Digests beside the directory, one partition per tenant, as in Cosmos' `people` container. */
 const WHOLE_TENANT = '';
 
 export class InMemoryStatusDigestRepository implements StatusDigestRepository {
-  readonly #employees: Pick<EmployeeRepository, 'listReports'>;
+  readonly #employees: Pick<EmployeeRepository, 'list' | 'listReports'>;
   readonly #docs = new MemoryDocuments<StatusDigest>({
     id: (d) => d.personId,
     tenantId: (d) => d.tenantId,
@@ -14,7 +14,7 @@ export class InMemoryStatusDigestRepository implements StatusDigestRepository {
   });
 
   /** `employees`: the directory a team's reports come from. */
-  constructor(employees: Pick<EmployeeRepository, 'listReports'>) {
+  constructor(employees: Pick<EmployeeRepository, 'list' | 'listReports'>) {
     this.#employees = employees;
   }
 
@@ -40,4 +40,27 @@ export class InMemoryStatusDigestRepository implements StatusDigestRepository {
     const digests = await Promise.all(filed.map((d) => this.get(tenantId, d.personId)));
     return { reports: [...reports.values()], digests: digests.filter((d) => d !== undefined) };
   }
+
+  /** The directory's pages, then the digests' (100 a page), so that a small organisation already spans pages. */
+  async everyone(tenantId: TenantId, continuationToken?: string): Promise<PeopleAndDigestsPage> {
+    const [kind, inner] = continuationToken === undefined ? ['people', undefined] : splitToken(continuationToken);
+    const page = { pageSize: 100, ...(inner === undefined ? {} : { continuationToken: inner }) };
+    if (kind === 'people') {
+      const people = await this.#employees.list(tenantId, page);
+      const next = people.continuationToken === undefined ? 'digests:' : `people:${people.continuationToken}`;
+      return { people: people.items, digests: [], continuationToken: next };
+    }
+    const digests = await this.#docs.page(tenantId, WHOLE_TENANT, page);
+    return {
+      people: [],
+      digests: digests.items,
+      ...(digests.continuationToken === undefined ? {} : { continuationToken: `digests:${digests.continuationToken}` }),
+    };
+  }
 }
+
+const splitToken = (token: string): [string, string | undefined] => {
+  const at = token.indexOf(':');
+  const inner = token.slice(at + 1);
+  return [token.slice(0, at), inner === '' ? undefined : inner];
+};
