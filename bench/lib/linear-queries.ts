@@ -34,7 +34,7 @@ const closing = (code: string, from: number): number => {
 };
 
 /** `[...$, x, ...y]` (a copy of the accumulator plus more) becomes `($.push(x, ...y), $)`. */
-export const appendInPlace = (code: string): string => {
+const appendInPlace = (code: string): string => {
   let out = '';
   let at = 0;
   for (let start = code.indexOf(SPREAD); start >= 0; start = code.indexOf(SPREAD, at)) {
@@ -55,9 +55,12 @@ const stripUndefined = (value: unknown): unknown => {
   return value;
 };
 
+/** The query engine is a dependency of the Cosmos server: resolve it from there. */
+const queryEngineBase = (): string => createRequire(import.meta.url).resolve('@vercel/cosmosdb-server');
+
 /** Installs the linear steps in this process's copy of the query engine (the Cosmos bench role calls it first). */
 export const linearCosmosQueries = (): void => {
-  const require = createRequire(require_base());
+  const require = createRequire(queryEngineBase());
   const executor = require('@zeit/cosmosdb-query/lib/executor') as Executor;
   const helpers = require('@zeit/cosmosdb-query/lib/helpers') as Helpers;
   const original = executor.default;
@@ -72,6 +75,3 @@ export const linearCosmosQueries = (): void => {
   };
   helpers.stripUndefined = stripUndefined;
 };
-
-/** The query engine is a dependency of the Cosmos server: resolve it from there. */
-const require_base = (): string => createRequire(import.meta.url).resolve('@vercel/cosmosdb-server');

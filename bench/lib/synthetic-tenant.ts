@@ -32,14 +32,14 @@ const appToken = (tid: string): Promise<string> =>
   Promise.resolve(`${part({ alg: 'none' })}.${part({ tid, oid: 'bench', aud: 'https://graph.microsoft.com' })}.x`);
 
 /** Time, store operations and peak memory of one step. */
-export interface Measured<T> {
+interface Measured<T> {
   readonly result: T;
   readonly seconds: number;
   readonly storeOps: number;
   readonly peakRssMiB: number;
 }
 
-export interface SyntheticTenant {
+interface SyntheticTenant {
   readonly store: Store;
   /** Add joiners, movers and leavers here between rounds. */
   readonly directory: DeltaDirectory;
