@@ -137,6 +137,11 @@ export class CheckinScheduler {
    * few sweeps (a send queued meanwhile without the lease, such as a resend, waits that long).
    */
   readonly #clear = new Map<TenantId, { readonly etag: string | undefined; readonly until: number }>();
+  /**
+   * Tenants a sweep found with the app installed, until when that is not read again: an install is
+   * rarely undone, and every instance sweeping every tenant each time weighs on the store.
+   */
+  readonly #installedUntil = new Map<TenantId, number>();
   /** Tenants the last sweep saw free with this instance already holding its share. */
   #seenFree = new Set<TenantId>();
   /** Where this instance starts each walk over the tenants. */
@@ -279,7 +284,7 @@ export class CheckinScheduler {
         busy += 1;
         return;
       }
-      if (!(await this.#installed(tenantId))) return;
+      if (!(await this.#stillInstalled(tenantId))) return;
       const { freeInMs, etag } = await leases.look(tenantId);
       if (freeInMs > 0) {
         // Held by another instance: its lease cannot lapse sooner, so no need to read it again until then.
@@ -293,6 +298,13 @@ export class CheckinScheduler {
       else this.#markClear(tenantId, etag);
     });
     return { free, busy };
+  }
+
+  async #stillInstalled(tenantId: TenantId): Promise<boolean> {
+    if ((this.#installedUntil.get(tenantId) ?? 0) > Date.now()) return true;
+    const installed = await this.#installed(tenantId);
+    if (installed) this.#installedUntil.set(tenantId, Date.now() + CLEAR_SWEEPS * this.#sweepIntervalMs());
+    return installed;
   }
 
   /** Not listed again for a few sweeps while nobody takes the tenant's lease (`etag` is its version now). */
