@@ -3,8 +3,11 @@
  * Connector that enforces Teams' limits (50 requests a second per tenant). Each instance runs the
  * real check-in scheduler, which takes a tenant only under its send lease and sweeps for sends
  * left open. The lease and sweep timings are set short (15 s and 1 s) so a crash is recovered
- * within seconds; Teams' limits are not scaled.
+ * within seconds; Teams' limits are not scaled. The first fan-out is sent by one instance
+ * deployed alone (APP_INSTANCE_COUNT=1), which then stops; three instances deployed as three
+ * send the rest.
  */
+import { cpus, loadavg } from 'node:os';
 import { buildNoticeCard } from '@pc/core/cards';
 import { SEND_LEASE_KEY, systemClock, type SendLease, type SendQueueItem } from '@pc/core';
 import { checkinSendId, isoWeekKey } from '@pc/core/usecases';
@@ -25,6 +28,14 @@ const SAME = TENANTS.slice(9, 12);
 const SWEEP_MS = 1_000;
 /** How often the connector is looked at while a test waits (ConnectorProcess.waitFor). */
 const POLL_MS = 200;
+/**
+ * What three instances may take beyond one on the same work. The fan-out's clock starts at the
+ * install: each instance notices the tenants at its own next sweep, so the last of three starts
+ * up to a sweep later than a lone instance can; and the end is seen at the next look at the
+ * connector, up to a poll later. Nothing for a race for a lease, nor for the sending itself.
+ */
+const START_UP_ALLOWANCE_MS = SWEEP_MS + POLL_MS;
+const SETTINGS = { CHECKIN_SCHEDULER: 'true', SEND_LEASE_SECONDS: '15', SEND_SWEEP_SECONDS: String(SWEEP_MS / 1000) };
 const PER_TENANT = 200;
 const RETRY_AFTER_MS = 2_000;
 
@@ -92,7 +103,15 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
     const started = performance.now();
     await scaled.install(tenants);
     await scaled.connector.waitFor(async () => (await cardsTo(tenants)).length >= tenants.length * PER_TENANT, 120_000);
-    return performance.now() - started;
+    const took = performance.now() - started;
+    // When each tenant's requests began and ended, from the first of them (the connector's clock).
+    const times = await Promise.all(tenants.map((t) => scaled.connector.arrivals(t)));
+    const from = Math.min(...times.map((t) => t[0] ?? Infinity));
+    const spans = times.map((t) => [t[0] ?? 0, t.at(-1) ?? 0].map((at) => Math.round(at - from)).join('–'));
+    process.stdout.write(
+      `fan-out to ${String(tenants.length)} tenants: ${String(Math.round(took))} ms, ${spans.join(', ')}\n`,
+    );
+    return took;
   };
   /** How long one instance took to send ONE's check-ins. */
   let oneInstanceMs = Number.NaN;
@@ -100,15 +119,7 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
   const requestTimes = (tenantId: string): Promise<readonly number[]> => scaled.connector.arrivals(tenantId);
 
   beforeAll(async () => {
-    scaled = await startInstances(1, {
-      tenants: TENANTS,
-      env: {
-        CHECKIN_SCHEDULER: 'true',
-        SEND_LEASE_SECONDS: '15',
-        SEND_SWEEP_SECONDS: String(SWEEP_MS / 1000),
-        APP_INSTANCE_COUNT: '3',
-      },
-    });
+    scaled = await startInstances(1, { tenants: TENANTS, env: { ...SETTINGS, APP_INSTANCE_COUNT: '1' } });
     keyValues = (kind, partition) => scaled.store.keyValues(kind, partition);
     await seedTeam(scaled.store, { tenantId: TENANTS[0] ?? '', reports: 2 });
     await enqueue([...ONE, ...THREE, ...CRASH, ...SAME]);
@@ -131,25 +142,32 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
   }, 180_000);
 
   it('three instances send the same check-ins to three tenants, sharing the work rather than repeating it', async () => {
-    await Promise.all([scaled.add(), scaled.add()]);
+    // The lone instance makes way for three deployed as three (instances 1 to 3).
+    await scaled.processes[0]?.stop();
+    await Promise.all([1, 2, 3].map(() => scaled.add({ APP_INSTANCE_COUNT: '3' })));
     const threeInstancesMs = await fanOut(SAME);
     const delivered = await cardsTo(SAME);
     expect(delivered).toHaveLength(SAME.length * PER_TENANT);
     expect(new Set(delivered).size).toBe(delivered.length);
     await expectWithinLimits();
     // Same machine, same work (three tenants of 200 check-ins each, queued before the install),
-    // same store and connector, one after the other. How the two times compare is a speed figure,
-    // measured on a quiet machine by `npm run bench` (the fan-out rows); here, on a machine other
-    // tests share, only a gross regression fails: three instances taking twice as long as one
-    // (beyond the sweep and poll each instance waits), which repeating the work would cause.
-    const log = { oneInstanceMs: Math.round(oneInstanceMs), threeInstancesMs: Math.round(threeInstancesMs) };
+    // same store and connector, one after the other. Repeating the work would take twice as long.
+    const load = loadavg()[0] ?? 0;
+    const log = { oneInstanceMs: Math.round(oneInstanceMs), threeInstancesMs: Math.round(threeInstancesMs), load };
     process.stdout.write(`fan-out of ${String(SAME.length * PER_TENANT)} check-ins: ${JSON.stringify(log)}\n`);
-    expect(threeInstancesMs).toBeLessThanOrEqual(2 * oneInstanceMs + SWEEP_MS + POLL_MS);
+    expect(threeInstancesMs).toBeLessThanOrEqual(2 * oneInstanceMs + START_UP_ALLOWANCE_MS);
+    // Three instances are no slower than one, beyond noticing the install at their own sweeps, on
+    // a machine with a core to spare. On one whose run queue is longer than its cores, the test's
+    // processes together get a fixed slice of it (measured: about a fifth of a core at a load of
+    // 20 on 2 cores, for one instance and for three alike), so the three instances' own sweeps (a
+    // read per tenant each second, each) take it from the sends: there the time measures the other
+    // work, and the bench's fan-out rows give the figure on a quiet machine.
+    if (load < cpus().length) expect(threeInstancesMs).toBeLessThanOrEqual(oneInstanceMs + START_UP_ALLOWANCE_MS);
   }, 240_000);
 
   it('three instances: each person gets one card, no tenant sees more than 50 requests in any second, a 429 pauses the tenant everywhere', async () => {
     // Every instance serves the one store.
-    for (const index of [0, 1, 2]) expect((await scaled.api(index, 'GET', '/me', 'manager')).status).toBe(200);
+    for (const index of [1, 2, 3]) expect((await scaled.api(index, 'GET', '/me', 'manager')).status).toBe(200);
 
     const throttled = THREE[1] ?? '';
     await scaled.connector.refuseOnce({ key: throttled, nth: 150, retryAfterMs: RETRY_AFTER_MS });
