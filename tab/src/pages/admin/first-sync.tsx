@@ -1,20 +1,10 @@
 import { Text } from '@fluentui/react-components';
-import { ApiError, type ResponseOf, type Routes } from '@pc/core/api';
+import { ApiError } from '@pc/core/api';
 import { useEffect, useState } from 'react';
 import { ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { AdminSection } from './section.tsx';
-
-type SyncStatus = ResponseOf<Routes['admin.sync.get']>;
-
-const POLL_MS = 2_000;
-
-const progressOf = (status: SyncStatus | null): string => {
-  const current = status?.current;
-  if (current == null) return 'Bringing your staff in from Microsoft Entra ID…';
-  const { pages, counts } = current;
-  return `Bringing your staff in from Microsoft Entra ID: ${String(pages)} ${pages === 1 ? 'page' : 'pages'} read, ${String(counts.joined)} joined so far…`;
-};
+import { POLL_MS, progressOf, wait, type SyncStatus } from './sync-progress.ts';
 
 const finishedOf = (status: SyncStatus): string => {
   const run = status.lastRun;
@@ -23,15 +13,6 @@ const finishedOf = (status: SyncStatus): string => {
   const outcome = run.outcome === 'completed' ? 'finished' : 'stopped with errors';
   return `The first directory sync ${outcome}: ${String(joined)} joined${failed > 0 ? `, ${String(failed)} failed` : ''}. Next, check the settings below and import the HR data the directory does not hold.`;
 };
-
-const wait = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /**
  * Straight after onboarding: the first directory sync, started once and followed until it ends.

@@ -1,13 +1,11 @@
 import { Button, Text } from '@fluentui/react-components';
-import type { ResponseOf, Routes } from '@pc/core/api';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../components/format.ts';
 import { ErrorNotice, LiveStatus, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { AdminSection } from './section.tsx';
-
-type SyncStatus = ResponseOf<Routes['admin.sync.get']>;
+import { POLL_MS, progressOf, wait, type SyncStatus } from './sync-progress.ts';
 
 const COUNTS = ['joined', 'moved', 'left', 'unchanged', 'failed'] as const;
 const LABELS = { joined: 'Joined', moved: 'Moved', left: 'Left', unchanged: 'Unchanged', failed: 'Failed' } as const;
@@ -46,13 +44,44 @@ const LastRun = ({ status }: { status: SyncStatus }) => {
   );
 };
 
-/** The directory sync: the last run's counts and errors, and "Sync now". */
+/**
+ * The directory sync: the last run's counts and errors, and "Sync now". While a round runs (started
+ * here, by the schedule or by another administrator) its progress shows, page by page, and the
+ * last run is read again when it ends.
+ */
 export const SyncSection = ({ onSynced }: { onSynced: () => void }) => {
   const { api } = useSession();
   const [loaded, reload] = useLoad((signal) => api.call('admin.sync.get', { signal }), [api]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
+  const [progress, setProgress] = useState<SyncStatus | null>(null);
+  const running = busy || (loaded.state === 'ready' && loaded.data.running);
+
+  useEffect(() => {
+    if (!running) return;
+    setProgress(null);
+    const controller = new AbortController();
+    const { signal } = controller;
+    const follow = async (): Promise<void> => {
+      for (;;) {
+        await wait(POLL_MS, signal);
+        if (signal.aborted) return;
+        const now = await api.call('admin.sync.get', { signal });
+        setProgress(now);
+        // A round this page did not start: show its result once it ends.
+        if (!now.running && !busy) {
+          reload();
+          return;
+        }
+      }
+    };
+    // Progress is a courtesy: a failed poll leaves the last one shown, and the round's own answer stands.
+    follow().catch(() => undefined);
+    return () => {
+      controller.abort();
+    };
+  }, [api, running, busy]);
 
   const syncNow = async () => {
     setBusy(true);
@@ -81,6 +110,7 @@ export const SyncSection = ({ onSynced }: { onSynced: () => void }) => {
       {loaded.state === 'loading' ? <Loading label="Loading the directory sync…" /> : null}
       {loaded.state === 'error' ? <ErrorNotice error={loaded.error} onRetry={reload} /> : null}
       {loaded.state === 'ready' ? <LastRun status={loaded.data} /> : null}
+      {running ? <Loading label={progressOf(progress)} /> : null}
       {error === null ? null : <ErrorNotice error={error} />}
       <LiveStatus message={status} />
       <div>
