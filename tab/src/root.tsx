@@ -1,5 +1,5 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { createApiClient, toApiError, type TokenSource } from '@pc/core/api';
 import {
   clearLocalSession,
@@ -8,8 +8,8 @@ import {
   saveLocalSession,
   type LocalSession,
 } from './auth/local.ts';
+import { fromFirstToken, type FirstLoad } from './api-first-load.ts';
 import { Loading } from './components/status.tsx';
-import { SignIn } from './pages/sign-in.tsx';
 import { SignedIn } from './signed-in.tsx';
 import { browserContext, connectTeams, type HostContext, type TeamsHost } from './teams.ts';
 import { fluentThemeFor } from './theme.ts';
@@ -21,14 +21,23 @@ type Boot =
 /** The API is served by the same origin that serves the tab (under /tab/). */
 const API_BASE = '';
 
-export const Root = ({ win }: { win: Window }) => {
+/** Only someone not yet signed in sees it, so the first screen's script does not carry it. */
+const SignIn = lazy(() => import('./pages/sign-in.tsx').then((m) => ({ default: m.SignIn })));
+
+interface Props {
+  readonly win: Window;
+  /** Teams' start and the first screen's call, when the page began them before rendering (main-start.ts). */
+  readonly firstLoad?: FirstLoad;
+}
+
+export const Root = ({ win, firstLoad }: Props) => {
   const [boot, setBoot] = useState<Boot>({ stage: 'starting' });
   const [theme, setTheme] = useState(() => browserContext(win).theme);
   const [local, setLocal] = useState<LocalSession | null>(() => loadLocalSession(win.sessionStorage));
 
   useEffect(() => {
     let stop: (() => void) | undefined;
-    connectTeams(win).then(
+    (firstLoad?.teams ?? connectTeams(win)).then(
       (host) => {
         const context = host?.context ?? browserContext(win);
         setTheme(context.theme);
@@ -41,23 +50,32 @@ export const Root = ({ win }: { win: Window }) => {
       },
     );
     return () => stop?.();
-  }, [win]);
+  }, [win, firstLoad]);
 
   const tokenSource = useMemo<TokenSource | null>(() => {
     if (boot.stage !== 'ready') return null;
     if (boot.host) {
       const host = boot.host;
-      return () => host.getToken();
+      return fromFirstToken(firstLoad, () => host.getToken());
     }
-    return local === null ? null : localTokenSource((i, o) => win.fetch(i, o), local);
-  }, [boot, local, win]);
+    return local === null
+      ? null
+      : fromFirstToken(
+          firstLoad,
+          localTokenSource((i, o) => win.fetch(i, o), local),
+        );
+  }, [boot, local, win, firstLoad]);
 
   const api = useMemo(
     () =>
       tokenSource === null
         ? null
-        : createApiClient({ baseUrl: API_BASE, getToken: tokenSource, fetch: (url, init) => win.fetch(url, init) }),
-    [tokenSource, win],
+        : createApiClient({
+            baseUrl: API_BASE,
+            getToken: tokenSource,
+            fetch: firstLoad?.fetch ?? ((url, init) => win.fetch(url, init)),
+          }),
+    [tokenSource, win, firstLoad],
   );
 
   // Files (the annual review form) come as bytes, which the JSON client does not read.
@@ -87,14 +105,16 @@ export const Root = ({ win }: { win: Window }) => {
     if (boot.stage === 'starting') return <Loading label="Starting…" />;
     if (api === null)
       return (
-        <SignIn
-          win={win}
-          baseUrl={API_BASE}
-          onSignedIn={(session) => {
-            saveLocalSession(win.sessionStorage, session);
-            setLocal(session);
-          }}
-        />
+        <Suspense fallback={<Loading label="Starting…" />}>
+          <SignIn
+            win={win}
+            baseUrl={API_BASE}
+            onSignedIn={(session) => {
+              saveLocalSession(win.sessionStorage, session);
+              setLocal(session);
+            }}
+          />
+        </Suspense>
       );
     return (
       <SignedIn

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import type { ApiClient } from '@pc/core/api';
+import { loadConversationsPage, loadObjectivesPage, PAGES_FETCHED_EARLY } from './api-first-load.ts';
 import { FirstScreenContext, loadHome } from './api-home.ts';
 import { localToday } from './components/format.ts';
 import { Loading } from './components/status.tsx';
@@ -9,13 +10,6 @@ import { Shell } from './shell.tsx';
 import type { HostContext, TeamsHost } from './teams.ts';
 import { useLoad } from './use-load.ts';
 
-// The page the tab opens on is fetched while the first load is in flight, not after it (see SignedIn).
-const loadObjectivesPage = () => import('./pages/objectives/page.tsx');
-const loadConversationsPage = () => import('./pages/conversations/page.tsx');
-const PAGES_FETCHED_EARLY: Partial<Record<PageId, () => Promise<unknown>>> = {
-  objectives: loadObjectivesPage,
-  conversations: loadConversationsPage,
-};
 const ObjectivesPage = lazy(loadObjectivesPage);
 const ConversationsPage = lazy(loadConversationsPage);
 const TeamPage = lazy(() => import('./pages/team/page.tsx'));

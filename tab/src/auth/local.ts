@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type TokenSource, ApiError, NETWORK_MESSAGE, toApiError } from '@pc/core/api';
+import { LOCAL_SESSION_KEY, localSignInUrl } from './local-sign-in.ts';
 
 export const localConfig = z.object({
   issuerUrl: z.string(),
@@ -26,7 +27,7 @@ export const localPerson = z.object({
 export type LocalPerson = z.output<typeof localPerson>;
 
 const tokenReply = z.object({ access_token: z.string() });
-const STORAGE_KEY = 'pc.local-session';
+const STORAGE_KEY = LOCAL_SESSION_KEY;
 const storedSession = z.object({ person: localPerson, config: localConfig });
 
 const getJson = async <T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> => {
@@ -51,12 +52,7 @@ export const fetchLocalPeople = (fetchFn: typeof fetch, baseUrl: string): Promis
   getJson(fetchFn, `${baseUrl}/local/people`, z.array(localPerson));
 
 export const localToken = async (fetchFn: typeof fetch, config: LocalConfig, person: LocalPerson): Promise<string> => {
-  const url = new URL(`${config.issuerUrl.replace(/\/$/, '')}/local/sign-in`);
-  url.searchParams.set('tid', person.tenantId);
-  url.searchParams.set('oid', person.id);
-  url.searchParams.set('aud', config.audience);
-  url.searchParams.set('name', person.displayName);
-  return (await getJson(fetchFn, url.toString(), tokenReply)).access_token;
+  return (await getJson(fetchFn, localSignInUrl(config, person), tokenReply)).access_token;
 };
 
 export interface LocalSession {
