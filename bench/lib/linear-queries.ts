@@ -16,6 +16,7 @@ interface Helpers {
 }
 
 const SPREAD = '[...$, ';
+const ENGINE = '@zeit/cosmosdb-query';
 
 /** The index just past the bracket that closes the one opened before `from`, skipping string literals. */
 const closing = (code: string, from: number): number => {
@@ -61,8 +62,10 @@ const queryEngineBase = (): string => createRequire(import.meta.url).resolve('@v
 /** Installs the linear steps in this process's copy of the query engine (the Cosmos bench role calls it first). */
 export const linearCosmosQueries = (): void => {
   const require = createRequire(queryEngineBase());
-  const executor = require('@zeit/cosmosdb-query/lib/executor') as Executor;
-  const helpers = require('@zeit/cosmosdb-query/lib/helpers') as Helpers;
+  // The server's own copy of its engine, whatever version it brings: not a dependency of ours.
+  const engine = (module: string): unknown => require(`${ENGINE}/lib/${module}`);
+  const executor = engine('executor') as Executor;
+  const helpers = engine('helpers') as Helpers;
   const original = executor.default;
   const rewritten = new Map<string, string>();
   executor.default = (collection, options) => {
