@@ -93,11 +93,12 @@ export const startFirstLoad = (win: Window): FirstLoad => {
     fetch: async (url, init) => {
       const pending = early;
       const home = url === FIRST_LOAD_PATH && (init.method ?? 'GET') === 'GET';
-      if (pending === undefined || !home || init.signal?.aborted === true) return win.fetch(url, init);
+      const givenUp = (): boolean => init.signal?.aborted === true;
+      if (pending === undefined || !home || givenUp()) return win.fetch(url, init);
       early = undefined;
       const [sentWith, res] = await Promise.all([token, pending]);
       // A call given up meanwhile (React mounts twice in development) leaves the reply to the next one.
-      if (init.signal?.aborted === true) {
+      if (givenUp()) {
         early = pending;
         return win.fetch(url, init);
       }
