@@ -21,6 +21,7 @@ import {
   completionsExport,
   getTeam,
   organisationCompliance,
+  reconcileStatusDigests,
   type Caller,
 } from '@pc/core/usecases';
 import { composeServices } from '../bot/src/compose.ts';
@@ -173,6 +174,13 @@ export const benchScale = async (options: { readonly users: number }): Promise<S
         updatedAt: NOW,
       });
     });
+
+    // As in production once the digest check has run: everyone has a status digest, so the reads
+    // below measure the steady state, not a first read that builds each digest.
+    await reconcileStatusDigests(
+      { employees: store.employees, conversations: store.conversations, statusDigests: store.statusDigests },
+      TENANT,
+    );
 
     const measures: ScaleMeasure[] = [];
     let inputs: DueInput[] = [];
