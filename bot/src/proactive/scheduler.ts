@@ -51,6 +51,8 @@ export interface SchedulerRun {
   readonly sent: number;
   /** People with the app installed who were left for a later run because of quiet hours. */
   readonly quiet: number;
+  /** People with the app installed whose own check-in cadence skips this week. */
+  readonly notThisWeek: number;
   /** Sends whose outcome died with a stopped instance: a person should check before resending. */
   readonly inDoubt: number;
   readonly failed: number;
@@ -324,6 +326,7 @@ export class CheckinScheduler {
       queued: 0,
       sent: 0,
       quiet: 0,
+      notThisWeek: 0,
       inDoubt: 0,
       failed: 0,
       throttled: 0,
@@ -455,12 +458,13 @@ export class CheckinScheduler {
       return undefined;
     }
     try {
-      const { targets, quiet } = await checkinTargets(deps, this.#o.references, tenant, {
+      const { targets, quiet, notThisWeek } = await checkinTargets(deps, this.#o.references, tenant, {
         quietHours: this.#o.quietHours ?? DEFAULT_QUIET_HOURS,
         stopped: () => this.#isStopped(),
       });
       const queued = await this.#enqueue(targets, totals.cycleKey);
       totals.quiet += quiet;
+      totals.notThisWeek += notThisWeek;
       totals.queued += queued;
       if (!this.#isStopped()) return { tenantId, held, queued };
     } catch (error) {
