@@ -130,7 +130,7 @@ const hostOver = (teams: typeof TeamsJs, context: HostContext): TeamsHost => ({
         })
       )?.doesAppHaveSharePermission === true,
     share: async (url) => {
-      await settled<boolean>((done) => {
+      await settled<boolean | null>((done) => {
         teams.meeting.shareAppContentToStage(done, url);
       });
     },
