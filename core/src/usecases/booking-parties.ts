@@ -1,11 +1,15 @@
 /** Who meets whom when a conversation is booked, and where their calendars are. */
-import type { Employee, PersonId } from '../domain/people.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
+import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../permissions/decide.ts';
 import { currentManagerIds, type SubjectContext } from '../permissions/relationships.ts';
 import type { CalendarGateway } from '../ports/calendar.ts';
+import { invitationOf } from './agenda.ts';
+import type { AgendaLink } from './bookings.ts';
 import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { packOf } from './scheme.ts';
 
 export const calendarOf = (deps: UseCaseDeps, tenantId: string): CalendarGateway => {
   const calendar = deps.calendarFor?.(tenantId);
@@ -55,3 +59,26 @@ export const addressesOf = async (
       return person.email;
     }),
   );
+
+/**
+ * The invitation the booking sweep sends when no one is signed in: whoever booked organises it
+ * (the manager when a manager or coordinator booked), the other attends, and it links to `record`.
+ */
+export const sweptInvitation = async (
+  deps: UseCaseDeps,
+  tenant: Tenant,
+  record: ConversationRecord,
+  pair: { readonly employee: Employee; readonly managerId: PersonId; readonly bookedBy: PersonId | undefined },
+  agendaLink: AgendaLink,
+): Promise<{ owner: { organizerId: PersonId }; attendees: string[]; subject: string; bodyHtml: string }> => {
+  const { employee, managerId } = pair;
+  const organizerId = pair.bookedBy === employee.id ? employee.id : managerId;
+  const attendeeIds = [employee.id, managerId].filter((id) => id !== organizerId);
+  const invitation = invitationOf(packOf(tenant), record, employee.displayName, agendaLink(employee.id, record.id));
+  return {
+    owner: { organizerId },
+    attendees: await addressesOf(deps, record.tenantId, attendeeIds, [employee]),
+    subject: invitation.subject,
+    bodyHtml: invitation.bodyHtml,
+  };
+};

@@ -1,12 +1,10 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { isAppError } from '../errors.ts';
-import { invitationOf } from './agenda.ts';
-import { addressesOf } from './booking-parties.ts';
+import { sweptInvitation } from './booking-parties.ts';
 import { seriesRecords, sendSeries } from './booking-series-send.ts';
 import type { AgendaLink } from './bookings.ts';
 import type { UseCaseDeps } from './deps.ts';
-import { packOf } from './scheme.ts';
 
 /**
  * The booking sweep's step for a meeting of a series: the whole series is made (or found again by
@@ -21,18 +19,15 @@ export const sweepSeries = async (
   pair: { employee: Employee; managerId: PersonId },
   agendaLink: AgendaLink,
 ): Promise<'completed' | 'failed' | 'left'> => {
-  const { employee, managerId } = pair;
-  const organizerId = record.booking?.bookedBy === employee.id ? employee.id : managerId;
-  const attendeeIds = [employee.id, managerId].filter((id) => id !== organizerId);
   const head = (await seriesRecords(deps, record))[0]?.item ?? record;
-  const invitation = invitationOf(packOf(tenant), head, employee.displayName, agendaLink(employee.id, head.id));
+  const bookedBy = record.booking?.bookedBy;
   try {
-    await sendSeries(deps, tenant, record, {
-      owner: { organizerId },
-      attendees: await addressesOf(deps, record.tenantId, attendeeIds, [employee]),
-      subject: invitation.subject,
-      bodyHtml: invitation.bodyHtml,
-    });
+    await sendSeries(
+      deps,
+      tenant,
+      record,
+      await sweptInvitation(deps, tenant, head, { ...pair, bookedBy }, agendaLink),
+    );
     return 'completed';
   } catch (error) {
     if (!isAppError(error)) throw error;

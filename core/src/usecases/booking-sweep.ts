@@ -2,14 +2,12 @@ import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Tenant, TenantId } from '../domain/people.ts';
 import { isAppError } from '../errors.ts';
 import type { Stored } from '../ports/repositories.ts';
-import { invitationOf } from './agenda.ts';
 import { completeBooking } from './booking-completion.ts';
-import { addressesOf } from './booking-parties.ts';
+import { sweptInvitation } from './booking-parties.ts';
 import { withoutPending } from './booking-rules.ts';
 import { sweepSeries } from './booking-series-sweep.ts';
 import type { AgendaLink } from './bookings.ts';
 import type { UseCaseDeps } from './deps.ts';
-import { packOf } from './scheme.ts';
 
 export interface BookingSweepOptions {
   /** A booking pending for less than this is left to the client's own retry. */
@@ -92,19 +90,16 @@ const converge = async (
     await markFailed(deps, claimed);
     return 'failed';
   }
-  const organizerId = booking.bookedBy === employee.id ? employee.id : managerId;
-  const attendeeIds = [employee.id, managerId].filter((id) => id !== organizerId);
-  const invitation = invitationOf(packOf(tenant), record, employee.displayName, agendaLink(employee.id, record.id));
   try {
     // No one is signed in here: the organiser's calendar is written with the app's own permission,
     // as for a coordinator's booking. The record's id is Graph's transactionId, so an event the
     // first attempt made is found again, never made twice.
-    await completeBooking(deps, tenant, claimed, {
-      owner: { organizerId },
-      attendees: await addressesOf(deps, record.tenantId, attendeeIds, [employee]),
-      subject: invitation.subject,
-      bodyHtml: invitation.bodyHtml,
-    });
+    await completeBooking(
+      deps,
+      tenant,
+      claimed,
+      await sweptInvitation(deps, tenant, record, { employee, managerId, bookedBy: booking.bookedBy }, agendaLink),
+    );
     return 'completed';
   } catch (error) {
     if (!isAppError(error)) throw error;
