@@ -76,6 +76,9 @@ export const graphFor = (config: AppConfig): GraphGateway | undefined => {
   });
 };
 
+/** "Sync now" answers within this; a longer round (a large organisation's first) goes on after it. */
+const SYNC_NOW_ANSWER_MS = 20_000;
+
 const adminServices = (
   config: AppConfig,
   keyValues: KeyValueFactory,
@@ -86,6 +89,7 @@ const adminServices = (
   syncState: new CosmosDirectorySyncStore(keyValues),
   ...(directory === undefined ? {} : { directory }),
   instanceId: `api-${randomUUID()}`,
+  syncAnswerWithinMs: SYNC_NOW_ANSWER_MS,
   ...(config.bot.appId === undefined ? {} : { clientId: config.bot.appId }),
   authorityHost: config.auth.authorityHost,
 });

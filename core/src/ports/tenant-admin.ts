@@ -44,6 +44,12 @@ export interface TenantAdminServices {
   readonly directory?: DirectorySource;
   /** Names this process in the sync lease. */
   readonly instanceId: string;
+  /**
+   * How long "sync now" waits for its round before answering with the round still running; the
+   * round goes on, and the admin page follows its progress from the sync state. Absent: it waits
+   * for the round to end.
+   */
+  readonly syncAnswerWithinMs?: number;
   /** The app registration's client id, for the admin-consent link. */
   readonly clientId?: string;
   /** e.g. https://login.microsoftonline.com */

@@ -107,7 +107,25 @@ export const adminSyncStatus = async (deps: UseCaseDeps, caller: Caller): Promis
   return statusView(deps, admin, await directorySyncStatus(admin, caller.tenantId));
 };
 
-/** "Sync now": one round for the caller's tenant, as the schedule would run it; audited. */
+/** Resolves true when `work` ends within `ms`, false when it is still going; rejects with its failure. */
+const endsWithin = (work: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, ms);
+  });
+  return Promise.race([work.then(() => true), waited]).finally(() => {
+    clearTimeout(timer);
+  });
+};
+
+/**
+ * "Sync now": one round for the caller's tenant, as the schedule would run it; audited when it
+ * starts. A round still going after `syncAnswerWithinMs` (a large organisation's first sync) goes
+ * on after the answer, which then says it is running; a round that fails by then is recorded in
+ * the sync state and resumes at its page on the next round.
+ */
 export const adminSyncNow = async (deps: UseCaseDeps, caller: Caller): Promise<SyncStatusView> => {
   const ctx = await requireAdmin(deps, caller);
   const tenant = onboarded(ctx);
@@ -117,7 +135,7 @@ export const adminSyncNow = async (deps: UseCaseDeps, caller: Caller): Promise<S
       'unavailable',
       'Microsoft Graph is not configured on this server, so the directory cannot be read.',
     );
-  await runDirectorySync(
+  const round = runDirectorySync(
     {
       repos: { tenants: deps.repos.tenants, employees: deps.repos.employees },
       clock: deps.clock,
@@ -127,6 +145,8 @@ export const adminSyncNow = async (deps: UseCaseDeps, caller: Caller): Promise<S
     },
     tenant.tenantId,
   );
+  if (admin.syncAnswerWithinMs === undefined) await round;
+  else if (!(await endsWithin(round, admin.syncAnswerWithinMs))) round.catch(() => undefined);
   await auditAdmin(deps, caller, 'admin.sync', { type: 'directory-sync', id: tenant.tenantId });
   return statusView(deps, admin, await directorySyncStatus(admin, caller.tenantId));
 };
