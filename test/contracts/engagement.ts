@@ -73,6 +73,17 @@ export const nudgeSettingsStoreContract = (open: () => NudgeSettingsStore): void
       expect(await store.get(tenantId, 'emp-2')).toBeUndefined();
     });
 
+    it('reads many people at once: those with settings, only in the tenant asked, past one hundred', async () => {
+      const store = open();
+      const [a, b] = [newTenantId(), newTenantId()];
+      const ids = Array.from({ length: 130 }, (_, i) => `emp-${String(i)}`);
+      await Promise.all(ids.filter((_, i) => i % 2 === 0).map((id) => store.put(settings(a, id))));
+      await store.put(settings(b, 'emp-1'));
+      const found = (await store.getMany?.(a, ids)) ?? [];
+      expect(found.map((s) => s.id).sort()).toEqual(ids.filter((_, i) => i % 2 === 0).sort());
+      expect(found.every((s) => s.tenantId === a)).toBe(true);
+    });
+
     it('keeps tenants apart when person ids are equal', async () => {
       const store = open();
       const [a, b] = [newTenantId(), newTenantId()];

@@ -38,6 +38,7 @@ export const createConversationReferenceStore = (keyValues: KeyValueFactory): Co
       await docs.put(reference);
     },
     get: async (tenantId, id) => (await docs.get(tenantId, id, id))?.item,
+    getMany: (tenantId, ids) => docs.getMany(tenantId, ids),
   };
 };
 
@@ -97,6 +98,7 @@ export const createNudgeSettingsStore = (keyValues: KeyValueFactory): NudgeSetti
   const docs = keyValues<StoredNudgeSettings>('nudge-settings', (s) => s.id);
   return {
     get: async (tenantId, personId) => (await docs.get(tenantId, personId, personId))?.item,
+    getMany: (tenantId, personIds) => docs.getMany(tenantId, personIds),
     put: async (settings) => {
       await docs.put(settings);
     },

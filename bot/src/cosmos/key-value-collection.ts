@@ -30,6 +30,7 @@ export interface FieldIn {
 }
 
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
+const GET_MANY_CHUNK = 100;
 
 /**
  * A small generic repository over the `state` container: point reads, ETag-guarded
@@ -73,6 +74,24 @@ export class KeyValueCollection<T extends KeyValueItem> {
   /** True when the item existed; with an etag, 'conflict' if it changed meanwhile. */
   delete(tenantId: string, partition: string, id: string, etag?: string): Promise<boolean> {
     return this.#docs.delete(tenantId, this.#pk(tenantId, partition), id, etag);
+  }
+
+  /** The items with one of `ids`, across the tenant's partitions of this kind: one query per 100 ids. */
+  async getMany(tenantId: string, ids: readonly string[]): Promise<T[]> {
+    const found: T[] = [];
+    for (let from = 0; from < ids.length; from += GET_MANY_CHUNK) {
+      const filter = this.#filter({ only: { field: 'id', values: ids.slice(from, from + GET_MANY_CHUNK) } });
+      let continuationToken: string | undefined;
+      do {
+        const page = await this.#docs.queryTenantPage(tenantId, filter, {
+          pageSize: GET_MANY_CHUNK,
+          ...(continuationToken === undefined ? {} : { continuationToken }),
+        });
+        found.push(...page.items);
+        continuationToken = page.continuationToken;
+      } while (continuationToken !== undefined);
+    }
+    return found;
   }
 
   async listByPartition(tenantId: string, partition: string, page?: PageRequest, sort?: Sort): Promise<Page<T>> {

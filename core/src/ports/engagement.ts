@@ -69,6 +69,8 @@ export type NudgeChannel = 'chat' | 'activity-feed';
 
 export interface NudgeSettingsStore {
   get(tenantId: TenantId, personId: PersonId): Promise<StoredNudgeSettings | undefined>;
+  /** The settings of those of `personIds` who have any, in one query per 100 people; else read one by one. */
+  getMany?(tenantId: TenantId, personIds: readonly PersonId[]): Promise<readonly StoredNudgeSettings[]>;
   /** Only the person changes their own settings, so the last write wins. */
   put(settings: StoredNudgeSettings): Promise<void>;
   /** The settings with their version, for a save that must not undo a change made meanwhile. */

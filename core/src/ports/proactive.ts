@@ -24,6 +24,8 @@ export const TENANT_REFERENCE_KEY = 'tenant';
 export interface ConversationReferenceStore {
   put(reference: StoredConversationReference): Promise<void>;
   get(tenantId: TenantId, id: string): Promise<StoredConversationReference | undefined>;
+  /** Those of `ids` that exist, in one query per 100 ids; a store without it is read one by one. */
+  getMany?(tenantId: TenantId, ids: readonly string[]): Promise<readonly StoredConversationReference[]>;
 }
 
 /** pending → sending → sent; a 'sending' item whose worker vanished becomes 'in-doubt', never resent blindly. */

@@ -1,8 +1,8 @@
 import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
-import type { Employee, PersonId, Tenant } from '../domain/people.ts';
+import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
-import type { CheckinCadence, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { CheckinCadence, NudgeSettingsStore, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { AppError } from '../errors.ts';
@@ -18,6 +18,8 @@ import { addDays, daysBetween, type IsoDate } from '../time/dates.ts';
 export interface CheckinTarget {
   readonly tenant: Tenant;
   readonly employee: Employee;
+  /** The person's nudge settings as the targets' query found them (none), so they are not read again. */
+  readonly found?: { readonly settings: StoredNudgeSettings | undefined };
 }
 
 /** One check-in per person per cycle, whoever asks and however often. */
@@ -84,9 +86,46 @@ export interface CheckinTargets {
  * holds a conversation reference for them), whose cadence (their own, else the organisation's)
  * asks this week, and who is not in their quiet hours.
  */
+/** Who of `people` installed the app: one query where the store can, else a read each. */
+const installedAmong = async (
+  references: Pick<ConversationReferenceStore, 'get' | 'getMany'>,
+  tenantId: TenantId,
+  people: readonly Employee[],
+): Promise<Employee[]> => {
+  if (references.getMany !== undefined) {
+    const found = new Set(
+      (
+        await references.getMany(
+          tenantId,
+          people.map((p) => p.id),
+        )
+      ).map((r) => r.id),
+    );
+    return people.filter((p) => found.has(p.id));
+  }
+  const each = await Promise.all(people.map(async (p) => (await references.get(tenantId, p.id)) !== undefined));
+  return people.filter((_, i) => each[i]);
+};
+
+/** The nudge settings of `people` who have any: one query where the store can, else a read each. */
+const settingsAmong = async (
+  nudges: NudgeSettingsStore,
+  tenantId: TenantId,
+  people: readonly Employee[],
+): Promise<Map<PersonId, StoredNudgeSettings>> => {
+  const found =
+    nudges.getMany === undefined
+      ? await Promise.all(people.map((p) => nudges.get(tenantId, p.id)))
+      : await nudges.getMany(
+          tenantId,
+          people.map((p) => p.id),
+        );
+  return new Map(found.filter((s) => s !== undefined).map((s) => [s.id, s] as const));
+};
+
 export const checkinTargets = async (
   deps: UseCaseDeps,
-  references: Pick<ConversationReferenceStore, 'get'>,
+  references: Pick<ConversationReferenceStore, 'get' | 'getMany'>,
   tenant: Tenant,
   options: { readonly quietHours?: QuietHours; readonly stopped?: () => boolean } = {},
 ): Promise<CheckinTargets> => {
@@ -102,13 +141,14 @@ export const checkinTargets = async (
       ...(token === undefined ? {} : { continuationToken: token }),
     });
     token = page.continuationToken;
-    for (const employee of page.items) {
-      if (employee.leftOn !== undefined && employee.leftOn <= today) continue;
-      if ((await references.get(tenant.tenantId, employee.id)) === undefined) continue;
-      const settings = await deps.repos.nudges.get(tenant.tenantId, employee.id);
+    const employed = page.items.filter((e) => e.leftOn === undefined || e.leftOn > today);
+    const installed = await installedAmong(references, tenant.tenantId, employed);
+    const settingsOf = await settingsAmong(deps.repos.nudges, tenant.tenantId, installed);
+    for (const employee of installed) {
+      const settings = settingsOf.get(employee.id);
       if (!isCheckinWeek(tenant, today, settings)) notThisWeek += 1;
       else if (inQuietHours(settings, tenant, now, options.quietHours)) quiet += 1;
-      else targets.push({ tenant, employee });
+      else targets.push({ tenant, employee, found: { settings } });
     }
   } while (token !== undefined && options.stopped?.() !== true);
   return { targets, quiet, notThisWeek };
@@ -120,10 +160,11 @@ export const checkinTargets = async (
  */
 export const checkinFor = async (
   deps: UseCaseDeps,
-  { tenant, employee }: CheckinTarget,
+  { tenant, employee, found }: CheckinTarget,
   cycleKey: string,
 ): Promise<SendQueueItem | undefined> => {
-  const settings = (await deps.repos.nudges.get(tenant.tenantId, employee.id)) ?? { optedOut: false };
+  const stored = found === undefined ? await deps.repos.nudges.get(tenant.tenantId, employee.id) : found.settings;
+  const settings = stored ?? { optedOut: false };
   const { report, labels } = await dueToday(deps, tenant, employee);
   const items = itemsToNudge(dueCardItemsFrom(report, labels), settings, deps.clock.today());
   if (items.length === 0) return undefined;

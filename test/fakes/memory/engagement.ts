@@ -41,6 +41,11 @@ export class InMemoryNudgeSettingsStore implements NudgeSettingsStore {
     return (await this.#docs.get(tenantId, personId, personId))?.item;
   }
 
+  async getMany(tenantId: TenantId, personIds: readonly PersonId[]): Promise<readonly StoredNudgeSettings[]> {
+    const found = await Promise.all(personIds.map((id) => this.get(tenantId, id)));
+    return found.filter((s) => s !== undefined);
+  }
+
   async put(settings: StoredNudgeSettings): Promise<void> {
     await this.#docs.upsert(settings);
   }
