@@ -172,6 +172,7 @@ export const composeServices = (
     // Display only (names, choices offered): decisions read employee records afresh.
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
+    ...(graph === undefined ? {} : { meetingMembers: graph }),
     ...(calendarWatching === undefined ? {} : { calendarWatching }),
     ...(activityFeed === undefined ? {} : { activityFeed }),
     notices: createNoticeQueue(state.sendQueue, clock, tabAddressOf(config)),

@@ -100,9 +100,10 @@ describe('manifest content others rely on', () => {
     expect(tab.meetingSurfaces).toEqual(['sidePanel', 'stage']);
     // Meeting start and end events reach the bot only with OnlineMeeting.ReadBasic.Chat; the side panel shares the
     // team deck to the stage with MeetingStage.Write.Chat (ChannelMeetingStage.Write.Group in a channel meeting);
-    // the add-in needs the mailbox one.
+    // the add-in needs the mailbox one; the meeting's deck is open only to the chat's members (ChatMember.Read.Chat).
     expect(manifest.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual([
       'ChannelMeetingStage.Write.Group',
+      'ChatMember.Read.Chat',
       'MailboxItem.ReadWrite.User',
       'MeetingStage.Write.Chat',
       'OnlineMeeting.ReadBasic.Chat',

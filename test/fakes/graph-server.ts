@@ -47,6 +47,8 @@ export interface FakeGraph {
   requests(): readonly GraphRequestRecord[];
   /** Puts an ordinary busy meeting in a mailbox's calendar, as someone else might have booked it. */
   addBusy(mailboxId: string, slot: { readonly start: string; readonly end: string; readonly subject?: string }): void;
+  /** Who is in a chat that is no booked meeting's (a team's meeting), as Graph lists the chat's members. */
+  setChatMembers(chatId: string, userIds: readonly string[]): void;
   /** Change-notification subscriptions, what was delivered, and lifecycle events on request. */
   readonly subscriptions: FakeSubscriptions;
   /** People acting in Outlook itself: moving, cancelling, declining. */
@@ -223,6 +225,9 @@ export const startFakeGraph = async (options: FakeGraphOptions): Promise<FakeGra
         isCancelled: false,
         showAs: 'busy',
       });
+    },
+    setChatMembers: (chatId, userIds) => {
+      state.setChatMembers(chatId, userIds);
     },
     subscriptions,
     outlook: fakeOutlook(state, (mailboxId) => state.tenantOf(mailboxId) ?? ''),

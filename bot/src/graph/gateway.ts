@@ -1,4 +1,5 @@
 import type { IsoDate, IsoDateTime, PersonId, RecurrencePattern, TenantId } from '@pc/core';
+import type { MeetingMembers } from '@pc/core/usecases';
 import type { ScheduleInformation, ScheduleQuery } from './calendar-schedule.ts';
 
 /** A span of time between two UTC instants (`2025-03-03T10:00:00.000Z`). */
@@ -93,10 +94,10 @@ export interface MailboxAccess {
 }
 
 /**
- * What the product needs from Microsoft Graph: calendars only (the org chart comes from the
- * employee records). Failures are AppErrors ('throttled' with retryAfterSeconds, 'forbidden', …).
+ * What the product needs from Microsoft Graph: calendars, and who is in a Teams meeting's chat
+ * (the org chart comes from the employee records). Failures are AppErrors ('throttled' with retryAfterSeconds, 'forbidden', …).
  */
-export interface GraphGateway {
+export interface GraphGateway extends MeetingMembers {
   /** Delegated only: Graph refuses app-only tokens here. */
   findMeetingTimes(caller: DelegatedCaller, query: MeetingTimesQuery): Promise<readonly MeetingTimeSuggestion[]>;
   /** Free/busy and working hours, seen from a mailbox; with the app's own permission (Calendars.Read). */

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { AppError } from '@pc/core';
 import { fromGraphSchedule, toGraphScheduleQuery, type GraphScheduleInformation } from './calendar-schedule.ts';
 import type { GraphGateway, MailboxAccess } from './gateway.ts';
 import { createGraphClient, tokenAuthProvider } from './graph-http.ts';
@@ -26,6 +27,11 @@ export interface MsGraphGatewayOptions {
 }
 
 const seg = (id: string): string => encodeURIComponent(id);
+
+/** A chat member as Graph lists it (`aadUserConversationMember`); guests and bots may have no user id. */
+interface GraphChatMember {
+  readonly userId?: string | null;
+}
 
 export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGateway => {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/v1.0';
@@ -60,6 +66,18 @@ export const createMsGraphGateway = (options: MsGraphGatewayOptions): GraphGatew
   const eventsOf = (access: MailboxAccess): string => `/users/${seg(access.mailboxId)}/events`;
 
   return {
+    membersOf: async (tenantId, chatId) => {
+      // App-only, with the resource-specific ChatMember.Read.Chat granted where the app is in the meeting.
+      const found = await call(
+        `chat:${chatId}`,
+        () => options.tokens.appToken(tenantId),
+        (client) => client.api(`/chats/${seg(chatId)}/members`).get() as Promise<{ value?: GraphChatMember[] }>,
+      ).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'not-found') return { value: [] };
+        throw error;
+      });
+      return (found.value ?? []).flatMap((m) => (typeof m.userId === 'string' ? [m.userId] : []));
+    },
     findMeetingTimes: async (caller, query) => {
       const delegated = (): Promise<string> => options.tokens.delegatedToken(caller.tenantId, caller.token);
       const result = await call(

@@ -19,3 +19,12 @@ export interface MeetingLinkStore {
   /** One booking per meeting, so the last write wins. */
   put(link: MeetingLink): Promise<void>;
 }
+
+/**
+ * Who is in a Teams meeting's chat (Graph `GET /chats/{id}/members`, with the resource-specific
+ * permission ChatMember.Read.Chat the app is granted where it is installed in the meeting).
+ */
+export interface MeetingMembers {
+  /** The Entra object ids of the chat's members; none for a chat Graph does not know. */
+  membersOf(tenantId: TenantId, chatId: string): Promise<readonly PersonId[]>;
+}

@@ -17,7 +17,7 @@ import type {
 import type { HandoverRepository, TeamThemesRepository } from '../ports/team.ts';
 import type { TeamDeckStore } from '../ports/team-deck.ts';
 import type { StatusDigestRepository } from '../ports/status-digests.ts';
-import type { MeetingLinkStore } from '../ports/meeting.ts';
+import type { MeetingLinkStore, MeetingMembers } from '../ports/meeting.ts';
 import type { TenantAdminServices } from '../ports/tenant-admin.ts';
 import type { Clock } from '../time/clock.ts';
 
@@ -62,6 +62,8 @@ export interface UseCaseDeps {
   readonly activityFeed?: ActivityFeed;
   /** Tenant administration (settings, role grants, directory sync); absent, its use cases are unavailable. */
   readonly admin?: TenantAdminServices;
+  /** Who is in a Teams meeting's chat (Graph); absent, a meeting's deck is open only to those the app already knows took part. */
+  readonly meetingMembers?: MeetingMembers;
 }
 
 /**

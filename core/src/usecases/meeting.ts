@@ -49,6 +49,12 @@ const bookedRecordFor = async (
   return stored?.item.status === 'cancelled' ? undefined : stored;
 };
 
+/** The pair of the booked conversation a meeting belongs to; none when it is not a booked conversation's. */
+export const meetingPairOf = async (deps: UseCaseDeps, tenantId: TenantId, chatId: string): Promise<PersonId[]> => {
+  const stored = await bookedRecordFor(deps, tenantId, chatId);
+  return stored === undefined ? [] : pairOf(stored.item);
+};
+
 const nameOf = async (deps: UseCaseDeps, tenantId: TenantId, id: PersonId | undefined): Promise<string> =>
   id === undefined ? 'your manager' : ((await lookUpPerson(deps, tenantId, id))?.displayName ?? 'your colleague');
 

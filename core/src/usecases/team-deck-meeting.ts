@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
+import { meetingPairOf } from './meeting.ts';
 import {
   drawNextTeamCard,
   endTeamDeck,
@@ -55,8 +56,34 @@ const meetingDeckOf = ({ deck, card, total, themes }: TeamDeckView, caller: Call
   };
 };
 
+const notInMeeting = (): AppError =>
+  new AppError('forbidden', 'Only the people in this meeting can see or run its deck of conversation starters.');
+
+const samePerson = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Refuses anyone who is not in the meeting: its chat's members as Graph lists them; without Graph,
+ * those the app already knows took part (the booked conversation's pair, whoever started the deck
+ * and whoever answered on its card in the meeting chat).
+ */
+const mustBeInMeeting = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<void> => {
+  let known: readonly string[];
+  if (deps.meetingMembers === undefined) {
+    const stored = await deps.repos.teamDecks.get(caller.tenantId, teamDeckIdFor(caller.tenantId, chatId));
+    const deck = stored?.item;
+    known = [
+      ...(await meetingPairOf(deps, caller.tenantId, chatId)),
+      ...(deck === undefined ? [] : [deck.organiserId, ...deck.answers.map((a) => a.authorId)]),
+    ];
+  } else {
+    known = await deps.meetingMembers.membersOf(caller.tenantId, chatId);
+  }
+  if (!known.some((id) => samePerson(id, caller.userId))) throw notInMeeting();
+};
+
 /** The meeting's deck as it is now, or none yet. */
 export const meetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
+  await mustBeInMeeting(deps, caller, chatId);
   const actor = await actorOf(deps, caller);
   const id = teamDeckIdFor(caller.tenantId, chatId);
   if ((await deps.repos.teamDecks.get(caller.tenantId, id)) === undefined) return { kind: 'none' };
@@ -70,6 +97,7 @@ export const startMeetingDeck = async (
   chatId: string,
   idempotencyKey: string | undefined,
 ): Promise<MeetingDeck> => {
+  await mustBeInMeeting(deps, caller, chatId);
   const view = await startTeamDeck(deps, await actorOf(deps, caller), chatId, idempotencyKey ?? deps.newId());
   return meetingDeckOf(view, caller);
 };
@@ -81,6 +109,7 @@ export const drawNextMeetingCard = async (
   chatId: string,
   fromNumber: number,
 ): Promise<MeetingDeck> => {
+  await mustBeInMeeting(deps, caller, chatId);
   const actor = await actorOf(deps, caller);
   const id = teamDeckIdFor(caller.tenantId, chatId);
   const current = await teamDeckById(deps, actor, id, chatId);
@@ -92,6 +121,7 @@ export const drawNextMeetingCard = async (
 
 /** Ends the deck and gives the summary of themes; only whoever started it may. */
 export const endMeetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
+  await mustBeInMeeting(deps, caller, chatId);
   const view = await endTeamDeck(deps, await actorOf(deps, caller), teamDeckIdFor(caller.tenantId, chatId), chatId);
   return meetingDeckOf(view, caller);
 };

@@ -1,5 +1,6 @@
 import { sendActivityNotification } from './activity-feed.ts';
 import { calendarViewDelta, getEvent } from './calendar-reads.ts';
+import { chatMembers } from './chats.ts';
 import { cancelEvent, createEvent, listEvents, updateEvent, type EventInput } from './calendar.ts';
 import { servicePrincipals } from './app-roles.ts';
 import { usersDelta } from './delta.ts';
@@ -41,6 +42,9 @@ export const dispatch = (state: GraphState, caller: Caller, request: GraphReques
   if (request.method === 'GET' && request.path.replace(/\/+$/, '') === '/users/delta')
     return usersDelta(state, caller, request);
   if (request.method === 'GET' && segments[0] === 'servicePrincipals') return servicePrincipals(state, caller, request);
+  if (request.method === 'GET' && segments[0] === 'chats' && segments[2] === 'members' && segments.length === 3) {
+    return chatMembers(state, caller, decodeURIComponent(segments[1] ?? ''));
+  }
   if (segments[0] === 'me') {
     const me = meId(caller);
     if (typeof me !== 'string') return me;

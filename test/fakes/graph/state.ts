@@ -68,6 +68,8 @@ export class GraphState {
   /** Per mailbox, which event changed at each sequence number: what a calendar delta query reads. */
   readonly #changes = new Map<string, { seq: number; eventId: string }[]>();
   #seq = 0;
+  /** Members of chats that are no booked meeting's (a team's meeting), by chat id. */
+  readonly #chats = new Map<string, readonly string[]>();
 
   constructor(orgs: readonly FakeOrg[]) {
     this.#orgs = new Map(orgs.map((org) => [org.tenantId, org]));
@@ -110,6 +112,29 @@ export class GraphState {
       this.#calendars.set(mailboxId, calendar);
     }
     return calendar;
+  }
+
+  setChatMembers(chatId: string, userIds: readonly string[]): void {
+    this.#chats.set(chatId, userIds);
+  }
+
+  /**
+   * Who is in a meeting's chat: as set, or the organiser and attendees of the Teams meeting whose
+   * join link names the chat; undefined for a chat nobody has.
+   */
+  chatMembers(tenantId: string, chatId: string): readonly FakeUser[] | undefined {
+    const set = this.#chats.get(chatId);
+    if (set !== undefined) return set.flatMap((id) => this.user(tenantId, id) ?? []);
+    const joinPath = `/l/meetup-join/${encodeURIComponent(chatId).toLowerCase()}/`;
+    for (const [mailboxId, calendar] of this.#calendars) {
+      const event = [...calendar.values()].find(
+        (e) => e.isOrganizer && !e.isCancelled && e.onlineMeeting?.joinUrl.toLowerCase().includes(joinPath) === true,
+      );
+      if (event === undefined) continue;
+      const ids = [mailboxId, ...event.attendees.map((a) => a.emailAddress.address)];
+      return [...new Set(ids.flatMap((id) => this.user(tenantId, id) ?? []))];
+    }
+    return undefined;
   }
 
   onEventChange(listener: EventChangeListener): void {
