@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answerTeamDeck, teamDeckIdFor, type UseCaseDeps } from '@pc/core/usecases';
 import { createTeamDeckStore } from '../../bot/src/cosmos/team-deck-store.ts';
 import { saveScreenshot, seriousAxeViolations } from '../support/browser.ts';
@@ -78,6 +78,13 @@ const teamsHost = (setup: HostSetup): void => {
 
 describe('the team deck shared to a meeting’s stage, run from the side panel', () => {
   const t = useTabTest({ tenant: 1 });
+  // Who is in the team's meeting, as Graph lists the meeting chat's members; person 10 is not.
+  beforeAll(() => {
+    t.stack.graph.setChatMembers(
+      CHAT,
+      [6, 7, 8, 9].map((n) => t.who(n).id),
+    );
+  });
   const chatPage = async (
     n: number,
     frameContext: HostSetup['frameContext'],
@@ -182,6 +189,20 @@ describe('the team deck shared to a meeting’s stage, run from the side panel',
     expect((await api(t.stack, other, 'POST', `${base}/next`, { body: { number: 1 } })).status).toBe(403);
     expect((await api(t.stack, other, 'POST', `${base}/end`)).status).toBe(403);
   }, 120_000);
+
+  it('someone from the organisation who is not in the meeting sees only why: no card, no control', async () => {
+    const panel = await sidePanel(10);
+    await panel
+      .getByRole('alert')
+      .getByText('Only the people in this meeting can see or run its deck of conversation starters.')
+      .waitFor();
+    expect(await panel.getByText(/^Card \d+ of \d+$/).count()).toBe(0);
+    for (const name of ['Start a deck for this meeting', 'Start a new deck', 'Next card', 'End and summarise']) {
+      expect(await panel.getByRole('button', { name }).count()).toBe(0);
+    }
+    await saveScreenshot(panel, 'meeting-deck-side-panel-outsider');
+    await panel.close();
+  }, 60_000);
 
   it('where Teams does not let the app share to the stage, the organiser is not offered it', async () => {
     const panel = await sidePanel(6, false);
