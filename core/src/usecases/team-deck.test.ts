@@ -168,9 +168,14 @@ describe('team deck (policy 000 strengths first, 001/004 values and behaviours, 
 describe('a meeting’s team deck from its side panel and stage (the same deck as the meeting chat’s card)', () => {
   const MEETING = '19:meeting_xyz@thread.v2';
   const caller = (userId: string) => ({ tenantId: T, userId });
+  /** The meeting chat's members as Graph lists them: Morgan and Sam (and, for the directory check, a stranger). */
+  const inMeeting = async (members: readonly string[] = ['mgr', 'sam', 'stranger']) => {
+    const { deps } = await setup();
+    return { deps: { ...deps, meetingMembers: { membersOf: () => Promise.resolve(members) } } };
+  };
 
   it('whoever starts it runs it: only they draw the next card and end it; everyone sees the same card', async () => {
-    const { deps } = await setup();
+    const { deps } = await inMeeting();
     expect(await meetingDeck(deps, caller('sam'), MEETING)).toEqual({ kind: 'none' });
     const started = await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
     expect(started).toMatchObject({ kind: 'deck', status: 'open', number: 1, runsIt: true, mayDrawNext: true });
@@ -188,7 +193,7 @@ describe('a meeting’s team deck from its side panel and stage (the same deck a
   });
 
   it('ending gives everyone the themes without names, from answers given on the shared card', async () => {
-    const { deps } = await setup();
+    const { deps } = await inMeeting();
     await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
     const id = teamDeckIdFor(T, MEETING);
     await answerTeamDeck(deps, actor('sam'), id, MEETING, { text: 'We back each other up', named: true }, 'act-1');
@@ -205,8 +210,32 @@ describe('a meeting’s team deck from its side panel and stage (the same deck a
     });
   });
 
-  it('someone outside the organisation’s directory is refused', async () => {
+  it('someone of the organisation who is not in the meeting chat may neither read nor run its deck', async () => {
+    const { deps } = await inMeeting(['mgr']);
+    await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    for (const work of [
+      meetingDeck(deps, caller('sam'), MEETING),
+      startMeetingDeck(deps, caller('sam'), MEETING, 'key-2'),
+      drawNextMeetingCard(deps, caller('sam'), MEETING, 1),
+      endMeetingDeck(deps, caller('sam'), MEETING),
+    ]) {
+      expect(await refusal(work)).toBe('forbidden');
+    }
+    expect(await meetingDeck(deps, caller('mgr'), MEETING)).toMatchObject({ status: 'open', number: 1 });
+  });
+
+  it('without Graph, only those the app knows took part (whoever started the deck, whoever answered on its card) may', async () => {
     const { deps } = await setup();
+    expect(await refusal(startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1'))).toBe('forbidden');
+    await startTeamDeck(deps, actor('mgr'), MEETING, 'from-the-chat');
+    expect(await meetingDeck(deps, caller('mgr'), MEETING)).toMatchObject({ runsIt: true });
+    expect(await refusal(meetingDeck(deps, caller('sam'), MEETING))).toBe('forbidden');
+    await answerTeamDeck(deps, actor('sam'), teamDeckIdFor(T, MEETING), MEETING, { text: 'Yes', named: false }, 'a');
+    expect(await meetingDeck(deps, caller('sam'), MEETING)).toMatchObject({ runsIt: false });
+  });
+
+  it('someone outside the organisation’s directory is refused', async () => {
+    const { deps } = await inMeeting();
     expect(await refusal(meetingDeck(deps, caller('stranger'), MEETING))).toBe('forbidden');
   });
 });
