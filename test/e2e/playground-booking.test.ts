@@ -4,12 +4,9 @@
  * times she and her manager are both free (their calendars in the local Graph), inside working hours
  * on working days, with the first one chosen and a link to the tab's booking page for other days.
  *
- * What the playground cannot do (Agents Playground 0.2.28): a card that arrived as the answer to an
- * Action.Execute (the slots card replacing the due card) sends nothing when one of its own
- * Action.Execute buttons is pressed — clicked, clicked after dismissing "Your response was sent to
- * the app", or pressed with Enter, its log shows no second invoke. Teams sends it; pressing Book on
- * that card and the booked confirmation are tested against the real Teams module in
- * test/e2e/bot-booking.test.ts.
+ * Then she presses Book on that card (itself the answer to the first press) and it turns into the
+ * confirmation, with one booking stored. The double press that books once is tested against the real
+ * Teams module in test/e2e/bot-booking.test.ts (the booked card has no Book button to press again).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -29,7 +26,7 @@ describe('booking from the bot card in the Agents Playground', () => {
     await page?.close();
   });
 
-  it('due → Book turns the card into the times both are free, in working hours, with the booking page for other days', async () => {
+  it('due → Book turns the card into the times both are free, in working hours, with the booking page for other days; Book there books the chosen time', async () => {
     page = await openChat(t.playground, t.browser);
     const booked = async () =>
       (await t.store.conversations.listForEmployee(TENANT, KATE, {}, { pageSize: 100 })).items.filter(
@@ -69,6 +66,18 @@ describe('booking from the bot card in the Agents Playground', () => {
 
     // Offering times books nothing.
     expect(await booked()).toBe(bookedBefore);
+
+    // Kate picks the second time and books it: the card says when, and one conversation is booked.
+    const chosen = offered[1] ?? offered[0] ?? '';
+    await times.nth(offered.length > 1 ? 1 : 0).check();
+    await slots.getByRole('button', { name: 'Book', exact: true }).click();
+    const confirmation = await cardWith(page, /^Booked for /);
+    // "Tue 8 Dec, 09:30–10:30" was chosen: "Booked for 8 Dec, 09:30".
+    const when = /^\w{3} (.+)–/.exec(chosen.trim())?.[1] ?? chosen;
+    expect(await confirmation.innerText()).toContain(`Booked for ${when}`);
+    expect(await confirmation.innerText()).toContain('with Dana Nowak is in both calendars');
+    await expect.poll(booked).toBe(bookedBefore + 1);
+    await saveScreenshot(page, 'playground-booking-booked');
     expect(unexpectedOffline(t.offline)).toEqual([]);
   }, 240_000);
 });

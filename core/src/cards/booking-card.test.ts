@@ -56,6 +56,10 @@ describe('#19 the bot’s booking card', () => {
       timeZone: 'Europe/London',
       start: slots[1]?.start,
     });
+    // A field named `key` makes the Agents Playground drop the press; a card sent before the rename still books.
+    expect(Object.keys(book?.type === 'Action.Execute' ? (book.data ?? {}) : {})).not.toContain('key');
+    const { offerKey, ...sentBefore } = data as Record<string, unknown>;
+    expect(parseBookingChoice({ ...sentBefore, key: offerKey }).key).toBe(offer.key);
   });
 
   it('refuses data from another card plainly, and with no free time offers the booking page instead', () => {

@@ -70,16 +70,27 @@ export const buildBookingSlotsCard = (input: BookingSlotsCardInput): AdaptiveCar
       title: 'Book',
       style: 'positive',
       // What the booked card says travels too: the answer to a press needs no second look-up.
-      data: {
-        ...input.offer,
-        offered: input.slots.map((s) => s.start),
-        label: input.label,
-        withName: input.withName,
-        timeZone: input.timeZone,
-      },
+      data: offerData(input),
     },
     ...openInApp(input.bookUrl, 'Other times in the app'),
   ]);
+};
+
+/**
+ * The Book button's data. The offer's key travels as `offerKey`, never `key`: on a press the Agents
+ * Playground's card renderer writes its own `key` property into the data it was given, which is frozen
+ * once the card is the answer to an earlier press, so it throws and sends nothing.
+ */
+const offerData = (input: BookingSlotsCardInput): Readonly<Record<string, unknown>> => {
+  const { key, ...offer } = input.offer;
+  return {
+    ...offer,
+    offerKey: key,
+    offered: input.slots.map((s) => s.start),
+    label: input.label,
+    withName: input.withName,
+    timeZone: input.timeZone,
+  };
 };
 
 export interface BookedCardInput {
@@ -103,8 +114,11 @@ export const buildBookedCard = (input: BookedCardInput): AdaptiveCard =>
     [...openInApp(input.conversationUrl, 'Open the conversation'), ...openInApp(input.joinUrl, 'Join the meeting')],
   );
 
+const offerKeySchema = z.string().min(1).max(100);
 const choiceSchema = z.object({
-  key: z.string().min(1).max(100),
+  offerKey: offerKeySchema.optional(),
+  /** Where cards sent before the rename carry it. */
+  key: offerKeySchema.optional(),
   employeeId: z.string().min(1).max(100),
   type: z.enum(CONVERSATION_TYPES).exclude(['in-the-moment']),
   minutes: z.number().int().min(15).max(240),
@@ -133,9 +147,10 @@ export interface BookingChoice {
 /** The Book button's data as Teams returns it; anything else is a card from another version, refused plainly. */
 export const parseBookingChoice = (data: unknown): BookingChoice => {
   const parsed = choiceSchema.safeParse(data);
-  if (!parsed.success) {
+  const key = parsed.success ? (parsed.data.offerKey ?? parsed.data.key) : undefined;
+  if (!parsed.success || key === undefined) {
     throw new AppError('validation', 'This card is out of date. Press Book on your due list for fresh times.');
   }
-  const { [BOOKING_SLOT_FIELD]: chosen, ...offer } = parsed.data;
-  return { ...offer, ...(chosen === undefined || chosen === '' ? {} : { start: chosen }) };
+  const { [BOOKING_SLOT_FIELD]: chosen, offerKey: _offerKey, key: _key, ...offer } = parsed.data;
+  return { key, ...offer, ...(chosen === undefined || chosen === '' ? {} : { start: chosen }) };
 };
