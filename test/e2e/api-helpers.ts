@@ -49,3 +49,15 @@ export const api = async (
   expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules|\.ts:\d+/);
   return { status: res.status, headers: res.headers, text, json };
 };
+
+/** Books a conversation with a Teams meeting as `manager`; the meeting chat's id from its join link, and the record's id. */
+export const bookTeamsMeeting = async (
+  stack: Stack,
+  manager: string,
+  booking: { readonly employeeId: string; readonly start: string; readonly end: string; readonly agenda: string[] },
+): Promise<{ chatId: string; conversationId: string }> => {
+  const booked = await api(stack, manager, 'POST', '/api/v1/bookings', { body: { type: 'regular', ...booking } });
+  expect(booked.status).toBe(201);
+  const { onlineMeetingUrl, conversationId } = booked.json as { onlineMeetingUrl: string; conversationId: string };
+  return { chatId: decodeURIComponent(new URL(onlineMeetingUrl).pathname.split('/')[3] ?? ''), conversationId };
+};

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.ts';
-import { api, REFERENCE_DATE, who, type Reply } from './api-helpers.ts';
+import { api, bookTeamsMeeting, REFERENCE_DATE, who, type Reply } from './api-helpers.ts';
 
 // Assembly Secretariat (tenant 5, policy 004): manager 6 has 18–21.
 const manager = who(5, 6);
@@ -33,17 +33,12 @@ describe('a meeting’s team deck is for the people in the meeting only', () => 
 
   beforeAll(async () => {
     stack = await startStack({ referenceDate: REFERENCE_DATE });
-    const booked = await api(stack, manager, 'POST', '/api/v1/bookings', {
-      body: {
-        employeeId: colleague,
-        type: 'regular',
-        start: '2027-05-05T09:00:00.000Z',
-        end: '2027-05-05T10:00:00.000Z',
-        agenda: ['Casework'],
-      },
-    });
-    expect(booked.status).toBe(201);
-    bookedChat = decodeURIComponent(new URL(booked.json.onlineMeetingUrl as string).pathname.split('/')[3] ?? '');
+    ({ chatId: bookedChat } = await bookTeamsMeeting(stack, manager, {
+      employeeId: colleague,
+      start: '2027-05-05T09:00:00.000Z',
+      end: '2027-05-05T10:00:00.000Z',
+      agenda: ['Casework'],
+    }));
     stack.graph.setChatMembers(TEAM_CHAT, [manager, colleague, who(5, 21)]);
   }, 120_000);
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, signInLocally, type LaunchedBrowser } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
-import { api, REFERENCE_DATE, who } from './api-helpers.ts';
+import { api, bookTeamsMeeting, REFERENCE_DATE, who } from './api-helpers.ts';
 
 // Assembly Secretariat (tenant 5, policy 004): manager 6 has 18–21.
 const manager = who(5, 6);
@@ -41,19 +41,12 @@ describe('the side panel of a booked conversation’s Teams meeting', () => {
   beforeAll(async () => {
     stack = await startStack({ referenceDate: REFERENCE_DATE });
     browser = await launchBrowser();
-    const booked = await api(stack, manager, 'POST', '/api/v1/bookings', {
-      body: {
-        employeeId: colleague,
-        type: 'regular',
-        start: '2027-05-05T09:00:00.000Z',
-        end: '2027-05-05T10:00:00.000Z',
-        agenda: [AGENDA_ITEM],
-      },
-    });
-    expect(booked.status).toBe(201);
-    const joinUrl = new URL(booked.json.onlineMeetingUrl as string);
-    chatId = decodeURIComponent(joinUrl.pathname.split('/')[3] ?? '');
-    conversationId = booked.json.conversationId as string;
+    ({ chatId, conversationId } = await bookTeamsMeeting(stack, manager, {
+      employeeId: colleague,
+      start: '2027-05-05T09:00:00.000Z',
+      end: '2027-05-05T10:00:00.000Z',
+      agenda: [AGENDA_ITEM],
+    }));
   }, 120_000);
   afterAll(async () => {
     await browser.close();
