@@ -272,4 +272,14 @@ describe('Microsoft Graph gateway against a fake Graph over HTTP', () => {
     );
     expect(refused.code).toBe('forbidden');
   });
+
+  it('lists who is in a Teams meeting’s chat with the app’s own token, and no one for a chat Graph does not know', async () => {
+    const chatId = '19:meeting_team-day@thread.v2';
+    graph.setChatMembers(chatId, ['manager', 'alice']);
+    expect(await gateway.membersOf(TENANT, chatId)).toEqual(['manager', 'alice']);
+    const sent = lastRequest('GET', /^\/chats\/.+\/members$/);
+    expect(sent.token).toMatchObject({ tid: TENANT, idtyp: 'app', aud: GRAPH_AUDIENCE });
+    expect(sent.token?.scp).toBeUndefined();
+    expect(await gateway.membersOf(TENANT, '19:meeting_unknown@thread.v2')).toEqual([]);
+  });
 });
