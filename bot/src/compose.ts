@@ -33,6 +33,7 @@ import { createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
 import { tabAddressOf } from './tab-links.ts';
 import { createGraphActivityFeed } from './graph/activity-feed.ts';
+import { cachedMeetingMembers, MEETING_MEMBERS_TTL_MS } from './graph/meeting-members.ts';
 import { GRAPH_MAILBOX_CONCURRENCY, perInstanceLimit } from './graph/keyed-limiter.ts';
 
 /** What tests and the local launcher may put in place of the adapters built from config. */
@@ -172,7 +173,7 @@ export const composeServices = (
     // Display only (names, choices offered): decisions read employee records afresh.
     people: new CachedDirectory(storeLookup(store.employees), { ttlMs: config.bot.directoryCacheSeconds * 1000 }),
     ...(graph === undefined ? {} : { calendarFor: createGraphCalendar(graph) }),
-    ...(graph === undefined ? {} : { meetingMembers: graph }),
+    ...(graph === undefined ? {} : { meetingMembers: cachedMeetingMembers(graph, { ttlMs: MEETING_MEMBERS_TTL_MS }) }),
     ...(calendarWatching === undefined ? {} : { calendarWatching }),
     ...(activityFeed === undefined ? {} : { activityFeed }),
     notices: createNoticeQueue(state.sendQueue, clock, tabAddressOf(config)),
