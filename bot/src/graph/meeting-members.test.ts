@@ -41,6 +41,17 @@ describe('a meeting chat’s members, reused for a short while', () => {
     expect(s.reads()).toBe(3);
   });
 
+  it('a fresh read (a change to the deck) asks Graph every time and renews what the stage sees', async () => {
+    const s = setup();
+    expect(await s.cached.membersOf('t', 'chat')).toEqual(['mgr', 'sam']);
+    s.set(['mgr']);
+    expect(await s.cached.membersOf('t', 'chat', { fresh: true })).toEqual(['mgr']);
+    expect(await s.cached.membersOf('t', 'chat', { fresh: true })).toEqual(['mgr']);
+    expect(s.reads()).toBe(3);
+    expect(await s.cached.membersOf('t', 'chat')).toEqual(['mgr']);
+    expect(s.reads()).toBe(3);
+  });
+
   it('a failed read is not remembered: the next one asks Graph again', async () => {
     const s = setup();
     s.failing(true);

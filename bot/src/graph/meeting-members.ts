@@ -14,19 +14,20 @@ export const MEETING_MEMBERS_TTL_MS = 30_000;
 
 /**
  * A meeting chat's members reused for a short while within one process, so the stage's frequent
- * reads do not each ask Graph; someone who leaves the chat keeps access for at most the TTL. A
- * failed read is not remembered.
+ * reads do not each ask Graph; someone who leaves the chat keeps sight of the deck for at most the
+ * TTL. A fresh read (starting, drawing, ending) always asks Graph and renews the entry. A failed
+ * read is not remembered.
  */
 export const cachedMeetingMembers = (source: MeetingMembers, options: MeetingMembersCacheOptions): MeetingMembers => {
   const entries = new Map<string, { readonly at: number; readonly value: Promise<readonly PersonId[]> }>();
   const max = Math.max(1, options.maxEntries ?? 5_000);
   const now = options.now ?? Date.now;
   return {
-    membersOf: (tenantId, chatId) => {
+    membersOf: (tenantId, chatId, read) => {
       const key = `${tenantId}\n${chatId}`;
       const at = now();
       const hit = entries.get(key);
-      if (hit !== undefined && at - hit.at < options.ttlMs) return hit.value;
+      if (read?.fresh !== true && hit !== undefined && at - hit.at < options.ttlMs) return hit.value;
       const value = source.membersOf(tenantId, chatId);
       entries.delete(key);
       entries.set(key, { at, value });

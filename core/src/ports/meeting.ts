@@ -25,6 +25,9 @@ export interface MeetingLinkStore {
  * permission ChatMember.Read.Chat the app is granted where it is installed in the meeting).
  */
 export interface MeetingMembers {
-  /** The Entra object ids of the chat's members; none for a chat Graph does not know. */
-  membersOf(tenantId: TenantId, chatId: string): Promise<readonly PersonId[]>;
+  /**
+   * The Entra object ids of the chat's members; none for a chat Graph does not know. `fresh` asks
+   * past any cache, for a decision that changes something.
+   */
+  membersOf(tenantId: TenantId, chatId: string, options?: { readonly fresh?: boolean }): Promise<readonly PersonId[]>;
 }

@@ -66,7 +66,13 @@ const samePerson = (a: string, b: string): boolean => a.toLowerCase() === b.toLo
  * those the app already knows took part (the booked conversation's pair, whoever started the deck
  * and whoever answered on its card in the meeting chat).
  */
-const mustBeInMeeting = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<void> => {
+const mustBeInMeeting = async (
+  deps: UseCaseDeps,
+  caller: Caller,
+  chatId: string,
+  /** For a change to the deck: members read past any cache. */
+  fresh: boolean,
+): Promise<void> => {
   let known: readonly string[];
   if (deps.meetingMembers === undefined) {
     const stored = await deps.repos.teamDecks.get(caller.tenantId, teamDeckIdFor(caller.tenantId, chatId));
@@ -76,14 +82,14 @@ const mustBeInMeeting = async (deps: UseCaseDeps, caller: Caller, chatId: string
       ...(deck === undefined ? [] : [deck.organiserId, ...deck.answers.map((a) => a.authorId)]),
     ];
   } else {
-    known = await deps.meetingMembers.membersOf(caller.tenantId, chatId);
+    known = await deps.meetingMembers.membersOf(caller.tenantId, chatId, { fresh });
   }
   if (!known.some((id) => samePerson(id, caller.userId))) throw notInMeeting();
 };
 
 /** The meeting's deck as it is now, or none yet. */
 export const meetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
-  await mustBeInMeeting(deps, caller, chatId);
+  await mustBeInMeeting(deps, caller, chatId, false);
   const actor = await actorOf(deps, caller);
   const id = teamDeckIdFor(caller.tenantId, chatId);
   if ((await deps.repos.teamDecks.get(caller.tenantId, id)) === undefined) return { kind: 'none' };
@@ -97,7 +103,7 @@ export const startMeetingDeck = async (
   chatId: string,
   idempotencyKey: string | undefined,
 ): Promise<MeetingDeck> => {
-  await mustBeInMeeting(deps, caller, chatId);
+  await mustBeInMeeting(deps, caller, chatId, true);
   const view = await startTeamDeck(deps, await actorOf(deps, caller), chatId, idempotencyKey ?? deps.newId());
   return meetingDeckOf(view, caller);
 };
@@ -109,7 +115,7 @@ export const drawNextMeetingCard = async (
   chatId: string,
   fromNumber: number,
 ): Promise<MeetingDeck> => {
-  await mustBeInMeeting(deps, caller, chatId);
+  await mustBeInMeeting(deps, caller, chatId, true);
   const actor = await actorOf(deps, caller);
   const id = teamDeckIdFor(caller.tenantId, chatId);
   const current = await teamDeckById(deps, actor, id, chatId);
@@ -121,7 +127,7 @@ export const drawNextMeetingCard = async (
 
 /** Ends the deck and gives the summary of themes; only whoever started it may. */
 export const endMeetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<MeetingDeck> => {
-  await mustBeInMeeting(deps, caller, chatId);
+  await mustBeInMeeting(deps, caller, chatId, true);
   const view = await endTeamDeck(deps, await actorOf(deps, caller), teamDeckIdFor(caller.tenantId, chatId), chatId);
   return meetingDeckOf(view, caller);
 };
