@@ -153,11 +153,11 @@ await step('fanout-instances', async () => {
   results.fanoutInstances = r;
   rows.push({
     benchmark: `Proactive fan-out, ${String(r.instances)} instances: ${String(r.checkins)} check-ins, ${String(r.tenants)} tenants`,
-    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.throttled429)} 429s, ${String(r.limitViolations)} limit violations${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
+    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.throttled429)} 429s, ${String(r.limitViolations)} requests in a Retry-After pause, ${String(r.overLimitSeconds)} seconds over a limit${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
     yardstick: `Teams limits allow ${f(r.allowedPerSecond)} sends/s`,
     ratio: f(r.ratio, 2),
-    target: '≥ 0.90, 0 duplicates, 0 lost, 0 violations',
-    met: r.ratio >= 0.9 && r.duplicates === 0 && r.lost === 0 && r.limitViolations === 0,
+    target: '≥ 0.90, 0 duplicates, 0 lost, 0 violations, 0 seconds over a limit',
+    met: r.ratio >= 0.9 && r.duplicates === 0 && r.lost === 0 && r.limitViolations === 0 && r.overLimitSeconds === 0,
   });
 });
 
