@@ -10,6 +10,7 @@ import type { InjectedRefusal, SlidingWindowLimiter } from '../../test/fakes/con
 import { startCosmosServer } from '../../test/support/cosmos-server.ts';
 import { exitWithParent, ready } from './child.ts';
 import { linearCosmosQueries } from './linear-queries.ts';
+import { resumedCosmosQueries } from './resumed-queries.ts';
 
 export interface CosmosInfo {
   readonly cosmosEndpoint: string;
@@ -59,8 +60,12 @@ const untilStopped = (close: () => Promise<void>): void => {
 };
 
 const cosmos = async (): Promise<void> => {
-  // BENCH_LINEAR_QUERIES=1: the query engine without its quadratic copying (see linear-queries.ts).
-  if (process.env.BENCH_LINEAR_QUERIES === '1') linearCosmosQueries();
+  // BENCH_LINEAR_QUERIES=1: the query engine without its quadratic copying (see linear-queries.ts),
+  // queries resumed from their continuation and scoped to their partition (see resumed-queries.ts).
+  if (process.env.BENCH_LINEAR_QUERIES === '1') {
+    linearCosmosQueries();
+    resumedCosmosQueries();
+  }
   const server = await startCosmosServer();
   ready({ cosmosEndpoint: server.endpoint, cosmosKey: server.key } satisfies CosmosInfo);
   untilStopped(() => server.close());
