@@ -79,11 +79,29 @@ interface Computed {
   readonly queued: number;
 }
 
-/** Sweeps for which a tenant found with nothing open is not listed again while its lease is untouched. */
+/** Sweeps for which a tenant first found with nothing open is not listed again while its lease is untouched. */
 const CLEAR_SWEEPS = 5;
+
+/**
+ * The longest a tenant found clear again and again goes unlisted, unless CLEAR_SWEEPS sweeps take
+ * longer: a send queued without the lease, such as a resend, waits at most that. Anything left by
+ * a stopped instance is found at the next sweep after its lease lapses, since its taking the lease
+ * changed the lease's version.
+ */
+const CLEAR_AT_MOST_MS = 30_000;
 
 /** A lease that ends within this is a released tenant's quiet time, worth waiting for. */
 const SHORT_HOLD_MS = 2_000;
+
+/**
+ * A tenant found with nothing open, with its lease's version then; each time it is found so again
+ * with the lease untouched, it is left alone twice as long, up to CLEAR_AT_MOST_MS.
+ */
+interface Clear {
+  readonly etag: string | undefined;
+  readonly until: number;
+  readonly forMs: number;
+}
 
 /** Tenants looked at side by side: each has its own Teams budget, but they share the store. */
 const TENANTS_AT_ONCE = 8;
@@ -138,7 +156,7 @@ export class CheckinScheduler {
    * version then: while nobody has taken the tenant since, a sweep does not look at it again for a
    * few sweeps (a send queued meanwhile without the lease, such as a resend, waits that long).
    */
-  readonly #clear = new Map<TenantId, { readonly etag: string | undefined; readonly until: number }>();
+  readonly #clear = new Map<TenantId, Clear>();
   /**
    * Tenants a sweep found with the app installed, until when that is not read again: an install is
    * rarely undone, and every instance sweeping every tenant each time weighs on the store.
@@ -309,9 +327,18 @@ export class CheckinScheduler {
     return installed;
   }
 
-  /** Not listed again for a few sweeps while nobody takes the tenant's lease (`etag` is its version now). */
+  /**
+   * Not listed again for a few sweeps while nobody takes the tenant's lease (`etag` is its version
+   * now); found clear again under the same version, twice as long, so idle instances sweeping
+   * idle tenants weigh less and less on the store.
+   */
   #markClear(tenantId: TenantId, etag: string | undefined): void {
-    this.#clear.set(tenantId, { etag, until: Date.now() + CLEAR_SWEEPS * this.#sweepIntervalMs() });
+    const sweepMs = this.#sweepIntervalMs();
+    const before = this.#clear.get(tenantId);
+    const first = CLEAR_SWEEPS * sweepMs;
+    const atMost = Math.max(first, CLEAR_AT_MOST_MS);
+    const forMs = before !== undefined && before.etag === etag ? Math.min(2 * before.forMs, atMost) : first;
+    this.#clear.set(tenantId, { etag, until: Date.now() + forMs, forMs });
   }
 
   // A method rather than a field read: the flag changes while a run awaits.
