@@ -1,6 +1,8 @@
 import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
+import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import { dueConversations } from '../engine/due.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { CheckinCadence, NudgeSettingsStore, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
@@ -11,15 +13,21 @@ import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, organisationQuietHours, quietHoursOf } from './quiet-hours.ts';
-import { dueToday } from './self-service.ts';
+import { conversationLabelsOf, dueToday, type DueForPerson } from './self-service.ts';
 import { packOf } from './scheme.ts';
+import { historiesOf } from './status-digest.ts';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.ts';
 
 export interface CheckinTarget {
   readonly tenant: Tenant;
   readonly employee: Employee;
-  /** The person's nudge settings as the targets' query found them (none), so they are not read again. */
-  readonly found?: { readonly settings: StoredNudgeSettings | undefined };
+  /** What the targets' queries found of the person, so it is not read again for their check-in. */
+  readonly found?: {
+    /** Their nudge settings (none). */
+    readonly settings: StoredNudgeSettings | undefined;
+    /** Their conversations as their status digest holds them (no text), where the store keeps digests. */
+    readonly history?: readonly ConversationRecord[];
+  };
 }
 
 /** One check-in per person per cycle, whoever asks and however often. */
@@ -81,11 +89,6 @@ export interface CheckinTargets {
   readonly notThisWeek: number;
 }
 
-/**
- * Who in the tenant may get a check-in now: everyone still employed who installed the app (Teams
- * holds a conversation reference for them), whose cadence (their own, else the organisation's)
- * asks this week, and who is not in their quiet hours.
- */
 /** Who of `people` installed the app: one query where the store can, else a read each. */
 const installedAmong = async (
   references: Pick<ConversationReferenceStore, 'get' | 'getMany'>,
@@ -123,6 +126,14 @@ const settingsAmong = async (
   return new Map(found.filter((s) => s !== undefined).map((s) => [s.id, s] as const));
 };
 
+/**
+ * Who in the tenant may get a check-in now: everyone still employed who installed the app (Teams
+ * holds a conversation reference for them), whose cadence (their own, else the organisation's)
+ * asks this week, and who is not in their quiet hours. Each comes with their settings and, where
+ * the store keeps status digests, their history from their digest (rebuilt first when missing or
+ * stale): per page of 100 people, one query each for references, settings and digests, so the
+ * run's store operations grow with pages, not people.
+ */
 export const checkinTargets = async (
   deps: UseCaseDeps,
   references: Pick<ConversationReferenceStore, 'get' | 'getMany'>,
@@ -144,28 +155,49 @@ export const checkinTargets = async (
     const employed = page.items.filter((e) => e.leftOn === undefined || e.leftOn > today);
     const installed = await installedAmong(references, tenant.tenantId, employed);
     const settingsOf = await settingsAmong(deps.repos.nudges, tenant.tenantId, installed);
+    const asked: Employee[] = [];
     for (const employee of installed) {
       const settings = settingsOf.get(employee.id);
       if (!isCheckinWeek(tenant, today, settings)) notThisWeek += 1;
       else if (inQuietHours(settings, tenant, now, options.quietHours)) quiet += 1;
-      else targets.push({ tenant, employee, found: { settings } });
+      else asked.push(employee);
+    }
+    const histories =
+      deps.repos.statusDigests === undefined || asked.length === 0
+        ? undefined
+        : await historiesOf(deps.repos, tenant.tenantId, asked);
+    for (const employee of asked) {
+      const history = histories?.get(employee.id);
+      const settings = settingsOf.get(employee.id);
+      targets.push({ tenant, employee, found: history === undefined ? { settings } : { settings, history } });
     }
   } while (token !== undefined && options.stopped?.() !== true);
   return { targets, quiet, notThisWeek };
 };
 
+/** What is due for the target today: from the history found with them, else from their records. */
+const dueForTarget = (deps: UseCaseDeps, { tenant, employee, found }: CheckinTarget): Promise<DueForPerson> =>
+  found?.history === undefined
+    ? dueToday(deps, tenant, employee)
+    : Promise.resolve({
+        report: dueConversations({ tenant, employee, history: found.history, on: deps.clock.today() }),
+        labels: conversationLabelsOf(packOf(tenant)),
+      });
+
 /**
  * This cycle's check-in for one person, ready to queue, or undefined when there is nothing
- * to mention (snoozing and opting out silence optional conversations only).
+ * to mention (snoozing and opting out silence optional conversations only). A target found by
+ * `checkinTargets` costs no store operation here.
  */
 export const checkinFor = async (
   deps: UseCaseDeps,
-  { tenant, employee, found }: CheckinTarget,
+  target: CheckinTarget,
   cycleKey: string,
 ): Promise<SendQueueItem | undefined> => {
+  const { tenant, employee, found } = target;
   const stored = found === undefined ? await deps.repos.nudges.get(tenant.tenantId, employee.id) : found.settings;
   const settings = stored ?? { optedOut: false };
-  const { report, labels } = await dueToday(deps, tenant, employee);
+  const { report, labels } = await dueForTarget(deps, target);
   const items = itemsToNudge(dueCardItemsFrom(report, labels), settings, deps.clock.today());
   if (items.length === 0) return undefined;
   const id = checkinSendId(tenant.tenantId, employee.id, cycleKey);

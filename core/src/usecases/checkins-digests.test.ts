@@ -1,0 +1,86 @@
+// The weekly check-in fan-out reads people, their references, settings and status digests a page
+// of 100 at a time: building each person's card then costs no store operation, so a run grows
+// with pages of people, not with people, and says what reading each person's records says.
+import { conversation, employee, tenant } from '@pc/testing/contracts/fixtures.ts';
+import { countedRepositories, operationCounter } from '@pc/testing/fakes/memory/counting.ts';
+import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoredConversationReference } from '../ports/proactive.ts';
+import { fixedClock } from '../time/clock.ts';
+import { checkinFor, checkinTargets } from './checkins.ts';
+import type { Repositories, UseCaseDeps } from './deps.ts';
+
+const TENANT = 'tenant-fanout';
+// A Monday, mid-morning in London: outside quiet hours, and a check-in week for everyone.
+const NOW = '2027-05-10T09:00:00.000Z';
+const CYCLE = 'weekly:2027-05-10';
+const PAGE = 100;
+
+const referenceOf = (tenantId: string, id: string): StoredConversationReference => ({
+  tenantId,
+  id,
+  serviceUrl: 'https://smba.trafficmanager.net/uk/',
+  botId: '28:bot',
+  channelId: 'msteams',
+  conversationId: `a:${id}`,
+  updatedAt: '2027-01-04T09:00:00.000Z',
+});
+
+/** Everyone installed the app; the store answers 100 ids in one query, as the Cosmos one does. */
+const everyoneInstalled = {
+  get: (tenantId: string, id: string) => Promise.resolve(referenceOf(tenantId, id)),
+  getMany: (tenantId: string, ids: readonly string[]) => Promise.resolve(ids.map((id) => referenceOf(tenantId, id))),
+};
+
+/** A manager and `reports` people, each with a regular conversation held in the winter. */
+const organisation = async (reports: number): Promise<Repositories> => {
+  const repos = inMemoryRepositories();
+  await repos.tenants.put(tenant(TENANT));
+  await repos.employees.create(employee(TENANT, 'mgr-1', { jobs: [] }));
+  for (let i = 1; i <= reports; i += 1) {
+    const id = `p-${String(i).padStart(4, '0')}`;
+    await repos.employees.create(employee(TENANT, id, { displayName: `Person ${String(i)}` }));
+    await repos.conversations.create(
+      conversation(TENANT, `c-${id}`, { employeeId: id, status: 'agreed', date: '2027-01-11' }),
+    );
+  }
+  return repos;
+};
+
+/** One run's targets and each one's check-in, with the store operations each part asked for. */
+const fanOut = async (repos: Repositories) => {
+  const counter = operationCounter();
+  const deps: UseCaseDeps = { repos: countedRepositories(repos, counter), clock: fixedClock(NOW), newId: () => 'id' };
+  const { targets } = await checkinTargets(deps, counter.counted(everyoneInstalled), tenant(TENANT));
+  const forTargets = counter.count();
+  const checkins = [];
+  for (const target of targets) checkins.push(await checkinFor(deps, target, CYCLE));
+  return { targets: targets.length, forTargets, forCheckins: counter.count() - forTargets, checkins };
+};
+
+describe('the weekly check-in fan-out over status digests (issue #24)', () => {
+  it.each([30, 250])('for %s people, costs a few operations per page of 100 and none per check-in', async (n) => {
+    const repos = await organisation(n);
+    const people = n + 1;
+    // The manager has no conversation yet, so no digest: the first run rebuilds it (and stores it).
+    const first = await fanOut(repos);
+    const fromDigests = await fanOut(repos);
+    expect(first.forTargets).toBeGreaterThan(fromDigests.forTargets);
+    expect(first.checkins).toEqual(fromDigests.checkins);
+    const fromRecords = await fanOut({ ...repos, statusDigests: undefined });
+    // The same cards, for everyone, as reading every person's records gives.
+    expect(fromDigests.targets).toBe(people);
+    expect(fromDigests.checkins).toEqual(fromRecords.checkins);
+    expect(fromDigests.checkins.filter((c) => c !== undefined).length).toBe(people);
+    // Per page: the directory, references, settings and digests, one query each.
+    const pages = Math.ceil(people / PAGE);
+    expect(fromDigests.forCheckins).toBe(0);
+    expect(fromDigests.forTargets).toBeLessThanOrEqual(4 * pages);
+    // Before digests: a read of every person's records.
+    expect(fromRecords.forCheckins).toBeGreaterThanOrEqual(people);
+    const perTarget = (r: typeof fromDigests) => ((r.forTargets + r.forCheckins) / r.targets).toFixed(2);
+    console.info(
+      `check-in fan-out to ${String(people)} people: ${String(fromDigests.forTargets + fromDigests.forCheckins)} store operations from digests (${perTarget(fromDigests)} per target), ${String(fromRecords.forTargets + fromRecords.forCheckins)} from records (${perTarget(fromRecords)} per target)`,
+    );
+  });
+});
