@@ -11,8 +11,9 @@
  *   tokens and items are the ones a fresh execution would give.
  * - A query sent with a partition key (single-partition, as every query of ours is) runs over every
  *   document of the container. Azure serves it from that partition alone. Here the query sees only
- *   the documents whose partition key has the requested value; as every query of ours also names
- *   the partition in its WHERE, the result is the same.
+ *   the documents whose partition key has the requested value (each container's documents are
+ *   kept by partition as they are written); as every query of ours also names the partition in its
+ *   WHERE, the result is the same.
  *
  * test/bench/resumed-queries.test.ts checks a patched server against an unpatched one.
  */
@@ -25,6 +26,7 @@ interface ItemsInstance {
   _parent: { read(): unknown };
   _data: Map<string, StoredItem>;
   _getPartition(data: unknown): unknown;
+  _item(keyPath: string, value: string, partition: unknown): StoredItem;
 }
 type QueryParams = { query: string; parameters?: unknown } & Record<symbol, unknown>;
 type QueryPaging = { maxItemCount: number | null; continuation: unknown };
@@ -49,6 +51,21 @@ interface JsonModule {
 const PARTITION = Symbol('partition');
 /** Query executions kept per container: a bench pages through a few queries at a time. */
 const KEPT = 8;
+
+interface ContainerState {
+  /** The executions kept since the container was last written, oldest first. */
+  readonly kept: Map<string, Kept>;
+  partitions?: Map<unknown, Map<string, StoredItem>>;
+}
+
+const inPartition = (partitions: Map<unknown, Map<string, StoredItem>>, value: unknown): Map<string, StoredItem> => {
+  let found = partitions.get(value);
+  if (found === undefined) {
+    found = new Map();
+    partitions.set(value, found);
+  }
+  return found;
+};
 
 interface Kept {
   readonly rows: unknown[];
@@ -77,15 +94,23 @@ export const resumedCosmosQueries = (): (() => void) => {
   const helpers = engine('@zeit/cosmosdb-query/lib/helpers') as Helpers;
   const original = { query: items.query, set: items._set, delete: items.delete, json: json.default };
   const paginate = helpers.paginate;
-  // Per container, the executions kept since it was last written, oldest first.
-  const states = new WeakMap<ItemsInstance, Map<string, Kept>>();
-  const keptOf = (container: ItemsInstance): Map<string, Kept> => {
-    let kept = states.get(container);
-    if (kept === undefined) {
-      kept = new Map();
-      states.set(container, kept);
+  const states = new WeakMap<ItemsInstance, ContainerState>();
+  const stateOf = (container: ItemsInstance): ContainerState => {
+    let state = states.get(container);
+    if (state === undefined) {
+      state = { kept: new Map() };
+      states.set(container, state);
     }
-    return kept;
+    return state;
+  };
+  /** The container's documents by partition key value, built on its first partition query, then kept current. */
+  const partitionsOf = (container: ItemsInstance, state: ContainerState): Map<unknown, Map<string, StoredItem>> => {
+    if (state.partitions === undefined) {
+      state.partitions = new Map();
+      for (const [rid, item] of container._data)
+        inPartition(state.partitions, container._getPartition(item.read())).set(rid, item);
+    }
+    return state.partitions;
   };
   // The rows the running execution hands to the paging step (executions are synchronous).
   let captured: { rows: unknown[]; rest: unknown[] } | undefined;
@@ -107,16 +132,26 @@ export const resumedCosmosQueries = (): (() => void) => {
     return body;
   };
   items._set = function set(data) {
-    keptOf(this).clear();
-    return original.set.call(this, data);
+    const state = stateOf(this);
+    state.kept.clear();
+    const stored = original.set.call(this, data);
+    const rid = (data as { _rid: string })._rid;
+    const item = this._data.get(rid);
+    if (state.partitions !== undefined && item !== undefined)
+      inPartition(state.partitions, this._getPartition(data)).set(rid, item);
+    return stored;
   };
   items.delete = function remove(idOrRid, partition) {
-    keptOf(this).clear();
+    const state = stateOf(this);
+    state.kept.clear();
+    const gone = this._item('/id', idOrRid, partition).read() as { _rid?: string } | undefined;
     original.delete.call(this, idOrRid, partition);
+    if (gone?._rid !== undefined) state.partitions?.get(this._getPartition(gone))?.delete(gone._rid);
   };
   items.query = function query(params, paging) {
     if (!this._parent.read()) return null;
-    const kept = keptOf(this);
+    const state = stateOf(this);
+    const { kept } = state;
     const partition = params[PARTITION] as { value: unknown } | undefined;
     const key = JSON.stringify([params.query, params.parameters ?? null, partition ?? null]);
     const found = kept.get(key);
@@ -124,12 +159,8 @@ export const resumedCosmosQueries = (): (() => void) => {
     const all = this._data;
     captured = undefined;
     try {
-      if (partition !== undefined) {
-        const inPartition = new Map<string, StoredItem>();
-        for (const [rid, item] of all)
-          if (this._getPartition(item.read()) === partition.value) inPartition.set(rid, item);
-        this._data = inPartition;
-      }
+      if (partition !== undefined)
+        this._data = partitionsOf(this, state).get(partition.value) ?? new Map<string, StoredItem>();
       const result = original.query.call(this, params, paging);
       // Set by the paging step during the call above (aggregates have none: they are not kept).
       const rows = captured as Kept | undefined;

@@ -22,6 +22,7 @@ const docs = (): ItemDefinition[] =>
         docType: 'employee',
         n: i,
         date: `2027-0${String(1 + (i % 9))}-1${String(t)}`,
+        jobs: [{ managerIds: [`m-${String(i % 7)}`] }, { managerIds: [] }],
       },
       ...(i % 3 === 0
         ? [{ id: `d-${String(i)}`, pk: tenantId, tenantId, docType: 'status-digest', personId: `e-${String(i)}` }]
@@ -103,6 +104,32 @@ const QUERIES: readonly { name: string; spec: SqlQuerySpec; partitionKey?: strin
     },
     partitionKey: 'tenant-b',
     pageSize: 11,
+  },
+  {
+    name: 'the digests of a list of people, as the export reads them',
+    spec: {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.docType = @d AND ARRAY_CONTAINS(@ids, c.personId)',
+      parameters: [
+        { name: '@pk', value: 'tenant-a' },
+        { name: '@d', value: 'status-digest' },
+        { name: '@ids', value: ['e-0', 'e-3', 'e-4', 'e-30', 'e-99', 7, null] },
+      ],
+    },
+    partitionKey: 'tenant-a',
+    pageSize: 1,
+  },
+  {
+    name: "a manager's reports, as the team view finds them",
+    spec: {
+      query:
+        'SELECT * FROM c WHERE c.pk = @pk AND EXISTS(SELECT VALUE j FROM j IN c.jobs WHERE EXISTS(SELECT VALUE m FROM m IN j.managerIds WHERE ARRAY_CONTAINS(@managers, m)))',
+      parameters: [
+        { name: '@pk', value: 'tenant-b' },
+        { name: '@managers', value: ['m-1', 'm-4'] },
+      ],
+    },
+    partitionKey: 'tenant-b',
+    pageSize: 5,
   },
   {
     name: 'across partitions',
