@@ -220,15 +220,27 @@ await step('scale', async () => {
     met: undefined,
   });
   for (const m of r.measures) {
+    const alone = m.readsAlone;
     rows.push({
       benchmark: `Scale, ${people}: ${m.name}`,
       measured: `${f(m.seconds, 2)} s, ${String(m.storeOps)} store ops, peak RSS ${f(m.peakRssMiB, 0)} MiB, heap +${f(m.heapMiB)} MiB (${m.output})`,
-      yardstick: `JSON round trip of the due lists' inputs ${f(r.jsonRoundTripSeconds, 2)} s; one single-partition read ${f(r.singlePartitionReadMs, 0)} ms`,
-      ratio: f(m.seconds / r.jsonRoundTripSeconds, 1),
-      target: 'report',
-      met: undefined,
+      yardstick:
+        alone === undefined
+          ? `JSON round trip of the due lists' inputs ${f(r.jsonRoundTripSeconds, 2)} s; one single-partition read ${f(r.singlePartitionReadMs, 0)} ms`
+          : `the same reads alone ${f(alone.seconds, 2)} s, ${String(alone.storeOps)} store ops`,
+      ratio: f(m.seconds / (alone?.seconds ?? r.jsonRoundTripSeconds), alone === undefined ? 1 : 2),
+      target: m.name.startsWith('HR compliance') ? '≤ 2 s' : 'report',
+      met: m.name.startsWith('HR compliance') ? m.seconds <= 2 : undefined,
     });
   }
+  rows.push({
+    benchmark: `Scale, ${people}: the whole step`,
+    measured: `${f(r.stepSeconds, 0)} s`,
+    yardstick: '',
+    ratio: '',
+    target: '≤ 480 s',
+    met: r.stepSeconds <= 480,
+  });
 });
 
 await step('tab', async () => {
