@@ -17,6 +17,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // The browser tests need tab/dist and addin/dist: built once here, never by each test file.
-    globalSetup: ['test/support/web-build.ts'],
+    // The run's seeded demo data is kept once too, so each stack restores it (test/support/stack.ts).
+    globalSetup: ['test/support/web-build.ts', 'test/support/demo-snapshots.ts'],
   },
 });

@@ -20,8 +20,8 @@ import { startFakeGraph, type FakeGraph } from '../fakes/graph-server.ts';
 import type { FakeOrg } from '../fakes/org.ts';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidc-issuer.ts';
 import { buildDemoOrg, demoAppRoles, type DemoOrg } from '@pc/demo/demo-org.ts';
-import { seedDemoData } from '@pc/demo/seed.ts';
 import { startCosmosServer } from './cosmos-server.ts';
+import { seedDemo } from './demo-seed.ts';
 
 export const STACK_AUDIENCE = 'api://localhost/performance-conversations';
 const APP_ID = '5eed0000-0000-4000-a000-00000000a991';
@@ -69,14 +69,10 @@ export interface StackOptions {
 
 export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   const cosmos = await startCosmosServer();
-  const store = await createCosmosStore({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    databaseId: `stack-${randomUUID()}`,
-    allowSelfSigned: true,
-  });
+  const database = { endpoint: cosmos.endpoint, key: cosmos.key, databaseId: `stack-${randomUUID()}` };
+  const store = await createCosmosStore({ ...database, allowSelfSigned: true });
   const demo = buildDemoOrg(opts.referenceDate);
-  await seedDemoData(store, demo);
+  await seedDemo(store, demo, database);
   const issuer = await startOidcIssuer({
     devSignIn: true,
     clients: { [APP_ID]: { secret: APP_SECRET } },
