@@ -1,13 +1,21 @@
-// The weekly check-in fan-out reads each person's status digest with their page of the directory,
-// not their history: on the demo organisation (every tenant, every scheme), each person's card is
-// the card worked out from their records, as it was before digests, and never carries note text.
+// The weekly check-in fan-out and the timely nudges run read each person's status digest with their
+// page of the directory, not their history: on the demo organisation (every tenant, every scheme),
+// each person's card is the card worked out from their records, as it was before digests, and
+// never carries note text.
 import { fixedClock, type IsoDate, type StoredConversationReference } from '@pc/core';
-import { checkinFor, checkinTargets, type CheckinTarget, type Repositories, type UseCaseDeps } from '@pc/core/usecases';
+import {
+  checkinFor,
+  checkinTargets,
+  queueTimelyNudges,
+  type CheckinTarget,
+  type Repositories,
+  type UseCaseDeps,
+} from '@pc/core/usecases';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversation } from '../../bot/src/cosmos/fixtures.test-support.ts';
 import { buildDemoOrg, demoPersonId, type DemoOrg } from '@pc/demo/demo-org.ts';
 import { seedDemoData } from '@pc/demo/seed.ts';
-import { inMemoryRepositories } from '../fakes/memory/index.ts';
+import { inMemoryRepositories, RecordingNoticeQueue } from '../fakes/memory/index.ts';
 
 // A Monday, mid-morning in London: outside every organisation's quiet hours.
 const TODAY: IsoDate = '2027-05-03';
@@ -106,5 +114,34 @@ describe('weekly check-ins from status digests (issue #24)', () => {
     await statusDigests.put({ ...kept.item, format: kept.item.format - 1, entries: [] }, kept.etag);
     expect(await cardOf()).toEqual(before);
     expect((await statusDigests.get(somerset.tenantId, personId))?.item).toEqual(kept.item);
+  });
+});
+
+describe('timely nudges from status digests (issue #24)', () => {
+  /** Everything one run queues for the tenant, from digests or (none) from everyone's records. */
+  const nudgesOn = async (tenantId: string, day: IsoDate, store: Repositories) => {
+    const notices = new RecordingNoticeQueue();
+    const run = await queueTimelyNudges(
+      { repos: store, clock: fixedClock(`${day}T10:00:00.000Z`), newId: () => 'id', notices },
+      tenantId,
+    );
+    return { run, queued: notices.queued };
+  };
+
+  // Each day has nudges of the kinds that read a person's history: deadlines, an appeal window
+  // closing, and (on Fridays) each manager's digest of their team.
+  it.each([
+    ['2027-05-03', ['deadline', 'appeal-closing']],
+    ['2027-05-07', ['digest']],
+    ['2027-05-14', ['deadline', 'digest']],
+  ])('on %s, the %j nudges from digests are those worked out from records', async (day, kinds) => {
+    const seen = new Set<string>();
+    for (const { tenantId } of demo.tenants) {
+      const fromDigests = await nudgesOn(tenantId, day, repos);
+      expect(fromDigests).toEqual(await nudgesOn(tenantId, day, { ...repos, statusDigests: undefined }));
+      expect(JSON.stringify(fromDigests.queued)).not.toContain('family matter');
+      for (const { id } of fromDigests.queued) seen.add(id.slice(0, id.lastIndexOf('-')));
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(kinds));
   });
 });

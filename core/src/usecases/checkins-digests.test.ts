@@ -1,14 +1,16 @@
 // The weekly check-in fan-out reads people, their references, settings and status digests a page
 // of 100 at a time: building each person's card then costs no store operation, so a run grows
-// with pages of people, not with people, and says what reading each person's records says.
+// with pages of people, not with people, and says what reading each person's records says. The
+// timely nudges run reads settings and digests the same way.
 import { conversation, employee, tenant } from '@pc/testing/contracts/fixtures.ts';
 import { countedRepositories, operationCounter } from '@pc/testing/fakes/memory/counting.ts';
-import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { StoredConversationReference } from '../ports/proactive.ts';
 import { fixedClock } from '../time/clock.ts';
 import { checkinFor, checkinTargets } from './checkins.ts';
 import type { Repositories, UseCaseDeps } from './deps.ts';
+import { queueTimelyNudges } from './nudges.ts';
 
 const TENANT = 'tenant-fanout';
 // A Monday, mid-morning in London: outside quiet hours, and a check-in week for everyone.
@@ -81,6 +83,35 @@ describe('the weekly check-in fan-out over status digests (issue #24)', () => {
     const perTarget = (r: typeof fromDigests) => ((r.forTargets + r.forCheckins) / r.targets).toFixed(2);
     console.info(
       `check-in fan-out to ${String(people)} people: ${String(fromDigests.forTargets + fromDigests.forCheckins)} store operations from digests (${perTarget(fromDigests)} per target), ${String(fromRecords.forTargets + fromRecords.forCheckins)} from records (${perTarget(fromRecords)} per target)`,
+    );
+  });
+});
+
+describe('the timely nudges run over status digests (issue #24)', () => {
+  /** One run's nudges and the store operations it asked for. */
+  const nudgeRun = async (repos: Repositories) => {
+    const counter = operationCounter();
+    const notices = new RecordingNoticeQueue();
+    const deps = { repos: countedRepositories(repos, counter), clock: fixedClock(NOW), newId: () => 'id', notices };
+    const run = await queueTimelyNudges(deps, TENANT);
+    return { run, queued: notices.queued, ops: counter.count() };
+  };
+
+  it('reads settings and what is due a page at a time: only the notes about each person are read one by one', async () => {
+    const n = 250;
+    const repos = await organisation(n);
+    await nudgeRun(repos);
+    const fromDigests = await nudgeRun(repos);
+    const fromRecords = await nudgeRun({ ...repos, statusDigests: undefined });
+    expect(fromDigests.queued).toEqual(fromRecords.queued);
+    const people = n + 1;
+    const pages = Math.ceil(people / PAGE);
+    // The tenant, tomorrow's bookings; per page the directory, settings and digests; per person their notes.
+    expect(fromDigests.ops).toBeLessThanOrEqual(2 + 3 * pages + people);
+    // Without digests, each person's records are read as well.
+    expect(fromRecords.ops).toBeGreaterThanOrEqual(2 * people);
+    console.info(
+      `timely nudges for ${String(people)} people: ${String(fromDigests.ops)} store operations from digests (${(fromDigests.ops / people).toFixed(2)} per person), ${String(fromRecords.ops)} from records (${(fromRecords.ops / people).toFixed(2)} per person)`,
     );
   });
 });

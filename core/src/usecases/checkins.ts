@@ -2,9 +2,8 @@ import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
-import { dueConversations } from '../engine/due.ts';
 import { stableId } from '../feedback/ids.ts';
-import type { CheckinCadence, NudgeSettingsStore, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
+import type { CheckinCadence, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { AppError } from '../errors.ts';
@@ -13,7 +12,8 @@ import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, organisationQuietHours, quietHoursOf } from './quiet-hours.ts';
-import { conversationLabelsOf, dueToday, type DueForPerson } from './self-service.ts';
+import { dueTodayFrom, settingsAmong } from './checkins-reads.ts';
+import { dueToday } from './self-service.ts';
 import { packOf } from './scheme.ts';
 import { historiesOf } from './status-digest.ts';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.ts';
@@ -110,22 +110,6 @@ const installedAmong = async (
   return people.filter((_, i) => each[i]);
 };
 
-/** The nudge settings of `people` who have any: one query where the store can, else a read each. */
-const settingsAmong = async (
-  nudges: NudgeSettingsStore,
-  tenantId: TenantId,
-  people: readonly Employee[],
-): Promise<Map<PersonId, StoredNudgeSettings>> => {
-  const found =
-    nudges.getMany === undefined
-      ? await Promise.all(people.map((p) => nudges.get(tenantId, p.id)))
-      : await nudges.getMany(
-          tenantId,
-          people.map((p) => p.id),
-        );
-  return new Map(found.filter((s) => s !== undefined).map((s) => [s.id, s] as const));
-};
-
 /**
  * Who in the tenant may get a check-in now: everyone still employed who installed the app (Teams
  * holds a conversation reference for them), whose cadence (their own, else the organisation's)
@@ -175,15 +159,6 @@ export const checkinTargets = async (
   return { targets, quiet, notThisWeek };
 };
 
-/** What is due for the target today: from the history found with them, else from their records. */
-const dueForTarget = (deps: UseCaseDeps, { tenant, employee, found }: CheckinTarget): Promise<DueForPerson> =>
-  found?.history === undefined
-    ? dueToday(deps, tenant, employee)
-    : Promise.resolve({
-        report: dueConversations({ tenant, employee, history: found.history, on: deps.clock.today() }),
-        labels: conversationLabelsOf(packOf(tenant)),
-      });
-
 /**
  * This cycle's check-in for one person, ready to queue, or undefined when there is nothing
  * to mention (snoozing and opting out silence optional conversations only). A target found by
@@ -191,13 +166,12 @@ const dueForTarget = (deps: UseCaseDeps, { tenant, employee, found }: CheckinTar
  */
 export const checkinFor = async (
   deps: UseCaseDeps,
-  target: CheckinTarget,
+  { tenant, employee, found }: CheckinTarget,
   cycleKey: string,
 ): Promise<SendQueueItem | undefined> => {
-  const { tenant, employee, found } = target;
   const stored = found === undefined ? await deps.repos.nudges.get(tenant.tenantId, employee.id) : found.settings;
   const settings = stored ?? { optedOut: false };
-  const { report, labels } = await dueForTarget(deps, target);
+  const { report, labels } = await dueTodayFrom(deps, tenant, employee, found?.history);
   const items = itemsToNudge(dueCardItemsFrom(report, labels), settings, deps.clock.today());
   if (items.length === 0) return undefined;
   const id = checkinSendId(tenant.tenantId, employee.id, cycleKey);

@@ -9,7 +9,7 @@ import type { SchemePack } from '../scheme/types.ts';
 import { addDays, type IsoDate } from '../time/dates.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { labelOf, packOf } from './scheme.ts';
-import { dueToday } from './self-service.ts';
+import { dueTodayFrom } from './checkins-reads.ts';
 
 /** A deadline is announced once, when it comes this close. */
 export const DEADLINE_NOTICE_DAYS = 7;
@@ -51,7 +51,9 @@ export const openAppealLodgeBy = (
 
 /**
  * Reminders of one person's approaching deadlines (probation reviews, induction, handover) to
- * whom the scheme says holds them, once each, when the due date is a week away and nothing is booked.
+ * whom the scheme says holds them, once each, when the due date is a week away and nothing is
+ * booked. What is due comes from `history` when the run read it (their status digest), else from
+ * their records.
  */
 export const deadlineNotices = async (
   deps: UseCaseDeps,
@@ -59,8 +61,9 @@ export const deadlineNotices = async (
   person: Employee,
   today: IsoDate,
   notices: NoticeQueue,
+  history?: readonly ConversationRecord[],
 ): Promise<Notice[]> => {
-  const { report, labels } = await dueToday(deps, tenant, person);
+  const { report, labels } = await dueTodayFrom(deps, tenant, person, history);
   const horizon = addDays(today, DEADLINE_NOTICE_DAYS);
   const found: Notice[] = [];
   for (const item of report.items) {
@@ -92,21 +95,34 @@ export const deadlineNotices = async (
   return found;
 };
 
-/** The person who may appeal a review, reminded once as the window's last day comes close. */
+/** Whether any review in `history` (held or agreed, in the lookback) may still have an open appeal window. */
+const mayHaveOpenWindow = (history: readonly ConversationRecord[], from: IsoDate, today: IsoDate): boolean =>
+  history.some(
+    (r) =>
+      r.type === 'annual-review' && (r.status === 'held' || r.status === 'agreed') && r.date >= from && r.date <= today,
+  );
+
+/**
+ * The person who may appeal a review, reminded once as the window's last day comes close. With
+ * `history` read already (their status digest, which keeps no release dates), their records are
+ * read only when it holds a review whose window may still be open.
+ */
 export const appealClosingNotices = async (
   deps: UseCaseDeps,
   tenant: Tenant,
   person: Employee,
   today: IsoDate,
   notices: NoticeQueue,
+  history?: readonly ConversationRecord[],
 ): Promise<Notice[]> => {
   const pack = packOf(tenant);
   const rules = pack.appeal;
-  if (rules === undefined) return [];
+  const from = addDays(today, -APPEAL_LOOKBACK_DAYS);
+  if (rules === undefined || (history !== undefined && !mayHaveOpenWindow(history, from, today))) return [];
   const records = await deps.repos.conversations.listForEmployee(
     tenant.tenantId,
     person.id,
-    { from: addDays(today, -APPEAL_LOOKBACK_DAYS), to: today },
+    { from, to: today },
     { pageSize: 50 },
   );
   const found: Notice[] = [];

@@ -12,6 +12,7 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import type { NudgeKind, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { Notice, NoticeQueue } from '../ports/notices.ts';
 import { addDays, toUtcDate } from '../time/dates.ts';
+import { settingsAmong } from './checkins-reads.ts';
 import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { managerDigest } from './digest.ts';
@@ -20,6 +21,7 @@ import { forActivityFeed } from './nudges-feed.ts';
 import { quietHoursOfOrganisation } from './nudges-settings.ts';
 import { isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { labelOf, packOf } from './scheme.ts';
+import { historiesOf } from './status-digest.ts';
 import { zonedDate } from './zoned-time.ts';
 
 /** A person's choices about proactive check-ins. */
@@ -164,7 +166,8 @@ const kinded = (kind: NudgeKind, found: readonly Notice[]): KindedNotice[] => fo
 
 /**
  * Each person's nudges due now that this run looks at (preparation is gathered from tomorrow's
- * bookings): a recent note told, their approaching deadlines and appeal window, and a manager's digest.
+ * bookings): a recent note told, their approaching deadlines and appeal window, and a manager's
+ * digest. `history` is the person's history from their status digest, read with their page.
  */
 const personalNotices = async (
   deps: UseCaseDeps,
@@ -172,10 +175,11 @@ const personalNotices = async (
   person: Employee,
   today: string,
   notices: NoticeQueue,
+  history: readonly ConversationRecord[] | undefined,
 ): Promise<KindedNotice[]> => {
   const found: KindedNotice[] = [
-    ...kinded('deadline', await deadlineNotices(deps, tenant, person, today, notices)),
-    ...kinded('deadline', await appealClosingNotices(deps, tenant, person, today, notices)),
+    ...kinded('deadline', await deadlineNotices(deps, tenant, person, today, notices, history)),
+    ...kinded('deadline', await appealClosingNotices(deps, tenant, person, today, notices, history)),
   ];
   const since = new Date(Date.parse(deps.clock.now()) - NOTE_TOLD_WITHIN_DAYS * 86_400_000).toISOString();
   const notes = await deps.repos.feedback.listForSubject(tenant.tenantId, person.id, { pageSize: 20 });
@@ -210,6 +214,7 @@ const personalNotices = async (
  * turned off: preparation the day before a booked conversation, the subject of a recent note told
  * it exists, approaching deadlines (probation, induction, handover, an appeal window closing), and
  * on Fridays each manager's weekly digest. Each nudge has a fixed id, so however many runs see it, it goes once.
+ * People are read 100 at a time with their settings and status digests, one query each per page.
  */
 export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): Promise<NudgeRun> => {
   const notices = deps.notices;
@@ -223,7 +228,12 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
     if (!settingsOf.has(personId)) settingsOf.set(personId, await deps.repos.nudges.get(tenantId, personId));
     return settingsOf.get(personId);
   };
-  const awake = async (personId: PersonId): Promise<boolean> => !isQuietFor(deps, tenant, await settingsFor(personId));
+  /** The settings of a page of people, in one query where the store can. */
+  const readSettings = async (people: readonly Employee[]): Promise<void> => {
+    if (people.length === 0) return;
+    const found = await settingsAmong(deps.repos.nudges, tenantId, people);
+    for (const p of people) settingsOf.set(p.id, found.get(p.id));
+  };
   const send = async (found: readonly KindedNotice[]): Promise<void> => {
     for (const { kind, notice } of found) {
       const settings = await settingsFor(notice.personId);
@@ -252,9 +262,16 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
       pageSize: 100,
       ...(token === undefined ? {} : { continuationToken: token }),
     });
-    for (const person of page.items.filter((p) => p.leftOn === undefined || p.leftOn > today)) {
-      // Someone in quiet hours is not even looked at: their nudges wait for a later run.
-      if (await awake(person.id)) await send(await personalNotices(deps, tenant, person, today, notices));
+    const employed = page.items.filter((p) => p.leftOn === undefined || p.leftOn > today);
+    await readSettings(employed.filter((p) => !settingsOf.has(p.id)));
+    // Someone in quiet hours is not even looked at: their nudges wait for a later run.
+    const awake = employed.filter((p) => !isQuietFor(deps, tenant, settingsOf.get(p.id)));
+    const histories =
+      deps.repos.statusDigests === undefined || awake.length === 0
+        ? undefined
+        : await historiesOf(deps.repos, tenantId, awake);
+    for (const person of awake) {
+      await send(await personalNotices(deps, tenant, person, today, notices, histories?.get(person.id)));
     }
     token = page.continuationToken;
   } while (token !== undefined);
