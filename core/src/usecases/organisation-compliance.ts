@@ -35,7 +35,11 @@ const quartersEndingAt = (today: IsoDate) => {
 const directReports = (scope: OrgScope): Map<PersonId, PersonId[]> => {
   const reports = new Map<PersonId, PersonId[]>();
   for (const p of scope.people) {
-    for (const m of currentManagerIds(p)) reports.set(m, [...(reports.get(m) ?? []), p.id]);
+    for (const m of currentManagerIds(p)) {
+      const mine = reports.get(m);
+      if (mine === undefined) reports.set(m, [p.id]);
+      else mine.push(p.id);
+    }
   }
   return reports;
 };
@@ -78,20 +82,29 @@ export const organisationCompliance = async (
         return [employee.id, dueConversations({ tenant: scope.tenant, employee, history, on })];
       }),
     );
-  const inUnit = (unitId: PersonId) => (id: PersonId) => scope.unitOf.get(id) === unitId;
-  const figures = (
-    reports: Map<PersonId, DueReport>,
-    q: { from: IsoDate; to: IsoDate },
-    keep = (_: PersonId) => true,
-  ) =>
-    teamCompliance(
-      [...reports.values()].filter((r) => keep(r.employeeId)),
-      { from: q.from, to: q.to, types },
-    );
+  const figures = (reports: Map<PersonId, DueReport>, q: { from: IsoDate; to: IsoDate }) =>
+    teamCompliance([...reports.values()], { from: q.from, to: q.to, types });
+  // Each department's share counted in one pass, not one pass over the organisation per department.
+  const count = <T>(list: readonly T[], personOf: (t: T) => PersonId): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const t of list) {
+      const unit = scope.unitOf.get(personOf(t));
+      if (unit !== undefined) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    }
+    return counts;
+  };
 
   const series = quarters.map((q) => ({ q, reports: q.to >= today ? reportsAt(today) : reportsAt(q.to) }));
   const now = series[series.length - 1];
   const nowReports = now?.reports ?? new Map<PersonId, DueReport>();
+  const nowByUnit = new Map<string, DueReport[]>();
+  for (const r of nowReports.values()) {
+    const unit = scope.unitOf.get(r.employeeId);
+    if (unit === undefined) continue;
+    const list = nowByUnit.get(unit);
+    if (list === undefined) nowByUnit.set(unit, [r]);
+    else list.push(r);
+  }
   const reports = directReports(scope);
   const deferred = (
     pack.id === 'somerset-career-conversations'
@@ -111,6 +124,11 @@ export const organisationCompliance = async (
     ),
   );
   const overall = figures(nowReports, { from: now?.q.from ?? today, to: today });
+  const [peopleIn, deferralsIn, appealsIn] = [
+    count(scope.people, (p) => p.id),
+    count(deferred, (d) => d.person.id),
+    count(appeals, (a) => a.p.id),
+  ];
   const overdue = overall.overdue
     .filter((o) => options.unit === undefined || scope.unitOf.get(o.employeeId) === options.unit)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -131,18 +149,17 @@ export const organisationCompliance = async (
       };
     }),
     units: scope.units.map((u) => {
-      const f = figures(nowReports, { from: now?.q.from ?? today, to: today }, inUnit(u.id));
-      const mine = appeals.filter((a) => scope.unitOf.get(a.p.id) === u.id);
+      const f = teamCompliance(nowByUnit.get(u.id) ?? [], { from: now?.q.from ?? today, to: today, types });
       return {
         id: u.id,
         name: u.name,
         headName: u.headName,
-        people: scope.people.filter((p) => scope.unitOf.get(p.id) === u.id).length,
+        people: peopleIn.get(u.id) ?? 0,
         onTimePercent: f.percentOnTime,
         expected: f.reviewsDue,
         overdue: f.overdue.length,
-        deferrals: deferred.filter((d) => scope.unitOf.get(d.person.id) === u.id).length,
-        appeals: mine.length,
+        deferrals: deferralsIn.get(u.id) ?? 0,
+        appeals: appealsIn.get(u.id) ?? 0,
       };
     }),
     overdueTotal: overdue.length,
