@@ -5,6 +5,7 @@
  * send rate over the rate the limits allow, and counts duplicates and losses.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { buildNoticeCard } from '@pc/core/cards';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
 import { systemClock, TENANT_REFERENCE_KEY } from '@pc/core';
@@ -40,6 +41,25 @@ export interface FanoutResult {
   readonly overLimitSeconds: number;
   readonly stoppedAtDeadline: boolean;
 }
+
+/** Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (user and system, in seconds) the processes have used so far, from Linux's /proc.
+ * Unlike elapsed time it does not grow with other work on the machine, so runs on a busy machine
+ * still compare.
+ */
+export const cpuSeconds = async (pids: readonly number[]): Promise<number> => {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${String(pid)}/stat`, 'utf8');
+    // After the command name (in parentheses, and it may hold spaces): utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
+};
 
 const TEAMS_PER_TENANT_PER_SECOND = 50;
 const REQUESTS_PER_SEND = 2;
@@ -96,6 +116,12 @@ const resultOf = (run: {
   };
 };
 
+export interface InstancesResult extends FanoutResult {
+  readonly instances: number;
+  /** CPU time the server processes used together from the install to the last check-in. */
+  readonly instanceCpuSeconds: number;
+}
+
 /**
  * The fan-out from one or more server processes, as App Service runs the app, alone or scaled
  * out: each runs the real scheduler, which takes a tenant only under its send lease and sweeps
@@ -108,7 +134,7 @@ export const benchFanoutInstances = async (options: {
   tenants: number;
   instances: number;
   deadlineSeconds: number;
-}): Promise<FanoutResult & { readonly instances: number }> => {
+}): Promise<InstancesResult> => {
   const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1' });
   const databaseId = `bench-${randomUUID()}`;
   const store = await createCosmosStore({
@@ -160,6 +186,8 @@ export const benchFanoutInstances = async (options: {
     const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
     const stats = async (): Promise<ConnectorStats> =>
       (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
+    const pids = apps.map((app) => app.pid);
+    const cpuBefore = await cpuSeconds(pids);
     const started = performance.now();
     for (const tenant of tenants) {
       await references.put({
@@ -178,6 +206,7 @@ export const benchFanoutInstances = async (options: {
       connector = await stats();
     }
     const seconds = (performance.now() - started) / 1000;
+    const instanceCpuSeconds = (await cpuSeconds(pids)) - cpuBefore;
     const states = new Map<string, number>();
     for (const tenant of tenants) {
       let token: string | undefined;
@@ -189,6 +218,7 @@ export const benchFanoutInstances = async (options: {
     }
     return {
       instances: options.instances,
+      instanceCpuSeconds,
       ...resultOf({
         tenants: options.tenants,
         total,
@@ -213,4 +243,4 @@ export const benchFanout = (options: {
   checkins: number;
   tenants: number;
   deadlineSeconds: number;
-}): Promise<FanoutResult & { readonly instances: number }> => benchFanoutInstances({ ...options, instances: 1 });
+}): Promise<InstancesResult> => benchFanoutInstances({ ...options, instances: 1 });
