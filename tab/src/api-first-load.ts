@@ -7,6 +7,7 @@
  *
  * This module is evaluated first, so it imports no schemas or route table (types only).
  */
+import type { ComponentType } from 'react';
 import type { Fetch, TokenSource } from '@pc/core/api';
 import { LOCAL_SESSION_KEY, localSignInUrl } from './auth/local-sign-in.ts';
 import { parseHash, type PageId } from './router.ts';
@@ -15,10 +16,15 @@ import { connectTeams, mightBeInTeams, type TeamsHost } from './teams.ts';
 /** `routes['me.home'].path`, written out so the schemas need not load first (a test keeps them equal). */
 export const FIRST_LOAD_PATH = '/api/v1/me/home';
 
-export const loadObjectivesPage = () => import('./pages/objectives/page.tsx');
-export const loadConversationsPage = () => import('./pages/conversations/page.tsx');
+/** A page's code: its default export shows the page for the route's segments after the page. */
+export interface PageModule {
+  readonly default: ComponentType<{ readonly rest: readonly string[] }>;
+}
+
+export const loadObjectivesPage = (): Promise<PageModule> => import('./pages/objectives/page.tsx');
+export const loadConversationsPage = (): Promise<PageModule> => import('./pages/conversations/page.tsx');
 /** Pages whose code is fetched while the first call is in flight, when the tab opens on them. */
-export const PAGES_FETCHED_EARLY: Partial<Record<PageId, () => Promise<unknown>>> = {
+export const PAGES_FETCHED_EARLY: Partial<Record<PageId, () => Promise<PageModule>>> = {
   objectives: loadObjectivesPage,
   conversations: loadConversationsPage,
 };

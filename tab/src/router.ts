@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-
+/** Pure hash routing: the page's first script (main-start.ts) reads it, so it imports no React. */
 export const PAGES = [
   'objectives',
   'conversations',
@@ -40,12 +39,3 @@ export const hrefFor = (page: PageId, ...rest: string[]): string =>
 export const navigate = (page: PageId, ...rest: string[]): void => {
   window.location.hash = hrefFor(page, ...rest);
 };
-
-const subscribe = (onChange: () => void): (() => void) => {
-  window.addEventListener('hashchange', onChange);
-  return () => {
-    window.removeEventListener('hashchange', onChange);
-  };
-};
-
-export const useHash = (): string => useSyncExternalStore(subscribe, () => window.location.hash);

@@ -1,13 +1,14 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useRef } from 'react';
 import type { ApiClient } from '@pc/core/api';
 import { loadConversationsPage, loadObjectivesPage, PAGES_FETCHED_EARLY } from './api-first-load.ts';
 import { FirstScreenContext, loadHome } from './api-home.ts';
 import { localToday } from './components/format.ts';
 import { Loading } from './components/status.tsx';
-import { parseHash, useHash, type PageId } from './router.ts';
+import { parseHash, type PageId } from './router.ts';
 import { SessionContext, type Session } from './session.tsx';
 import { Shell } from './shell.tsx';
 import type { HostContext, TeamsHost } from './teams.ts';
+import { useHash } from './use-hash.ts';
 import { useLoad } from './use-load.ts';
 
 const ObjectivesPage = lazy(loadObjectivesPage);
@@ -52,11 +53,20 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
       : MEETING_FRAMES.has(context.frameContext ?? '') && !hash.startsWith('#/meeting')
         ? { page: 'meeting' as const, rest: [context.frameContext ?? ''] }
         : parseHash(hash, fallback);
-  const [loaded, reload] = useLoad((signal) => loadHome(api, signal), [api]);
-  const opening = PAGES_FETCHED_EARLY[route.page];
-  useEffect(() => {
-    void opening?.();
-  }, [opening]);
+  // The opening page's code comes with the first call, so the page shows with its data in the same
+  // render; a lazy page would suspend first, and React holds a revealed page back for a moment.
+  const openedOn = useRef(route.page);
+  const [loaded, reload] = useLoad(
+    async (signal) => {
+      const [home, opening] = await Promise.all([
+        loadHome(api, signal),
+        // Should its code fail to load, the lazy page below asks again and shows the failure.
+        PAGES_FETCHED_EARLY[openedOn.current]?.().catch(() => undefined),
+      ]);
+      return { home, opening };
+    },
+    [api],
+  );
   // What the first load brought is for the page the tab opened on; once the person moves on, pages ask afresh.
   const firstRoute = useRef(`${route.page}/${route.rest.join('/')}`);
   const movedOn = useRef(false);
@@ -74,18 +84,23 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
     api,
     host,
     context,
-    me: loaded.data.me,
-    scheme: loaded.data.scheme,
+    me: loaded.data.home.me,
+    scheme: loaded.data.home.scheme,
     today: localToday(),
     ...(download === undefined ? {} : { download }),
     ...(botAppId === undefined || botAppId === '' ? {} : { botAppId }),
   };
+  const opened = (id: PageId) => (openedOn.current === id ? loaded.data.opening?.default : undefined);
   const page = (() => {
     switch (route.page) {
-      case 'objectives':
-        return <ObjectivesPage rest={route.rest} />;
-      case 'conversations':
-        return <ConversationsPage rest={route.rest} />;
+      case 'objectives': {
+        const Page = opened('objectives') ?? ObjectivesPage;
+        return <Page rest={route.rest} />;
+      }
+      case 'conversations': {
+        const Page = opened('conversations') ?? ConversationsPage;
+        return <Page rest={route.rest} />;
+      }
       case 'team':
         return <TeamPage rest={route.rest} />;
       case 'notes':
@@ -110,7 +125,7 @@ export const SignedIn = ({ api, download, host, context, botAppId, onSignOut }: 
   })();
   return (
     <SessionContext.Provider value={session}>
-      <FirstScreenContext.Provider value={movedOn.current ? null : loaded.data}>
+      <FirstScreenContext.Provider value={movedOn.current ? null : loaded.data.home}>
         <Shell current={route.page} {...(onSignOut === undefined ? {} : { onSignOut })}>
           <Suspense fallback={<Loading label="Loading page…" />}>{page}</Suspense>
         </Shell>

@@ -35,6 +35,7 @@ export const ObjectiveList = () => {
         ? await api.call('objectives.list', { params: { personId: me.person.id }, query: { pageSize: 100 }, signal })
         : { items: firstScreen.objectives },
     [api, me.person.id, firstScreen],
+    firstScreen === null ? undefined : { items: firstScreen.objectives },
   );
   const kindTitle = (kind: string) => scheme?.objectiveKinds.find((k) => k.id === kind)?.title ?? sentence(kind);
   return (
