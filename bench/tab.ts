@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { createStaticModule } from '../bot/src/http/static.ts';
+import { firstPageFiles } from '../tab/scripts/first-page.ts';
 import { startOidcIssuer } from '../test/fakes/oidc-issuer.ts';
 import { API_AUDIENCE, startAppInstance } from '../test/reliability/support/app.ts';
 import { reportId, seedTeam } from '../test/reliability/support/org.ts';
@@ -30,50 +31,72 @@ export interface TabResult {
   /** First page JavaScript over its budget. */
   readonly sizeRatio: number;
   readonly firstContentfulPaintMs: number;
-  /** Navigation start until the objectives heading is on screen with data loaded. */
+  /** Navigation start until the frame that puts the objectives (heading and list) on screen. */
   readonly firstMeaningfulPaintMs: number;
+  /**
+   * The same moment as a test that polls for the heading sees it (the figure before 7 December
+   * evening): later by up to a polling interval, which no person waits for.
+   */
+  readonly seenByPollingMs: number;
   readonly staticPageMs: number;
   /** The static page's time over the tab's. */
   readonly paintRatio: number;
-}
-
-interface ManifestEntry {
-  readonly file: string;
-  readonly isEntry?: boolean;
-  readonly imports?: readonly string[];
 }
 
 export const buildTab = (): void => {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'tab'), stdio: 'inherit' });
 };
 
-export const firstPageGzipBytes = (): number => {
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    ManifestEntry
-  >;
-  const files = new Set<string>();
-  const visit = (key: string): void => {
-    const entry = manifest[key];
-    if (entry === undefined || files.has(entry.file)) return;
-    files.add(entry.file);
-    for (const dep of entry.imports ?? []) visit(dep);
-  };
-  for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry === true) visit(key);
+/**
+ * The first page's JavaScript: what the build says it needs (first-page.ts) and every script the
+ * browser fetched before the objectives showed, so a chunk the page needs cannot go uncounted.
+ */
+const firstPageGzipBytes = (fetched: ReadonlySet<string>): number => {
   let total = 0;
-  for (const file of files) {
-    if (file.endsWith('.js')) total += gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
-  }
+  for (const file of new Set([...firstPageFiles(DIST), ...fetched]))
+    total += gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
   return total;
 };
 
-/** Milliseconds from navigation start until `selector` is visible, read from the page's own clock. */
+/**
+ * Installed before the page's own scripts: notes the first animation frame in which the objectives
+ * heading and the list (or its empty state) are in the document, the frame they are painted in.
+ * The yardstick page has no app root: its heading is all it shows.
+ */
+const watchObjectives = (): void => {
+  // No named functions inside: the runner's compiler would wrap them in a helper the page lacks.
+  const observer = new MutationObserver(() => {
+    const heading = document.querySelector('h1')?.textContent === 'My objectives';
+    const list =
+      document.getElementById('root') === null ||
+      document.querySelector('ul[aria-label="Objectives"], section[aria-label="You have no objectives yet"]') !== null;
+    if (!heading || !list) return;
+    observer.disconnect();
+    requestAnimationFrame((at) => {
+      performance.mark('objectives-shown', { startTime: at });
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+/** `tab/assets/…` files of the scripts the page has fetched so far. */
+const scriptsFetched = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname)
+      .filter((path) => path.startsWith('/tab/assets/') && path.endsWith('.js'))
+      .map((path) => path.slice('/tab/'.length)),
+  );
+
+/** Milliseconds from navigation start until the objectives show, and until a polling test sees them (the page's own clock). */
 const paintOf = async (page: Page, url: string, waitFor: (page: Page) => Promise<void>) => {
   await page.goto(url);
   await waitFor(page);
   return page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-    return { at: performance.now(), fcp };
+    const shown = performance.getEntriesByName('objectives-shown')[0]?.startTime ?? Number.NaN;
+    return { at: performance.now(), fcp, shown };
   });
 };
 
@@ -83,7 +106,6 @@ const median = (values: number[]): number => {
 };
 
 export const benchTab = async (options: { runs: number }): Promise<TabResult> => {
-  const gzip = firstPageGzipBytes();
   const cosmos = await startCosmosServer();
   const issuer = await startOidcIssuer({ devSignIn: true });
   const app = await startAppInstance({
@@ -114,6 +136,7 @@ export const benchTab = async (options: { runs: number }): Promise<TabResult> =>
     await browser.context.addInitScript((value: string) => {
       sessionStorage.setItem('pc.local-session', value);
     }, JSON.stringify(session));
+    await browser.context.addInitScript(watchObjectives);
     // The local issuer sends no CORS headers; a real Entra sign-in does not go through fetch at all.
     await browser.context.route(`${issuer.url}/**`, async (route) => {
       const response = await route.fetch();
@@ -121,18 +144,23 @@ export const benchTab = async (options: { runs: number }): Promise<TabResult> =>
     });
     const heading = (page: Page) =>
       page.getByRole('heading', { name: 'My objectives', level: 1 }).waitFor({ timeout: 30_000 });
-    const tabRuns: { at: number; fcp: number }[] = [];
+    const tabRuns: { at: number; fcp: number; shown: number }[] = [];
     const floorRuns: number[] = [];
+    const fetched = new Set<string>();
     for (let run = 0; run <= options.runs; run++) {
       const page = await browser.context.newPage();
       const tab = await paintOf(page, `${app.url}/tab/?theme=default#/objectives`, heading);
+      for (const file of await scriptsFetched(page)) fetched.add(file);
       const plain = await paintOf(page, floorUrl, heading);
       await page.close();
       if (run === 0) continue; // the first run fills the browser's caches and compiles
       tabRuns.push(tab);
-      floorRuns.push(plain.at);
+      floorRuns.push(plain.shown);
     }
-    const fmp = median(tabRuns.map((r) => r.at));
+    if ([...tabRuns.map((r) => r.shown), ...floorRuns].some(Number.isNaN))
+      throw new Error('The objectives showed without their list.');
+    const fmp = median(tabRuns.map((r) => r.shown));
+    const gzip = firstPageGzipBytes(fetched);
     const staticPageMs = median(floorRuns);
     return {
       firstPageJsGzipKiB: gzip / 1024,
@@ -140,6 +168,7 @@ export const benchTab = async (options: { runs: number }): Promise<TabResult> =>
       sizeRatio: gzip / 1024 / BUDGET_KIB,
       firstContentfulPaintMs: median(tabRuns.map((r) => r.fcp)),
       firstMeaningfulPaintMs: fmp,
+      seenByPollingMs: median(tabRuns.map((r) => r.at)),
       staticPageMs,
       paintRatio: staticPageMs / fmp,
     };

@@ -1,23 +1,14 @@
 /**
  * Prints the gzip size of each JavaScript asset of the production build and the total the first
- * page loads (the entry chunk and its static imports, read from Vite's manifest).
+ * page loads (see first-page.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { firstPageFiles } from './first-page.ts';
 
 const BUDGET_KB = 250;
 const dist = join(import.meta.dirname, '..', 'dist');
-
-interface ManifestEntry {
-  readonly file: string;
-  readonly isEntry?: boolean;
-  readonly imports?: readonly string[];
-}
-const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
-  string,
-  ManifestEntry
->;
 
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const out = (line: string): void => {
@@ -25,14 +16,7 @@ const out = (line: string): void => {
 };
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
-const firstPage = new Set<string>();
-const visit = (key: string): void => {
-  const entry = manifest[key];
-  if (entry === undefined || firstPage.has(entry.file)) return;
-  firstPage.add(entry.file);
-  for (const dep of entry.imports ?? []) visit(dep);
-};
-for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry === true) visit(key);
+const firstPage = firstPageFiles(dist);
 
 const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
 const rows = assets.map((f) => ({ file: `assets/${f}`, gzip: gz(`assets/${f}`) })).sort((a, b) => b.gzip - a.gzip);
