@@ -95,8 +95,8 @@ export const deadlineNotices = async (
   return found;
 };
 
-/** Whether any review in `history` (held or agreed, in the lookback) may still have an open appeal window. */
-const mayHaveOpenWindow = (history: readonly ConversationRecord[], from: IsoDate, today: IsoDate): boolean =>
+/** Whether any review in `history` (held or agreed, from `from` to today) may still have an open appeal window. */
+export const mayHaveOpenWindow = (history: readonly ConversationRecord[], from: IsoDate, today: IsoDate): boolean =>
   history.some(
     (r) =>
       r.type === 'annual-review' && (r.status === 'held' || r.status === 'agreed') && r.date >= from && r.date <= today,

@@ -15,13 +15,13 @@ import { addDays, toUtcDate } from '../time/dates.ts';
 import { settingsAmong } from './checkins-reads.ts';
 import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
-import { managerDigest } from './digest.ts';
+import { managerDigest, reportsTo } from './digest.ts';
 import { appealClosingNotices, deadlineNotices } from './nudges-deadlines.ts';
 import { forActivityFeed } from './nudges-feed.ts';
 import { quietHoursOfOrganisation } from './nudges-settings.ts';
 import { isoWeekKey, isQuietTime, quietHoursOf } from './quiet-hours.ts';
 import { labelOf, packOf } from './scheme.ts';
-import { historiesOf } from './status-digest.ts';
+import { historiesOf, teamWithHistories, type TeamWithHistories } from './status-digest.ts';
 import { zonedDate } from './zoned-time.ts';
 
 /** A person's choices about proactive check-ins. */
@@ -167,7 +167,8 @@ const kinded = (kind: NudgeKind, found: readonly Notice[]): KindedNotice[] => fo
 /**
  * Each person's nudges due now that this run looks at (preparation is gathered from tomorrow's
  * bookings): a recent note told, their approaching deadlines and appeal window, and a manager's
- * digest. `history` is the person's history from their status digest, read with their page.
+ * digest. What the run read with the person's page: their history from their status digest and,
+ * on Fridays, the reports of everyone on the page with theirs.
  */
 const personalNotices = async (
   deps: UseCaseDeps,
@@ -175,8 +176,12 @@ const personalNotices = async (
   person: Employee,
   today: string,
   notices: NoticeQueue,
-  history: readonly ConversationRecord[] | undefined,
+  read: {
+    readonly history: readonly ConversationRecord[] | undefined;
+    readonly teams: TeamWithHistories | undefined;
+  },
 ): Promise<KindedNotice[]> => {
+  const { history, teams } = read;
   const found: KindedNotice[] = [
     ...kinded('deadline', await deadlineNotices(deps, tenant, person, today, notices, history)),
     ...kinded('deadline', await appealClosingNotices(deps, tenant, person, today, notices, history)),
@@ -187,9 +192,13 @@ const personalNotices = async (
     const notice = await noteToldNotice(deps, entry, notices);
     if (notice !== undefined) found.push({ kind: 'note-told', notice });
   }
-  const weekday = toUtcDate(today).getUTCDay();
-  if (weekday === DIGEST_WEEKDAY && (await deps.repos.employees.listReports(tenant.tenantId, person.id)).length > 0) {
-    const content = await managerDigest(deps, tenant, person, today);
+  const friday = toUtcDate(today).getUTCDay() === DIGEST_WEEKDAY;
+  const manages = async (): Promise<boolean> =>
+    teams === undefined
+      ? (await deps.repos.employees.listReports(tenant.tenantId, person.id)).length > 0
+      : teams.reports.some((r) => reportsTo(r, person.id));
+  if (friday && (await manages())) {
+    const content = await managerDigest(deps, tenant, person, today, teams);
     found.push({
       kind: 'digest',
       notice: {
@@ -245,6 +254,7 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
     }
   };
   const tomorrow = addDays(today, 1);
+  const fridays = toUtcDate(today).getUTCDay() === DIGEST_WEEKDAY;
   let token: string | undefined;
   do {
     const page = await deps.repos.conversations.listForTenant(
@@ -270,8 +280,18 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
       deps.repos.statusDigests === undefined || awake.length === 0
         ? undefined
         : await historiesOf(deps.repos, tenantId, awake);
+    // On Fridays, the reports of everyone on the page and their digests' histories, for the managers' digests.
+    const teams =
+      fridays && histories !== undefined
+        ? await teamWithHistories(
+            deps.repos,
+            tenantId,
+            awake.map((p) => p.id),
+          )
+        : undefined;
     for (const person of awake) {
-      await send(await personalNotices(deps, tenant, person, today, notices, histories?.get(person.id)));
+      const history = histories?.get(person.id);
+      await send(await personalNotices(deps, tenant, person, today, notices, { history, teams }));
     }
     token = page.continuationToken;
   } while (token !== undefined);
