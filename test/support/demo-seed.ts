@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Container, ItemDefinition } from '@azure/cosmos';
 import { inject } from 'vitest';
 import type { DemoOrg } from '@pc/demo/demo-org.ts';
 import { seedDemoData } from '@pc/demo/seed.ts';
@@ -22,7 +21,9 @@ export interface SeedDatabase {
   readonly databaseId: string;
 }
 
-type Snapshot = Record<string, ItemDefinition[]>;
+type SeededDoc = Record<string, unknown>;
+type Snapshot = Record<string, SeededDoc[]>;
+type Container = ReturnType<ReturnType<ReturnType<typeof createCosmosClient>['database']>['container']>;
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_ts', '_attachments']);
 const PARALLEL_WRITES = 8;
@@ -43,7 +44,7 @@ const readSnapshot = (file: string): Snapshot | undefined => {
   }
 };
 
-const createAll = async (container: Container, docs: readonly ItemDefinition[]): Promise<void> => {
+const createAll = async (container: Container, docs: readonly SeededDoc[]): Promise<void> => {
   let next = 0;
   const writer = async (): Promise<void> => {
     for (let doc = docs[next++]; doc !== undefined; doc = docs[next++]) await container.items.create(doc);
