@@ -14,6 +14,7 @@ import { fixedClock } from '../time/clock.ts';
 import { archiveLeavers } from './retention.ts';
 import { RETENTION_JOB_ACTOR, runRetention } from './retention-run.ts';
 import { inMemoryRepositories } from '@pc/testing/fakes/memory/index.ts';
+import { countedRepositories, operationCounter } from '@pc/testing/fakes/memory/counting.ts';
 
 const as = (userId: string) => ({ tenantId: TENANT_ID, userId, token: 't' });
 const SOMERSET = tenantFor('somerset-career-conversations');
@@ -120,5 +121,16 @@ describe('003 §6.1 leavers’ records archived to People Services', () => {
     });
     const again = await runRetention(deps, SOMERSET, RETENTION_JOB_ACTOR);
     expect(again).toEqual({ archived: [], keepingEnded: [] });
+  });
+
+  it('the daily run reads the whole directory in one listing, not a page of 100 people at a time', async () => {
+    const deps = await organisation();
+    for (let i = 0; i < 250; i += 1) await deps.repos.employees.create(employee({ id: `stayer-${String(i)}` }));
+    await runRetention(deps, SOMERSET, RETENTION_JOB_ACTOR);
+    // Nobody left since: the run only reads.
+    const counter = operationCounter();
+    const counted = { ...deps, repos: countedRepositories(deps.repos, counter) };
+    expect(await runRetention(counted, SOMERSET, RETENTION_JOB_ACTOR)).toEqual({ archived: [], keepingEnded: [] });
+    expect(counter.count()).toBe(1);
   });
 });

@@ -5,7 +5,6 @@ import { getSchemePack } from '../scheme/packs/index.ts';
 import type { IsoDate } from '../time/dates.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
-import { allPages } from './export-support.ts';
 import { isWaitingLeaver, runRetention, type ArchivedLeaver } from './retention-run.ts';
 
 export { RETENTION_JOB_ACTOR, runRetention, type RetentionRunResult } from './retention-run.ts';
@@ -62,7 +61,7 @@ export const archiveLeavers = async (deps: UseCaseDeps, caller: Caller, run = tr
   const tenant = await hrOnly(deps, caller);
   const today: IsoDate = deps.clock.today();
   const archived = run ? (await runRetention(deps, tenant, caller.userId)).archived : [];
-  const everyone = await allPages((p) => deps.repos.employees.list(caller.tenantId, p));
+  const everyone = await deps.repos.employees.listAll(caller.tenantId);
   const waiting = everyone
     .filter((e) => isWaitingLeaver(e, today))
     .map((e) => ({ personId: e.id, displayName: e.displayName, leftOn: e.leftOn }))
