@@ -226,11 +226,11 @@ await step('scale', async () => {
     const alone = m.readsAlone;
     rows.push({
       benchmark: `Scale, ${people}: ${m.name}`,
-      measured: `${f(m.seconds, 2)} s, ${String(m.storeOps)} store ops, peak RSS ${f(m.peakRssMiB, 0)} MiB, heap +${f(m.heapMiB)} MiB (${m.output})`,
+      measured: `${f(m.seconds, 2)} s (CPU here ${f(m.cpuSeconds, 2)} s), ${String(m.storeOps)} store ops, peak RSS ${f(m.peakRssMiB, 0)} MiB, heap +${f(m.heapMiB)} MiB (${m.output}; load ${f(m.loadAverage)})`,
       yardstick:
         alone === undefined
           ? `JSON round trip of the due lists' inputs ${f(r.jsonRoundTripSeconds, 2)} s; one single-partition read ${f(r.singlePartitionReadMs, 0)} ms`
-          : `the same reads alone ${f(alone.seconds, 2)} s, ${String(alone.storeOps)} store ops`,
+          : `the same reads alone ${f(alone.seconds, 2)} s (CPU here ${f(alone.cpuSeconds, 2)} s), ${String(alone.storeOps)} store ops`,
       ratio: f(m.seconds / (alone?.seconds ?? r.jsonRoundTripSeconds), alone === undefined ? 1 : 2),
       target: m.name.startsWith('HR compliance') ? '≤ 2 s' : 'report',
       met: m.name.startsWith('HR compliance') ? m.seconds <= 2 : undefined,

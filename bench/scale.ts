@@ -7,6 +7,7 @@
  * in its own process; the use cases run here over the same adapters the server uses. Yardsticks from
  * the same run: a JSON round trip of the due lists' inputs and one single-partition read.
  */
+import { loadavg } from 'node:os';
 import {
   dueConversations,
   fixedClock,
@@ -55,13 +56,20 @@ const user = (i: number): DirectoryFixtureUser => ({
 export interface ScaleMeasure {
   readonly name: string;
   readonly seconds: number;
+  /**
+   * CPU time of this process (the use cases and the Cosmos client; the store has its own): on a
+   * machine shared with other work, wall time waits for a core, this does not.
+   */
+  readonly cpuSeconds: number;
   readonly storeOps: number;
   readonly peakRssMiB: number;
   readonly heapMiB: number;
   /** What it produced, to show the work was done (rows, people, targets). */
   readonly output: string;
+  /** The machine's one-minute load average as it ended. */
+  readonly loadAverage: number;
   /** The same page reads of the same containers with nothing done with them: the store's share. */
-  readonly readsAlone?: { readonly seconds: number; readonly storeOps: number };
+  readonly readsAlone?: { readonly seconds: number; readonly cpuSeconds: number; readonly storeOps: number };
 }
 
 export interface ScaleResult {
@@ -79,6 +87,8 @@ export interface ScaleResult {
   readonly stepSeconds: number;
 }
 
+const cpuOf = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1e6;
+
 const measure = async (
   store: Store,
   name: string,
@@ -88,16 +98,31 @@ const measure = async (
   const memory = peakMemory();
   let ops = store.requestCount();
   let started = performance.now();
+  let cpu = process.cpuUsage();
   const output = await run();
   const seconds = (performance.now() - started) / 1000;
-  const measured = { name, seconds, storeOps: store.requestCount() - ops, ...memory.stop(), output };
+  const cpuSeconds = cpuOf(process.cpuUsage(cpu));
+  const measured = {
+    name,
+    seconds,
+    cpuSeconds,
+    storeOps: store.requestCount() - ops,
+    ...memory.stop(),
+    output,
+    loadAverage: loadavg()[0] ?? 0,
+  };
   if (readsAlone === undefined) return measured;
   ops = store.requestCount();
   started = performance.now();
+  cpu = process.cpuUsage();
   await readsAlone();
   return {
     ...measured,
-    readsAlone: { seconds: (performance.now() - started) / 1000, storeOps: store.requestCount() - ops },
+    readsAlone: {
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuOf(process.cpuUsage(cpu)),
+      storeOps: store.requestCount() - ops,
+    },
   };
 };
 
