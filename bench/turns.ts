@@ -5,7 +5,9 @@
  * the confirmation card: in the invoke's reply, as Teams sends our card's Action.Execute, and, as
  * a second figure, through the connector for a classic Action.Submit message. Both servers check
  * the Bot Framework token every activity carries and reply with a token of their own, as in
- * production (lib/bot-auth.ts).
+ * production (lib/bot-auth.ts). Besides requests per second, each run reports the CPU the server
+ * used per reply in the measured window (lib/process-cpu.ts), which other work on the machine
+ * barely moves; BENCH_TURN_PLACEMENT=pinned gives the server a core of its own (lib/placement.ts).
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -15,6 +17,8 @@ import { cardExecute, cardSubmit, textMessage } from '../test/fakes/connector/te
 import { reportId, seedTeam } from '../test/reliability/support/org.ts';
 import { startBotAuth } from './lib/bot-auth.ts';
 import { startChild, startPeers } from './lib/child.ts';
+import { placeProcesses, type Placement } from './lib/placement.ts';
+import { processCpuMs } from './lib/process-cpu.ts';
 import type { AppInfo, PeersInfo } from './lib/roles.ts';
 
 const TENANT = '77777777-7777-4777-8777-777777777777';
@@ -30,6 +34,8 @@ export interface LoadFigures {
   readonly errors: number;
   /** Seconds from the start until every connection had its first reply (the connection storm). */
   readonly allConnectedSeconds: number;
+  /** CPU milliseconds the server under test used per reply in the measured window (NaN off Linux). */
+  readonly serverCpuMsPerTurn: number;
 }
 
 export interface TurnsResult {
@@ -49,6 +55,11 @@ export interface TurnsResult {
   readonly ratio: number;
   /** Feedback (message) req/s over echo req/s: the like-for-like comparison the target applies to. */
   readonly submitRatio: number;
+  /**
+   * The echo's server CPU per turn over the message-feedback turn's: the throughput ratio a server
+   * whose core is its limit reaches, which load from other processes on the machine barely moves.
+   */
+  readonly submitCpuRatio: number;
   /** Notes stored per second during the measured window of the invoke run. */
   readonly notesPerSecond: number;
   /** notesPerSecond over the echo's req/s. */
@@ -58,6 +69,8 @@ export interface TurnsResult {
   /** Invokes the load generator sent in the measured window (each asks for one new note). */
   readonly notesSent: number;
   readonly repliesConfirmed: number;
+  /** Which cores the server under test and everything else ran on (lib/placement.ts). */
+  readonly placement: string;
 }
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -72,6 +85,7 @@ const load = async (
   url: string,
   body: () => string,
   options: { connections: number; warmupSeconds: number; seconds: number; authorization: string },
+  serverPid: number | undefined,
 ): Promise<LoadFigures> => {
   const startedAt = performance.now();
   const from = options.warmupSeconds * 1000;
@@ -122,8 +136,18 @@ const load = async (
   instance.on('reqError', () => {
     if (inWindow()) errors += 1;
   });
-  await done;
+  // The server's CPU clock read at both ends of the measured window.
+  const cpuAt: (number | undefined)[] = [];
+  const cpuTimers = [from, to].map((at, i) =>
+    setTimeout(() => (cpuAt[i] = processCpuMs(serverPid)), Math.max(0, at - (performance.now() - startedAt))),
+  );
+  try {
+    await done;
+  } finally {
+    cpuTimers.forEach(clearTimeout);
+  }
   latencies.sort((a, b) => a - b);
+  const [cpuFrom, cpuTo] = cpuAt;
   return {
     requestsPerSecond: latencies.length / options.seconds,
     p50Ms: Math.round(percentile(latencies, 0.5)),
@@ -132,6 +156,10 @@ const load = async (
     non2xx,
     errors,
     allConnectedSeconds: allConnectedMs / 1000,
+    serverCpuMsPerTurn:
+      cpuFrom === undefined || cpuTo === undefined || latencies.length === 0
+        ? Number.NaN
+        : (cpuTo - cpuFrom) / latencies.length,
   };
 };
 
@@ -199,18 +227,38 @@ const combined = (runs: readonly LoadFigures[], seconds: number): LoadFigures =>
     non2xx: sum((l) => l.non2xx),
     errors: sum((l) => l.errors),
     allConnectedSeconds: Math.max(...runs.map((l) => l.allConnectedSeconds)),
+    serverCpuMsPerTurn: sum((l) => l.serverCpuMsPerTurn * l.completed) / sum((l) => l.completed),
   };
 };
 
-export const benchTurns = async (options: {
-  connections: number;
-  seconds: number;
-  warmupSeconds: number;
+interface TurnsOptions {
+  readonly connections: number;
+  readonly seconds: number;
+  readonly warmupSeconds: number;
   /** Echo and message-feedback runs, taken in turns. */
-  rounds: number;
-}): Promise<TurnsResult> => {
+  readonly rounds: number;
+}
+
+export const benchTurns = async (options: TurnsOptions): Promise<TurnsResult> => {
+  // Before the peers start, so they run where this process does: never on the server's core.
+  const placement = placeProcesses();
+  process.stdout.write(`  placement: ${placement.description}\n`);
+  try {
+    return await measureTurns(options, placement);
+  } finally {
+    placement.restore();
+  }
+};
+
+const measureTurns = async (options: TurnsOptions, placement: Placement): Promise<TurnsResult> => {
   const peers = await startPeers();
   const auth = await startBotAuth(peers.info.connectorUrl);
+  /** A server under test: on its own core when processes are placed. */
+  const startServer = async (role: string, env: Readonly<Record<string, string>>) => {
+    const server = await startChild<AppInfo>(role, env);
+    placement.server(server.process.pid);
+    return server;
+  };
   try {
     const serviceUrl = peers.info.connectorUrl;
     const loadOptions = { ...options, authorization: auth.authorization };
@@ -243,10 +291,10 @@ export const benchTurns = async (options: {
     };
 
     const runEcho = async (): Promise<LoadFigures> => {
-      const echo = await startChild<AppInfo>('echo-app', auth.env);
+      const echo = await startServer('echo-app', auth.env);
       try {
         await refusesUnsigned(echo.info.url, echoBody());
-        return await load(echo.info.url, echoBody, loadOptions);
+        return await load(echo.info.url, echoBody, loadOptions, echo.process.pid);
       } finally {
         await echo.stop();
         await settle(peers.info);
@@ -263,7 +311,7 @@ export const benchTurns = async (options: {
     await seedTeam(seeding, { tenantId: TENANT, reports: TEAM });
     // A fresh process for each run, as for the echo: no run inherits another's warm state.
     const startReal = () =>
-      startChild<AppInfo>('real-app', {
+      startServer('real-app', {
         BENCH_COSMOS_ENDPOINT: peers.info.cosmosEndpoint,
         BENCH_COSMOS_KEY: peers.info.cosmosKey,
         BENCH_DATABASE: databaseId,
@@ -276,7 +324,7 @@ export const benchTurns = async (options: {
       try {
         await refusesUnsigned(real.info.url, submitBody());
         const before = (await stats(peers.info, 'Feedback logged')).matching;
-        const figures = await load(real.info.url, submitBody, loadOptions);
+        const figures = await load(real.info.url, submitBody, loadOptions, real.process.pid);
         await settle(peers.info);
         repliesConfirmed += (await stats(peers.info, 'Feedback logged')).matching - before;
         return figures;
@@ -298,7 +346,7 @@ export const benchTurns = async (options: {
       let notesSent = 0;
       try {
         const measuredFrom = performance.now() + options.warmupSeconds * 1000;
-        feedback = await load(real.info.url, invokeBody, loadOptions);
+        feedback = await load(real.info.url, invokeBody, loadOptions, real.process.pid);
         notesSent = sentInvokes.filter(
           (s) => s.at >= measuredFrom && s.at < measuredFrom + options.seconds * 1000,
         ).length;
@@ -309,6 +357,10 @@ export const benchTurns = async (options: {
       }
       const echo = combined(echoRuns, options.seconds);
       const submit = combined(submitRuns, options.seconds);
+      const cpu = (l: LoadFigures): string => `${l.serverCpuMsPerTurn.toFixed(2)} ms`;
+      process.stdout.write(
+        `  server CPU per turn: echo ${cpu(echo)}, feedback message ${cpu(submit)} (ratio ${(echo.serverCpuMsPerTurn / submit.serverCpuMsPerTurn).toFixed(2)}), feedback invoke ${cpu(feedback)}\n`,
+      );
       return {
         connections: options.connections,
         warmupSeconds: options.warmupSeconds,
@@ -321,11 +373,13 @@ export const benchTurns = async (options: {
         submitRuns,
         ratio: feedback.requestsPerSecond / echo.requestsPerSecond,
         submitRatio: submit.requestsPerSecond / echo.requestsPerSecond,
+        submitCpuRatio: echo.serverCpuMsPerTurn / submit.serverCpuMsPerTurn,
         notesPerSecond: notesStored / options.seconds,
         servedRatio: notesStored / options.seconds / echo.requestsPerSecond,
         notesStored,
         notesSent,
         repliesConfirmed,
+        placement: placement.description,
       };
     } finally {
       seeding.close();
