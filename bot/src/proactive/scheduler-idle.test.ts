@@ -30,10 +30,13 @@ describe('an idle instance sweeping a tenant with nothing to send', () => {
   const leases = (): SendLeases =>
     new SendLeases({ store: services.sendLeases, logger, leaseMs: 10_000, quietMs: QUIET_MS });
 
-  /** Sweeps every SWEEP_MS for `ms`, as the timer would; resolves with how many listings that made. */
-  const sweepFor = async (ms: number): Promise<number> => {
+  /**
+   * Sweeps every SWEEP_MS, as the timer would, for `ms` or until `done` holds; resolves with how
+   * many listings that made.
+   */
+  const sweepFor = async (ms: number, done: () => boolean = () => false): Promise<number> => {
     const before = listings;
-    for (const end = Date.now() + ms; Date.now() < end;) {
+    for (const end = Date.now() + ms; Date.now() < end && !done();) {
       await scheduler?.sweepOnce();
       await sleep(SWEEP_MS);
     }
@@ -78,14 +81,18 @@ describe('an idle instance sweeping a tenant with nothing to send', () => {
   });
 
   it('is listed less and less often while nobody takes its lease; a send left by another holder goes out at once', async () => {
-    // First found clear, it is left for five sweeps, then ten, then twenty: four listings in 1.6 s,
-    // where listing it every five sweeps would make sixteen.
-    const idle = await sweepFor(1_600);
+    // First found clear, it is left for five sweeps, then ten, twenty, forty, eighty: six listings
+    // in 3 s (at 0, 0.1, 0.3, 0.7, 1.5 and 3.1 s), where listing it every five sweeps would make thirty.
+    const idle = await sweepFor(3_000);
     expect(idle).toBeGreaterThanOrEqual(2);
-    expect(idle).toBeLessThanOrEqual(6);
+    expect(idle).toBeLessThanOrEqual(7);
+    // Right after a listing, so the tenant would now be left alone for twice as long as before it.
+    const listed = listings;
+    await sweepFor(5_000, () => listings > listed);
 
     // Another instance takes the tenant, marks nothing and stops: its lease changed, so the next
-    // sweep after the quiet time lists the tenant again and sends what was queued meanwhile.
+    // sweep after the quiet time lists the tenant again and sends what was queued meanwhile, long
+    // before the 3 s or more the tenant was otherwise left alone for.
     const other = await leases().acquire(TENANT, cycle);
     expect(other).toBeDefined();
     const personId = 'ann';
@@ -101,8 +108,11 @@ describe('an idle instance sweeping a tenant with nothing to send', () => {
     });
     await other?.release();
     const before = h.connector.activities.length;
-    await sweepFor(QUIET_MS + 4 * SWEEP_MS);
-    await h.connector.waitFor(() => h.connector.activities.length > before, 5_000);
+    const sent = (): boolean => h.connector.activities.length > before;
+    const since = Date.now();
+    await sweepFor(1_500, sent);
+    await h.connector.waitFor(sent, 1_500);
+    expect(Date.now() - since).toBeLessThan(1_500);
     expect(h.connector.activities.length - before).toBe(1);
     expect((await services.sendQueue.get(TENANT, cycle, checkinSendId(TENANT, personId, cycle)))?.item.state).toBe(
       'sent',
