@@ -14,7 +14,7 @@ const EXCLUDED = ['**/node_modules/**', '**/dist/**'];
 
 // These run several server processes and compare how long the work took with one and with three
 // instances, or kill and restart them: a second test file sharing the two cores would skew them.
-const RUN_ALONE = [
+export const RUN_ALONE = [
   'test/reliability/instances.test.ts',
   'test/reliability/instances-decisions.test.ts',
   'test/reliability/restart.test.ts',

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { describe, expect, it } from 'vitest';
+import { RUN_ALONE } from '../../vitest.config.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const IGNORED = new Set(['node_modules', 'dist', '.git', '.artifacts', '.data', 'coverage']);
@@ -41,6 +42,22 @@ describe('the suite cannot lose tests quietly', () => {
     expect(onDisk).toEqual(expect.arrayContaining(['test/e2e/tab-pages.test.ts', 'test/e2e/addin-booking.test.ts']));
     expect(onDisk.filter((f) => !collected.includes(f))).toEqual([]);
     expect(collected).toEqual(onDisk);
+  }, 60_000);
+
+  it('the timing-sensitive files exist and run alone, one at a time, after every other file', async () => {
+    expect(RUN_ALONE.filter((f) => !testFilesOnDisk().includes(f))).toEqual([]);
+    const vitest = await createVitest('test', { watch: false, config: join(ROOT, 'vitest.config.ts') });
+    try {
+      const specs = await vitest.globTestSpecifications();
+      const where = (f: string) => specs.filter((s) => relative(ROOT, s.moduleId).split(sep).join('/') === f);
+      for (const f of RUN_ALONE) expect(where(f).map((s) => s.project.name)).toEqual(['alone']);
+      const alone = vitest.projects.find((p) => p.name === 'alone');
+      const others = vitest.projects.filter((p) => p.name !== 'alone');
+      expect(alone?.config.maxWorkers).toBe(1);
+      for (const p of others) expect(p.config.sequence.groupOrder).toBeLessThan(alone?.config.sequence.groupOrder ?? 0);
+    } finally {
+      await vitest.close();
+    }
   }, 60_000);
 
   it('no test file skips, focuses or defers a test, conditionally or not', () => {
