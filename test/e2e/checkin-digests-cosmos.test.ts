@@ -7,6 +7,7 @@ import { checkinFor, checkinTargets, type Repositories, type UseCaseDeps } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotState } from '../../bot/src/cosmos/bot-state.ts';
 import { createCosmosStore, type Store } from '../../bot/src/cosmos/index.ts';
+import { referenceTo } from '../../core/src/usecases/checkins.test-support.ts';
 import { conversation, employee, tenant } from '../contracts/fixtures.ts';
 import { inMemoryRepositories } from '../fakes/memory/index.ts';
 import { startCosmosServer, type CosmosServer } from '../support/cosmos-server.ts';
@@ -36,15 +37,7 @@ beforeAll(async () => {
     await store.conversations.create(
       conversation(TENANT, `c-${id}`, { employeeId: id, status: 'agreed', date: '2027-01-11' }),
     );
-    await state.references.put({
-      tenantId: TENANT,
-      id,
-      serviceUrl: 'https://smba.trafficmanager.net/uk/',
-      botId: '28:bot',
-      channelId: 'msteams',
-      conversationId: `a:${id}`,
-      updatedAt: '2027-01-04T09:00:00.000Z',
-    });
+    await state.references.put(referenceTo(TENANT, id));
   }
 }, 300_000);
 

@@ -2,7 +2,7 @@
 // page of the directory, not their history: on the demo organisation (every tenant, every scheme),
 // each person's card is the card worked out from their records, as it was before digests, and
 // never carries note text.
-import { fixedClock, type IsoDate, type StoredConversationReference } from '@pc/core';
+import { fixedClock, type IsoDate } from '@pc/core';
 import {
   checkinFor,
   checkinTargets,
@@ -13,6 +13,7 @@ import {
 } from '@pc/core/usecases';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversation } from '../../bot/src/cosmos/fixtures.test-support.ts';
+import { everyoneInstalled } from '../../core/src/usecases/checkins.test-support.ts';
 import { buildDemoOrg, demoPersonId, type DemoOrg } from '@pc/demo/demo-org.ts';
 import { seedDemoData } from '@pc/demo/seed.ts';
 import { inMemoryRepositories, RecordingNoticeQueue } from '../fakes/memory/index.ts';
@@ -26,20 +27,6 @@ let demo: DemoOrg;
 let repos: Repositories;
 
 const deps: () => UseCaseDeps = () => ({ repos, clock: fixedClock(`${TODAY}T10:00:00.000Z`), newId: () => 'id' });
-
-/** Everyone installed the app. */
-const installed = {
-  get: (tenantId: string, id: string): Promise<StoredConversationReference> =>
-    Promise.resolve({
-      tenantId,
-      id,
-      serviceUrl: 'https://smba.trafficmanager.net/uk/',
-      botId: '28:bot',
-      channelId: 'msteams',
-      conversationId: `a:${id}`,
-      updatedAt: '2027-01-04T09:00:00.000Z',
-    }),
-};
 
 /** The same person as a target found without their digest: their check-in is worked out from their records. */
 const fromRecords = ({ tenant, employee, found }: CheckinTarget): CheckinTarget => ({
@@ -74,7 +61,7 @@ describe('weekly check-ins from status digests (issue #24)', () => {
     for (const { tenantId } of demo.tenants) {
       const tenant = (await repos.tenants.get(tenantId))?.item;
       if (tenant === undefined) throw new Error(`tenant ${tenantId} not seeded`);
-      const { targets, quiet, notThisWeek } = await checkinTargets(deps(), installed, tenant);
+      const { targets, quiet, notThisWeek } = await checkinTargets(deps(), everyoneInstalled, tenant);
       // Everyone still employed is asked this week, so every person's card is compared.
       const employed = (await repos.employees.list(tenantId, { pageSize: 100 })).items.filter(
         (e) => e.leftOn === undefined || e.leftOn > TODAY,
@@ -105,7 +92,7 @@ describe('weekly check-ins from status digests (issue #24)', () => {
     const tenant = (await repos.tenants.get(somerset.tenantId))?.item;
     if (kept === undefined || tenant === undefined) throw new Error('no digest for the person');
     const cardOf = async () => {
-      const { targets } = await checkinTargets(deps(), installed, tenant);
+      const { targets } = await checkinTargets(deps(), everyoneInstalled, tenant);
       const target = targets.find((t) => t.employee.id === personId);
       return target === undefined ? 'not a target' : checkinFor(deps(), target, CYCLE);
     };

@@ -6,9 +6,9 @@ import { conversation, employee, tenant } from '@pc/testing/contracts/fixtures.t
 import { countedRepositories, operationCounter } from '@pc/testing/fakes/memory/counting.ts';
 import { inMemoryRepositories, RecordingNoticeQueue } from '@pc/testing/fakes/memory/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { StoredConversationReference } from '../ports/proactive.ts';
 import { fixedClock } from '../time/clock.ts';
 import { checkinFor, checkinTargets } from './checkins.ts';
+import { everyoneInstalled } from './checkins.test-support.ts';
 import type { Repositories, UseCaseDeps } from './deps.ts';
 import { queueTimelyNudges } from './nudges.ts';
 
@@ -17,22 +17,6 @@ const TENANT = 'tenant-fanout';
 const NOW = '2027-05-10T09:00:00.000Z';
 const CYCLE = 'weekly:2027-05-10';
 const PAGE = 100;
-
-const referenceOf = (tenantId: string, id: string): StoredConversationReference => ({
-  tenantId,
-  id,
-  serviceUrl: 'https://smba.trafficmanager.net/uk/',
-  botId: '28:bot',
-  channelId: 'msteams',
-  conversationId: `a:${id}`,
-  updatedAt: '2027-01-04T09:00:00.000Z',
-});
-
-/** Everyone installed the app; the store answers 100 ids in one query, as the Cosmos one does. */
-const everyoneInstalled = {
-  get: (tenantId: string, id: string) => Promise.resolve(referenceOf(tenantId, id)),
-  getMany: (tenantId: string, ids: readonly string[]) => Promise.resolve(ids.map((id) => referenceOf(tenantId, id))),
-};
 
 /** A manager and `reports` people, each with a regular conversation held in the winter. */
 const organisation = async (reports: number): Promise<Repositories> => {

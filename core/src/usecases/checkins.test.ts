@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../errors.ts';
 import { fixedClock } from '../time/clock.ts';
 import { checkinTargets, pairWellbeing, recordWellbeing, snoozeCheckins } from './checkins.ts';
-import { checkinsEvery } from './checkins.test-support.ts';
+import { checkinsEvery, everyoneInstalled } from './checkins.test-support.ts';
 import { saveMyNudgeSettings, NO_NUDGE_SETTINGS_ETAG, type MyNudgeSettingsInput } from './nudges-settings.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 
@@ -53,19 +53,7 @@ describe('check-in wellbeing answer', () => {
 });
 
 describe('check-in cadence', () => {
-  // Everyone has the app; Monday mornings, outside the default quiet hours.
-  const everyoneInstalled = {
-    get: (tenantId: string, id: string) =>
-      Promise.resolve({
-        tenantId,
-        id,
-        serviceUrl: 'https://smba.trafficmanager.net/uk/',
-        botId: '28:bot',
-        channelId: 'msteams',
-        conversationId: `a:${id}`,
-        updatedAt: '2027-01-04T09:00:00.000Z',
-      }),
-  };
+  // Everyone has the app (read one by one); Monday mornings, outside the default quiet hours.
   const ODD_WEEK = '2027-05-10T09:00:00.000Z';
   const EVEN_WEEK = '2027-05-17T09:00:00.000Z';
   const FOUR_WEEKS_ON = '2027-06-14T09:00:00.000Z';
@@ -82,7 +70,7 @@ describe('check-in cadence', () => {
   };
   const targetsAt = async (now: string) => {
     const tenantNow = (await deps.repos.tenants.get(TENANT))?.item ?? tenant(TENANT);
-    const found = await checkinTargets(on(now), everyoneInstalled, tenantNow);
+    const found = await checkinTargets(on(now), { get: everyoneInstalled.get }, tenantNow);
     return { ids: found.targets.map((t) => t.employee.id).sort(), notThisWeek: found.notThisWeek };
   };
 

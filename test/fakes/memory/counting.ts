@@ -3,7 +3,7 @@
  * point read, write or query page is one request in the Cosmos store. Calls a store makes of
  * itself (a fake's `getMany` reading one by one) are not counted, as a query is one request.
  */
-export interface OperationCounter {
+interface OperationCounter {
   readonly count: () => number;
   /** The store with each method call counted. */
   readonly counted: <T extends object>(store: T) => T;
