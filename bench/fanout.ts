@@ -5,7 +5,6 @@
  * send rate over the rate the limits allow, and counts duplicates and losses.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { buildNoticeCard } from '@pc/core/cards';
 import { createCosmosStore } from '../bot/src/cosmos/index.ts';
 import { systemClock, TENANT_REFERENCE_KEY } from '@pc/core';
@@ -17,6 +16,7 @@ import {
 } from '../bot/src/cosmos/bot-state.ts';
 import { spawnAppProcess, type AppProcess } from '../test/reliability/support/process.ts';
 import { startPeers } from './lib/child.ts';
+import { processCpuMs } from './lib/process-cpu.ts';
 import type { ConnectorStats } from './lib/roles.ts';
 
 export interface FanoutResult {
@@ -42,24 +42,13 @@ export interface FanoutResult {
   readonly stoppedAtDeadline: boolean;
 }
 
-/** Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ). */
-const TICKS_PER_SECOND = 100;
-
 /**
- * The CPU time (user and system, in seconds) the processes have used so far, from Linux's /proc.
+ * The CPU time (user and system, in seconds) the processes have used so far; NaN off Linux.
  * Unlike elapsed time it does not grow with other work on the machine, so runs on a busy machine
  * still compare.
  */
-export const cpuSeconds = async (pids: readonly number[]): Promise<number> => {
-  let ticks = 0;
-  for (const pid of pids) {
-    const stat = await readFile(`/proc/${String(pid)}/stat`, 'utf8');
-    // After the command name (in parentheses, and it may hold spaces): utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / TICKS_PER_SECOND;
-};
+export const cpuSeconds = (pids: readonly number[]): number =>
+  pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? Number.NaN), 0) / 1000;
 
 const TEAMS_PER_TENANT_PER_SECOND = 50;
 const REQUESTS_PER_SEND = 2;
@@ -187,7 +176,7 @@ export const benchFanoutInstances = async (options: {
     const stats = async (): Promise<ConnectorStats> =>
       (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
     const pids = apps.map((app) => app.pid);
-    const cpuBefore = await cpuSeconds(pids);
+    const cpuBefore = cpuSeconds(pids);
     const started = performance.now();
     for (const tenant of tenants) {
       await references.put({
@@ -206,7 +195,7 @@ export const benchFanoutInstances = async (options: {
       connector = await stats();
     }
     const seconds = (performance.now() - started) / 1000;
-    const instanceCpuSeconds = (await cpuSeconds(pids)) - cpuBefore;
+    const instanceCpuSeconds = cpuSeconds(pids) - cpuBefore;
     const states = new Map<string, number>();
     for (const tenant of tenants) {
       let token: string | undefined;

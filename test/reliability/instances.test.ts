@@ -121,12 +121,12 @@ describe('three instances over one store and one rate-limited Bot Connector', ()
    */
   const fanOut = async (tenants: readonly string[], by: readonly number[] = []): Promise<FanOut> => {
     const pids = by.map((index) => scaled.processes[index]?.pid ?? 0);
-    const cpuBefore = await cpuSeconds(pids);
+    const cpuBefore = cpuSeconds(pids);
     const started = performance.now();
     await scaled.install(tenants);
     await scaled.connector.waitFor(async () => (await cardsTo(tenants)).length >= tenants.length * PER_TENANT, 120_000);
     const took = performance.now() - started;
-    const cpu = (await cpuSeconds(pids)) - cpuBefore;
+    const cpu = cpuSeconds(pids) - cpuBefore;
     // When each tenant's requests began and ended, from the first of them (the connector's clock).
     const times = await Promise.all(tenants.map((t) => scaled.connector.arrivals(t)));
     const from = Math.min(...times.map((t) => t[0] ?? Infinity));
