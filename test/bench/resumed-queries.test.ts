@@ -3,11 +3,15 @@
  * must answer every query exactly as the unpatched local server does: the same items in the same
  * order, the same continuation tokens, also when the container is written between two pages.
  */
-import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../bench/lib/child.ts';
 import type { CosmosInfo } from '../../bench/lib/roles.ts';
 import { createCosmosClient } from '../../bot/src/cosmos/client.ts';
+
+// The Cosmos SDK's types, reached through the client this repository builds (the SDK belongs to the bot).
+type Container = ReturnType<ReturnType<ReturnType<typeof createCosmosClient>['database']>['container']>;
+type SqlQuerySpec = Exclude<Parameters<Container['items']['query']>[0], string>;
+type ItemDefinition = Parameters<Container['items']['create']>[0] & Record<string, unknown>;
 
 const TENANTS = ['tenant-a', 'tenant-b'];
 const PEOPLE = 120;
