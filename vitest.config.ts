@@ -13,12 +13,15 @@ const TEST_FILES = [
 const EXCLUDED = ['**/node_modules/**', '**/dist/**'];
 
 // These run several server processes and compare how long the work took with one and with three
-// instances, or kill and restart them: a second test file sharing the two cores would skew them.
+// instances, or kill and restart them, or count what a burst of requests gets through a rate limit:
+// a second test file sharing the two cores would skew them.
 export const RUN_ALONE = [
   'test/reliability/instances.test.ts',
   'test/reliability/instances-decisions.test.ts',
   'test/reliability/restart.test.ts',
   'test/reliability/agenda-joins.test.ts',
+  // A burst of 20 requests against a limit of 5 a second: a starved process lets the budget refill.
+  'test/e2e/api-limits.test.ts',
 ];
 
 export default defineConfig({
