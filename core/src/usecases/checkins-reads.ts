@@ -2,7 +2,6 @@
 import type { ConversationRecord } from '../domain/conversations.ts';
 import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
 import { dueConversations } from '../engine/due.ts';
-import type { NudgeSettingsStore, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { packOf } from './scheme.ts';
 import { conversationLabelsOf, dueToday, type DueForPerson } from './self-service.ts';
@@ -24,18 +23,22 @@ export const dueTodayFrom = (
         labels: conversationLabelsOf(packOf(tenant)),
       });
 
-/** The nudge settings of `people` who have any: one query where the store can, else a read each. */
-export const settingsAmong = async (
-  nudges: NudgeSettingsStore,
+/** A store read person by person, and where it can, a page of people in one query. */
+interface ReadByPerson<T extends { readonly id: string }> {
+  get(tenantId: TenantId, id: PersonId): Promise<T | undefined>;
+  getMany?(tenantId: TenantId, ids: readonly PersonId[]): Promise<readonly T[]>;
+}
+
+/** What `store` holds for those of `people` it has anything for, by person: one query where it can, else a read each. */
+export const readAmong = async <T extends { readonly id: string }>(
+  store: ReadByPerson<T>,
   tenantId: TenantId,
   people: readonly { readonly id: PersonId }[],
-): Promise<Map<PersonId, StoredNudgeSettings>> => {
+): Promise<Map<PersonId, T>> => {
+  const ids = people.map((p) => p.id);
   const found =
-    nudges.getMany === undefined
-      ? await Promise.all(people.map((p) => nudges.get(tenantId, p.id)))
-      : await nudges.getMany(
-          tenantId,
-          people.map((p) => p.id),
-        );
-  return new Map(found.filter((s) => s !== undefined).map((s) => [s.id, s] as const));
+    store.getMany === undefined
+      ? await Promise.all(ids.map((id) => store.get(tenantId, id)))
+      : await store.getMany(tenantId, ids);
+  return new Map(found.filter((x) => x !== undefined).map((x) => [x.id, x] as const));
 };

@@ -1,7 +1,7 @@
 import { buildCheckinCard } from '../cards/checkin-card.ts';
 import { dueCardItemsFrom } from '../cards/due-items.ts';
 import type { ConversationRecord } from '../domain/conversations.ts';
-import type { Employee, PersonId, Tenant, TenantId } from '../domain/people.ts';
+import type { Employee, PersonId, Tenant } from '../domain/people.ts';
 import { stableId } from '../feedback/ids.ts';
 import type { CheckinCadence, QuietHours, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { ConversationReferenceStore, SendQueueItem } from '../ports/proactive.ts';
@@ -12,7 +12,7 @@ import { loadActor, loadSubject } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { itemsToNudge, SNOOZE_DAYS } from './nudges.ts';
 import { DEFAULT_QUIET_HOURS, isQuietTime, organisationQuietHours, quietHoursOf } from './quiet-hours.ts';
-import { dueTodayFrom, settingsAmong } from './checkins-reads.ts';
+import { dueTodayFrom, readAmong } from './checkins-reads.ts';
 import { dueToday } from './self-service.ts';
 import { packOf } from './scheme.ts';
 import { historiesOf } from './status-digest.ts';
@@ -89,27 +89,6 @@ export interface CheckinTargets {
   readonly notThisWeek: number;
 }
 
-/** Who of `people` installed the app: one query where the store can, else a read each. */
-const installedAmong = async (
-  references: Pick<ConversationReferenceStore, 'get' | 'getMany'>,
-  tenantId: TenantId,
-  people: readonly Employee[],
-): Promise<Employee[]> => {
-  if (references.getMany !== undefined) {
-    const found = new Set(
-      (
-        await references.getMany(
-          tenantId,
-          people.map((p) => p.id),
-        )
-      ).map((r) => r.id),
-    );
-    return people.filter((p) => found.has(p.id));
-  }
-  const each = await Promise.all(people.map(async (p) => (await references.get(tenantId, p.id)) !== undefined));
-  return people.filter((_, i) => each[i]);
-};
-
 /**
  * Who in the tenant may get a check-in now: everyone still employed who installed the app (Teams
  * holds a conversation reference for them), whose cadence (their own, else the organisation's)
@@ -137,8 +116,9 @@ export const checkinTargets = async (
     });
     token = page.continuationToken;
     const employed = page.items.filter((e) => e.leftOn === undefined || e.leftOn > today);
-    const installed = await installedAmong(references, tenant.tenantId, employed);
-    const settingsOf = await settingsAmong(deps.repos.nudges, tenant.tenantId, installed);
+    const referenceOf = await readAmong(references, tenant.tenantId, employed);
+    const installed = employed.filter((e) => referenceOf.has(e.id));
+    const settingsOf = await readAmong(deps.repos.nudges, tenant.tenantId, installed);
     const asked: Employee[] = [];
     for (const employee of installed) {
       const settings = settingsOf.get(employee.id);

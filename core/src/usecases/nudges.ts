@@ -12,7 +12,7 @@ import { currentManagerIds } from '../permissions/relationships.ts';
 import type { NudgeKind, StoredNudgeSettings } from '../ports/engagement.ts';
 import type { Notice, NoticeQueue } from '../ports/notices.ts';
 import { addDays, toUtcDate } from '../time/dates.ts';
-import { settingsAmong } from './checkins-reads.ts';
+import { readAmong } from './checkins-reads.ts';
 import { lookUpPerson } from './context.ts';
 import type { UseCaseDeps } from './deps.ts';
 import { managerDigest, reportsTo } from './digest.ts';
@@ -240,7 +240,7 @@ export const queueTimelyNudges = async (deps: UseCaseDeps, tenantId: TenantId): 
   /** The settings of a page of people, in one query where the store can. */
   const readSettings = async (people: readonly Employee[]): Promise<void> => {
     if (people.length === 0) return;
-    const found = await settingsAmong(deps.repos.nudges, tenantId, people);
+    const found = await readAmong(deps.repos.nudges, tenantId, people);
     for (const p of people) settingsOf.set(p.id, found.get(p.id));
   };
   const send = async (found: readonly KindedNotice[]): Promise<void> => {
