@@ -32,14 +32,17 @@ const quartersEndingAt = (today: IsoDate) => {
   return found;
 };
 
+/** Adds `value` to the list `map` holds under `key`, in place. */
+const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+};
+
 const directReports = (scope: OrgScope): Map<PersonId, PersonId[]> => {
   const reports = new Map<PersonId, PersonId[]>();
   for (const p of scope.people) {
-    for (const m of currentManagerIds(p)) {
-      const mine = reports.get(m);
-      if (mine === undefined) reports.set(m, [p.id]);
-      else mine.push(p.id);
-    }
+    for (const m of currentManagerIds(p)) pushTo(reports, m, p.id);
   }
   return reports;
 };
@@ -100,10 +103,7 @@ export const organisationCompliance = async (
   const nowByUnit = new Map<string, DueReport[]>();
   for (const r of nowReports.values()) {
     const unit = scope.unitOf.get(r.employeeId);
-    if (unit === undefined) continue;
-    const list = nowByUnit.get(unit);
-    if (list === undefined) nowByUnit.set(unit, [r]);
-    else list.push(r);
+    if (unit !== undefined) pushTo(nowByUnit, unit, r);
   }
   const reports = directReports(scope);
   const deferred = (
