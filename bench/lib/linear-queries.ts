@@ -81,14 +81,16 @@ const containsBySet = (original: Contains): Contains => {
   };
 };
 
-/** The query engine is a dependency of the Cosmos server: resolve it from there. */
-const queryEngineBase = (): string => createRequire(import.meta.url).resolve('@vercel/cosmosdb-server');
+/**
+ * A module of the query engine the Cosmos server runs: the engine is the server's dependency, so it
+ * is resolved from there (the server's own copy, whatever version it brings; not a dependency of ours).
+ */
+export const queryEngineModule = (module: string): unknown =>
+  createRequire(createRequire(import.meta.url).resolve('@vercel/cosmosdb-server'))(`${ENGINE}/lib/${module}`);
 
 /** Installs the linear steps in this process's copy of the query engine (the Cosmos bench role calls it first). */
 export const linearCosmosQueries = (): void => {
-  const require = createRequire(queryEngineBase());
-  // The server's own copy of its engine, whatever version it brings: not a dependency of ours.
-  const engine = (module: string): unknown => require(`${ENGINE}/lib/${module}`);
+  const engine = queryEngineModule;
   const executor = engine('executor') as Executor;
   const helpers = engine('helpers') as Helpers;
   const builtins = engine('builtin-functions') as Builtins;

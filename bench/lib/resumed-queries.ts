@@ -18,6 +18,7 @@
  * test/bench/resumed-queries.test.ts checks a patched server against an unpatched one.
  */
 import { createRequire } from 'node:module';
+import { queryEngineModule } from './linear-queries.ts';
 
 interface StoredItem {
   read(): Record<string, unknown>;
@@ -90,8 +91,7 @@ const requestedPartition = (header: string | string[] | undefined): { value: unk
 export const resumedCosmosQueries = (): (() => void) => {
   const items = (serverModule('account/items') as ItemsModule).default.prototype;
   const json = serverModule('json') as JsonModule;
-  const engine = createRequire(createRequire(import.meta.url).resolve('@vercel/cosmosdb-server'));
-  const helpers = engine('@zeit/cosmosdb-query/lib/helpers') as Helpers;
+  const helpers = queryEngineModule('helpers') as Helpers;
   const original = { query: items.query, set: items._set, delete: items.delete, json: json.default };
   const paginate = helpers.paginate;
   const states = new WeakMap<ItemsInstance, ContainerState>();
