@@ -187,9 +187,25 @@ export class CheckinScheduler {
     }, this.#o.firstRunDelayMs ?? 10_000);
     this.#timer.unref();
     if (this.#o.leases === undefined) return;
-    this.#sweeper = setInterval(() => {
-      this.#sweepSoon();
-    }, this.#sweepIntervalMs());
+    this.#sweepOnTheBeat();
+  }
+
+  /**
+   * Sweeps at every whole multiple of the interval on the clock, not an interval after this
+   * process started: App Service instances keep the same (NTP) time, so every instance sweeps at
+   * the same moment and a newly installed or freed tenant is shared out in one sweep, where
+   * instances sweeping at their own phases would take their shares up to an interval apart.
+   */
+  #sweepOnTheBeat(): void {
+    if (this.#isStopped()) return;
+    const sweepMs = this.#sweepIntervalMs();
+    this.#sweeper = setTimeout(
+      () => {
+        this.#sweepSoon();
+        this.#sweepOnTheBeat();
+      },
+      sweepMs - (Date.now() % sweepMs),
+    );
     this.#sweeper.unref();
   }
 
@@ -209,7 +225,7 @@ export class CheckinScheduler {
     this.#stopped = true;
     clearTimeout(this.#timer);
     clearInterval(this.#timer);
-    clearInterval(this.#sweeper);
+    clearTimeout(this.#sweeper);
     this.#timer = undefined;
     this.#sweeper = undefined;
     await this.#o.worker.stop();
