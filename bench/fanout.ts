@@ -40,6 +40,10 @@ export interface FanoutResult {
   /** Seconds in which a tenant or a conversation saw more requests than Teams allows, at the connector. */
   readonly overLimitSeconds: number;
   readonly stoppedAtDeadline: boolean;
+  /** From the first tenant's first request to the last tenant's first, at the connector. */
+  readonly startSpreadSeconds: number;
+  /** Each tenant's requests per second from its first request to its last, slowest first. */
+  readonly tenantRequestRates: readonly number[];
 }
 
 /**
@@ -53,6 +57,10 @@ export const cpuSeconds = (pids: readonly number[]): number =>
 const TEAMS_PER_TENANT_PER_SECOND = 50;
 const REQUESTS_PER_SEND = 2;
 
+/** Tenants sent to before the measured fan-out, so every instance has sent before it starts. */
+const WARM_UP_TENANTS = 3;
+const WARM_UP_PER_TENANT = 100;
+
 const tenantId = (t: number): string => `99999999-9999-4999-8999-${String(t).padStart(12, '0')}`;
 
 const pool = async (count: number, width: number, work: (i: number) => Promise<void>): Promise<void> => {
@@ -62,6 +70,20 @@ const pool = async (count: number, width: number, work: (i: number) => Promise<v
       for (let i = next++; i < count; i = next++) await work(i);
     }),
   );
+};
+
+/** When the tenants started being sent to, and how fast each was sent to once started. */
+const spreadOf = (
+  arrivals: readonly (readonly number[])[],
+): Pick<FanoutResult, 'startSpreadSeconds' | 'tenantRequestRates'> => {
+  const started = arrivals.filter((a) => a.length > 1);
+  const firsts = started.map((a) => a[0] ?? 0);
+  return {
+    startSpreadSeconds: started.length === 0 ? 0 : (Math.max(...firsts) - Math.min(...firsts)) / 1000,
+    tenantRequestRates: started
+      .map((a) => ((a.length - 1) * 1000) / ((a.at(-1) ?? 0) - (a[0] ?? 0)))
+      .sort((x, y) => x - y),
+  };
 };
 
 /** The figures of a fan-out run from what the connector saw and the queue's final states. */
@@ -80,6 +102,8 @@ const resultOf = (run: {
     readonly overLimitSeconds: number;
   };
   readonly stoppedAtDeadline: boolean;
+  /** Each tenant's request arrivals at the connector, on its clock. */
+  readonly arrivals: readonly (readonly number[])[];
 }): FanoutResult => {
   const { states, connector, sent, seconds, total } = run;
   const stillQueued = (states.get('pending') ?? 0) + (states.get('sending') ?? 0);
@@ -102,6 +126,7 @@ const resultOf = (run: {
     limitViolations: connector.violations,
     overLimitSeconds: connector.overLimitSeconds,
     stoppedAtDeadline: run.stoppedAtDeadline,
+    ...spreadOf(run.arrivals),
   };
 };
 
@@ -116,7 +141,10 @@ export interface InstancesResult extends FanoutResult {
  * out: each runs the real scheduler, which takes a tenant only under its send lease and sweeps
  * every second for tenants with sends open. Check-ins are queued before the app is installed; the
  * clock starts when the tenants' installations are recorded, so it includes the sweep picking
- * them up. One instance and three run exactly this, so their ratio compares like with like.
+ * them up. Before that the instances send a small warm-up fan-out to other tenants, as a
+ * deployment that has been running has. One instance and three run exactly this, so their ratio
+ * compares like with like, except that three server processes share the machine's cores with the
+ * store and the connector.
  */
 export const benchFanoutInstances = async (options: {
   checkins: number;
@@ -124,7 +152,9 @@ export const benchFanoutInstances = async (options: {
   instances: number;
   deadlineSeconds: number;
 }): Promise<InstancesResult> => {
-  const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1' });
+  // The store answers a tenant's queries from that tenant's documents, as Azure's index does (see
+  // resumed-queries.ts): the local server would otherwise scan every tenant's queue for each.
+  const peers = await startPeers({ BENCH_TEAMS_LIMITS: '1', BENCH_LINEAR_QUERIES: '1' });
   const databaseId = `bench-${randomUUID()}`;
   const store = await createCosmosStore({
     endpoint: peers.info.cosmosEndpoint,
@@ -138,6 +168,7 @@ export const benchFanoutInstances = async (options: {
     const queue = createSendQueueStore(keyValues);
     const references = createConversationReferenceStore(keyValues);
     const tenants = Array.from({ length: options.tenants }, (_, t) => tenantId(t));
+    const warmTenants = Array.from({ length: WARM_UP_TENANTS }, (_, t) => tenantId(options.tenants + t));
     const cycle = isoWeekKey(systemClock.today());
     for (let i = 0; i < options.instances; i++) {
       apps.push(
@@ -145,7 +176,7 @@ export const benchFanoutInstances = async (options: {
           RELIABILITY_COSMOS_ENDPOINT: peers.info.cosmosEndpoint,
           RELIABILITY_COSMOS_KEY: peers.info.cosmosKey,
           RELIABILITY_DATABASE: databaseId,
-          RELIABILITY_TENANTS: tenants.join(','),
+          RELIABILITY_TENANTS: [...tenants, ...warmTenants].join(','),
           RELIABILITY_APP_ENV: JSON.stringify({
             CHECKIN_SCHEDULER: 'true',
             SEND_SWEEP_SECONDS: '1',
@@ -155,47 +186,66 @@ export const benchFanoutInstances = async (options: {
         }),
       );
     }
+    /** Queues `perTenant` check-ins for each of `to`, as the weekly run would; nothing leaves before the install. */
+    const queueCheckins = (to: readonly string[], perTenant: number): Promise<void> =>
+      pool(perTenant * to.length, 16, async (i) => {
+        const tenant = to[i % to.length] ?? '';
+        const personId = `person-${String(i)}`;
+        await queue.enqueue({
+          tenantId: tenant,
+          id: checkinSendId(tenant, personId, cycle),
+          personId,
+          cycleKey: cycle,
+          state: 'pending',
+          card: buildNoticeCard('Check-in', ['Your regular conversation is due this month.']),
+          attempts: 0,
+          enqueuedAt: new Date(Date.UTC(2027, 4, 1, 9, 0, 0) + i).toISOString(),
+        });
+      });
+    /** Records the app's installation for `to`: the instances' sweeps then find their check-ins. */
+    const install = async (to: readonly string[]): Promise<void> => {
+      for (const tenant of to) {
+        await references.put({
+          tenantId: tenant,
+          id: TENANT_REFERENCE_KEY,
+          serviceUrl: peers.info.connectorUrl,
+          botId: '28:bot-app',
+          channelId: 'msteams',
+          updatedAt: new Date().toISOString(),
+        });
+      }
+    };
+    const stats = async (): Promise<ConnectorStats> =>
+      (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
+    // A deployment that has been running: every instance has sent before, so its send path is
+    // compiled (three fresh processes compile it three times over on the one machine).
+    const warmUp = WARM_UP_TENANTS * WARM_UP_PER_TENANT;
+    await queueCheckins(warmTenants, WARM_UP_PER_TENANT);
+    await install(warmTenants);
+    while ((await stats()).activities < warmUp) await new Promise((resolve) => setTimeout(resolve, 100));
     const perTenant = Math.ceil(options.checkins / options.tenants);
     const total = perTenant * options.tenants;
     const enqueueStarted = performance.now();
-    await pool(total, 16, async (i) => {
-      const tenant = tenants[i % options.tenants] ?? '';
-      const personId = `person-${String(i)}`;
-      await queue.enqueue({
-        tenantId: tenant,
-        id: checkinSendId(tenant, personId, cycle),
-        personId,
-        cycleKey: cycle,
-        state: 'pending',
-        card: buildNoticeCard('Check-in', ['Your regular conversation is due this month.']),
-        attempts: 0,
-        enqueuedAt: new Date(Date.UTC(2027, 4, 1, 9, 0, 0) + i).toISOString(),
-      });
-    });
+    await queueCheckins(tenants, perTenant);
     const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
-    const stats = async (): Promise<ConnectorStats> =>
-      (await (await fetch(peers.info.statsUrl)).json()) as ConnectorStats;
     const pids = apps.map((app) => app.pid);
     const cpuBefore = cpuSeconds(pids);
     const started = performance.now();
-    for (const tenant of tenants) {
-      await references.put({
-        tenantId: tenant,
-        id: TENANT_REFERENCE_KEY,
-        serviceUrl: peers.info.connectorUrl,
-        botId: '28:bot-app',
-        channelId: 'msteams',
-        updatedAt: new Date().toISOString(),
-      });
-    }
+    await install(tenants);
     const deadline = started + options.deadlineSeconds * 1000;
     let connector = await stats();
-    while (connector.activities < total && performance.now() < deadline) {
+    while (connector.activities < warmUp + total && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       connector = await stats();
     }
     const seconds = (performance.now() - started) / 1000;
     const instanceCpuSeconds = cpuSeconds(pids) - cpuBefore;
+    const arrivals = await Promise.all(
+      tenants.map(
+        async (t) =>
+          (await (await fetch(`${peers.info.controlUrl}/arrivals?tenant=${encodeURIComponent(t)}`)).json()) as number[],
+      ),
+    );
     const states = new Map<string, number>();
     for (const tenant of tenants) {
       let token: string | undefined;
@@ -211,12 +261,13 @@ export const benchFanoutInstances = async (options: {
       ...resultOf({
         tenants: options.tenants,
         total,
-        sent: connector.conversations,
+        sent: connector.conversations - warmUp,
         seconds,
         enqueueSeconds,
         states,
         connector,
-        stoppedAtDeadline: connector.activities < total,
+        stoppedAtDeadline: connector.activities < warmUp + total,
+        arrivals,
       }),
     };
   } finally {

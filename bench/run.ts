@@ -126,6 +126,10 @@ await step('round-trips', async () => {
   }
 });
 
+/** How far apart the tenants' first requests came, and each tenant's request rate once it had started. */
+const spread = (r: InstancesResult): string =>
+  `tenants started within ${f(r.startSpreadSeconds, 2)} s, each then sent ${f(r.tenantRequestRates[0] ?? 0)}–${f(r.tenantRequestRates.at(-1) ?? 0)} requests/s`;
+
 await step('fanout', async () => {
   const r = await benchFanout({
     checkins: number('BENCH_FANOUT_CHECKINS', 10_000),
@@ -135,7 +139,7 @@ await step('fanout', async () => {
   results.fanout = r;
   rows.push({
     benchmark: `Proactive fan-out: ${String(r.checkins)} check-ins, ${String(r.tenants)} tenants`,
-    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.overLimitSeconds)} seconds over a limit; server CPU ${f(r.instanceCpuSeconds)} s${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
+    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.overLimitSeconds)} seconds over a limit; server CPU ${f(r.instanceCpuSeconds)} s; ${spread(r)}${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
     yardstick: `Teams limits allow ${f(r.allowedPerSecond)} sends/s`,
     ratio: f(r.ratio, 2),
     target: '≥ 0.90, 0 duplicates, 0 lost',
@@ -156,7 +160,7 @@ await step('fanout-instances', async () => {
   const cpuRatio = one === undefined ? '' : ` (${f(r.instanceCpuSeconds / one.instanceCpuSeconds, 2)}× one instance's)`;
   rows.push({
     benchmark: `Proactive fan-out, ${String(r.instances)} instances: ${String(r.checkins)} check-ins, ${String(r.tenants)} tenants`,
-    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.throttled429)} 429s, ${String(r.limitViolations)} requests in a Retry-After pause, ${String(r.overLimitSeconds)} seconds over a limit; servers' CPU ${f(r.instanceCpuSeconds)} s${cpuRatio}${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
+    measured: `${f(r.achievedPerSecond)} sends/s; ${String(r.sent)} sent, ${String(r.duplicates)} duplicates, ${String(r.lost)} lost, ${String(r.stillQueued)} still queued, ${String(r.throttled429)} 429s, ${String(r.limitViolations)} requests in a Retry-After pause, ${String(r.overLimitSeconds)} seconds over a limit; servers' CPU ${f(r.instanceCpuSeconds)} s${cpuRatio}; ${spread(r)}${r.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
     yardstick: `Teams limits allow ${f(r.allowedPerSecond)} sends/s`,
     ratio: f(r.ratio, 2),
     target: '≥ 0.90, 0 duplicates, 0 lost, 0 violations, 0 seconds over a limit',
