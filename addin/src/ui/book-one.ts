@@ -21,6 +21,7 @@ import {
 import { explain, noSlotMessage } from '../logic/explain.ts';
 import { staffNotice, type StaffNotice } from '../logic/notice.ts';
 import { getEnd, getStart, type ComposeItem } from '../office/item.ts';
+import { seriesChoice } from './book-series.ts';
 import { busy, clear, h, uid, type Notices } from './dom.ts';
 import { closeDraftOffer, seedFromDraft } from './draft.ts';
 
@@ -97,12 +98,35 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
   const agenda = h('textarea', { id: agendaId, rows: '3' });
   const dueBox = h('div', { class: 'due' });
   const slotBox = h('div', { class: 'slots' });
+  // A Regular conversation may repeat as a series (book-series.ts), in place of the single booking.
+  const seriesBox = h('div');
   const resultBox = h('div', { class: 'result' });
   const findButton = h('button', { type: 'button', disabled: true }, 'Find times');
   const bookButton = h('button', { type: 'button', class: 'primary', disabled: true }, 'Book conversation');
 
   const attempts = bookingAttempts();
+  const seriesAttempts = bookingAttempts();
   const picked: { member?: TeamMember; choice?: DueChoice; today?: string; slot?: Pick<Slot, 'start' | 'end'> } = {};
+  const offerSeries = (slot: Pick<Slot, 'start' | 'end'> | undefined): void => {
+    bookButton.hidden = false;
+    const { member, choice } = picked;
+    if (slot === undefined || member === undefined || choice?.type !== 'regular') {
+      clear(seriesBox);
+      return;
+    }
+    const onRepeat = (repeat: boolean): void => {
+      bookButton.hidden = repeat;
+    };
+    const seriesDeps = {
+      api,
+      notices,
+      attempts: seriesAttempts,
+      draft,
+      agenda: () => agendaLines(agenda.value),
+      onRepeat,
+    };
+    clear(seriesBox, seriesChoice(seriesDeps, member.person.id, slot));
+  };
 
   const showChoices = async (member: TeamMember): Promise<void> => {
     picked.member = member;
@@ -111,6 +135,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
     findButton.disabled = true;
     bookButton.disabled = true;
     clear(slotBox);
+    offerSeries(undefined);
     clear(dueBox, h('p', {}, 'Loading what is due…'));
     try {
       const { today, choices } = await loadChoices(api, member.person.id, deps.scheme);
@@ -128,6 +153,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
           (c) => {
             picked.choice = c;
             findButton.disabled = false;
+            offerSeries(picked.slot);
           },
         ),
       );
@@ -158,6 +184,10 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
       try {
         const found = await suggestTimes(api, member.person.id, choice, today, Number(duration.value));
         const fromDraft = await draftSlot();
+        // New times are offered unchosen, so nothing is booked at a time from the last search.
+        delete picked.slot;
+        bookButton.disabled = true;
+        offerSeries(undefined);
         const options: { value: Pick<Slot, 'start' | 'end'>; label: string }[] = [
           ...found.slots.map((s) => ({ value: s, label: slotLabel(s) })),
           ...(fromDraft === undefined
@@ -177,6 +207,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
             : radioGroup('When?', 'slot', options, (s) => {
                 picked.slot = s;
                 bookButton.disabled = false;
+                offerSeries(s);
               }),
         );
       } catch (error) {
@@ -220,6 +251,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
               ),
         );
         clear(slotBox);
+        offerSeries(undefined);
         bookButton.disabled = true;
       } catch (error) {
         notices.error(explain(error, 'booking').message);
@@ -240,6 +272,7 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
     h('label', { for: agendaId }, 'Anything else for the agenda? One item a line.'),
     h('p', { class: 'hint' }, 'Carried-over actions, feedback and the scheme’s questions are added for you.'),
     agenda,
+    seriesBox,
     bookButton,
     resultBox,
   );
