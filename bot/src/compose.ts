@@ -28,6 +28,7 @@ import { graphDirectory } from './directory-sync.ts';
 import type { Store } from './cosmos/index.ts';
 import { CosmosTeamThemesRepository } from './cosmos/team-themes-repository.ts';
 import { createTeamDeckStore } from './cosmos/team-deck-store.ts';
+import { teamDeckChatFor } from './teams/deck-card-updates.ts';
 import { createMeetingLinkStore } from './cosmos/meeting-link-store.ts';
 import { createMsGraphGateway, type GraphGateway } from './graph/index.ts';
 import { createNoticeQueue } from './proactive/notice-queue.ts';
@@ -162,7 +163,7 @@ export const composeServices = (
       handovers: overrides.handovers ?? new CosmosHandoverRepository(store),
       starters: state.starters,
       nudges: state.nudges,
-      teamDecks: createTeamDeckStore(keyValues),
+      teamDecks: createTeamDeckStore(keyValues, teamDeckChatFor(config, state.references)),
       meetings: createMeetingLinkStore(keyValues),
       appeals: new CosmosAppealRepository(store),
       disagreements: new CosmosDisagreementRepository(store),

@@ -6,7 +6,6 @@ import {
   DECK_ANSWER_FIELD,
   DECK_NAMED_FIELD,
   type AdaptiveCard,
-  type TeamDeckCardInput,
   type TeamDeckVerb,
 } from '@pc/core/cards';
 import {
@@ -17,8 +16,11 @@ import {
   myDeckAnswer,
   namesAnswersByDefault,
   recordTeamDeckMessage,
+  sharedDeckCard,
+  sharedDeckCardInput,
   startTeamDeck,
   teamDeckById,
+  themesForEveryone,
   type DeckActor,
   type TeamDeckView,
 } from '@pc/core/usecases';
@@ -37,17 +39,6 @@ const actorOf = (ctx: TeamsContext, context: TurnContext): DeckActor & TurnIdent
   mri: context.activity.from.id,
 });
 
-/** What everyone in the conversation sees of the deck. */
-const sharedInput = ({ deck, card, total }: TeamDeckView): TeamDeckCardInput => ({
-  deckId: deck.id,
-  status: deck.status,
-  position: deck.position,
-  total,
-  ...(card === undefined ? {} : { prompt: card }),
-  answers: deck.answers.filter((a) => a.cardId === deck.cardIds[deck.position]),
-  refreshIds: deck.refreshIds,
-});
-
 /** One person's view: what they answered, whether they may draw next, and the organiser's controls and summary. */
 const personalCard = async (
   ctx: TeamsContext,
@@ -56,16 +47,17 @@ const personalCard = async (
   notice?: string,
 ): Promise<AdaptiveCard> => {
   const mine = myDeckAnswer(view.deck, actor.userId);
-  const isOrganiser = view.deck.organiserId === actor.userId;
+  // Once ended, the organiser's view is the one with the themes: in a meeting chat, everyone sees it.
+  const organiserView = view.deck.organiserId === actor.userId || themesForEveryone(view.deck);
   return buildTeamDeckCard({
-    ...sharedInput(view),
+    ...sharedDeckCardInput(view),
     viewer: {
       ...(mine === undefined ? {} : { answer: { text: mine.text, named: mine.authorName !== undefined } }),
       namedByDefault: await namesAnswersByDefault(ctx.deps, actor),
       mayDraw: mayDrawNext(view.deck, actor.userId),
-      isOrganiser,
+      isOrganiser: organiserView,
     },
-    ...(isOrganiser ? { themes: view.themes } : {}),
+    ...(organiserView ? { themes: view.themes } : {}),
     ...(notice === undefined ? {} : { notice }),
   });
 };
@@ -88,14 +80,17 @@ export const startTeamDeckHere = async (ctx: TeamsContext, context: TurnContext)
       ]);
     } else {
       view = await startTeamDeck(ctx.deps, actor, activity.conversation.id, activity.id ?? '');
-      card = buildTeamDeckCard(sharedInput(view));
+      card = sharedDeckCard(view);
     }
   } catch (error) {
     card = cardForError(error, ctx.logger, activity.id);
   }
   const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   if (view === undefined || sent?.id === undefined) return;
-  await recordTeamDeckMessage(ctx.deps, actorOf(ctx, context), view.deck.id, activity.conversation.id, sent.id);
+  await recordTeamDeckMessage(ctx.deps, actorOf(ctx, context), view.deck.id, activity.conversation.id, {
+    messageId: sent.id,
+    serviceUrl: activity.serviceUrl,
+  });
   ctx.logger.info({ deckId: view.deck.id }, 'team deck posted');
 };
 
@@ -140,7 +135,7 @@ const updateForEveryone = async (ctx: TeamsContext, context: TurnContext, view: 
     await context.updateActivity({
       type: 'message',
       id: messageId,
-      attachments: [CardFactory.adaptiveCard(buildTeamDeckCard(sharedInput(latest)))],
+      attachments: [CardFactory.adaptiveCard(sharedDeckCard(latest))],
     });
   } catch (error) {
     // Each person's refresh still shows the latest; the shared copy catches up at the next change.

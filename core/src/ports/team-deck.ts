@@ -1,3 +1,4 @@
+import type { AdaptiveCard } from '../cards/elements.ts';
 import type { PersonId, TenantId } from '../domain/people.ts';
 import type { IsoDateTime } from '../time/dates.ts';
 
@@ -37,6 +38,25 @@ export interface TeamDeck {
   readonly endedAt?: IsoDateTime;
   /** The shared card's message, so drawing the next card can update it for everyone. */
   readonly messageId?: string;
+  /** The Bot Connector address that message went through, so it can be updated from outside a turn. */
+  readonly serviceUrl?: string;
+}
+
+/** The shared card's message in the deck's Teams conversation. */
+export interface TeamDeckMessage {
+  readonly messageId: string;
+  readonly serviceUrl: string;
+}
+
+/**
+ * The deck's shared card in its Teams conversation, reached without a turn there (a change made
+ * from a meeting's side panel or stage). Either call fails when Teams cannot be reached.
+ */
+export interface TeamDeckChat {
+  /** Posts the card into the deck's conversation, as the bot. */
+  post(deck: TeamDeck, card: AdaptiveCard): Promise<TeamDeckMessage>;
+  /** Replaces the card in the deck's recorded message (`messageId`). */
+  update(deck: TeamDeck & { readonly messageId: string }, card: AdaptiveCard): Promise<void>;
 }
 
 export interface StoredTeamDeck {
@@ -50,4 +70,6 @@ export interface TeamDeckStore {
   create(deck: TeamDeck): Promise<StoredTeamDeck | undefined>;
   /** AppError 'conflict' when stale. */
   replace(deck: TeamDeck, etag: string): Promise<StoredTeamDeck>;
+  /** Where each deck's shared card is shown in its conversation; absent where the app runs without its bot. */
+  readonly chat?: TeamDeckChat;
 }

@@ -5,6 +5,8 @@ import { meetingPairOf } from './meeting.ts';
 import {
   drawNextTeamCard,
   endTeamDeck,
+  recordTeamDeckMessage,
+  sharedDeckCard,
   startTeamDeck,
   teamDeckById,
   teamDeckIdFor,
@@ -130,4 +132,27 @@ export const endMeetingDeck = async (deps: UseCaseDeps, caller: Caller, chatId: 
   await mustBeInMeeting(deps, caller, chatId, true);
   const view = await endTeamDeck(deps, await actorOf(deps, caller), teamDeckIdFor(caller.tenantId, chatId), chatId);
   return meetingDeckOf(view, caller);
+};
+
+/**
+ * Shows the meeting's deck as it now is on its shared card in the meeting chat, for those following
+ * there: updates the card's message, or posts one while the deck is open and the chat has none yet
+ * (it was started from the side panel). Called once the caller's change has been written: it reads
+ * the latest copy and changes nothing of the deck but where its card is. It fails when Teams cannot
+ * be reached; the deck stays as written, and the card catches up at the next change or refresh.
+ */
+export const showMeetingDeckInChat = async (deps: UseCaseDeps, caller: Caller, chatId: string): Promise<void> => {
+  const chat = deps.repos.teamDecks.chat;
+  if (chat === undefined) return;
+  // Only reads and records where the card is: no name is needed.
+  const actor: DeckActor = { ...caller, userName: '', mri: mriOf(caller) };
+  const view = await teamDeckById(deps, actor, teamDeckIdFor(caller.tenantId, chatId), chatId);
+  const { deck } = view;
+  const card = sharedDeckCard(view);
+  if (deck.messageId !== undefined) {
+    await chat.update({ ...deck, messageId: deck.messageId }, card);
+    return;
+  }
+  if (deck.status !== 'open') return;
+  await recordTeamDeckMessage(deps, actor, deck.id, chatId, await chat.post(deck, card));
 };

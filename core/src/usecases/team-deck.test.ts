@@ -11,13 +11,21 @@ import {
   endTeamDeck,
   mayDrawNext,
   namesAnswersByDefault,
+  sharedDeckCard,
   startTeamDeck,
   teamDeckById,
   teamDeckIdFor,
   type DeckActor,
 } from './team-deck.ts';
 import { teamDeckCards } from './team-deck-content.ts';
-import { drawNextMeetingCard, endMeetingDeck, meetingDeck, startMeetingDeck } from './team-deck-meeting.ts';
+import {
+  drawNextMeetingCard,
+  endMeetingDeck,
+  meetingDeck,
+  showMeetingDeckInChat,
+  startMeetingDeck,
+} from './team-deck-meeting.ts';
+import type { TeamDeckChat } from '../ports/team-deck.ts';
 import { buildTeamDeckCard, DECK_NAMED_FIELD } from '../cards/team-deck-card.ts';
 import { NO_NUDGE_SETTINGS_ETAG, saveMyNudgeSettings } from './nudges-settings.ts';
 
@@ -237,5 +245,80 @@ describe('a meeting’s team deck from its side panel and stage (the same deck a
   it('someone outside the organisation’s directory is refused', async () => {
     const { deps } = await inMeeting();
     expect(await refusal(meetingDeck(deps, caller('stranger'), MEETING))).toBe('forbidden');
+  });
+
+  /** The same deck store, with where its cards are shown in the chat. */
+  const withChat = (deps: UseCaseDeps, chat: TeamDeckChat): UseCaseDeps => {
+    const decks = deps.repos.teamDecks;
+    const teamDecks = {
+      get: (tenantId: string, id: string) => decks.get(tenantId, id),
+      create: (deck: Parameters<typeof decks.create>[0]) => decks.create(deck),
+      replace: (deck: Parameters<typeof decks.replace>[0], etag: string) => decks.replace(deck, etag),
+      chat,
+    };
+    return { ...deps, repos: { ...deps.repos, teamDecks } };
+  };
+
+  it('the meeting chat’s card follows: posted once when the chat has none, then updated in place, the themes without names at the end', async () => {
+    const { deps: base } = await inMeeting();
+    const shown: { kind: 'post' | 'update'; messageId?: string; card: string }[] = [];
+    const chat: TeamDeckChat = {
+      post: (_deck, card) => {
+        shown.push({ kind: 'post', card: JSON.stringify(card) });
+        return Promise.resolve({ messageId: 'msg-1', serviceUrl: 'https://smba.example/emea/' });
+      },
+      update: (deck, card) => {
+        shown.push({ kind: 'update', messageId: deck.messageId, card: JSON.stringify(card) });
+        return Promise.resolve();
+      },
+    };
+    const deps = withChat(base, chat);
+    await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    await showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+    const id = teamDeckIdFor(T, MEETING);
+    expect((await deps.repos.teamDecks.get(T, id))?.item).toMatchObject({
+      messageId: 'msg-1',
+      serviceUrl: 'https://smba.example/emea/',
+    });
+    await drawNextMeetingCard(deps, caller('mgr'), MEETING, 1);
+    await showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+    await answerTeamDeck(deps, actor('sam'), id, MEETING, { text: 'We back each other up', named: true }, 'act-1');
+    await endMeetingDeck(deps, caller('mgr'), MEETING);
+    await showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+
+    expect(shown.map((s) => [s.kind, s.messageId])).toEqual([
+      ['post', undefined],
+      ['update', 'msg-1'],
+      ['update', 'msg-1'],
+    ]);
+    expect(shown[1]?.card).toMatch(/Card 2 of \d+/);
+    expect(shown[2]?.card).toContain('Themes from the team');
+    expect(shown[2]?.card).toContain('We back each other up');
+    expect(shown[2]?.card).not.toContain('sam Name');
+  });
+
+  it('an ended deck with no card in the chat posts none; outside a meeting chat the shared card keeps the themes to the organiser', async () => {
+    const { deps: base } = await inMeeting();
+    const calls: string[] = [];
+    const chat: TeamDeckChat = {
+      post: () => {
+        calls.push('post');
+        return Promise.resolve({ messageId: 'm', serviceUrl: 's' });
+      },
+      update: () => {
+        calls.push('update');
+        return Promise.resolve();
+      },
+    };
+    const deps = withChat(base, chat);
+    await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    await endMeetingDeck(deps, caller('mgr'), MEETING);
+    await showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+    expect(calls).toEqual([]);
+
+    const { deps: channel, deckId } = await setup();
+    await answerTeamDeck(channel, actor('sam'), deckId, CHAT, { text: 'Rota went well', named: false }, 'a-1');
+    const ended = await endTeamDeck(channel, actor('mgr'), deckId, CHAT);
+    expect(JSON.stringify(sharedDeckCard(ended))).not.toContain('Rota went well');
   });
 });

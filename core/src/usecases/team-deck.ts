@@ -1,7 +1,9 @@
+import type { AdaptiveCard } from '../cards/elements.ts';
+import { buildTeamDeckCard, type TeamDeckCardInput } from '../cards/team-deck-card.ts';
 import type { PersonId, TenantId } from '../domain/people.ts';
 import { AppError } from '../errors.ts';
 import { stableId } from '../feedback/ids.ts';
-import type { TeamDeck, TeamDeckAnswer } from '../ports/team-deck.ts';
+import type { TeamDeck, TeamDeckAnswer, TeamDeckMessage } from '../ports/team-deck.ts';
 import { retryOnConflict } from './concurrency.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
@@ -229,14 +231,44 @@ export const endTeamDeck = (
     return { ...deck, status: 'ended', endedAt: deps.clock.now() };
   });
 
-/** Remembers the shared card's message, so a new card can be shown to everyone by updating it. */
+/**
+ * Remembers the shared card's message and the Bot Connector address it went through, so a new
+ * card can be shown to everyone by updating it, from a turn in the conversation or from outside one.
+ */
 export const recordTeamDeckMessage = (
   deps: UseCaseDeps,
   actor: DeckActor,
   deckId: string,
   conversationId: string,
-  messageId: string,
+  { messageId, serviceUrl }: TeamDeckMessage,
 ): Promise<TeamDeckView> =>
   changeDeck(deps, actor, deckId, conversationId, (deck) =>
-    deck.messageId === messageId ? undefined : { ...deck, messageId },
+    deck.messageId === messageId && deck.serviceUrl === serviceUrl ? undefined : { ...deck, messageId, serviceUrl },
   );
+
+/**
+ * Whether everyone in the conversation sees an ended deck's themes (the words only, never names):
+ * in a Teams meeting's chat, whose members are the meeting's, as its side panel and stage show them
+ * to everyone in the meeting; elsewhere only whoever started the deck.
+ */
+export const themesForEveryone = (deck: TeamDeck): boolean =>
+  deck.status === 'ended' && deck.conversationId.startsWith('19:meeting_');
+
+/** What everyone in the conversation sees of the deck: the card showing and its answers (a name only where chosen). */
+export const sharedDeckCardInput = ({ deck, card, total }: TeamDeckView): TeamDeckCardInput => ({
+  deckId: deck.id,
+  status: deck.status,
+  position: deck.position,
+  total,
+  ...(card === undefined ? {} : { prompt: card }),
+  answers: deck.answers.filter((a) => a.cardId === deck.cardIds[deck.position]),
+  refreshIds: deck.refreshIds,
+});
+
+/** The one shared card of the deck in its conversation; once a meeting chat's deck has ended, it carries the themes. */
+export const sharedDeckCard = (view: TeamDeckView): AdaptiveCard =>
+  buildTeamDeckCard({
+    ...sharedDeckCardInput(view),
+    // The ended card shows the themes to the view it is built for as the organiser's: here, everyone's.
+    ...(themesForEveryone(view.deck) ? { viewer: { mayDraw: false, isOrganiser: true }, themes: view.themes } : {}),
+  });
