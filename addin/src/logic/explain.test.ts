@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '@pc/core/api';
+import { createApiClient, EXISTING_BOOKING, type ApiClient } from '@pc/core/api';
 import { explain } from './explain.ts';
 
 /** The shared client over a canned reply, so the pane explains exactly what the client throws. */
@@ -43,6 +43,26 @@ describe('what the pane says when a call fails', () => {
     expect(calls.count).toBe(4);
     expect(told.situation).toBe('throttled');
     expect(told.message).toMatch(/slow down.*tried 4 times.*try again/);
+  });
+
+  it('a booking refused for a clash says so in words, without the clashing record’s id', async () => {
+    const error = await answering(
+      400,
+      {
+        error: {
+          code: 'validation',
+          message: 'Joe’s Regular conversation this month is already booked for 4 May 2027.',
+          details: [{ path: EXISTING_BOOKING, message: 'record-123' }],
+        },
+      },
+      { count: 0 },
+    )
+      .call('me.get')
+      .catch((e: unknown) => e);
+    expect(explain(error, 'booking')).toEqual({
+      situation: 'invalid',
+      message: 'Joe’s Regular conversation this month is already booked for 4 May 2027.',
+    });
   });
 
   it('a reply the add-in cannot read is a failure with its own words, not a crash', async () => {

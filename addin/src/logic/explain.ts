@@ -1,4 +1,4 @@
-import { isApiError } from '@pc/core/api';
+import { EXISTING_BOOKING, isApiError } from '@pc/core/api';
 import { OfficeCallError } from '../office/async.ts';
 
 export type Situation = 'no-relationship' | 'no-slot' | 'throttled' | 'conflict' | 'signed-out' | 'invalid' | 'failed';
@@ -34,7 +34,8 @@ export const explain = (error: unknown, doing: string): Explanation => {
         message: 'Your sign-in has expired. Close and reopen the add-in to sign in again.',
       };
     case 'validation': {
-      const first = error.details[0];
+      // The id of a clashing booking is for the client, not words for a person.
+      const first = error.details.find((d) => d.path !== EXISTING_BOOKING);
       return {
         situation: 'invalid',
         message: first === undefined ? error.message : `${error.message} ${first.message}`,

@@ -104,6 +104,18 @@ describe('a series of Regular conversations in the pane (004 Regular)', () => {
     expect(text).toBe(
       'The series is not booked. Joe’s Regular conversation this month is already booked for 4 May 2027.',
     );
+    const reused = await bookSeries(
+      replying(
+        [{ status: 409, body: { error: { code: 'conflict', message: 'That key was used at another time.' } } }],
+        [],
+      ),
+      bookingAttempts(),
+      intent,
+      [],
+    ).catch((e: unknown) => e);
+    expect(seriesProblem(reused, 'booking')).toBe(
+      'The series is not booked. Someone changed this booking a moment ago. Reload it and try again.',
+    );
     expect(seriesProblem(new Error('boom'), 'planning')).toMatch(/^The dates could not be worked out\. .*try again/i);
   });
 });

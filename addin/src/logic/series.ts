@@ -2,7 +2,7 @@
  * A series of Regular conversations booked from the pane (004 Regular: monthly, or as often as the
  * pair agreed): the plan the server returns, put into words, and the booking itself. No DOM here.
  */
-import { EXISTING_BOOKING, isApiError, type ApiClient, type ResponseOf, type Routes } from '@pc/core/api';
+import type { ApiClient, ResponseOf, Routes } from '@pc/core/api';
 import type { BookingAttempts } from './booking.ts';
 import { explain } from './explain.ts';
 import { formatDate, formatSlot } from './labels.ts';
@@ -74,16 +74,8 @@ export const bookedWords = (booked: SeriesBooked): string =>
     booked.skipped.length === 0 ? '.' : `, leaving out ${booked.skipped.map((s) => formatDate(s.date)).join(', ')}.`
   }`;
 
-/**
- * Why the series was not planned or booked. The server's own sentence names the problem (a month
- * already booked, a series too long, a reused key), so it is kept; the id of a clashing record is not
- * words for a person and is left out.
- */
+/** Why the series was not planned or booked, in the server's words where they name the problem. */
 export const seriesProblem = (error: unknown, step: 'planning' | 'booking'): string => {
   const lead = step === 'booking' ? 'The series is not booked.' : 'The dates could not be worked out.';
-  if (isApiError(error) && (error.code === 'validation' || error.code === 'conflict')) {
-    const more = error.details.filter((d) => d.path !== EXISTING_BOOKING).map((d) => d.message);
-    return [lead, error.message, ...more].join(' ');
-  }
   return `${lead} ${explain(error, step === 'booking' ? 'booking the series' : 'planning the series').message}`;
 };
