@@ -130,6 +130,8 @@ describe('Outlook add-in task pane in Chromium', () => {
       await page.getByLabel(/Anything else for the agenda/).fill('How the new casework system is settling in');
       await page.getByRole('button', { name: 'Book conversation' }).click();
       await page.getByRole('heading', { name: 'Booked' }).waitFor();
+      // Booked once: the button stays off, so a second press cannot book again.
+      expect(await page.getByRole('button', { name: 'Book conversation' }).isDisabled()).toBe(true);
       expect(await page.getByRole('link', { name: 'Join the Teams meeting' }).getAttribute('href')).toMatch(
         /^https:\/\//,
       );

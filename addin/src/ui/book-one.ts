@@ -252,9 +252,10 @@ export const renderBookOne = (root: HTMLElement, deps: BookOneDeps): void => {
         );
         clear(slotBox);
         offerSeries(undefined);
-        bookButton.disabled = true;
+        return 'done';
       } catch (error) {
         notices.error(explain(error, 'booking').message);
+        return undefined;
       }
     });
   });

@@ -115,14 +115,12 @@ export const seriesChoice = (deps: SeriesDeps, employeeId: string, slot: Pick<Sl
     });
   });
 
-  let booked = false;
   bookButton.addEventListener('click', () => {
-    const book = busy(bookButton, async () => {
+    void busy(bookButton, async () => {
       problemBox.hidden = true;
       notices.info('Booking the series…');
       try {
         const result = await bookSeries(api, deps.attempts, intent(), deps.agenda());
-        booked = true;
         notices.info(`Series booked: ${bookedWords(result)}`);
         clear(
           resultBox,
@@ -131,13 +129,11 @@ export const seriesChoice = (deps: SeriesDeps, employeeId: string, slot: Pick<Sl
           deps.draft === undefined ? null : closeDraftOffer(deps.draft, notices),
         );
         for (const control of [repeat, untilInput, showButton]) control.disabled = true;
+        return 'done';
       } catch (error) {
         refused(seriesProblem(error, 'booking'));
+        return undefined;
       }
-    });
-    // busy() enables the button once the work ends; a booked series stays booked once.
-    void book.then(() => {
-      bookButton.disabled = booked;
     });
   });
 

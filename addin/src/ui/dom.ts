@@ -48,14 +48,21 @@ export const notices = (status: HTMLElement, alert: HTMLElement): Notices => ({
   },
 });
 
-/** Disables a button while its work runs, so a second click cannot book twice. */
-export const busy = async (button: HTMLButtonElement, work: () => Promise<void>): Promise<void> => {
+/**
+ * Disables a button while its work runs, so a second click cannot book twice; work that ends
+ * 'done' (a booking made) leaves it disabled for good.
+ */
+export const busy = async (
+  button: HTMLButtonElement,
+  work: () => Promise<'done' | undefined> | Promise<void>,
+): Promise<void> => {
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
+  let done = false;
   try {
-    await work();
+    done = (await work()) === 'done';
   } finally {
-    button.disabled = false;
+    button.disabled = done;
     button.removeAttribute('aria-busy');
   }
 };
