@@ -40,6 +40,12 @@ export interface TeamDeck {
   readonly messageId?: string;
   /** The Bot Connector address that message went through, so it can be updated from outside a turn. */
   readonly serviceUrl?: string;
+  /**
+   * A change made outside the chat (the side panel or the stage) is posting the deck's first card:
+   * others leave the posting to it, so the chat gets one card. Lapses after a while in case that
+   * change never finished.
+   */
+  readonly cardPosting?: { readonly by: string; readonly since: IsoDateTime };
 }
 
 /** The shared card's message in the deck's Teams conversation. */

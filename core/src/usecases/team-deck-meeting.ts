@@ -1,11 +1,14 @@
 import { AppError } from '../errors.ts';
+import type { TeamDeckMessage } from '../ports/team-deck.ts';
 import { loadActor } from './context.ts';
 import type { Caller, UseCaseDeps } from './deps.ts';
 import { meetingPairOf } from './meeting.ts';
 import {
   drawNextTeamCard,
   endTeamDeck,
+  claimTeamDeckCardPost,
   recordTeamDeckMessage,
+  releaseTeamDeckCardPost,
   sharedDeckCard,
   startTeamDeck,
   teamDeckById,
@@ -153,6 +156,21 @@ export const showMeetingDeckInChat = async (deps: UseCaseDeps, caller: Caller, c
     await chat.update({ ...deck, messageId: deck.messageId }, card);
     return;
   }
-  if (deck.status !== 'open') return;
-  await recordTeamDeckMessage(deps, actor, deck.id, chatId, await chat.post(deck, card));
+  const claimed = await claimTeamDeckCardPost(deps, actor, deck.id, chatId);
+  // Another change is posting the card (it shows whatever it finds once posted), or there is one now.
+  if (claimed === undefined) return;
+  let message: TeamDeckMessage;
+  try {
+    message = await chat.post(claimed.deck, sharedDeckCard(claimed));
+  } catch (error) {
+    await releaseTeamDeckCardPost(deps, actor, deck.id, chatId, claimed.deck.cardPosting?.by ?? '');
+    throw error;
+  }
+  const recorded = await recordTeamDeckMessage(deps, actor, deck.id, chatId, message);
+  // A change made while the card was on its way (one that left the posting to this one): the card
+  // catches up with it now.
+  const [was, now] = [claimed.deck, recorded.deck];
+  if (now.position !== was.position || now.status !== was.status || now.answers.length !== was.answers.length) {
+    await chat.update({ ...recorded.deck, messageId: message.messageId }, sharedDeckCard(recorded));
+  }
 };

@@ -297,6 +297,49 @@ describe('a meeting’s team deck from its side panel and stage (the same deck a
     expect(shown[2]?.card).not.toContain('sam Name');
   });
 
+  it('changes made while the first card is on its way post one card between them, which then catches up; a failed post leaves it to the next change', async () => {
+    const { deps: base } = await inMeeting();
+    let n = 0;
+    const shown: { kind: 'post' | 'update'; card: string }[] = [];
+    /** Posts on their way, each arriving when the test lets it. */
+    const onTheirWay: (() => void)[] = [];
+    let failNext = false;
+    const chat: TeamDeckChat = {
+      post: async (_deck, card) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('Teams could not be reached');
+        }
+        shown.push({ kind: 'post', card: JSON.stringify(card) });
+        // The card stays on its way until the test lets it arrive.
+        await new Promise<void>((resolve) => onTheirWay.push(resolve));
+        return { messageId: 'msg-1', serviceUrl: 'https://smba.example/emea/' };
+      },
+      update: (_deck, card) => {
+        shown.push({ kind: 'update', card: JSON.stringify(card) });
+        return Promise.resolve();
+      },
+    };
+    const deps = { ...withChat(base, chat), newId: () => `claim-${String((n += 1))}` };
+    await startMeetingDeck(deps, caller('mgr'), MEETING, 'key-1');
+    // The first post fails: the next change posts the card instead of waiting out the claim.
+    failNext = true;
+    await expect(showMeetingDeckInChat(deps, caller('mgr'), MEETING)).rejects.toThrow('Teams could not be reached');
+    const first = showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+    await expect.poll(() => shown.length).toBe(1);
+    // A draw while that card is on its way leaves the posting to it.
+    await drawNextMeetingCard(deps, caller('mgr'), MEETING, 1);
+    await showMeetingDeckInChat(deps, caller('mgr'), MEETING);
+    expect(shown.map((s) => s.kind)).toEqual(['post']);
+    for (const arrive of onTheirWay) arrive();
+    await first;
+    expect(shown.map((s) => s.kind)).toEqual(['post', 'update']);
+    expect(shown[0]?.card).toMatch(/Card 1 of \d+/);
+    expect(shown[1]?.card).toMatch(/Card 2 of \d+/);
+    expect((await deps.repos.teamDecks.get(T, teamDeckIdFor(T, MEETING)))?.item).toMatchObject({ messageId: 'msg-1' });
+    expect((await deps.repos.teamDecks.get(T, teamDeckIdFor(T, MEETING)))?.item.cardPosting).toBeUndefined();
+  });
+
   it('an ended deck with no card in the chat posts none; outside a meeting chat the shared card keeps the themes to the organiser', async () => {
     const { deps: base } = await inMeeting();
     const calls: string[] = [];

@@ -242,9 +242,48 @@ export const recordTeamDeckMessage = (
   conversationId: string,
   { messageId, serviceUrl }: TeamDeckMessage,
 ): Promise<TeamDeckView> =>
-  changeDeck(deps, actor, deckId, conversationId, (deck) =>
-    deck.messageId === messageId && deck.serviceUrl === serviceUrl ? undefined : { ...deck, messageId, serviceUrl },
+  changeDeck(deps, actor, deckId, conversationId, ({ cardPosting, ...deck }) =>
+    deck.messageId === messageId && deck.serviceUrl === serviceUrl && cardPosting === undefined
+      ? undefined
+      : { ...deck, messageId, serviceUrl },
   );
+
+/** How long a claim to post a deck's first card holds off others: far longer than a post takes. */
+const CARD_POSTING_MS = 30_000;
+
+/**
+ * Claims the posting of an open deck's first card for a change made outside the chat (ETag-guarded,
+ * so of changes made at the same moment one claims it). The deck as it is then, when this call
+ * claimed it; undefined when the deck has a card already, has ended, or another change is posting.
+ */
+export const claimTeamDeckCardPost = async (
+  deps: UseCaseDeps,
+  actor: DeckActor,
+  deckId: string,
+  conversationId: string,
+): Promise<TeamDeckView | undefined> => {
+  const now = deps.clock.now();
+  const claim = { by: deps.newId(), since: now };
+  const view = await changeDeck(deps, actor, deckId, conversationId, (deck) => {
+    const posting = deck.cardPosting;
+    const held = posting !== undefined && Date.parse(posting.since) + CARD_POSTING_MS > Date.parse(now);
+    return deck.messageId !== undefined || deck.status !== 'open' || held ? undefined : { ...deck, cardPosting: claim };
+  });
+  return view.deck.cardPosting?.by === claim.by ? view : undefined;
+};
+
+/** Gives up a claim to post the deck's first card (the post failed), so the next change posts it. */
+export const releaseTeamDeckCardPost = async (
+  deps: UseCaseDeps,
+  actor: DeckActor,
+  deckId: string,
+  conversationId: string,
+  by: string,
+): Promise<void> => {
+  await changeDeck(deps, actor, deckId, conversationId, ({ cardPosting, ...deck }) =>
+    cardPosting?.by === by ? deck : undefined,
+  );
+};
 
 /**
  * Whether everyone in the conversation sees an ended deck's themes (the words only, never names):
