@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, EXISTING_BOOKING, type ApiClient } from '@pc/core/api';
+import { createApiClient, EXISTING_BOOKING, seriesUntilByDefault, type ApiClient } from '@pc/core/api';
 import { bookingAttempts } from './booking.ts';
-import { bookSeries, checkUntil, planWords, seriesProblem, suggestedUntil, type SeriesPlan } from './series.ts';
+import { bookSeries, checkUntil, planWords, seriesProblem, type SeriesPlan } from './series.ts';
 
 /** The shared client over canned replies, one a call, recording the Idempotency-Key each call sent. */
 const replying = (replies: readonly { status: number; body: unknown }[], keys: (string | null)[]): ApiClient => {
@@ -46,8 +46,8 @@ const booked = { ...plan, subject: 'Regular conversation', booked: [] };
 
 describe('a series of Regular conversations in the pane (004 Regular)', () => {
   it('offers the end of the sixth month after the first meeting, and refuses an end before it', () => {
-    expect(suggestedUntil('2027-05-04T09:00:00.000Z')).toBe('2027-11-30');
-    expect(suggestedUntil('2027-08-31T09:00:00.000Z')).toBe('2028-02-29');
+    expect(seriesUntilByDefault('2027-05-04T09:00:00.000Z')).toBe('2027-11-30');
+    expect(seriesUntilByDefault('2027-08-31T09:00:00.000Z')).toBe('2028-02-29');
     expect(checkUntil('', intent.start)).toBe('Choose the last day the series may run to.');
     expect(checkUntil('2027-05-04', intent.start)).toBe('The series must end after its first meeting.');
     expect(checkUntil('2027-05-05', intent.start)).toBeUndefined();

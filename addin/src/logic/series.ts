@@ -18,13 +18,6 @@ export interface SeriesIntent {
   readonly until: string;
 }
 
-/** The end offered first: the last day of the sixth month after the first meeting's. */
-export const suggestedUntil = (firstStart: string): string => {
-  const first = new Date(firstStart);
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 7, 1) - 86_400_000);
-  return lastDay.toISOString().slice(0, 10);
-};
-
 /** The end date as typed, or the sentence that says what is wrong with it. */
 export const checkUntil = (until: string, firstStart: string): string | undefined => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return 'Choose the last day the series may run to.';

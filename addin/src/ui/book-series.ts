@@ -4,7 +4,7 @@
  * booking. The planned dates, and the days left out with the server's reason, show before anything
  * is booked; a refusal stays on screen with the plan and the end date as they were.
  */
-import type { ApiClient } from '@pc/core/api';
+import { seriesUntilByDefault, type ApiClient } from '@pc/core/api';
 import type { BookingAttempts, Slot } from '../logic/booking.ts';
 import {
   bookedWords,
@@ -13,7 +13,6 @@ import {
   planSeries,
   planWords,
   seriesProblem,
-  suggestedUntil,
   type SeriesIntent,
   type SeriesPlan,
 } from '../logic/series.ts';
@@ -58,7 +57,7 @@ export const seriesChoice = (deps: SeriesDeps, employeeId: string, slot: Pick<Sl
   const { api, notices } = deps;
   const repeatId = uid('repeat');
   const repeat = h('input', { type: 'checkbox', id: repeatId });
-  const untilInput = h('input', { type: 'date', id: uid('until'), value: suggestedUntil(slot.start) });
+  const untilInput = h('input', { type: 'date', id: uid('until'), value: seriesUntilByDefault(slot.start) });
   const showButton = h('button', { type: 'button' }, 'Show the dates');
   const bookButton = h('button', { type: 'button', class: 'primary', hidden: true }, 'Book the series');
   const planBox = h('div');

@@ -3,6 +3,16 @@ import { conversationType, id, isoDate, isoDateTime, shortText } from './primiti
 
 export { bookedTime } from '../time/booked-time.ts';
 
+/**
+ * The end a series of Regular conversations is offered with, until the person chooses another: the
+ * last day of the sixth month after the month of its first meeting (UTC), as the tab and the
+ * Outlook add-in both offer it.
+ */
+export const seriesUntilByDefault = (firstStart: string): string => {
+  const first = new Date(firstStart);
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 7, 0)).toISOString().slice(0, 10);
+};
+
 /** The detail path under which a refused second booking names the one already made (its id). */
 export const EXISTING_BOOKING = 'existingConversationId';
 

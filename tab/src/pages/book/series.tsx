@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { bookedTime, type ResponseOf, type Routes } from '@pc/core/api';
+import { bookedTime, seriesUntilByDefault, type ResponseOf, type Routes } from '@pc/core/api';
 import { useRef, useState, type ReactNode } from 'react';
 import { DateField } from '../../components/date-input.tsx';
 import { formatDate } from '../../components/format.ts';
@@ -26,12 +26,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL },
 });
-
-/** The last day of the month six months after the first meeting: a series' end until the person chooses another. */
-const defaultUntil = (start: string): string => {
-  const d = new Date(start);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 7, 0)).toISOString().slice(0, 10);
-};
 
 const monthOf = (date: string): string =>
   new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
@@ -88,7 +82,7 @@ export const SeriesChoice = ({
   const styles = useStyles();
   const { api } = useSession();
   const [repeat, setRepeat] = useState(false);
-  const [until, setUntil] = useState(() => defaultUntil(slot.start));
+  const [until, setUntil] = useState(() => seriesUntilByDefault(slot.start));
   const [plan, setPlan] = useState<Plan>();
   const [busy, setBusy] = useState<'planning' | 'booking'>();
   const [booked, setBooked] = useState<Booked>();
