@@ -222,7 +222,11 @@ export const benchFanoutInstances = async (options: {
     const warmUp = WARM_UP_TENANTS * WARM_UP_PER_TENANT;
     await queueCheckins(warmTenants, WARM_UP_PER_TENANT);
     await install(warmTenants);
-    while ((await stats()).activities < warmUp) await new Promise((resolve) => setTimeout(resolve, 100));
+    const warmedBy = performance.now() + options.deadlineSeconds * 1000;
+    while ((await stats()).activities < warmUp) {
+      if (performance.now() > warmedBy) throw new Error('the instances did not finish the warm-up fan-out in time');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const perTenant = Math.ceil(options.checkins / options.tenants);
     const total = perTenant * options.tenants;
     const enqueueStarted = performance.now();

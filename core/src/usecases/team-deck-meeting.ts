@@ -151,9 +151,8 @@ export const showMeetingDeckInChat = async (deps: UseCaseDeps, caller: Caller, c
   const actor: DeckActor = { ...caller, userName: '', mri: mriOf(caller) };
   const view = await teamDeckById(deps, actor, teamDeckIdFor(caller.tenantId, chatId), chatId);
   const { deck } = view;
-  const card = sharedDeckCard(view);
   if (deck.messageId !== undefined) {
-    await chat.update({ ...deck, messageId: deck.messageId }, card);
+    await chat.update({ ...deck, messageId: deck.messageId }, sharedDeckCard(view));
     return;
   }
   const claimed = await claimTeamDeckCardPost(deps, actor, deck.id, chatId);
